@@ -1,0 +1,79 @@
+/** A calendar day in the user's local time zone, written `YYYY-MM-DD`. */
+export type DateKey = string & { readonly __dateKey: true };
+
+/** The source of "now". Passed in so that every date rule can be tested with a fixed day. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The local calendar day of `date`. */
+export function toDateKey(date: Date): DateKey {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` as DateKey;
+}
+
+export function todayKey(clock: Clock): DateKey {
+  return toDateKey(clock.now());
+}
+
+/** Returns the key when `text` is a real calendar day in `YYYY-MM-DD` form, otherwise undefined. */
+export function parseDateKey(text: unknown): DateKey | undefined {
+  if (typeof text !== 'string') {
+    return undefined;
+  }
+  const match = DATE_KEY.exec(text.trim());
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) {
+    return undefined;
+  }
+  return text.trim() as DateKey;
+}
+
+/** Days since 1970-01-01 for a key; calendar arithmetic that no daylight-saving change can skew. */
+function dayNumber(key: DateKey): number {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+function fromDayNumber(n: number): DateKey {
+  const date = new Date(n * MS_PER_DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` as DateKey;
+}
+
+export function addDays(key: DateKey, days: number): DateKey {
+  return fromDayNumber(dayNumber(key) + days);
+}
+
+/** Whole days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: DateKey, to: DateKey): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Milliseconds from `now` until the next local midnight (always more than zero). */
+export function msUntilNextLocalMidnight(now: Date): number {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 0, 0);
+  return Math.max(1, next.getTime() - now.getTime());
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** "Fri 28 Nov", with the year added when it is not the year of `today`. */
+export function formatDay(key: DateKey, today: DateKey): string {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const text = `${weekday} ${d} ${MONTHS[m - 1]}`;
+  return key.slice(0, 4) === today.slice(0, 4) ? text : `${text} ${y}`;
+}

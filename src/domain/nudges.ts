@@ -1,0 +1,292 @@
+import { addDays, daysBetween, type DateKey } from './dates';
+import { describeFollowUp, type Delegation } from './delegation';
+
+export const NUDGE_THEMES = [
+  'check-ins',
+  'bigger-picture',
+  'modelling',
+  'delegation',
+  'feedback',
+  'burnout',
+  'creativity',
+  'trust',
+  'coaching',
+  'wellbeing',
+  'career-growth',
+  'communication',
+  'vision',
+] as const;
+
+export type NudgeTheme = (typeof NUDGE_THEMES)[number];
+
+export const SHORT_MAX = 36;
+
+/** One entry of `media/nudges.json`. */
+export interface Nudge {
+  readonly id: string;
+  readonly theme: NudgeTheme;
+  /** The status-bar text. */
+  readonly short: string;
+  /** One concrete thing to do today. */
+  readonly action: string;
+  /** One line on why it matters. */
+  readonly why: string;
+  /** The id of the related lesson. */
+  readonly lesson: string;
+}
+
+export function isNudgeTheme(value: unknown): value is NudgeTheme {
+  return typeof value === 'string' && (NUDGE_THEMES as readonly string[]).includes(value);
+}
+
+/** Validates the catalogue file; entries that fail are left out and named in `problems`. */
+export function parseNudgeCatalogue(raw: unknown): { nudges: Nudge[]; problems: string[] } {
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1) {
+    return { nudges: [], problems: ['nudges.json must be an object with "version": 1'] };
+  }
+  const list = (raw as { nudges?: unknown }).nudges;
+  if (!Array.isArray(list)) {
+    return { nudges: [], problems: ['nudges.json has no "nudges" list'] };
+  }
+  const nudges: Nudge[] = [];
+  const ids = new Set<string>();
+  list.forEach((entry: unknown, index) => {
+    const n = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const where = `nudge #${index + 1}${typeof n['id'] === 'string' ? ` (${n['id']})` : ''}`;
+    const text = (key: string, max: number): string | undefined => {
+      const value = n[key];
+      return typeof value === 'string' && value.trim().length > 0 && value.length <= max ? value : undefined;
+    };
+    const id = text('id', 60);
+    const short = text('short', SHORT_MAX);
+    const action = text('action', 240);
+    const why = text('why', 200);
+    const lesson = text('lesson', 60);
+    if (!id || !short || !action || !why || !lesson || !isNudgeTheme(n['theme'])) {
+      problems.push(`${where}: missing or invalid field`);
+    } else if (ids.has(id)) {
+      problems.push(`${where}: duplicate id`);
+    } else {
+      ids.add(id);
+      nudges.push({ id, theme: n['theme'], short, action, why, lesson });
+    }
+  });
+  return { nudges, problems };
+}
+
+/** Why today's nudge was chosen. */
+export type NudgeReason = 'daily' | 'another' | 'overdueFollowUp' | 'notDelegating';
+
+/** What the Today view and the status bar show. */
+export interface TodayNudge {
+  readonly id: string;
+  readonly reason: NudgeReason;
+  readonly short: string;
+  readonly action: string;
+  readonly why: string;
+  readonly lesson: string;
+  /** Set when the nudge is about one delegation. */
+  readonly delegationId?: string;
+}
+
+/** Per-user progress through the catalogue, kept in global state. */
+export interface NudgeProgress {
+  readonly schemaVersion: 1;
+  /** Catalogue ids shown since the cycle last started over. */
+  readonly shownInCycle: readonly string[];
+  /** The pick remembered for each day; `another` marks a pick the lead asked for. */
+  readonly picks: Readonly<Record<string, { readonly id: string; readonly source: 'daily' | 'another'; readonly rerolls: number }>>;
+  /** Days on which the lead marked the nudge done. */
+  readonly doneDays: readonly DateKey[];
+}
+
+export const EMPTY_PROGRESS: NudgeProgress = { schemaVersion: 1, shownInCycle: [], picks: {}, doneDays: [] };
+
+/** How long picks and done days are remembered: enough for any streak a person will look at. */
+const KEEP_DAYS = 400;
+
+export function readNudgeProgress(raw: unknown): NudgeProgress {
+  if (typeof raw !== 'object' || raw === null) {
+    return EMPTY_PROGRESS;
+  }
+  const r = raw as Record<string, unknown>;
+  if (r['schemaVersion'] !== 1) {
+    return EMPTY_PROGRESS;
+  }
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const picks: Record<string, { id: string; source: 'daily' | 'another'; rerolls: number }> = {};
+  if (typeof r['picks'] === 'object' && r['picks'] !== null) {
+    for (const [day, pick] of Object.entries(r['picks'] as Record<string, unknown>)) {
+      const p = pick as Record<string, unknown> | null;
+      if (p && typeof p['id'] === 'string' && (p['source'] === 'daily' || p['source'] === 'another') && typeof p['rerolls'] === 'number') {
+        picks[day] = { id: p['id'], source: p['source'], rerolls: p['rerolls'] };
+      }
+    }
+  }
+  return {
+    schemaVersion: 1,
+    shownInCycle: strings(r['shownInCycle']),
+    picks,
+    doneDays: strings(r['doneDays']).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)) as DateKey[],
+  };
+}
+
+/** FNV-1a: a small, stable string hash, so the same day always gives the same pick. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export interface NudgeContext {
+  readonly catalogue: readonly Nudge[];
+  /** Themes the lead wants; empty means all. */
+  readonly themes: readonly NudgeTheme[];
+  readonly today: DateKey;
+  readonly delegations: readonly Delegation[];
+  /** Days since the lead last logged a delegation; undefined when never. */
+  readonly daysSinceLastDelegated: number | undefined;
+}
+
+/** Days without a delegation before the daily nudge turns to delegating. */
+export const NOT_DELEGATING_DAYS = 7;
+
+function enabled(context: NudgeContext): readonly Nudge[] {
+  const wanted = context.themes.length === 0 ? context.catalogue : context.catalogue.filter((n) => context.themes.includes(n.theme));
+  return wanted.length === 0 ? context.catalogue : wanted;
+}
+
+function fromCatalogue(nudge: Nudge, reason: NudgeReason): TodayNudge {
+  return { id: nudge.id, reason, short: nudge.short, action: nudge.action, why: nudge.why, lesson: nudge.lesson };
+}
+
+/** The follow-up nudge for the most overdue delegation, naming the person and the task. */
+function overdueNudge(context: NudgeContext): TodayNudge | undefined {
+  const overdue = context.delegations
+    .filter((d) => d.doneOn === undefined && daysBetween(context.today, d.followUpOn) < 0)
+    .sort((a, b) => (a.followUpOn < b.followUpOn ? -1 : a.followUpOn > b.followUpOn ? 1 : a.id.localeCompare(b.id)));
+  const first = overdue[0];
+  if (!first) {
+    return undefined;
+  }
+  const more = overdue.length > 1 ? ` (${overdue.length - 1} more overdue in the tracker)` : '';
+  return {
+    id: `follow-up:${first.id}`,
+    reason: 'overdueFollowUp',
+    short: truncate(`Follow up with ${first.person}`, SHORT_MAX),
+    action: `Check in with ${first.person} on "${first.task}" (${describeFollowUp(first, context.today)})${more}. Ask how it is going and what they need from you, then mark it done or set the next follow-up.`,
+    why: 'A follow-up that slips tells people the work stopped mattering, or that they are on their own.',
+    lesson: 'delegation-levels',
+    delegationId: first.id,
+  };
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Chooses deterministically among `pool` for a seed, preferring nudges not yet shown this cycle. */
+function choose(pool: readonly Nudge[], shown: ReadonlySet<string>, seed: string, exclude?: string): { nudge: Nudge; cycleRestarted: boolean } | undefined {
+  const sorted = [...pool].sort((a, b) => a.id.localeCompare(b.id));
+  let candidates = sorted.filter((n) => !shown.has(n.id) && n.id !== exclude);
+  let cycleRestarted = false;
+  if (candidates.length === 0) {
+    candidates = sorted.filter((n) => n.id !== exclude);
+    cycleRestarted = true;
+  }
+  const nudge = candidates[hashText(seed) % Math.max(1, candidates.length)];
+  return nudge ? { nudge, cycleRestarted } : undefined;
+}
+
+function record(progress: NudgeProgress, today: DateKey, id: string, source: 'daily' | 'another', rerolls: number, cycleRestarted: boolean): NudgeProgress {
+  const oldest = addDays(today, -KEEP_DAYS);
+  const picks: NudgeProgress['picks'] = Object.fromEntries(
+    [...Object.entries(progress.picks).filter(([day]) => day >= oldest), [today, { id, source, rerolls }]],
+  );
+  const shownInCycle = cycleRestarted ? [id] : progress.shownInCycle.includes(id) ? progress.shownInCycle : [...progress.shownInCycle, id];
+  return { ...progress, shownInCycle, picks };
+}
+
+/**
+ * Today's nudge. In order: a nudge the lead asked for with "Another one" today; a follow-up on the
+ * most overdue delegation, by name; the pick already made for today; otherwise a new pick, from the
+ * delegation theme when nothing was delegated for a week. A new pick never repeats a catalogue nudge
+ * until every nudge of the enabled themes has been shown. Returns the progress to save.
+ */
+export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
+  const byId = new Map(context.catalogue.map((n) => [n.id, n]));
+  const existing = progress.picks[context.today];
+  const existingNudge = existing ? byId.get(existing.id) : undefined;
+  if (existing?.source === 'another' && existingNudge) {
+    return { nudge: fromCatalogue(existingNudge, 'another'), progress };
+  }
+  const followUp = overdueNudge(context);
+  if (followUp) {
+    return { nudge: followUp, progress };
+  }
+  if (existing && existingNudge) {
+    return { nudge: fromCatalogue(existingNudge, 'daily'), progress };
+  }
+  const pool = enabled(context);
+  const shown = new Set(progress.shownInCycle);
+  const notDelegating = context.daysSinceLastDelegated === undefined || context.daysSinceLastDelegated >= NOT_DELEGATING_DAYS;
+  if (notDelegating) {
+    const delegationPool = pool.filter((n) => n.theme === 'delegation' && !shown.has(n.id));
+    const pick = choose(delegationPool, shown, context.today);
+    if (pick) {
+      return {
+        nudge: fromCatalogue(pick.nudge, 'notDelegating'),
+        progress: record(progress, context.today, pick.nudge.id, 'daily', 0, false),
+      };
+    }
+  }
+  const pick = choose(pool, shown, context.today);
+  if (!pick) {
+    return undefined;
+  }
+  return {
+    nudge: fromCatalogue(pick.nudge, 'daily'),
+    progress: record(progress, context.today, pick.nudge.id, 'daily', 0, pick.cycleRestarted),
+  };
+}
+
+/** "Another one": a different catalogue nudge for today, remembered for the rest of the day. */
+export function pickAnotherNudge(context: NudgeContext, progress: NudgeProgress, currentId: string): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
+  const rerolls = (progress.picks[context.today]?.rerolls ?? 0) + 1;
+  const pick = choose(enabled(context), new Set(progress.shownInCycle), `${context.today}#${rerolls}`, currentId);
+  if (!pick) {
+    return undefined;
+  }
+  return {
+    nudge: fromCatalogue(pick.nudge, 'another'),
+    progress: record(progress, context.today, pick.nudge.id, 'another', rerolls, pick.cycleRestarted),
+  };
+}
+
+export function markNudgeDone(progress: NudgeProgress, today: DateKey): NudgeProgress {
+  if (progress.doneDays.includes(today)) {
+    return progress;
+  }
+  const oldest = addDays(today, -KEEP_DAYS);
+  return { ...progress, doneDays: [...progress.doneDays.filter((d) => d >= oldest), today] };
+}
+
+export function isNudgeDoneToday(progress: NudgeProgress, today: DateKey): boolean {
+  return progress.doneDays.includes(today);
+}
+
+/** Consecutive days with a nudge done, ending today, or yesterday while today is still open. */
+export function currentStreak(progress: NudgeProgress, today: DateKey): number {
+  const done = new Set(progress.doneDays);
+  let day = done.has(today) ? today : addDays(today, -1);
+  let streak = 0;
+  while (done.has(day)) {
+    streak++;
+    day = addDays(day, -1);
+  }
+  return streak;
+}

@@ -1,0 +1,100 @@
+import { todayKey, type Clock } from './dates';
+import type { DelegationStore } from './delegationStore';
+import {
+  currentStreak,
+  isNudgeDoneToday,
+  markNudgeDone,
+  pickAnotherNudge,
+  pickNudgeForDay,
+  readNudgeProgress,
+  type Nudge,
+  type NudgeContext,
+  type NudgeProgress,
+  type NudgeTheme,
+  type TodayNudge,
+} from './nudges';
+import { Emitter, SerialQueue, type StateStorage } from './storage';
+
+export interface TodayCoachDeps {
+  readonly storage: StateStorage;
+  readonly progressKey: string;
+  readonly clock: Clock;
+  readonly catalogue: readonly Nudge[];
+  readonly delegations: DelegationStore;
+  readonly themes: () => readonly NudgeTheme[];
+  /** Told when progress could not be saved; the nudge still shows. */
+  readonly onSaveError?: (error: unknown) => void;
+}
+
+/** Today's nudge, "Another one", "Done" and the streak, with progress kept per user. */
+export class TodayCoach {
+  private progress: NudgeProgress;
+  private readonly queue = new SerialQueue();
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly deps: TodayCoachDeps) {
+    this.progress = readNudgeProgress(deps.storage.get(deps.progressKey));
+  }
+
+  /** Today's nudge; the first call of a day records the pick so it stays the same all day. */
+  current(): TodayNudge | undefined {
+    const result = pickNudgeForDay(this.context(), this.progress);
+    if (result && result.progress !== this.progress) {
+      void this.save(result.progress);
+    }
+    return result?.nudge;
+  }
+
+  async another(): Promise<TodayNudge | undefined> {
+    const current = this.current();
+    const result = pickAnotherNudge(this.context(), this.progress, current?.id ?? '');
+    if (!result) {
+      return current;
+    }
+    await this.save(result.progress);
+    this.changed.fire();
+    return result.nudge;
+  }
+
+  async done(): Promise<void> {
+    const next = markNudgeDone(this.progress, todayKey(this.deps.clock));
+    if (next !== this.progress) {
+      await this.save(next);
+      this.changed.fire();
+    }
+  }
+
+  doneToday(): boolean {
+    return isNudgeDoneToday(this.progress, todayKey(this.deps.clock));
+  }
+
+  streak(): number {
+    return currentStreak(this.progress, todayKey(this.deps.clock));
+  }
+
+  flushed(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private context(): NudgeContext {
+    return {
+      catalogue: this.deps.catalogue,
+      themes: this.deps.themes(),
+      today: todayKey(this.deps.clock),
+      delegations: this.deps.delegations.all(),
+      daysSinceLastDelegated: this.deps.delegations.daysSinceLastDelegated(),
+    };
+  }
+
+  private save(progress: NudgeProgress): Promise<void> {
+    this.progress = progress;
+    return this.queue.run(() => this.deps.storage.update(this.deps.progressKey, progress)).catch((error: unknown) => {
+      this.deps.onSaveError?.(error);
+    });
+  }
+}

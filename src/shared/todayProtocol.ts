@@ -1,0 +1,39 @@
+/** Messages between the Today view and the extension. Both sides import this module. */
+
+export interface TodayViewState {
+  readonly nudge?: {
+    readonly short: string;
+    readonly action: string;
+    readonly why: string;
+    /** Why this nudge was picked, in words, when it was not the plain daily pick. */
+    readonly reasonNote?: string;
+    readonly lessonTitle?: string;
+  };
+  readonly doneToday: boolean;
+  readonly stats: { readonly active: number; readonly overdue: number; readonly streak: number };
+  /** Shown instead of a nudge when the catalogue could not be read. */
+  readonly problem?: string;
+}
+
+export type TodayToPage = { readonly type: 'state'; readonly state: TodayViewState };
+
+export type TodayToExtension =
+  | { readonly type: 'ready' }
+  | { readonly type: 'done' }
+  | { readonly type: 'another' }
+  | { readonly type: 'openLesson' }
+  | { readonly type: 'showDelegations' }
+  | { readonly type: 'logDelegation' };
+
+const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation']);
+
+/** The extension accepts only these exact shapes from the page. */
+export function isTodayToExtension(message: unknown): message is TodayToExtension {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    Object.keys(message).length === 1 &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    TODAY_MESSAGE_TYPES.has((message as { type: string }).type)
+  );
+}

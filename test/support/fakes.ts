@@ -1,0 +1,64 @@
+import type { Clock, DateKey } from '../../src/domain/dates';
+import type { StateStorage } from '../../src/domain/storage';
+
+/** A clock fixed at noon local time on a given day, movable by whole days. */
+export class FakeClock implements Clock {
+  private current: Date;
+
+  constructor(day: string) {
+    this.current = FakeClock.noon(day);
+  }
+
+  static noon(day: string): Date {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d, 12, 0, 0);
+  }
+
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  setDay(day: string): void {
+    this.current = FakeClock.noon(day);
+  }
+}
+
+/** Storage that round-trips through JSON like VS Code's Memento, optionally slow or failing. */
+export class MemoryStorage implements StateStorage {
+  readonly data = new Map<string, string>();
+  readonly writes: { key: string; value: unknown }[] = [];
+  delayMs = 0;
+  failNext = false;
+
+  constructor(initial: Record<string, unknown> = {}) {
+    for (const [key, value] of Object.entries(initial)) {
+      this.data.set(key, JSON.stringify(value));
+    }
+  }
+
+  get(key: string): unknown {
+    const text = this.data.get(key);
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    // Variable delays make a later write finish before an earlier one unless writes are serialised.
+    const delay = this.delayMs > 0 ? Math.floor(Math.random() * this.delayMs) : 0;
+    if (delay > 0) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+    this.writes.push({ key, value });
+    this.data.set(key, JSON.stringify(value));
+  }
+}
+
+export function sequentialIds(prefix = 'd'): () => string {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
+export const day = (text: string): DateKey => text as DateKey;

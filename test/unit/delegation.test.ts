@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import {
+  createDelegation,
+  describeFollowUp,
+  followUpGroup,
+  parseLogDelegationArgs,
+  validateFollowUp,
+  validateStoredDelegation,
+  validateTask,
+  type Delegation,
+} from '../../src/domain/delegation';
+import { parseDelegationLevel } from '../../src/domain/delegationLevels';
+import { day } from '../support/fakes';
+
+const today = day('2026-11-24');
+const defaults = { level: 5 as const, followUpDays: 3 };
+
+function delegation(followUpOn: string, extra: Partial<Delegation> = {}): Delegation {
+  return { ...createDelegation('x', { task: 'Run the retro', person: 'Sam', level: 3, followUpOn: day(followUpOn) }, today), ...extra };
+}
+
+describe('delegation levels', () => {
+  it('reads numbers, numeric text and names in any case', () => {
+    assert.equal(parseDelegationLevel(3), 3);
+    assert.equal(parseDelegationLevel('7'), 7);
+    assert.equal(parseDelegationLevel('Consult'), 3);
+    assert.equal(parseDelegationLevel(' inquire '), 6);
+    assert.equal(parseDelegationLevel(0), undefined);
+    assert.equal(parseDelegationLevel(8), undefined);
+    assert.equal(parseDelegationLevel(2.5), undefined);
+    assert.equal(parseDelegationLevel('boss'), undefined);
+  });
+});
+
+describe('task validation', () => {
+  it('trims and collapses whitespace, and requires 1 to 200 characters', () => {
+    assert.deepEqual(validateTask('  Own the\n release  '), { ok: true, value: 'Own the release' });
+    assert.equal(validateTask('   ').ok, false);
+    assert.equal(validateTask('x'.repeat(200)).ok, true);
+    const tooLong = validateTask('x'.repeat(201));
+    assert.equal(tooLong.ok, false);
+    assert.match(!tooLong.ok ? tooLong.error : '', /200 characters/);
+  });
+});
+
+describe('follow-up validation', () => {
+  it('takes a date or a number of days, never the past, at most a year ahead', () => {
+    assert.deepEqual(validateFollowUp('2026-11-24', today), { ok: true, value: '2026-11-24' });
+    assert.deepEqual(validateFollowUp(7, today), { ok: true, value: '2026-12-01' });
+    assert.equal(validateFollowUp('2026-11-23', today).ok, false);
+    assert.equal(validateFollowUp(-1, today).ok, false);
+    assert.equal(validateFollowUp(1.5, today).ok, false);
+    assert.equal(validateFollowUp('next friday', today).ok, false);
+    assert.equal(validateFollowUp('2027-11-25', today).ok, true);
+    assert.equal(validateFollowUp('2027-11-26', today).ok, false);
+  });
+});
+
+describe('Log delegation command arguments', () => {
+  it('accepts a full object and applies the defaults for what is left out', () => {
+    const result = parseLogDelegationArgs({ task: ' Review the API ', person: 'Ana' }, today, defaults);
+    assert.deepEqual(result, { ok: true, value: { task: 'Review the API', person: 'Ana', level: 5, followUpOn: '2026-11-27' } });
+    const full = parseLogDelegationArgs({ task: 'Own on-call', person: 'Lee', level: 'agree', followUp: '2026-12-02', note: ' weekly ' }, today, defaults);
+    assert.deepEqual(full, { ok: true, value: { task: 'Own on-call', person: 'Lee', level: 4, followUpOn: '2026-12-02', note: 'weekly' } });
+  });
+
+  it('reports every problem at once and accepts nothing', () => {
+    const result = parseLogDelegationArgs({ task: '', person: 42, level: 9, followUp: '2020-01-01', colour: 'red' }, today, defaults);
+    assert.equal(result.ok, false);
+    const errors = result.ok ? [] : result.errors;
+    assert.equal(errors.length, 5);
+    assert.match(errors.join(' '), /Unknown field: colour/);
+    assert.match(errors.join(' '), /task cannot be empty/);
+    assert.match(errors.join(' '), /person must be a name/);
+    assert.match(errors.join(' '), /level must be 1 to 7/);
+    assert.match(errors.join(' '), /past/);
+  });
+
+  it('refuses anything that is not a plain object', () => {
+    for (const raw of ['Run the retro', 42, [], true]) {
+      assert.equal(parseLogDelegationArgs(raw, today, defaults).ok, false, JSON.stringify(raw));
+    }
+  });
+});
+
+describe('follow-up wording and groups', () => {
+  const cases: [string, string, string][] = [
+    ['2026-11-20', '4 days overdue', 'overdue'],
+    ['2026-11-23', '1 day overdue', 'overdue'],
+    ['2026-11-24', 'due today', 'thisWeek'],
+    ['2026-11-25', 'due tomorrow', 'thisWeek'],
+    ['2026-11-30', 'due in 6 days', 'thisWeek'],
+    ['2026-12-01', 'due in 7 days', 'later'],
+    ['2026-12-07', 'due in 13 days', 'later'],
+    ['2026-12-08', 'due Tue 8 Dec', 'later'],
+    ['2027-01-05', 'due Tue 5 Jan 2027', 'later'],
+  ];
+  for (const [followUpOn, words, group] of cases) {
+    it(`${followUpOn} reads "${words}" in ${group}`, () => {
+      assert.equal(describeFollowUp(delegation(followUpOn), today), words);
+      assert.equal(followUpGroup(delegation(followUpOn), today), group);
+    });
+  }
+
+  it('puts done delegations in Done, whatever their date', () => {
+    const done = delegation('2026-11-01', { doneOn: day('2026-11-22') });
+    assert.equal(followUpGroup(done, today), 'done');
+    assert.equal(describeFollowUp(done, today), 'done Sun 22 Nov');
+  });
+});
+
+describe('stored record validation', () => {
+  const good = delegation('2026-11-30');
+
+  it('accepts a record this version wrote', () => {
+    assert.deepEqual(validateStoredDelegation(JSON.parse(JSON.stringify(good))), { ok: true, value: good });
+  });
+
+  it('names what is wrong with a damaged record', () => {
+    const broken: [unknown, RegExp][] = [
+      [null, /not an object/],
+      [{ ...good, id: '' }, /id/],
+      [{ ...good, task: '' }, /task/],
+      [{ ...good, task: ' padded ' }, /task/],
+      [{ ...good, person: 7 }, /person/],
+      [{ ...good, level: 8 }, /level/],
+      [{ ...good, followUpOn: '2026-02-30' }, /date/],
+      [{ ...good, doneOn: 'yesterday' }, /done date/],
+      [{ ...good, note: 5 }, /note/],
+      [{ ...good, history: [{ kind: 'teleported', on: '2026-11-24' }] }, /history/],
+    ];
+    for (const [raw, reason] of broken) {
+      const result = validateStoredDelegation(raw);
+      assert.equal(result.ok, false, JSON.stringify(raw));
+      assert.match(result.ok ? '' : result.error, reason);
+    }
+  });
+});
