@@ -1,0 +1,19 @@
+import type { Delegation } from './domain/delegation';
+import type { KeptAsideRecord } from './domain/delegationStore';
+import type { TodayNudge } from './domain/nudges';
+
+/**
+ * What `activate()` returns. Small and read-only; the in-host tests use it to check what the
+ * commands did against the real workspace state.
+ */
+export interface TechLeadCoachApi {
+  readonly apiVersion: 1;
+  delegations(): readonly Delegation[];
+  keptAside(): readonly KeptAsideRecord[];
+  todayNudge(): TodayNudge | undefined;
+  nudgeDoneToday(): boolean;
+  currentLessonId(): string | undefined;
+  isLessonRead(id: string): boolean;
+  /** Resolves when every write started so far has reached storage. */
+  flushed(): Promise<void>;
+}

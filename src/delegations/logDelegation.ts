@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import { formatDay, todayKey, type DateKey } from '../domain/dates';
+import { parseLogDelegationArgs, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../domain/delegation';
+import { DELEGATION_LEVELS, type DelegationLevel } from '../domain/delegationLevels';
+import { Commands, Views } from '../ids';
+import type { Services } from '../services';
+import { pickFollowUp } from './followUpPicks';
+import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
+
+const TITLE = 'Log Delegation';
+const STEPS = 5;
+
+interface PersonItem extends vscode.QuickPickItem {
+  readonly person: string;
+}
+
+interface LevelItem extends vscode.QuickPickItem {
+  readonly level: DelegationLevel;
+}
+
+export function levelItems(): LevelItem[] {
+  return DELEGATION_LEVELS.map((info) => ({ label: `${info.level} · ${info.name}`, description: info.meaning, level: info.level }));
+}
+
+function personItems(people: readonly string[], typed: string): PersonItem[] {
+  const name = typed.replace(/\s+/g, ' ').trim();
+  const known = people.map((person) => ({ label: person, person, description: 'delegated to before' }));
+  if (name.length === 0 || people.some((p) => p.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+    return known;
+  }
+  // alwaysShow keeps the new name visible even when it matches nobody in the list.
+  return [{ label: `$(add) ${name}`, person: name, description: 'new person', alwaysShow: true }, ...known];
+}
+
+/** The guided flow: task, person, level, follow-up, note. Escape at any step returns undefined. */
+async function askForDelegation(services: Services): Promise<NewDelegation | undefined> {
+  const today = todayKey(services.clock);
+  const settings = services.settings();
+  const people = services.delegations.people();
+  const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = {};
+  let step = 1;
+  while (step <= STEPS) {
+    let result: StepResult<unknown>;
+    switch (step) {
+      case 1: {
+        const r = await showInputStep({
+          title: TITLE,
+          step,
+          totalSteps: STEPS,
+          prompt: 'What did you delegate? (1 to 200 characters)',
+          placeholder: 'e.g. Run the release retro',
+          ...(answers.task ? { value: answers.task } : {}),
+          validate: (value) => {
+            const v = validateTask(value);
+            return v.ok ? undefined : v.error;
+          },
+        });
+        if (r.kind === 'value') {
+          answers.task = r.value.replace(/\s+/g, ' ').trim();
+        }
+        result = r;
+        break;
+      }
+      case 2: {
+        const r = await showPickStep<PersonItem>({
+          title: TITLE,
+          step,
+          totalSteps: STEPS,
+          placeholder: people.length > 0 ? 'Who owns it now? Pick a name or type a new one' : 'Who owns it now? Type their name',
+          items: personItems(people, answers.person ?? ''),
+          itemsForValue: (value) => personItems(people, value),
+          ...(answers.person ? { value: answers.person } : {}),
+        });
+        if (r.kind === 'value') {
+          const person = validatePerson(r.value.person);
+          if (!person.ok) {
+            void vscode.window.showWarningMessage(person.error);
+            continue;
+          }
+          answers.person = person.value;
+        }
+        result = r;
+        break;
+      }
+      case 3: {
+        const items = levelItems();
+        const wanted = answers.level ?? settings.defaultLevel;
+        const active = items.find((item) => item.level === wanted);
+        const r = await showPickStep<LevelItem>({
+          title: TITLE,
+          step,
+          totalSteps: STEPS,
+          placeholder: 'How much of the decision is theirs? (Management 3.0 delegation levels)',
+          items,
+          ...(active ? { active } : {}),
+        });
+        if (r.kind === 'value') {
+          answers.level = r.value.level;
+        }
+        result = r;
+        break;
+      }
+      case 4: {
+        const r = await pickFollowUp({ title: TITLE, step, totalSteps: STEPS, today, defaultDays: settings.defaultFollowUpDays });
+        if (r.kind === 'value') {
+          answers.followUpOn = r.value;
+        }
+        result = r;
+        break;
+      }
+      default: {
+        const r = await showInputStep({
+          title: TITLE,
+          step,
+          totalSteps: STEPS,
+          prompt: 'A note for later (optional): what "done" looks like, what you agreed. Press Enter to skip.',
+          ...(answers.note ? { value: answers.note } : {}),
+          validate: (value) => {
+            const v = validateNote(value);
+            return v.ok ? undefined : v.error;
+          },
+        });
+        if (r.kind === 'value') {
+          const note = validateNote(r.value);
+          if (note.ok && note.value !== undefined) {
+            answers.note = note.value;
+          } else {
+            delete answers.note;
+          }
+        }
+        result = r;
+        break;
+      }
+    }
+    if (result.kind === 'cancel') {
+      return undefined;
+    }
+    step = result.kind === 'back' ? Math.max(1, step - 1) : step + 1;
+  }
+  const { task, person, level, followUpOn, note } = answers;
+  if (!task || !person || !level || !followUpOn) {
+    return undefined;
+  }
+  return { task, person, level, followUpOn, ...(note ? { note } : {}) };
+}
+
+/**
+ * "Tech Lead: Log Delegation". With no argument it asks step by step; with an argument object
+ * `{ task, person, level?, followUp?, note? }` (keybindings, automation) it validates and saves
+ * without asking, or shows what is wrong and saves nothing. Returns the saved delegation.
+ */
+export async function logDelegation(services: Services, args: unknown): Promise<Delegation | undefined> {
+  let input: NewDelegation | undefined;
+  if (args === undefined || args === null) {
+    input = await askForDelegation(services);
+  } else {
+    const settings = services.settings();
+    const parsed = parseLogDelegationArgs(args, todayKey(services.clock), {
+      level: settings.defaultLevel,
+      followUpDays: settings.defaultFollowUpDays,
+    });
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(`Log Delegation: nothing was saved. ${parsed.errors.join(' ')}`);
+      return undefined;
+    }
+    input = parsed.value;
+  }
+  if (!input) {
+    return undefined;
+  }
+  const delegation = await services.delegations.log(input);
+  const today = todayKey(services.clock);
+  void vscode.window
+    .showInformationMessage(`Logged "${delegation.task}" for ${delegation.person}. Follow up ${formatDay(delegation.followUpOn, today)}.`, 'Show', 'Undo')
+    .then(async (choice) => {
+      if (choice === 'Show') {
+        await vscode.commands.executeCommand(`${Views.delegations}.focus`);
+      } else if (choice === 'Undo') {
+        await services.delegations.delete(delegation.id);
+      }
+    });
+  return delegation;
+}
+
+export function registerLogDelegation(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.logDelegation, (args: unknown) => logDelegation(services, args));
+}

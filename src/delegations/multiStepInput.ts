@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+
+/** What one step of a guided input returns: a value, a step back, or Escape. */
+export type StepResult<T> = { readonly kind: 'value'; readonly value: T } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
+
+interface StepFrame {
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
+export interface InputStep extends StepFrame {
+  readonly value?: string;
+  readonly prompt: string;
+  readonly placeholder?: string;
+  /** Returns a message when the text cannot be accepted. */
+  readonly validate: (value: string) => string | undefined;
+}
+
+export interface PickStep<T extends vscode.QuickPickItem> extends StepFrame {
+  readonly items: readonly T[];
+  readonly active?: T;
+  readonly placeholder: string;
+  /** Rebuilds the items as the user types, e.g. to offer a new name. */
+  readonly itemsForValue?: (value: string) => readonly T[];
+  readonly value?: string;
+}
+
+function frame(input: vscode.QuickInput, step: StepFrame): void {
+  input.title = step.title;
+  input.step = step.step;
+  input.totalSteps = step.totalSteps;
+  input.ignoreFocusOut = true;
+}
+
+/** One text box of a multi-step input, with a Back button from the second step on. */
+export function showInputStep(step: InputStep): Promise<StepResult<string>> {
+  return new Promise((resolve) => {
+    const input = vscode.window.createInputBox();
+    frame(input, step);
+    input.prompt = step.prompt;
+    input.placeholder = step.placeholder;
+    input.value = step.value ?? '';
+    input.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    let settled = false;
+    const finish = (result: StepResult<string>): void => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+        input.dispose();
+      }
+    };
+    input.onDidChangeValue((value) => {
+      input.validationMessage = value.length === 0 ? undefined : step.validate(value);
+    });
+    input.onDidAccept(() => {
+      const message = step.validate(input.value);
+      if (message) {
+        input.validationMessage = message;
+        return;
+      }
+      finish({ kind: 'value', value: input.value });
+    });
+    input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ kind: 'back' }));
+    input.onDidHide(() => finish({ kind: 'cancel' }));
+    input.show();
+  });
+}
+
+/** One pick list of a multi-step input, with a Back button from the second step on. */
+export function showPickStep<T extends vscode.QuickPickItem>(step: PickStep<T>): Promise<StepResult<T>> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<T>();
+    frame(pick, step);
+    pick.placeholder = step.placeholder;
+    pick.matchOnDescription = true;
+    pick.items = step.items;
+    if (step.value) {
+      pick.value = step.value;
+      pick.items = step.itemsForValue?.(step.value) ?? step.items;
+    }
+    if (step.active) {
+      pick.activeItems = [step.active];
+    }
+    pick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    let settled = false;
+    const finish = (result: StepResult<T>): void => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+        pick.dispose();
+      }
+    };
+    if (step.itemsForValue) {
+      const rebuild = step.itemsForValue;
+      pick.onDidChangeValue((value) => (pick.items = rebuild(value)));
+    }
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (chosen) {
+        finish({ kind: 'value', value: chosen });
+      }
+    });
+    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ kind: 'back' }));
+    pick.onDidHide(() => finish({ kind: 'cancel' }));
+    pick.show();
+  });
+}

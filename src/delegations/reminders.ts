@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { todayKey } from '../domain/dates';
+import { readReminderState, reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/reminders';
+import { Settings, StorageKeys, Views } from '../ids';
+import { settingId } from '../platform/settings';
+import type { Services } from '../services';
+
+/** Shows the daily overdue reminder when one is due: at activation and when the day changes. */
+async function remindIfDue(services: Services): Promise<void> {
+  const storage = services.context.workspaceState;
+  const key = StorageKeys.workspace.reminders;
+  const today = todayKey(services.clock);
+  const state = readReminderState(storage.get(key));
+  const overdue = services.delegations.overdue();
+  if (!shouldRemind(state, today, overdue.length, services.settings().reminders)) {
+    return;
+  }
+  await storage.update(key, remindersShown(state, today));
+  const choice = await vscode.window.showWarningMessage(reminderMessage(overdue.map((d) => d.person)), 'Open', 'Snooze a Day', "Don't Remind Me");
+  if (choice === 'Open') {
+    await vscode.commands.executeCommand(`${Views.delegations}.focus`);
+  } else if (choice === 'Snooze a Day') {
+    await storage.update(key, snoozeADay(readReminderState(storage.get(key)), today));
+  } else if (choice === "Don't Remind Me") {
+    await vscode.workspace.getConfiguration().update(settingId(Settings.reminders), false, vscode.ConfigurationTarget.Global);
+    const open = await vscode.window.showInformationMessage('Overdue reminders are off. You can turn them back on in Settings.', 'Open Settings');
+    if (open) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', settingId(Settings.reminders));
+    }
+  }
+}
+
+export function registerReminders(services: Services): vscode.Disposable {
+  const run = (): void => {
+    remindIfDue(services).catch((error: unknown) => services.log.error('The overdue reminder failed', error));
+  };
+  run();
+  return services.days.onDidChangeDay(run);
+}

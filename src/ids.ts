@@ -1,0 +1,61 @@
+/**
+ * Every id the extension shares with package.json, in one place.
+ * test/unit/contributions.test.ts checks these against package.json in both directions.
+ */
+export const EXTENSION_ID = 'techleadcoach.tech-lead-coach';
+
+export const Commands = {
+  logDelegation: 'techLead.logDelegation',
+  showToday: 'techLead.showToday',
+  completeNudge: 'techLead.completeNudge',
+  anotherNudge: 'techLead.anotherNudge',
+  openLesson: 'techLead.openLesson',
+  markDone: 'techLead.markDelegationDone',
+  reopen: 'techLead.reopenDelegation',
+  edit: 'techLead.editDelegation',
+  changeFollowUp: 'techLead.changeFollowUp',
+  delete: 'techLead.deleteDelegation',
+  exportKeptAside: 'techLead.exportKeptAside',
+} as const;
+
+export const Views = {
+  container: 'techLead',
+  today: 'techLead.today',
+  delegations: 'techLead.delegations',
+  lessons: 'techLead.lessons',
+} as const;
+
+/** Tree item `contextValue`s used in package.json `when` clauses. */
+export const ContextValues = {
+  openDelegation: 'delegation.open',
+  doneDelegation: 'delegation.done',
+  lesson: 'lesson',
+} as const;
+
+export const SETTINGS_SECTION = 'techLead';
+
+/** Setting keys below the `techLead` section. */
+export const Settings = {
+  statusBarTip: 'statusBarTip.enabled',
+  defaultLevel: 'delegation.defaultLevel',
+  defaultFollowUpDays: 'delegation.defaultFollowUpDays',
+  nudgeThemes: 'nudges.themes',
+  reminders: 'reminders.enabled',
+} as const;
+
+/** Keys in `workspaceState` (per repository) and `globalState` (per user). */
+export const StorageKeys = {
+  workspace: {
+    delegations: 'techLead.delegations',
+    keptAside: 'techLead.delegations.keptAside',
+    reminders: 'techLead.reminders',
+  },
+  global: {
+    nudgeProgress: 'techLead.nudgeProgress',
+    lessonsRead: 'techLead.lessonsRead',
+  },
+} as const;
+
+export const WebviewPanels = {
+  lesson: 'techLead.lesson',
+} as const;

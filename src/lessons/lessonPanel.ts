@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import type { Lesson, LessonCatalogue } from '../domain/lessons';
+import { WebviewPanels } from '../ids';
+import { Disposable } from '../platform/disposable';
+import { renderPage } from '../platform/webviewHtml';
+import { escapeHtml } from '../shared/html';
+import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../shared/lessonProtocol';
+import type { Services } from '../services';
+import { loadLessonRenderer } from './loadLessonRenderer';
+
+function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): string {
+  if (!lesson) {
+    return `<span class="nav-spacer"></span>`;
+  }
+  const arrow = direction === 'previous' ? 'arrow-left' : 'arrow-right';
+  const label = direction === 'previous' ? 'Previous' : 'Next';
+  const icon = `<span class="codicon codicon-${arrow}" aria-hidden="true"></span>`;
+  const text = `<span class="nav-text"><span class="nav-label">${label}</span><span class="nav-title">${escapeHtml(lesson.title)}</span></span>`;
+  return `<button class="button secondary nav-${direction}" data-go="${direction}" title="${label} lesson (Alt+${direction === 'previous' ? 'Left' : 'Right'})" aria-label="${label} lesson: ${escapeHtml(lesson.title)}">${direction === 'previous' ? icon + text : text + icon}</button>`;
+}
+
+/** The lesson reader: one panel, reused, with previous/next and Mark as read. */
+export class LessonPanel extends Disposable {
+  private lessonId: string | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly onDisposed: () => void,
+  ) {
+    super();
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
+    this.register(services.lessons.onDidChangeRead(() => void this.postRead()));
+    this.register(panel.onDidDispose(() => this.dispose()));
+  }
+
+  get currentLessonId(): string | undefined {
+    return this.lessonId;
+  }
+
+  async show(lessonId: string, catalogue: LessonCatalogue): Promise<boolean> {
+    const lesson = catalogue.get(lessonId);
+    if (!lesson) {
+      return false;
+    }
+    this.lessonId = lesson.id;
+    const all = catalogue.all();
+    const index = all.indexOf(lesson);
+    const previous = all[index - 1];
+    const next = all[index + 1];
+    const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
+    const state: LessonPageState = {
+      id: lesson.id,
+      read: this.services.lessons.isRead(lesson.id),
+      ...(previous ? { previousId: previous.id } : {}),
+      ...(next ? { nextId: next.id } : {}),
+    };
+    this.panel.title = lesson.title;
+    this.panel.webview.html = renderPage(this.panel.webview, {
+      title: lesson.title,
+      styles: ['codicon.css', 'common.css', 'lesson.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      script: vscode.Uri.joinPath(root, 'lesson.js'),
+      initialState: state,
+      body: `
+<main class="lesson-page">
+  <p class="position">Lesson ${index + 1} of ${all.length}</p>
+  <article id="lesson" class="lesson" tabindex="-1" aria-label="${escapeHtml(lesson.title)}">
+${loadLessonRenderer().renderLessonMarkdown(lesson.body)}
+  </article>
+  <div class="read-row">
+    <button id="mark-read" class="button primary" aria-pressed="false"><span class="codicon codicon-check" aria-hidden="true"></span><span id="mark-read-label">Mark as read</span></button>
+  </div>
+  <nav class="lesson-nav" aria-label="Lessons">
+    ${navButton('previous', previous)}
+    ${navButton('next', next)}
+  </nav>
+</main>`,
+    });
+    this.panel.reveal(undefined, false);
+    return true;
+  }
+
+  private async postRead(): Promise<void> {
+    if (this.lessonId) {
+      const message: LessonToPage = { type: 'read', read: this.services.lessons.isRead(this.lessonId) };
+      await this.panel.webview.postMessage(message);
+    }
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isLessonToExtension(message)) {
+      this.services.log.warn('Ignored an unexpected message from the lesson panel', message);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.services.log.error('The lesson panel action failed', error);
+      void vscode.window.showErrorMessage(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async handle(message: LessonToExtension): Promise<void> {
+    switch (message.type) {
+      case 'navigate': {
+        const catalogue = await this.services.lessons.catalogue();
+        if (!(await this.show(message.lessonId, catalogue))) {
+          this.services.log.warn(`The lesson panel asked for an unknown lesson: ${message.lessonId}`);
+        }
+        return;
+      }
+      case 'setRead':
+        if (this.lessonId) {
+          await this.services.lessons.setRead(this.lessonId, message.read);
+        }
+        return;
+      case 'openLink':
+        if (isExternalWebLink(message.href)) {
+          await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+        } else {
+          this.services.log.warn(`Refused to open a non-web link from a lesson: ${message.href}`);
+        }
+        return;
+    }
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.panel.dispose();
+    this.onDisposed();
+  }
+}
+
+export function createLessonPanel(services: Services, onDisposed: () => void, existing?: vscode.WebviewPanel): LessonPanel {
+  const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
+  const panel =
+    existing ??
+    vscode.window.createWebviewPanel(WebviewPanels.lesson, 'Lesson', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [root],
+    });
+  panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+  panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'lesson-icon.svg');
+  return new LessonPanel(services, panel, onDisposed);
+}

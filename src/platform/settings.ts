@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { parseDelegationLevel, type DelegationLevel } from '../domain/delegationLevels';
+import { isNudgeTheme, type NudgeTheme } from '../domain/nudges';
+import { SETTINGS_SECTION, Settings } from '../ids';
+
+export interface CoachSettings {
+  readonly statusBarTip: boolean;
+  readonly defaultLevel: DelegationLevel;
+  readonly defaultFollowUpDays: number;
+  readonly nudgeThemes: readonly NudgeTheme[];
+  readonly reminders: boolean;
+}
+
+/** Reads the settings into a typed object; a hand-edited bad value falls back to the default. */
+export function readSettings(): CoachSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const days = config.get<unknown>(Settings.defaultFollowUpDays);
+  const themes = config.get<unknown>(Settings.nudgeThemes);
+  return {
+    statusBarTip: config.get<unknown>(Settings.statusBarTip) !== false,
+    defaultLevel: parseDelegationLevel(config.get<unknown>(Settings.defaultLevel)) ?? 5,
+    defaultFollowUpDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 90 ? days : 3,
+    nudgeThemes: Array.isArray(themes) ? themes.filter(isNudgeTheme) : [],
+    reminders: config.get<unknown>(Settings.reminders) !== false,
+  };
+}
+
+/** Fires when any Tech Lead setting changes. */
+export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(SETTINGS_SECTION)) {
+      listener();
+    }
+  });
+}
+
+export function settingId(key: string): string {
+  return `${SETTINGS_SECTION}.${key}`;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'crypto';
+import type * as vscode from 'vscode';
+import { escapeHtml, jsonForHtml } from '../shared/html';
+
+/** A fresh nonce from a cryptographic source for each page render. */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+/**
+ * Scripts only with the nonce, styles and fonts only from the extension's own webview folder,
+ * nothing else: no inline styles or scripts, no remote loads, no frames, no forms.
+ */
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+export interface PageTemplate {
+  readonly title: string;
+  readonly styles: readonly vscode.Uri[];
+  readonly script: vscode.Uri;
+  readonly initialState: unknown;
+  /** Static markup for the page body; any user text must already be escaped. */
+  readonly body: string;
+}
+
+export function renderPage(webview: vscode.Webview, page: PageTemplate): string {
+  const nonce = createNonce();
+  const styles = page.styles.map((uri) => `<link rel="stylesheet" href="${escapeHtml(webview.asWebviewUri(uri).toString())}">`).join('\n    ');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${styles}
+    <title>${escapeHtml(page.title)}</title>
+  </head>
+  <body>
+    ${page.body}
+    <script type="application/json" id="initial-state">${jsonForHtml(page.initialState)}</script>
+    <script nonce="${nonce}" src="${escapeHtml(webview.asWebviewUri(page.script).toString())}"></script>
+  </body>
+</html>`;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { Commands } from '../ids';
+import { Disposable } from '../platform/disposable';
+import { onDidChangeSettings } from '../platform/settings';
+import type { Services } from '../services';
+
+/** The daily tip in the status bar: short text, the full nudge in the tooltip, a click opens Today. */
+export class StatusBarTip extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('techLead.dailyTip', vscode.StatusBarAlignment.Right, 100));
+
+  constructor(private readonly services: Services) {
+    super();
+    this.item.name = 'Tech Lead Coach: Daily Tip';
+    this.item.command = Commands.showToday;
+    this.update();
+    this.register(services.coach.onDidChange(() => this.update()));
+    this.register(services.delegations.onDidChange(() => this.update()));
+    this.register(services.days.onDidChangeDay(() => this.update()));
+    this.register(onDidChangeSettings(() => this.update()));
+  }
+
+  private update(): void {
+    if (!this.services.settings().statusBarTip) {
+      this.item.hide();
+      return;
+    }
+    const nudge = this.services.coach.current();
+    if (!nudge) {
+      this.item.hide();
+      return;
+    }
+    const done = this.services.coach.doneToday();
+    this.item.text = `$(${done ? 'pass' : 'lightbulb'}) ${nudge.short}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown('**Today, as a tech lead**\n\n');
+    tooltip.appendText(`${nudge.action}\n\n`);
+    tooltip.appendMarkdown('*');
+    tooltip.appendText(nudge.why);
+    tooltip.appendMarkdown('*\n\n');
+    tooltip.appendText(done ? 'Done for today. Click to open the Today view.' : 'Click to open the Today view.');
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = {
+      label: `Tech Lead tip: ${nudge.short}. ${nudge.action}${done ? ' Done for today.' : ''}`,
+      role: 'button',
+    };
+    this.item.show();
+  }
+}

@@ -1,0 +1,35 @@
+import type { TodayNudge } from '../domain/nudges';
+import type { TodayViewState } from '../shared/todayProtocol';
+import type { Services } from '../services';
+
+const REASON_NOTES: Partial<Record<TodayNudge['reason'], string>> = {
+  overdueFollowUp: 'Chosen because a follow-up is overdue.',
+  notDelegating: 'Chosen because nothing was delegated in the last 7 days.',
+  another: 'Your pick for today.',
+};
+
+/** The Today view's state, built from the coach and the tracker. */
+export async function buildTodayState(services: Services): Promise<TodayViewState> {
+  const nudge = services.coach.current();
+  const stats = {
+    active: services.delegations.all().filter((d) => d.doneOn === undefined).length,
+    overdue: services.delegations.overdue().length,
+    streak: services.coach.streak(),
+  };
+  if (!nudge) {
+    return { doneToday: false, stats, problem: 'No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.' };
+  }
+  const lessonTitle = (await services.lessons.catalogue()).get(nudge.lesson)?.title;
+  const reasonNote = REASON_NOTES[nudge.reason];
+  return {
+    nudge: {
+      short: nudge.short,
+      action: nudge.action,
+      why: nudge.why,
+      ...(reasonNote ? { reasonNote } : {}),
+      ...(lessonTitle ? { lessonTitle } : {}),
+    },
+    doneToday: services.coach.doneToday(),
+    stats,
+  };
+}

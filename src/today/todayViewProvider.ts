@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { Commands, Views } from '../ids';
+import { Disposable } from '../platform/disposable';
+import { onDidChangeSettings } from '../platform/settings';
+import { renderPage } from '../platform/webviewHtml';
+import { isTodayToExtension, type TodayToExtension, type TodayToPage } from '../shared/todayProtocol';
+import type { Services } from '../services';
+import { buildTodayState } from './todayState';
+
+const BODY = `
+<main class="today">
+  <p id="problem" class="problem" role="alert" hidden></p>
+  <section id="nudge" class="nudge" aria-labelledby="nudge-title" aria-live="polite">
+    <p class="eyebrow"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> Today's nudge</p>
+    <h2 id="nudge-title"></h2>
+    <p id="nudge-action" class="action"></p>
+    <p id="nudge-why" class="why"></p>
+    <p id="nudge-reason" class="reason" hidden></p>
+    <div class="actions" role="group" aria-label="Nudge actions">
+      <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">Done</span></button>
+      <button id="another" class="button secondary" title="Show a different nudge for today"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>Another one</span></button>
+      <button id="open-lesson" class="button secondary"><span class="codicon codicon-book" aria-hidden="true"></span><span id="open-lesson-label">Open lesson</span></button>
+    </div>
+  </section>
+  <section class="glance" aria-labelledby="glance-title">
+    <h3 id="glance-title">At a glance</h3>
+    <ul class="stats">
+      <li><button id="stat-active" class="stat" title="Show the Delegations view"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">0</span> <span class="label">active delegations</span></button></li>
+      <li><button id="stat-overdue" class="stat" title="Show the Delegations view"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">0</span> <span class="label">follow-ups overdue</span></button></li>
+      <li><span id="stat-streak" class="stat"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">days streak</span></span></li>
+    </ul>
+    <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>Log delegation</button>
+  </section>
+</main>`;
+
+/** The Today webview view: the nudge with Done / Another one / Open lesson, and the tracker at a glance. */
+export class TodayViewProvider extends Disposable implements vscode.WebviewViewProvider {
+  private view: vscode.WebviewView | undefined;
+
+  constructor(private readonly services: Services) {
+    super();
+    const refresh = (): void => void this.refresh();
+    this.register(services.coach.onDidChange(refresh));
+    this.register(services.delegations.onDidChange(refresh));
+    this.register(services.days.onDidChangeDay(refresh));
+    this.register(onDidChangeSettings(refresh));
+  }
+
+  async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
+    this.view = view;
+    const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
+    view.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    view.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), undefined, this.services.context.subscriptions);
+    view.onDidChangeVisibility(() => view.visible && void this.refresh(), undefined, this.services.context.subscriptions);
+    view.onDidDispose(() => (this.view = undefined), undefined, this.services.context.subscriptions);
+    view.webview.html = renderPage(view.webview, {
+      title: "Today's nudge",
+      styles: ['codicon.css', 'common.css', 'today.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      script: vscode.Uri.joinPath(root, 'today.js'),
+      initialState: await buildTodayState(this.services),
+      body: BODY,
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.view?.visible) {
+      const message: TodayToPage = { type: 'state', state: await buildTodayState(this.services) };
+      await this.view.webview.postMessage(message);
+    }
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isTodayToExtension(message)) {
+      this.services.log.warn('Ignored an unexpected message from the Today view', message);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.services.log.error('The Today view action failed', error);
+      void vscode.window.showErrorMessage(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async handle(message: TodayToExtension): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.refresh();
+      case 'done':
+        return vscode.commands.executeCommand(Commands.completeNudge);
+      case 'another':
+        return vscode.commands.executeCommand(Commands.anotherNudge);
+      case 'openLesson': {
+        const nudge = this.services.coach.current();
+        return nudge ? vscode.commands.executeCommand(Commands.openLesson, nudge.lesson) : undefined;
+      }
+      case 'showDelegations':
+        return vscode.commands.executeCommand(`${Views.delegations}.focus`);
+      case 'logDelegation':
+        return vscode.commands.executeCommand(Commands.logDelegation);
+    }
+  }
+}
+
+export function registerTodayView(services: Services): vscode.Disposable[] {
+  const provider = new TodayViewProvider(services);
+  return [
+    provider,
+    vscode.window.registerWebviewViewProvider(Views.today, provider),
+    vscode.commands.registerCommand(Commands.showToday, () => vscode.commands.executeCommand(`${Views.today}.focus`)),
+    vscode.commands.registerCommand(Commands.completeNudge, () => services.coach.done()),
+    vscode.commands.registerCommand(Commands.anotherNudge, () => services.coach.another()),
+  ];
+}

@@ -1,0 +1,65 @@
+import type { TodayToExtension, TodayToPage, TodayViewState } from '../../shared/todayProtocol';
+import { byId, connect, readInitialState } from './vscodeApi';
+
+const vscode = connect<TodayToExtension, TodayViewState>();
+
+const title = byId('nudge-title');
+const action = byId('nudge-action');
+const why = byId('nudge-why');
+const reason = byId('nudge-reason');
+const done = byId<HTMLButtonElement>('done');
+const doneLabel = byId('done-label');
+const another = byId<HTMLButtonElement>('another');
+const openLesson = byId<HTMLButtonElement>('open-lesson');
+const openLessonLabel = byId('open-lesson-label');
+const problem = byId('problem');
+const nudge = byId('nudge');
+
+/** Every piece of text goes in through textContent: nothing from the extension is parsed as HTML. */
+function render(state: TodayViewState): void {
+  vscode.setState(state);
+  problem.hidden = state.problem === undefined;
+  problem.textContent = state.problem ?? '';
+  nudge.hidden = state.nudge === undefined;
+  if (state.nudge) {
+    title.textContent = state.nudge.short;
+    action.textContent = state.nudge.action;
+    why.textContent = state.nudge.why;
+    reason.hidden = state.nudge.reasonNote === undefined;
+    reason.textContent = state.nudge.reasonNote ?? '';
+    openLesson.title = state.nudge.lessonTitle ? `Open the lesson "${state.nudge.lessonTitle}"` : 'Open the related lesson';
+    openLesson.setAttribute('aria-label', openLesson.title);
+    openLessonLabel.textContent = 'Open lesson';
+  }
+  done.disabled = state.doneToday;
+  done.setAttribute('aria-pressed', String(state.doneToday));
+  doneLabel.textContent = state.doneToday ? 'Done for today' : 'Done';
+  byId('stat-active-value').textContent = String(state.stats.active);
+  byId('stat-overdue-value').textContent = String(state.stats.overdue);
+  byId('stat-overdue').classList.toggle('alert', state.stats.overdue > 0);
+  byId('stat-streak-value').textContent = String(state.stats.streak);
+  byId('stat-streak-label').textContent = state.stats.streak === 1 ? 'day streak' : 'days streak';
+}
+
+function isTodayToPage(message: unknown): message is TodayToPage {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'state';
+}
+
+done.addEventListener('click', () => vscode.post({ type: 'done' }));
+another.addEventListener('click', () => vscode.post({ type: 'another' }));
+openLesson.addEventListener('click', () => vscode.post({ type: 'openLesson' }));
+byId('stat-active').addEventListener('click', () => vscode.post({ type: 'showDelegations' }));
+byId('stat-overdue').addEventListener('click', () => vscode.post({ type: 'showDelegations' }));
+byId('log-delegation').addEventListener('click', () => vscode.post({ type: 'logDelegation' }));
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (isTodayToPage(event.data)) {
+    render(event.data.state);
+  }
+});
+
+const initial = readInitialState<TodayViewState>() ?? vscode.getState();
+if (initial) {
+  render(initial);
+}
+vscode.post({ type: 'ready' });
