@@ -1,0 +1,256 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { realVsCode, safeFileName, testResultsDir } from './paths';
+
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const WORKBENCH_SELECTOR = '.monaco-workbench';
+export const STATUS_BAR_SELECTOR = '#workbench\\.parts\\.statusbar';
+
+export interface Workbench {
+  browser: Browser;
+  page: Page;
+  /** Console errors, page errors and dialogs seen so far on this page (see collectPageErrors). */
+  problems: PageProblems;
+  /** Closes the browser. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface OpenWorkbenchOptions {
+  /** Max wait for the workbench and status bar, default 60 s. */
+  timeoutMs?: number;
+  /** Open another folder than server.workspaceDir. */
+  folder?: string;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Launches headless Debian Chromium (never a downloaded browser) at 1400x900, opens
+ * `${server.url}/?folder=${workspaceDir}` and waits for the workbench and its status bar.
+ */
+export async function openWorkbench(server: CodeServer, opts: OpenWorkbenchOptions = {}): Promise<Workbench> {
+  const { chromiumPath } = await realVsCode();
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await browser.close().catch(() => undefined);
+  };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = collectPageErrors(page);
+    const folder = opts.folder ?? server.workspaceDir;
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: opts.timeoutMs ?? 60_000 });
+    await waitForWorkbench(page, opts.timeoutMs ?? 60_000);
+    return { browser, page, problems, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Waits until the workbench and its status bar (with at least one item) are visible. */
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.locator(WORKBENCH_SELECTOR).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(STATUS_BAR_SELECTOR).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(`${STATUS_BAR_SELECTOR} .statusbar-item`).first().waitFor({ state: 'attached', timeout: timeoutMs });
+}
+
+/**
+ * Runs a command from the command palette: F1, types `label`, waits for the quick-pick row whose
+ * label is exactly `label` (e.g. "Developer: Reload Window"), and runs it (Enter when it is the
+ * focused row, otherwise a click on it).
+ */
+export async function runCommand(page: Page, label: string, timeoutMs = 15_000, opts: { opensQuickInput?: boolean } = {}): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  // Make sure the workbench, not a webview or the browser chrome, gets the key.
+  if (!(await widget.isVisible())) {
+    await page.locator(WORKBENCH_SELECTOR).first().focus().catch(() => undefined);
+    await page.keyboard.press('F1');
+  }
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(`>${label}`);
+  const row = widget
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+    .first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch (err) {
+    const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => [] as string[]);
+    await page.keyboard.press('Escape').catch(() => undefined);
+    throw new Error(`runCommand: no command palette entry "${label}" within ${timeoutMs} ms; rows shown: ${JSON.stringify(shown.slice(0, 10))}\n${String(err)}`);
+  }
+  const focused = (await row.getAttribute('class'))?.split(/\s+/).includes('focused') ?? false;
+  if (focused) await input.press('Enter');
+  else await row.click();
+  if (opts.opensQuickInput) {
+    // The command shows its own quick input: wait until the palette's ">" text is gone from the box.
+    const deadline = Date.now() + timeoutMs;
+    while ((await input.inputValue().catch(() => '')).startsWith('>')) {
+      if (Date.now() > deadline) throw new Error(`runCommand: "${label}" did not open its own quick input within ${timeoutMs} ms`);
+      await sleep(50);
+    }
+    return;
+  }
+  await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Polls the extension host log until `ExtensionService#_doActivateExtension <extensionId>` appears;
+ * resolves with that log line (it names the activation event). Throws early when the log reports
+ * that the activation failed, and on timeout with the log's tail.
+ */
+export async function waitForExtensionActivated(server: CodeServer, extensionId: string, timeoutMs = 60_000): Promise<string> {
+  const needle = `ExtensionService#_doActivateExtension ${extensionId}`.toLowerCase();
+  const failed = `activating extension '${extensionId}' failed`.toLowerCase();
+  const deadline = Date.now() + timeoutMs;
+  let log = '';
+  for (;;) {
+    log = await server.exthostLog();
+    const lines = log.split('\n');
+    const hit = lines.find((l) => l.toLowerCase().includes(needle));
+    if (hit) return hit;
+    const failure = lines.findIndex((l) => l.toLowerCase().includes(failed));
+    if (failure >= 0) throw new Error(`extension ${extensionId} failed to activate:\n${lines.slice(failure, failure + 20).join('\n')}`);
+    if (Date.now() > deadline) {
+      throw new Error(`extension ${extensionId} not activated within ${timeoutMs} ms; exthost log tail:\n${tail(log, 40)}`);
+    }
+    await sleep(250);
+  }
+}
+
+/**
+ * Runs "Developer: Reload Window" and waits for the new page's workbench. With `server`, also waits
+ * for the new extension host's log, so a following waitForExtensionActivated() reads the new log.
+ */
+export async function reloadWindow(page: Page, server?: CodeServer, timeoutMs = 60_000): Promise<void> {
+  const hostsBefore = server ? (await server.exthostLogs()).length : 0;
+  await page.evaluate(() => {
+    (window as unknown as Record<string, unknown>)['__tlcBeforeReload'] = true;
+  });
+  await runCommand(page, 'Developer: Reload Window');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const old = await page
+      .evaluate(() => (window as unknown as Record<string, unknown>)['__tlcBeforeReload'] === true)
+      .catch(() => true); // "execution context was destroyed" while navigating
+    if (!old) break;
+    if (Date.now() > deadline) throw new Error(`reloadWindow: the page did not reload within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+  await waitForWorkbench(page, Math.max(1000, deadline - Date.now()));
+  if (server) {
+    for (;;) {
+      if ((await server.exthostLogs()).length > hostsBefore) break;
+      if (Date.now() > deadline) throw new Error(`reloadWindow: no new extension host log within ${timeoutMs} ms`);
+      await sleep(250);
+    }
+  }
+}
+
+/**
+ * Saves a full-page screenshot as <repo>/test-results/<name>.png and returns its path; never
+ * throws (it is meant for failure paths: the original error matters more). Use in an afterEach:
+ * `if (this.currentTest?.state === 'failed') await screenshotOnFailure(page, this.currentTest.fullTitle())`.
+ */
+export async function screenshotOnFailure(page: Page, name: string): Promise<string | undefined> {
+  try {
+    const file = path.join(testResultsDir(), `${safeFileName(name)}.png`);
+    await page.screenshot({ path: file, timeout: 10_000 });
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a screenshot as <repo>/test-results/<name>.png (throws on failure; for README shots). */
+export async function takeScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(testResultsDir(), `${safeFileName(name)}.png`);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export interface PageDialog {
+  type: string;
+  message: string;
+}
+
+export interface PageProblems {
+  /** console.error messages (code-server offline produces some expected noise: filter them). */
+  consoleErrors: string[];
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** Every alert/confirm/prompt/beforeunload dialog (each is dismissed; beforeunload is accepted so reloads go on). */
+  dialogs: PageDialog[];
+  /** All of the above as lines, optionally without those matching one of `ignore`. */
+  all(ignore?: RegExp[]): string[];
+  /** Forgets what was recorded so far. */
+  clear(): void;
+}
+
+const collectors = new WeakMap<Page, PageProblems>();
+
+/**
+ * Records console errors, page errors and dialogs on `page`; every dialog is recorded and dismissed
+ * (except beforeunload, which is accepted so a reload is not vetoed).
+ * One collector per page (a second call returns the same one), so a dialog is dismissed once.
+ */
+export function collectPageErrors(page: Page): PageProblems {
+  const existing = collectors.get(page);
+  if (existing) return existing;
+  const problems: PageProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    all(ignore = []) {
+      const lines = [
+        ...this.consoleErrors.map((m) => `console.error: ${m}`),
+        ...this.pageErrors.map((m) => `pageerror: ${m}`),
+        ...this.dialogs.map((d) => `dialog(${d.type}): ${d.message}`),
+      ];
+      return lines.filter((l) => !ignore.some((re) => re.test(l)));
+    },
+    clear() {
+      this.consoleErrors.length = 0;
+      this.pageErrors.length = 0;
+      this.dialogs.length = 0;
+    },
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => {
+    problems.pageErrors.push(err.stack ?? err.message);
+  });
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push({ type: dialog.type(), message: dialog.message() });
+    // A dismissed beforeunload would veto "Reload Window": accept that one, dismiss the rest.
+    void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined);
+  });
+  collectors.set(page, problems);
+  return problems;
+}
+
+function tail(text: string, lines: number): string {
+  return text.split('\n').slice(-lines).join('\n');
+}

@@ -1,0 +1,125 @@
+/** Locators and small actions for the Tech Lead Coach UI inside the VS Code workbench. */
+import type { Frame, Locator, Page } from 'playwright-core';
+import { STATUS_BAR_SELECTOR } from './harness';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
+export const quickInputBox = (page: Page): Locator => page.locator('.quick-input-widget .quick-input-box input');
+export const quickInputRows = (page: Page): Locator => page.locator('.quick-input-widget .monaco-list-row');
+
+export function activityBarIcon(page: Page): Locator {
+  return page.locator('.activitybar .action-item [aria-label^="Tech Lead"]').first();
+}
+
+export function pane(page: Page, name: string): Locator {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${name}\\b`) }) });
+}
+
+export function statusBarTip(page: Page): Locator {
+  return page.locator(`${STATUS_BAR_SELECTOR} .statusbar-item[aria-label^="Tech Lead tip:"]`);
+}
+
+/**
+ * The frame of a webview whose document has `selector` (webviews live in nested iframes).
+ * Waits for it by polling, so a slow first render is not a failure.
+ */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) {
+        continue;
+      }
+      const count = await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0);
+      if (count > 0) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No webview shows ${selector} within ${timeoutMs} ms`);
+    }
+    await sleep(200);
+  }
+}
+
+export interface TreeRow {
+  readonly level: number;
+  readonly label: string;
+  readonly text: string;
+}
+
+/** Rows of a tree view as the screen reader and the eye get them. */
+export async function treeRows(page: Page, paneName: string): Promise<TreeRow[]> {
+  return pane(page, paneName)
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        level: Number(row.getAttribute('aria-level') ?? 0),
+        label: row.getAttribute('aria-label') ?? '',
+        text: (row as HTMLElement).innerText,
+      })),
+    );
+}
+
+/** The group (level-1 row, "Due this week, 2 delegations") a delegation row sits under, by its task. */
+export function groupOf(rows: readonly TreeRow[], task: string): string | undefined {
+  let group: string | undefined;
+  for (const row of rows) {
+    if (row.level === 1) {
+      group = row.label.split(',')[0]?.trim();
+    } else if (row.label.startsWith(task)) {
+      return group;
+    }
+  }
+  return undefined;
+}
+
+/** Makes sure a pane of the Tech Lead sidebar is expanded. */
+export async function expandPane(page: Page, name: string): Promise<void> {
+  const header = pane(page, name).locator('.pane-header').first();
+  await header.waitFor({ state: 'visible' });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') {
+    await header.click();
+  }
+}
+
+/** Opens the Tech Lead sidebar unless it is already showing. */
+export async function openSidebar(page: Page): Promise<void> {
+  const icon = activityBarIcon(page);
+  await icon.waitFor({ state: 'visible' });
+  if (!(await pane(page, 'Today').isVisible())) {
+    await icon.click();
+  }
+  await pane(page, 'Today').waitFor({ state: 'visible' });
+}
+
+/** Waits until `read` returns a value that `accept` takes; fails with the last value seen. */
+export async function waitUntil<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) {
+      return last;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    }
+    await sleep(200);
+  }
+}
+
+/** Answers one step of a quick input: types `text` (if any) and presses Enter. */
+export async function answerStep(page: Page, expectedStep: string, text?: string): Promise<void> {
+  const box = quickInputBox(page);
+  await box.waitFor({ state: 'visible' });
+  await waitUntil(`quick input step ${expectedStep}`, () => quickInput(page).innerText(), (t) => t.includes(expectedStep));
+  if (text !== undefined) {
+    await box.fill(text);
+  }
+  await box.press('Enter');
+}

@@ -1,0 +1,105 @@
+/**
+ * In-host tests: they run inside a real VS Code extension host (code-server here, or VS Code
+ * through @vscode/test-cli), against the installed extension and its real workspace state.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TechLeadCoachApi } from '../../src/api';
+import { Commands, EXTENSION_ID } from '../../src/ids';
+
+async function api(): Promise<TechLeadCoachApi> {
+  const extension = vscode.extensions.getExtension<TechLeadCoachApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
+  const exports = await extension.activate();
+  assert.equal(exports.apiVersion, 1);
+  return exports;
+}
+
+function stored(coach: TechLeadCoachApi): { schemaVersion: number; delegations: { id: string; task: string; doneOn?: string }[] } {
+  return coach.storedDelegations() as { schemaVersion: number; delegations: { id: string; task: string; doneOn?: string }[] };
+}
+
+describe('Tech Lead Coach in a real extension host', function () {
+  this.timeout(30_000);
+
+  it('registers every command it contributes', async () => {
+    await api();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
+    for (const { command } of contributed) {
+      assert.ok(registered.has(command), `${command} is contributed but not registered`);
+    }
+    for (const id of Object.values(Commands)) {
+      assert.ok(registered.has(id), `${id} is not registered`);
+    }
+  });
+
+  it('logs a delegation from an argument object into workspace state', async () => {
+    const coach = await api();
+    const before = coach.delegations().length;
+    const saved = (await vscode.commands.executeCommand(Commands.logDelegation, {
+      task: 'Host test: own the release notes',
+      person: 'Priya',
+      level: 'advise',
+      followUp: 3,
+      note: 'agreed in standup',
+    })) as { id: string } | undefined;
+    assert.ok(saved, 'the command returned nothing');
+    await coach.flushed();
+    assert.equal(coach.delegations().length, before + 1);
+    const record = stored(coach).delegations.find((d) => d.id === saved.id);
+    assert.equal(stored(coach).schemaVersion, 1);
+    assert.equal(record?.task, 'Host test: own the release notes');
+  });
+
+  it('refuses bad arguments and writes nothing', async () => {
+    const coach = await api();
+    const before = JSON.stringify(coach.storedDelegations());
+    for (const bad of [{ task: '', person: 'Sam' }, { task: 'x', person: 'Sam', level: 12 }, { task: 'x', person: 'Sam', followUp: '2001-01-01' }, { task: 'x', person: 'Sam', surprise: true }, 'just text']) {
+      const result = await vscode.commands.executeCommand(Commands.logDelegation, bad);
+      assert.equal(result, undefined, JSON.stringify(bad));
+    }
+    await coach.flushed();
+    assert.equal(JSON.stringify(coach.storedDelegations()), before);
+  });
+
+  it('marks a delegation done, reopens it and deletes it, each reaching storage', async () => {
+    const coach = await api();
+    const saved = (await vscode.commands.executeCommand(Commands.logDelegation, { task: 'Host test: pair on the flaky test', person: 'Jo' })) as { id: string };
+    await vscode.commands.executeCommand(Commands.markDone, saved.id);
+    await coach.flushed();
+    assert.ok(stored(coach).delegations.find((d) => d.id === saved.id)?.doneOn, 'not done in storage');
+    await vscode.commands.executeCommand(Commands.reopen, saved.id);
+    await coach.flushed();
+    assert.equal(stored(coach).delegations.find((d) => d.id === saved.id)?.doneOn, undefined);
+    await vscode.commands.executeCommand(Commands.delete, saved.id);
+    await coach.flushed();
+    assert.equal(stored(coach).delegations.some((d) => d.id === saved.id), false);
+  });
+
+  it('gives a nudge for today, another one on request, and records Done', async () => {
+    const coach = await api();
+    const first = coach.todayNudge();
+    assert.ok(first, 'no nudge today');
+    assert.ok(first.short.length > 0 && first.short.length <= 36);
+    await vscode.commands.executeCommand(Commands.anotherNudge);
+    const second = coach.todayNudge();
+    assert.notEqual(second?.id, first.id);
+    assert.equal(coach.todayNudge()?.id, second?.id, 'another one is remembered');
+    await vscode.commands.executeCommand(Commands.completeNudge);
+    assert.equal(coach.nudgeDoneToday(), true);
+  });
+
+  it('opens a lesson by id and refuses an unknown one', async () => {
+    const coach = await api();
+    await vscode.commands.executeCommand(Commands.openLesson, 'check-in');
+    assert.equal(coach.currentLessonId(), 'check-in');
+    await vscode.commands.executeCommand(Commands.openLesson, 'no-such-lesson');
+    assert.equal(coach.currentLessonId(), 'check-in');
+  });
+
+  it('shows the Today view on request', async () => {
+    await api();
+    await vscode.commands.executeCommand(Commands.showToday);
+  });
+});
