@@ -10,6 +10,8 @@ export interface TechLeadCoachApi {
   readonly apiVersion: 1;
   delegations(): readonly Delegation[];
   keptAside(): readonly KeptAsideRecord[];
+  /** The raw value in workspace state, to prove what really reached storage. */
+  storedDelegations(): unknown;
   todayNudge(): TodayNudge | undefined;
   nudgeDoneToday(): boolean;
   currentLessonId(): string | undefined;

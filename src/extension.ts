@@ -4,7 +4,7 @@ import { registerDelegationCommands } from './delegations/delegationCommands';
 import { registerDelegationsView } from './delegations/delegationsTree';
 import { registerLogDelegation } from './delegations/logDelegation';
 import { registerReminders } from './delegations/reminders';
-import { Commands } from './ids';
+import { Commands, StorageKeys } from './ids';
 import { registerLessonsView } from './lessons/lessonsView';
 import { createServices } from './services';
 import { StatusBarTip } from './statusBar/statusBarTip';
@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     apiVersion: 1,
     delegations: () => services.delegations.all(),
     keptAside: () => services.delegations.keptAside(),
+    storedDelegations: () => context.workspaceState.get(StorageKeys.workspace.delegations),
     todayNudge: () => services.coach.current(),
     nudgeDoneToday: () => services.coach.doneToday(),
     currentLessonId: () => lessons.currentLessonId(),

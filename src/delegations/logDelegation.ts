@@ -28,8 +28,8 @@ function personItems(people: readonly string[], typed: string): PersonItem[] {
   if (name.length === 0 || people.some((p) => p.toLocaleLowerCase() === name.toLocaleLowerCase())) {
     return known;
   }
-  // alwaysShow keeps the new name visible even when it matches nobody in the list.
-  return [{ label: `$(add) ${name}`, person: name, description: 'new person', alwaysShow: true }, ...known];
+  // Known people first, so typing part of a name picks them; alwaysShow keeps the new name visible.
+  return [...known, { label: `$(add) ${name}`, person: name, description: 'new person', alwaysShow: true }];
 }
 
 /** The guided flow: task, person, level, follow-up, note. Escape at any step returns undefined. */

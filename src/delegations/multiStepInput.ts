@@ -96,7 +96,9 @@ export function showPickStep<T extends vscode.QuickPickItem>(step: PickStep<T>):
       pick.onDidChangeValue((value) => (pick.items = rebuild(value)));
     }
     pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      // Enter can come before the list has caught up with fast typing: build the items from the text then.
+      const typed = pick.value.trim().length > 0 ? step.itemsForValue?.(pick.value)[0] : undefined;
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0] ?? typed;
       if (chosen) {
         finish({ kind: 'value', value: chosen });
       }

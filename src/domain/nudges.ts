@@ -95,10 +95,19 @@ export interface NudgeProgress {
   readonly schemaVersion: 1;
   /** Catalogue ids shown since the cycle last started over. */
   readonly shownInCycle: readonly string[];
-  /** The pick remembered for each day; `another` marks a pick the lead asked for. */
-  readonly picks: Readonly<Record<string, { readonly id: string; readonly source: 'daily' | 'another'; readonly rerolls: number }>>;
+  /** The pick remembered for each day, with why it was picked (`another`: the lead asked for it). */
+  readonly picks: Readonly<Record<string, StoredPick>>;
   /** Days on which the lead marked the nudge done. */
   readonly doneDays: readonly DateKey[];
+}
+
+type PickSource = 'daily' | 'notDelegating' | 'another';
+const PICK_SOURCES: readonly string[] = ['daily', 'notDelegating', 'another'] satisfies PickSource[];
+
+export interface StoredPick {
+  readonly id: string;
+  readonly source: PickSource;
+  readonly rerolls: number;
 }
 
 export const EMPTY_PROGRESS: NudgeProgress = { schemaVersion: 1, shownInCycle: [], picks: {}, doneDays: [] };
@@ -115,12 +124,12 @@ export function readNudgeProgress(raw: unknown): NudgeProgress {
     return EMPTY_PROGRESS;
   }
   const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-  const picks: Record<string, { id: string; source: 'daily' | 'another'; rerolls: number }> = {};
+  const picks: Record<string, StoredPick> = {};
   if (typeof r['picks'] === 'object' && r['picks'] !== null) {
     for (const [day, pick] of Object.entries(r['picks'] as Record<string, unknown>)) {
       const p = pick as Record<string, unknown> | null;
-      if (p && typeof p['id'] === 'string' && (p['source'] === 'daily' || p['source'] === 'another') && typeof p['rerolls'] === 'number') {
-        picks[day] = { id: p['id'], source: p['source'], rerolls: p['rerolls'] };
+      if (p && typeof p['id'] === 'string' && PICK_SOURCES.includes(p['source'] as string) && typeof p['rerolls'] === 'number') {
+        picks[day] = { id: p['id'], source: p['source'] as PickSource, rerolls: p['rerolls'] };
       }
     }
   }
@@ -202,7 +211,7 @@ function choose(pool: readonly Nudge[], shown: ReadonlySet<string>, seed: string
   return nudge ? { nudge, cycleRestarted } : undefined;
 }
 
-function record(progress: NudgeProgress, today: DateKey, id: string, source: 'daily' | 'another', rerolls: number, cycleRestarted: boolean): NudgeProgress {
+function record(progress: NudgeProgress, today: DateKey, id: string, source: PickSource, rerolls: number, cycleRestarted: boolean): NudgeProgress {
   const oldest = addDays(today, -KEEP_DAYS);
   const picks: NudgeProgress['picks'] = Object.fromEntries(
     [...Object.entries(progress.picks).filter(([day]) => day >= oldest), [today, { id, source, rerolls }]],
@@ -229,7 +238,7 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
     return { nudge: followUp, progress };
   }
   if (existing && existingNudge) {
-    return { nudge: fromCatalogue(existingNudge, 'daily'), progress };
+    return { nudge: fromCatalogue(existingNudge, existing.source), progress };
   }
   const pool = enabled(context);
   const shown = new Set(progress.shownInCycle);
@@ -240,7 +249,7 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
     if (pick) {
       return {
         nudge: fromCatalogue(pick.nudge, 'notDelegating'),
-        progress: record(progress, context.today, pick.nudge.id, 'daily', 0, false),
+        progress: record(progress, context.today, pick.nudge.id, 'notDelegating', 0, false),
       };
     }
   }

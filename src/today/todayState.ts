@@ -4,7 +4,7 @@ import type { Services } from '../services';
 
 const REASON_NOTES: Partial<Record<TodayNudge['reason'], string>> = {
   overdueFollowUp: 'Chosen because a follow-up is overdue.',
-  notDelegating: 'Chosen because nothing was delegated in the last 7 days.',
+  notDelegating: 'Chosen because nothing has been delegated in the last 7 days.',
   another: 'Your pick for today.',
 };
 

@@ -107,6 +107,13 @@ describe('the daily nudge pick', () => {
     assert.equal(pickNudgeForDay(context('2026-11-24', { daysSinceLastDelegated: 6 }), EMPTY_PROGRESS)?.nudge.reason, 'daily');
   });
 
+  it('remembers why the day\'s nudge was picked when it is shown again', () => {
+    const first = pickNudgeForDay(context('2026-11-24', { daysSinceLastDelegated: undefined, delegations: [] }), EMPTY_PROGRESS);
+    const again = pickNudgeForDay(context('2026-11-24', { daysSinceLastDelegated: undefined, delegations: [] }), readNudgeProgress(JSON.parse(JSON.stringify(first?.progress))));
+    assert.equal(again?.nudge.reason, 'notDelegating');
+    assert.equal(again?.nudge.id, first?.nudge.id);
+  });
+
   it('"Another one" gives a different nudge and remembers it for the day', () => {
     const first = pickNudgeForDay(context('2026-11-24'), EMPTY_PROGRESS);
     assert.ok(first);

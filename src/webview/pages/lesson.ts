@@ -50,4 +50,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
-byId('lesson').focus();
+byId('lesson').focus({ preventScroll: true });
