@@ -69,6 +69,15 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
           placeholder: people.length > 0 ? 'Who owns it now? Pick a name or type a new one' : 'Who owns it now? Type their name',
           items: personItems(people, answers.person ?? ''),
           itemsForValue: (value) => personItems(people, value),
+          chooseOnAccept: (value, active) => {
+            const typed = value.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+            if (typed.length === 0 || active?.person.toLocaleLowerCase().includes(typed)) {
+              return active;
+            }
+            // The active item is stale or does not match what was typed: take the typed name.
+            const items = personItems(people, value);
+            return items.find((item) => item.person.toLocaleLowerCase() === typed) ?? items.at(-1);
+          },
           ...(answers.person ? { value: answers.person } : {}),
         });
         if (r.kind === 'value') {

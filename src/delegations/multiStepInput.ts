@@ -23,6 +23,11 @@ export interface PickStep<T extends vscode.QuickPickItem> extends StepFrame {
   readonly placeholder: string;
   /** Rebuilds the items as the user types, e.g. to offer a new name. */
   readonly itemsForValue?: (value: string) => readonly T[];
+  /**
+   * Decides what Enter accepts from the typed text and the active item. Enter can arrive before
+   * the list has caught up with fast typing, when the active item is still a stale one.
+   */
+  readonly chooseOnAccept?: (value: string, active: T | undefined) => T | undefined;
   readonly value?: string;
 }
 
@@ -96,9 +101,8 @@ export function showPickStep<T extends vscode.QuickPickItem>(step: PickStep<T>):
       pick.onDidChangeValue((value) => (pick.items = rebuild(value)));
     }
     pick.onDidAccept(() => {
-      // Enter can come before the list has caught up with fast typing: build the items from the text then.
-      const typed = pick.value.trim().length > 0 ? step.itemsForValue?.(pick.value)[0] : undefined;
-      const chosen = pick.selectedItems[0] ?? pick.activeItems[0] ?? typed;
+      const active = pick.selectedItems[0] ?? pick.activeItems[0];
+      const chosen = step.chooseOnAccept ? step.chooseOnAccept(pick.value, active) : active;
       if (chosen) {
         finish({ kind: 'value', value: chosen });
       }
