@@ -18,10 +18,17 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
-/** Activation bundle and renderer: Node, CommonJS, `vscode` supplied by the host. */
+/**
+ * The activation bundle and the bundles loaded on first use (interactive delegation commands; the
+ * lesson reader with markdown-it): Node, CommonJS, `vscode` supplied by the host.
+ */
 const extension = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts', lessonRenderer: 'src/lessons/lessonRenderer.ts' },
+  entryPoints: {
+    extension: 'src/extension.ts',
+    delegationCommands: 'src/delegations/commands/index.ts',
+    lessonReader: 'src/lessons/reader/index.ts',
+  },
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',

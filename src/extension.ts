@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
-import { registerDelegationCommands } from './delegations/delegationCommands';
 import { registerDelegationsView } from './delegations/delegationsTree';
-import { registerLogDelegation } from './delegations/logDelegation';
+import { registerDelegationCommands } from './delegations/registerDelegationCommands';
 import { registerReminders } from './delegations/reminders';
 import { Commands, StorageKeys } from './ids';
 import { registerLessonsView } from './lessons/lessonsView';
@@ -17,7 +16,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     new StatusBarTip(services),
     ...registerTodayView(services),
     ...registerDelegationsView(services),
-    registerLogDelegation(services),
     ...registerDelegationCommands(services),
     ...lessons.disposables,
     registerReminders(services),

@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../domain/dates';
-import {
-  compareByFollowUp,
-  describeFollowUp,
-  FOLLOW_UP_GROUPS,
-  followUpGroup,
-  type Delegation,
-  type FollowUpGroup,
-} from '../domain/delegation';
+import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../domain/delegation';
+import { groupByFollowUp } from '../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../domain/delegationLevels';
 import { ContextValues, Views } from '../ids';
 import { Disposable } from '../platform/disposable';
@@ -36,17 +30,20 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 
   constructor(private readonly services: Services) {
     super();
-    this.register(services.delegations.onDidChange(() => this.changed.fire(undefined)));
-    this.register(services.days.onDidChangeDay(() => this.changed.fire(undefined)));
+    const refresh = (): void => {
+      this.groups = undefined;
+      this.changed.fire(undefined);
+    };
+    this.register(services.delegations.onDidChange(refresh));
+    this.register(services.days.onDidChangeDay(refresh));
   }
 
+  /** Grouped once per change, not once per row. */
+  private groups: Map<FollowUpGroup, Delegation[]> | undefined;
+
   private grouped(): Map<FollowUpGroup, Delegation[]> {
-    const today = todayKey(this.services.clock);
-    const groups = new Map<FollowUpGroup, Delegation[]>(FOLLOW_UP_GROUPS.map((g) => [g, []]));
-    for (const delegation of this.services.delegations.all()) {
-      groups.get(followUpGroup(delegation, today))?.push(delegation);
-    }
-    return groups;
+    this.groups ??= groupByFollowUp(this.services.delegations.all(), todayKey(this.services.clock));
+    return this.groups;
   }
 
   getChildren(node?: DelegationsNode): DelegationsNode[] {
@@ -55,9 +52,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
       return FOLLOW_UP_GROUPS.filter((g) => (groups.get(g)?.length ?? 0) > 0).map((group) => ({ kind: 'group', group }));
     }
     if (node.kind === 'group') {
-      const list = this.grouped().get(node.group) ?? [];
-      const sorted = node.group === 'done' ? [...list].sort((a, b) => ((b.doneOn ?? '') < (a.doneOn ?? '') ? -1 : 1)) : [...list].sort(compareByFollowUp);
-      return sorted.map((delegation) => ({ kind: 'delegation', delegation }));
+      return (this.grouped().get(node.group) ?? []).map((delegation) => ({ kind: 'delegation', delegation }));
     }
     return [];
   }

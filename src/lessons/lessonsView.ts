@@ -3,7 +3,10 @@ import type { Lesson } from '../domain/lessons';
 import { Commands, ContextValues, Views, WebviewPanels } from '../ids';
 import { Disposable } from '../platform/disposable';
 import type { Services } from '../services';
-import { createLessonPanel, type LessonPanel } from './lessonPanel';
+import { lazyModule } from '../platform/lazyModule';
+import type * as LessonReaderBundle from './reader';
+
+const reader = lazyModule<typeof LessonReaderBundle>('lessonReader.js');
 
 /** The Lessons tree: every lesson in reading order with its read mark; a click opens it. */
 class LessonsTreeProvider extends Disposable implements vscode.TreeDataProvider<Lesson> {
@@ -42,7 +45,7 @@ export interface LessonsFeature {
 }
 
 export function registerLessonsView(services: Services): LessonsFeature {
-  let panel: LessonPanel | undefined;
+  let panel: LessonReaderBundle.LessonPanel | undefined;
   const open = async (lessonId: unknown): Promise<void> => {
     const catalogue = await services.lessons.catalogue();
     let id = typeof lessonId === 'string' ? lessonId : (lessonId as Lesson | undefined)?.id;
@@ -60,7 +63,7 @@ export function registerLessonsView(services: Services): LessonsFeature {
       void vscode.window.showErrorMessage(`There is no lesson "${id}".`);
       return;
     }
-    panel ??= createLessonPanel(services, () => (panel = undefined));
+    panel ??= reader().createLessonPanel(services, () => (panel = undefined));
     await panel.show(id, catalogue);
   };
   const provider = new LessonsTreeProvider(services);
@@ -72,7 +75,7 @@ export function registerLessonsView(services: Services): LessonsFeature {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: unknown) {
         const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;
         const catalogue = await services.lessons.catalogue();
-        panel = createLessonPanel(services, () => (panel = undefined), restored);
+        panel = reader().createLessonPanel(services, () => (panel = undefined), restored);
         if (typeof id !== 'string' || !(await panel.show(id, catalogue))) {
           panel.dispose();
         }

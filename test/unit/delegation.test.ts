@@ -136,3 +136,23 @@ describe('stored record validation', () => {
     }
   });
 });
+
+describe('grouping for the Delegations view', () => {
+  it('groups and orders: soonest first, most recently done first', async () => {
+    const { groupByFollowUp } = await import('../../src/domain/delegationGroups');
+    const make = (id: string, followUpOn: string, doneOn?: string): Delegation => ({
+      ...createDelegation(id, { task: `task ${id}`, person: 'Sam', level: 3, followUpOn: day(followUpOn) }, day('2026-11-01')),
+      ...(doneOn ? { doneOn: day(doneOn) } : {}),
+    });
+    const groups = groupByFollowUp(
+      [make('a', '2026-12-20'), make('b', '2026-11-25'), make('c', '2026-11-20'), make('d', '2026-11-24'), make('e', '2026-11-01', '2026-11-10'), make('f', '2026-11-01', '2026-11-12')],
+      today,
+    );
+    assert.deepEqual([...groups.entries()].map(([g, list]) => [g, list.map((d) => d.id)]), [
+      ['overdue', ['c']],
+      ['thisWeek', ['d', 'b']],
+      ['later', ['a']],
+      ['done', ['f', 'e']],
+    ]);
+  });
+});

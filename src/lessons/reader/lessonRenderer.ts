@@ -1,7 +1,4 @@
-/**
- * Markdown rendering for lessons. Bundled apart (dist/lessonRenderer.js) and loaded on the first
- * lesson opened, so markdown-it costs nothing at start-up.
- */
+/** Markdown rendering for lessons, in the lesson reader's bundle with markdown-it. */
 import MarkdownIt from 'markdown-it';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { formatDay, todayKey, type DateKey } from '../domain/dates';
-import { parseLogDelegationArgs, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../domain/delegation';
-import { DELEGATION_LEVELS, type DelegationLevel } from '../domain/delegationLevels';
-import { Commands, Views } from '../ids';
-import type { Services } from '../services';
+import { formatDay, todayKey, type DateKey } from '../../domain/dates';
+import { parseLogDelegationArgs, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
+import { DELEGATION_LEVELS, type DelegationLevel } from '../../domain/delegationLevels';
+import { Views } from '../../ids';
+import type { Services } from '../../services';
 import { pickFollowUp } from './followUpPicks';
 import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
 
@@ -189,8 +189,4 @@ export async function logDelegation(services: Services, args: unknown): Promise<
       }
     });
   return delegation;
-}
-
-export function registerLogDelegation(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.logDelegation, (args: unknown) => logDelegation(services, args));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { addDays, formatDay, type DateKey } from '../domain/dates';
-import { validateFollowUp } from '../domain/delegation';
+import { addDays, formatDay, type DateKey } from '../../domain/dates';
+import { validateFollowUp } from '../../domain/delegation';
 import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
 
 interface FollowUpItem extends vscode.QuickPickItem {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { Lesson, LessonCatalogue } from '../domain/lessons';
-import { WebviewPanels } from '../ids';
-import { Disposable } from '../platform/disposable';
-import { renderPage } from '../platform/webviewHtml';
-import { escapeHtml } from '../shared/html';
-import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../shared/lessonProtocol';
-import type { Services } from '../services';
-import { loadLessonRenderer } from './loadLessonRenderer';
+import type { Lesson, LessonCatalogue } from '../../domain/lessons';
+import { WebviewPanels } from '../../ids';
+import { Disposable } from '../../platform/disposable';
+import { renderPage } from '../../platform/webviewHtml';
+import { escapeHtml } from '../../shared/html';
+import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../../shared/lessonProtocol';
+import type { Services } from '../../services';
+import { renderLessonMarkdown } from './lessonRenderer';
 
 function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): string {
   if (!lesson) {
@@ -65,7 +65,7 @@ export class LessonPanel extends Disposable {
 <main class="lesson-page">
   <p class="position">Lesson ${index + 1} of ${all.length}</p>
   <article id="lesson" class="lesson" tabindex="-1" aria-label="${escapeHtml(lesson.title)}">
-${loadLessonRenderer().renderLessonMarkdown(lesson.body)}
+${renderLessonMarkdown(lesson.body)}
   </article>
   <div class="read-row">
     <button id="mark-read" class="button primary" aria-pressed="false"><span class="codicon codicon-check" aria-hidden="true"></span><span id="mark-read-label">Mark as read</span></button>

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { todayKey } from '../../domain/dates';
+import { validateNote, validatePerson, validateTask } from '../../domain/delegation';
+import { levelLabel } from '../../domain/delegationLevels';
+import type { Services } from '../../services';
+import { pickFollowUp } from './followUpPicks';
+import { levelItems } from './logDelegation';
+import { showInputStep, showPickStep } from './multiStepInput';
+import { confirmWithUndo, isOpen, resolveTarget } from './pickDelegation';
+
+export async function markDone(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, isOpen, 'Which delegation is done?');
+  if (target && isOpen(target)) {
+    await services.delegations.markDone(target.id);
+    confirmWithUndo(services, `Marked "${target.task}" done.`, target);
+  }
+}
+
+export async function reopen(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, (d) => !isOpen(d), 'Which delegation should be reopened?');
+  if (target && !isOpen(target)) {
+    await services.delegations.reopen(target.id);
+  }
+}
+
+export async function changeFollowUp(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, isOpen, 'Change the follow-up of which delegation?');
+  if (!target) {
+    return;
+  }
+  const result = await pickFollowUp({
+    title: `Follow up on "${target.task}"`,
+    step: 1,
+    totalSteps: 1,
+    today: todayKey(services.clock),
+    defaultDays: services.settings().defaultFollowUpDays,
+    current: target.followUpOn,
+  });
+  if (result.kind === 'value') {
+    await services.delegations.changeFollowUp(target.id, result.value);
+  }
+}
+
+export async function edit(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, () => true, 'Edit which delegation?');
+  if (!target) {
+    return;
+  }
+  const title = `Edit "${target.task}"`;
+  const field = await vscode.window.showQuickPick(
+    [
+      { label: 'Task', description: target.task, field: 'task' as const },
+      { label: 'Person', description: target.person, field: 'person' as const },
+      { label: 'Delegation level', description: levelLabel(target.level), field: 'level' as const },
+      { label: 'Follow-up date', description: target.followUpOn, field: 'followUp' as const },
+      { label: 'Note', description: target.note ?? '(none)', field: 'note' as const },
+    ],
+    { title, placeHolder: 'What do you want to change?' },
+  );
+  if (!field) {
+    return;
+  }
+  if (field.field === 'followUp') {
+    return changeFollowUp(services, target.id);
+  }
+  if (field.field === 'level') {
+    const items = levelItems();
+    const active = items.find((item) => item.level === target.level);
+    const chosen = await showPickStep({ title, step: 1, totalSteps: 1, placeholder: 'New delegation level', items, ...(active ? { active } : {}) });
+    if (chosen.kind === 'value') {
+      await services.delegations.changeLevel(target.id, chosen.value.level);
+    }
+    return;
+  }
+  const validator = field.field === 'task' ? validateTask : field.field === 'person' ? validatePerson : validateNote;
+  const answer = await showInputStep({
+    title,
+    step: 1,
+    totalSteps: 1,
+    prompt: field.field === 'note' ? 'Note (leave empty to remove it)' : `New ${field.label.toLowerCase()}`,
+    value: target[field.field] ?? '',
+    validate: (value) => {
+      const v = validator(value);
+      return v.ok ? undefined : v.error;
+    },
+  });
+  if (answer.kind === 'value') {
+    const v = validator(answer.value);
+    if (v.ok) {
+      await services.delegations.edit(target.id, field.field, v.value);
+    }
+  }
+}
+
+export async function remove(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, () => true, 'Delete which delegation?');
+  if (target) {
+    await services.delegations.delete(target.id);
+    confirmWithUndo(services, `Deleted "${target.task}" (${target.person}).`, target);
+  }
+}

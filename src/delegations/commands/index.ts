@@ -1,0 +1,17 @@
+/**
+ * The interactive delegation commands, bundled apart (dist/delegationCommands.js) and loaded the
+ * first time one of them runs: none of this code is read at start-up.
+ */
+import { changeFollowUp, edit, markDone, remove, reopen } from './editDelegation';
+import { exportKeptAside } from './keptAside';
+import { logDelegation } from './logDelegation';
+
+export const delegationCommands = {
+  logDelegation,
+  markDone,
+  reopen,
+  changeFollowUp,
+  edit,
+  remove,
+  exportKeptAside,
+};

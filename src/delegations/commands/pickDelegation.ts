@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { todayKey } from '../../domain/dates';
+import { describeFollowUp, type Delegation } from '../../domain/delegation';
+import type { Services } from '../../services';
+import type { DelegationsNode } from '../delegationsTree';
+
+/**
+ * The delegation a command acts on: the tree item it was run on, an id passed by a script,
+ * or, from the command palette, the one the lead picks.
+ */
+export async function resolveTarget(services: Services, arg: unknown, filter: (d: Delegation) => boolean, placeholder: string): Promise<Delegation | undefined> {
+  if (typeof arg === 'object' && arg !== null && (arg as DelegationsNode).kind === 'delegation') {
+    return services.delegations.get((arg as { delegation: Delegation }).delegation.id);
+  }
+  if (typeof arg === 'string') {
+    const found = services.delegations.get(arg);
+    if (!found) {
+      void vscode.window.showErrorMessage('That delegation no longer exists in this workspace.');
+    }
+    return found;
+  }
+  const today = todayKey(services.clock);
+  const candidates = services.delegations.all().filter(filter);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('There is no delegation to choose here yet.');
+    return undefined;
+  }
+  const chosen = await vscode.window.showQuickPick(
+    candidates.map((d) => ({ label: d.task, description: `${d.person} · ${describeFollowUp(d, today)}`, delegation: d })),
+    { placeHolder: placeholder, matchOnDescription: true },
+  );
+  return chosen?.delegation;
+}
+
+export const isOpen = (d: Delegation): boolean => d.doneOn === undefined;
+
+/** A confirmation whose Undo puts the record back exactly as it was. */
+export function confirmWithUndo(services: Services, message: string, before: Delegation): void {
+  void vscode.window.showInformationMessage(message, 'Undo').then(async (choice) => {
+    if (choice === 'Undo') {
+      await services.delegations.restore(before);
+    }
+  });
+}

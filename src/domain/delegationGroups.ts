@@ -1,0 +1,22 @@
+import type { DateKey } from './dates';
+import { compareByFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from './delegation';
+
+/**
+ * Delegations by follow-up group, each list in display order: soonest follow-up first, and for
+ * Done the most recently finished first.
+ */
+export function groupByFollowUp(delegations: readonly Delegation[], today: DateKey): Map<FollowUpGroup, Delegation[]> {
+  const groups = new Map<FollowUpGroup, Delegation[]>(FOLLOW_UP_GROUPS.map((g) => [g, []]));
+  for (const delegation of delegations) {
+    groups.get(followUpGroup(delegation, today))?.push(delegation);
+  }
+  for (const [group, list] of groups) {
+    list.sort(group === 'done' ? compareByDoneDay : compareByFollowUp);
+  }
+  return groups;
+}
+
+function compareByDoneDay(a: Delegation, b: Delegation): number {
+  const byDay = (b.doneOn ?? '').localeCompare(a.doneOn ?? '');
+  return byDay !== 0 ? byDay : a.task.localeCompare(b.task);
+}
