@@ -19,6 +19,8 @@ export interface Services {
   readonly coach: TodayCoach;
   readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
+  /** What is selected in the Delegations view, for keybindings that act on the selection. */
+  readonly selection: { delegationId: string | undefined };
   settings(): CoachSettings;
 }
 
@@ -73,5 +75,5 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   );
   const days = new DayWatcher(clock);
   context.subscriptions.push(delegations, coach, lessons, days);
-  return { context, clock, log, delegations, coach, lessons, days, settings: () => settings };
+  return { context, clock, log, delegations, coach, lessons, days, selection: { delegationId: undefined }, settings: () => settings };
 }

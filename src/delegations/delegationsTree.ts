@@ -115,5 +115,9 @@ export function registerDelegationsView(services: Services): vscode.Disposable[]
     view.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` } : undefined;
   };
   updateBadge();
-  return [provider, view, services.delegations.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
+  const trackSelection = view.onDidChangeSelection((event) => {
+    const node = event.selection[0];
+    services.selection.delegationId = node?.kind === 'delegation' ? node.delegation.id : undefined;
+  });
+  return [provider, view, trackSelection, services.delegations.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
 }

@@ -224,7 +224,26 @@ describe('Tech Lead Coach in a real VS Code', function () {
     assert.match(rows.find((r) => r.text.includes('Run the release retro'))?.label ?? '', /, done \w{3} \d+ \w{3}$/);
   });
 
+  it('deletes a delegation from the context menu, brings it back with Undo, and deletes by keyboard', async () => {
+    const row = pane(page, 'Delegations').locator('.monaco-list-row', { hasText: HOSTILE_TASK });
+    await row.click({ button: 'right' });
+    // VS Code's context menu takes the highlighted entry on Enter, as a keyboard user would.
+    await page.locator('.context-view .action-item', { hasText: 'Delete Delegation' }).hover();
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Deleted' });
+    await toast.waitFor({ state: 'visible' });
+    await waitUntil('the row gone', () => row.count(), (n) => n === 0);
+    await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
+    await waitUntil('the row back after Undo', () => row.count(), (n) => n === 1);
+    await row.click();
+    await page.keyboard.press('Delete');
+    await waitUntil('the row gone after the Delete key', () => row.count(), (n) => n === 0);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
   it('takes the screenshots the README shows', async () => {
+    await logDelegationByKeyboard(page, 'Write the on-call handbook', 'Priya');
+    await logDelegationByKeyboard(page, 'Lead the API design review', 'Marco');
     const files = await captureScreenshots(page);
     assert.ok(files.length >= 12, `only ${files.length} screenshots`);
   });

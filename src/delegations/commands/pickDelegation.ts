@@ -5,12 +5,19 @@ import type { Services } from '../../services';
 import type { DelegationsNode } from '../delegationsTree';
 
 /**
- * The delegation a command acts on: the tree item it was run on, an id passed by a script,
- * or, from the command palette, the one the lead picks.
+ * The delegation a command acts on: the tree item it was run on, the Delegations view's selection
+ * (keybindings pass `{ target: 'selection' }`), an id passed by a script, or, from the command
+ * palette, the one the lead picks.
  */
 export async function resolveTarget(services: Services, arg: unknown, filter: (d: Delegation) => boolean, placeholder: string): Promise<Delegation | undefined> {
   if (typeof arg === 'object' && arg !== null && (arg as DelegationsNode).kind === 'delegation') {
     return services.delegations.get((arg as { delegation: Delegation }).delegation.id);
+  }
+  if (typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection') {
+    const selected = services.selection.delegationId === undefined ? undefined : services.delegations.get(services.selection.delegationId);
+    if (selected) {
+      return filter(selected) ? selected : undefined;
+    }
   }
   if (typeof arg === 'string') {
     const found = services.delegations.get(arg);

@@ -19,6 +19,11 @@ export interface StartCodeServerOptions {
   port?: number;
   /** Max wait for the server to answer, default 60 s. */
   startTimeoutMs?: number;
+  /**
+   * Reuse this folder for user data and extensions (created when missing) and keep it on stop:
+   * a second start with the same folder sees the first one's workspace state, as after a restart.
+   */
+  stateDir?: string;
 }
 
 export interface CodeServer {
@@ -205,7 +210,8 @@ async function listExthostLogs(userDataDir: string): Promise<Array<{ file: strin
  */
 export async function startCodeServer(opts: StartCodeServerOptions): Promise<CodeServer> {
   const paths = await realVsCode();
-  const base = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tlc-code-server-'));
+  const base = opts.stateDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tlc-code-server-')));
+  const reused = opts.stateDir !== undefined && fs.existsSync(path.join(base, 'extensions'));
   const userDataDir = path.join(base, 'user-data');
   const extensionsDir = path.join(base, 'extensions');
   const workspaceDir = path.resolve(opts.workspaceDir);
@@ -220,7 +226,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
 
   let removed = false;
   const removeDirs = async (): Promise<void> => {
-    if (removed || process.env['KEEP_E2E_DIRS']) return;
+    if (removed || process.env['KEEP_E2E_DIRS'] || opts.stateDir !== undefined) return;
     removed = true;
     await fs.promises.rm(base, { recursive: true, force: true, maxRetries: 3 });
   };
@@ -230,7 +236,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   let exitPromise: Promise<void> = Promise.resolve();
   try {
-    await installVsix(opts.vsixPaths, { userDataDir, extensionsDir, configFile, env });
+    await installVsix(opts.vsixPaths, { userDataDir, extensionsDir, configFile, env, force: reused });
 
     const port = opts.port ?? (await freePort());
     const url = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { realVsCode, safeFileName, testResultsDir } from './paths';
 
@@ -18,7 +18,8 @@ export const WORKBENCH_SELECTOR = '.monaco-workbench';
 export const STATUS_BAR_SELECTOR = '#workbench\\.parts\\.statusbar';
 
 export interface Workbench {
-  browser: Browser;
+  /** The page's browser context (with `browserProfileDir`, a persistent one). */
+  context: BrowserContext;
   page: Page;
   /** Console errors, page errors and dialogs seen so far on this page (see collectPageErrors). */
   problems: PageProblems;
@@ -31,31 +32,50 @@ export interface OpenWorkbenchOptions {
   timeoutMs?: number;
   /** Open another folder than server.workspaceDir. */
   folder?: string;
+  /**
+   * A Chromium profile folder kept between windows. VS Code for the browser keeps workspace and
+   * global state in the browser (IndexedDB), so a "restart" that should keep that state needs the
+   * same profile; without it each window starts with a fresh profile.
+   */
+  browserProfileDir?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function launchContext(opts: OpenWorkbenchOptions): Promise<BrowserContext> {
+  const { chromiumPath } = await realVsCode();
+  const launch = { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] };
+  const viewport = { width: 1400, height: 900 };
+  if (opts.browserProfileDir !== undefined) {
+    return chromium.launchPersistentContext(opts.browserProfileDir, { ...launch, viewport });
+  }
+  const browser = await chromium.launch(launch);
+  const context = await browser.newContext({ viewport });
+  context.on('close', () => void browser.close().catch(() => undefined));
+  return context;
+}
 
 /**
  * Launches headless Debian Chromium (never a downloaded browser) at 1400x900, opens
  * `${server.url}/?folder=${workspaceDir}` and waits for the workbench and its status bar.
  */
 export async function openWorkbench(server: CodeServer, opts: OpenWorkbenchOptions = {}): Promise<Workbench> {
-  const { chromiumPath } = await realVsCode();
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
+  const context = await launchContext(opts);
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    await browser.close().catch(() => undefined);
+    const browser = context.browser();
+    await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
   };
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const problems = collectPageErrors(page);
     const folder = opts.folder ?? server.workspaceDir;
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: opts.timeoutMs ?? 60_000 });
     await waitForWorkbench(page, opts.timeoutMs ?? 60_000);
-    return { browser, page, problems, close };
+    return { context, page, problems, close };
   } catch (err) {
     await close();
     throw err;
