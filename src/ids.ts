@@ -16,6 +16,17 @@ export const Commands = {
   changeFollowUp: 'techLead.changeFollowUp',
   delete: 'techLead.deleteDelegation',
   exportKeptAside: 'techLead.exportKeptAside',
+  logCheckIn: 'techLead.logCheckIn',
+  changeLevel: 'techLead.changeLevel',
+  exportDelegations: 'techLead.exportDelegations',
+  importDelegations: 'techLead.importDelegations',
+  groupByPerson: 'techLead.groupByPerson',
+  groupByFollowUp: 'techLead.groupByFollowUp',
+} as const;
+
+/** Context keys set by the extension for `when` clauses. */
+export const ContextKeys = {
+  groupBy: 'techLead.delegations.groupBy',
 } as const;
 
 export const Views = {
@@ -29,6 +40,7 @@ export const Views = {
 export const ContextValues = {
   openDelegation: 'delegation.open',
   doneDelegation: 'delegation.done',
+  person: 'person',
   lesson: 'lesson',
 } as const;
 
@@ -39,6 +51,7 @@ export const Settings = {
   statusBarTip: 'statusBarTip.enabled',
   defaultLevel: 'delegation.defaultLevel',
   defaultFollowUpDays: 'delegation.defaultFollowUpDays',
+  followUpDaysByLevel: 'delegation.followUpDaysByLevel',
   nudgeThemes: 'nudges.themes',
   reminders: 'reminders.enabled',
 } as const;
@@ -49,6 +62,7 @@ export const StorageKeys = {
     delegations: 'techLead.delegations',
     keptAside: 'techLead.delegations.keptAside',
     reminders: 'techLead.reminders',
+    groupBy: 'techLead.delegations.groupBy',
   },
   global: {
     nudgeProgress: 'techLead.nudgeProgress',

@@ -3,11 +3,18 @@ import { todayKey } from '../domain/dates';
 import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../domain/delegation';
 import { groupByFollowUp } from '../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../domain/delegationLevels';
-import { ContextValues, Views } from '../ids';
+import { describeEvent } from '../domain/history';
+import { summarisePeople, type PersonSummary } from '../domain/people';
+import { Commands, ContextKeys, ContextValues, StorageKeys, Views } from '../ids';
 import { Disposable } from '../platform/disposable';
 import type { Services } from '../services';
 
-export type DelegationsNode = { readonly kind: 'group'; readonly group: FollowUpGroup } | { readonly kind: 'delegation'; readonly delegation: Delegation };
+export type DelegationsNode =
+  | { readonly kind: 'group'; readonly group: FollowUpGroup }
+  | { readonly kind: 'person'; readonly person: PersonSummary }
+  | { readonly kind: 'delegation'; readonly delegation: Delegation; readonly under: 'group' | 'person' };
+
+export type GroupBy = 'followUp' | 'person';
 
 const GROUP_LABELS: Record<FollowUpGroup, string> = {
   overdue: 'Overdue',
@@ -23,101 +30,192 @@ const GROUP_ICONS: Record<FollowUpGroup, vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass'),
 };
 
-/** The Delegations tree: Overdue, Due this week, Later and Done (collapsed), soonest first. */
+/** History lines shown in a delegation's tooltip: the most recent ones. */
+const HISTORY_IN_TOOLTIP = 8;
+
+/**
+ * The Delegations tree, grouped by follow-up (Overdue, Due this week, Later, Done collapsed) or by
+ * person (busiest first, with counts). Grouping is computed once per change, not once per row.
+ */
 export class DelegationsTreeProvider extends Disposable implements vscode.TreeDataProvider<DelegationsNode> {
   private readonly changed = this.register(new vscode.EventEmitter<DelegationsNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  private byGroup: Map<FollowUpGroup, Delegation[]> | undefined;
+  private byPerson: PersonSummary[] | undefined;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private groupBy: GroupBy,
+  ) {
     super();
-    const refresh = (): void => {
-      this.groups = undefined;
-      this.changed.fire(undefined);
-    };
+    const refresh = (): void => this.refresh();
     this.register(services.delegations.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
   }
 
-  /** Grouped once per change, not once per row. */
-  private groups: Map<FollowUpGroup, Delegation[]> | undefined;
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
 
-  private grouped(): Map<FollowUpGroup, Delegation[]> {
-    this.groups ??= groupByFollowUp(this.services.delegations.all(), todayKey(this.services.clock));
-    return this.groups;
+  setGrouping(groupBy: GroupBy): void {
+    this.groupBy = groupBy;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.byGroup = undefined;
+    this.byPerson = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private today() {
+    return todayKey(this.services.clock);
+  }
+
+  private groups(): Map<FollowUpGroup, Delegation[]> {
+    this.byGroup ??= groupByFollowUp(this.services.delegations.all(), this.today());
+    return this.byGroup;
+  }
+
+  private people(): PersonSummary[] {
+    this.byPerson ??= summarisePeople(this.services.delegations.all(), this.today());
+    return this.byPerson;
   }
 
   getChildren(node?: DelegationsNode): DelegationsNode[] {
     if (!node) {
-      const groups = this.grouped();
+      if (this.groupBy === 'person') {
+        return this.people().map((person) => ({ kind: 'person', person }));
+      }
+      const groups = this.groups();
       return FOLLOW_UP_GROUPS.filter((g) => (groups.get(g)?.length ?? 0) > 0).map((group) => ({ kind: 'group', group }));
     }
     if (node.kind === 'group') {
-      return (this.grouped().get(node.group) ?? []).map((delegation) => ({ kind: 'delegation', delegation }));
+      return (this.groups().get(node.group) ?? []).map((delegation) => ({ kind: 'delegation', delegation, under: 'group' }));
+    }
+    if (node.kind === 'person') {
+      return node.person.delegations.map((delegation) => ({ kind: 'delegation', delegation, under: 'person' }));
     }
     return [];
   }
 
   getParent(node: DelegationsNode): DelegationsNode | undefined {
-    return node.kind === 'delegation' ? { kind: 'group', group: followUpGroup(node.delegation, todayKey(this.services.clock)) } : undefined;
+    if (node.kind !== 'delegation') {
+      return undefined;
+    }
+    if (node.under === 'person') {
+      const key = node.delegation.person.toLocaleLowerCase();
+      const person = this.people().find((p) => p.person.toLocaleLowerCase() === key);
+      return person ? { kind: 'person', person } : undefined;
+    }
+    return { kind: 'group', group: followUpGroup(node.delegation, this.today()) };
   }
 
   getTreeItem(node: DelegationsNode): vscode.TreeItem {
-    if (node.kind === 'group') {
-      const count = this.grouped().get(node.group)?.length ?? 0;
-      const item = new vscode.TreeItem(
-        GROUP_LABELS[node.group],
-        node.group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
-      );
-      item.id = `group:${node.group}`;
-      item.description = String(count);
-      item.iconPath = GROUP_ICONS[node.group];
-      item.contextValue = `group.${node.group}`;
-      item.accessibilityInformation = { label: `${GROUP_LABELS[node.group]}, ${count} ${count === 1 ? 'delegation' : 'delegations'}` };
-      return item;
+    switch (node.kind) {
+      case 'group':
+        return this.groupItem(node.group);
+      case 'person':
+        return personItem(node.person);
+      case 'delegation':
+        return this.delegationItem(node.delegation, node.under);
     }
-    const d = node.delegation;
-    const today = todayKey(this.services.clock);
+  }
+
+  private groupItem(group: FollowUpGroup): vscode.TreeItem {
+    const count = this.groups().get(group)?.length ?? 0;
+    const item = new vscode.TreeItem(GROUP_LABELS[group], group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `group:${group}`;
+    item.description = String(count);
+    item.iconPath = GROUP_ICONS[group];
+    item.contextValue = `group.${group}`;
+    item.accessibilityInformation = { label: `${GROUP_LABELS[group]}, ${count} ${count === 1 ? 'delegation' : 'delegations'}` };
+    return item;
+  }
+
+  private delegationItem(d: Delegation, under: 'group' | 'person'): vscode.TreeItem {
+    const today = this.today();
     const when = describeFollowUp(d, today);
     const group = followUpGroup(d, today);
     const item = new vscode.TreeItem(d.task, vscode.TreeItemCollapsibleState.None);
-    item.id = `delegation:${d.id}`;
-    item.description = `${d.person} · ${levelInfo(d.level).name} · ${when}`;
+    item.id = `${under}:delegation:${d.id}`;
+    // Under a person the name would repeat, so the row shows the level and the date only.
+    item.description = under === 'person' ? `${levelInfo(d.level).name} · ${when}` : `${d.person} · ${levelInfo(d.level).name} · ${when}`;
     item.iconPath = group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = d.doneOn ? ContextValues.doneDelegation : ContextValues.openDelegation;
-    item.tooltip = tooltipFor(d, when);
+    item.tooltip = tooltipFor(d, when, today);
     item.accessibilityInformation = { label: `${d.task}, delegated to ${d.person}, level ${levelLabel(d.level)}, ${when}` };
     return item;
   }
 }
 
+function personItem(person: PersonSummary): vscode.TreeItem {
+  const item = new vscode.TreeItem(person.person, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `person:${person.person.toLocaleLowerCase()}`;
+  const parts = [`${person.active} active`, ...(person.overdue > 0 ? [`${person.overdue} overdue`] : []), ...(person.done > 0 ? [`${person.done} done`] : [])];
+  item.description = parts.join(' · ');
+  item.iconPath = new vscode.ThemeIcon(person.overdue > 0 ? 'account' : 'person', person.overdue > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.contextValue = ContextValues.person;
+  item.accessibilityInformation = { label: `${person.person}, ${parts.join(', ')}` };
+  return item;
+}
+
 /** User text goes in with appendText, so markdown in a task or a name is shown, never interpreted. */
-function tooltipFor(d: Delegation, when: string): vscode.MarkdownString {
+function tooltipFor(d: Delegation, when: string, today: ReturnType<typeof todayKey>): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(d.task);
-  tooltip.appendMarkdown('\n\n---\n\n');
-  tooltip.appendText(`Delegated to ${d.person} on ${d.createdOn}\n`);
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(`Level ${levelLabel(d.level)}: ${levelInfo(d.level).meaning}`);
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(`Follow-up ${d.followUpOn} (${when})`);
-  if (d.note) {
+  const paragraph = (text: string): void => {
+    tooltip.appendText(text);
     tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(`Note: ${d.note}`);
+  };
+  paragraph(d.task);
+  paragraph(`Delegated to ${d.person} on ${d.createdOn}`);
+  paragraph(`Level ${levelLabel(d.level)}: ${levelInfo(d.level).meaning}`);
+  paragraph(`Follow-up ${d.followUpOn} (${when})`);
+  if (d.note) {
+    paragraph(`Note: ${d.note}`);
+  }
+  const history = d.history.slice(-HISTORY_IN_TOOLTIP).reverse();
+  if (history.length > 0) {
+    tooltip.appendMarkdown('**History**\n\n');
+    for (const event of history) {
+      tooltip.appendMarkdown('- ');
+      tooltip.appendText(describeEvent(event, today));
+      tooltip.appendMarkdown('\n');
+    }
+    if (d.history.length > HISTORY_IN_TOOLTIP) {
+      tooltip.appendText(`(${d.history.length - HISTORY_IN_TOOLTIP} earlier events in Export Delegations)`);
+    }
   }
   return tooltip;
 }
 
 export function registerDelegationsView(services: Services): vscode.Disposable[] {
-  const provider = new DelegationsTreeProvider(services);
+  const storage = services.context.workspaceState;
+  const initial: GroupBy = storage.get(StorageKeys.workspace.groupBy) === 'person' ? 'person' : 'followUp';
+  const provider = new DelegationsTreeProvider(services, initial);
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
     const overdue = services.delegations.overdue().length;
     view.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` } : undefined;
   };
   updateBadge();
+  const setGrouping = async (groupBy: GroupBy): Promise<void> => {
+    provider.setGrouping(groupBy);
+    await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
+    await storage.update(StorageKeys.workspace.groupBy, groupBy);
+  };
+  void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, initial);
   const trackSelection = view.onDidChangeSelection((event) => {
     const node = event.selection[0];
     services.selection.delegationId = node?.kind === 'delegation' ? node.delegation.id : undefined;
   });
-  return [provider, view, trackSelection, services.delegations.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
+  return [
+    provider,
+    view,
+    trackSelection,
+    services.delegations.onDidChange(updateBadge),
+    services.days.onDidChangeDay(updateBadge),
+    vscode.commands.registerCommand(Commands.groupByPerson, () => setGrouping('person')),
+    vscode.commands.registerCommand(Commands.groupByFollowUp, () => setGrouping('followUp')),
+  ];
 }

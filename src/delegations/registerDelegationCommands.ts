@@ -22,5 +22,9 @@ export function registerDelegationCommands(services: Services): vscode.Disposabl
     vscode.commands.registerCommand(Commands.changeFollowUp, run('changeFollowUp')),
     vscode.commands.registerCommand(Commands.delete, run('remove')),
     vscode.commands.registerCommand(Commands.exportKeptAside, run('exportKeptAside')),
+    vscode.commands.registerCommand(Commands.logCheckIn, run('logCheckIn')),
+    vscode.commands.registerCommand(Commands.changeLevel, run('changeLevel')),
+    vscode.commands.registerCommand(Commands.exportDelegations, run('exportDelegations')),
+    vscode.commands.registerCommand(Commands.importDelegations, run('importDelegations')),
   ];
 }

@@ -4,6 +4,8 @@ import { isDelegationLevel, parseDelegationLevel, type DelegationLevel } from '.
 export const TASK_MAX = 200;
 export const PERSON_MAX = 80;
 export const NOTE_MAX = 1000;
+/** Events kept per delegation; far more than years of weekly check-ins. */
+export const HISTORY_MAX = 2000;
 /** The furthest a follow-up may be set, in days from today. */
 export const FOLLOW_UP_MAX_DAYS = 366;
 
@@ -12,6 +14,7 @@ export type DelegationEvent =
   | { readonly kind: 'edited'; readonly on: DateKey; readonly field: 'task' | 'person' | 'note' }
   | { readonly kind: 'levelChanged'; readonly on: DateKey; readonly from: DelegationLevel; readonly to: DelegationLevel }
   | { readonly kind: 'followUpChanged'; readonly on: DateKey; readonly from: DateKey; readonly to: DateKey }
+  | { readonly kind: 'checkIn'; readonly on: DateKey; readonly note?: string }
   | { readonly kind: 'done'; readonly on: DateKey }
   | { readonly kind: 'reopened'; readonly on: DateKey };
 
@@ -243,6 +246,18 @@ export function compareByFollowUp(a: Delegation, b: Delegation): number {
   return a.followUpOn < b.followUpOn ? -1 : a.followUpOn > b.followUpOn ? 1 : a.task.localeCompare(b.task);
 }
 
+/** JSON with object keys sorted, so two records compare equal whatever order their fields were set in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** True when two records hold the same data. */
+export function sameDelegation(a: Delegation, b: Delegation): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
 /** Validates one stored record; returns the reason when it is not a delegation this version understands. */
 export function validateStoredDelegation(raw: unknown): Validation<Delegation> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -275,7 +290,7 @@ export function validateStoredDelegation(raw: unknown): Validation<Delegation> {
   if (r['doneOn'] !== undefined && !doneOn) {
     return fail('invalid done date');
   }
-  if (!Array.isArray(r['history']) || !r['history'].every(isDelegationEvent)) {
+  if (!Array.isArray(r['history']) || r['history'].length > HISTORY_MAX || !r['history'].every(isDelegationEvent)) {
     return fail('invalid history');
   }
   return ok({
@@ -310,6 +325,8 @@ function isDelegationEvent(raw: unknown): raw is DelegationEvent {
       return isDelegationLevel(e['from']) && isDelegationLevel(e['to']);
     case 'followUpChanged':
       return parseDateKey(e['from']) !== undefined && parseDateKey(e['to']) !== undefined;
+    case 'checkIn':
+      return e['note'] === undefined || (typeof e['note'] === 'string' && e['note'].length <= NOTE_MAX);
     default:
       return false;
   }

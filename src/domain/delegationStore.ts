@@ -2,6 +2,7 @@ import { daysBetween, todayKey, type Clock, type DateKey } from './dates';
 import {
   createDelegation,
   isOverdue,
+  sameDelegation,
   validateStoredDelegation,
   type Delegation,
   type DelegationEvent,
@@ -71,7 +72,16 @@ export interface DelegationStoreKeys {
 }
 
 export type DelegationChange =
-  | { readonly kind: 'logged' | 'updated' | 'deleted' | 'restored'; readonly delegation: Delegation };
+  | { readonly kind: 'logged' | 'updated' | 'deleted' | 'restored'; readonly delegation: Delegation }
+  | { readonly kind: 'replaced'; readonly count: number };
+
+/** What an import did, and the list as it was before, for Undo. */
+export interface ImportResult {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly before: readonly Delegation[];
+}
 
 /**
  * The delegation tracker: the list in memory, every change written through to storage in order.
@@ -201,6 +211,51 @@ export class DelegationStore {
       }
       return value === undefined ? d : withEvent({ ...d, [field]: value }, { kind: 'edited', on, field });
     });
+  }
+
+  /** Records a check-in (with an optional note) and moves the follow-up to `nextFollowUpOn`. */
+  checkIn(id: string, note: string | undefined, nextFollowUpOn: DateKey): Promise<Delegation | undefined> {
+    return this.change(id, (d, on) => {
+      const checked = withEvent(d, { kind: 'checkIn', on, ...(note ? { note } : {}) });
+      return d.followUpOn === nextFollowUpOn ? checked : withEvent({ ...checked, followUpOn: nextFollowUpOn }, { kind: 'followUpChanged', on, from: d.followUpOn, to: nextFollowUpOn });
+    });
+  }
+
+  /**
+   * Merges imported records by id: new ids are added, differing records replace the stored ones,
+   * identical ones are left alone. Returns the counts and the previous list for Undo.
+   */
+  async importMerge(incoming: readonly Delegation[]): Promise<ImportResult> {
+    const before = this.records;
+    const index = new Map(before.map((d, i) => [d.id, i]));
+    const next = [...before];
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const record of incoming) {
+      const at = index.get(record.id);
+      if (at === undefined) {
+        index.set(record.id, next.length);
+        next.push(record);
+        added++;
+      } else if (sameDelegation(next[at] as Delegation, record)) {
+        unchanged++;
+      } else {
+        next[at] = record;
+        updated++;
+      }
+    }
+    if (added + updated > 0) {
+      this.records = next;
+      await this.persist({ kind: 'replaced', count: next.length });
+    }
+    return { added, updated, unchanged, before };
+  }
+
+  /** Puts back a whole list exactly as it was (the Undo of an import). */
+  async replaceAll(records: readonly Delegation[]): Promise<void> {
+    this.records = [...records];
+    await this.persist({ kind: 'replaced', count: records.length });
   }
 
   async delete(id: string): Promise<Delegation | undefined> {

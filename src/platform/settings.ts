@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseDelegationLevel, type DelegationLevel } from '../domain/delegationLevels';
+import { readCadence, type FollowUpCadence } from '../domain/cadence';
+import { DELEGATION_LEVELS, parseDelegationLevel, type DelegationLevel } from '../domain/delegationLevels';
 import { isNudgeTheme, type NudgeTheme } from '../domain/nudges';
 import { SETTINGS_SECTION, Settings } from '../ids';
 
@@ -7,6 +8,8 @@ export interface CoachSettings {
   readonly statusBarTip: boolean;
   readonly defaultLevel: DelegationLevel;
   readonly defaultFollowUpDays: number;
+  /** Days between follow-ups for each level, used by check-ins and follow-up changes. */
+  readonly cadence: FollowUpCadence;
   readonly nudgeThemes: readonly NudgeTheme[];
   readonly reminders: boolean;
 }
@@ -20,6 +23,7 @@ export function readSettings(): CoachSettings {
     statusBarTip: config.get<unknown>(Settings.statusBarTip) !== false,
     defaultLevel: parseDelegationLevel(config.get<unknown>(Settings.defaultLevel)) ?? 5,
     defaultFollowUpDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 90 ? days : 3,
+    cadence: readCadence(config.get<unknown>(Settings.followUpDaysByLevel), DELEGATION_LEVELS.map((info) => info.name)),
     nudgeThemes: Array.isArray(themes) ? themes.filter(isNudgeTheme) : [],
     reminders: config.get<unknown>(Settings.reminders) !== false,
   };

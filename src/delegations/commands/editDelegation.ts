@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
+import { todayKey, type DateKey } from '../../domain/dates';
 import { validateNote, validatePerson, validateTask } from '../../domain/delegation';
-import { levelLabel } from '../../domain/delegationLevels';
+import { levelInfo, levelLabel, type DelegationLevel } from '../../domain/delegationLevels';
 import type { Services } from '../../services';
 import { pickFollowUp } from './followUpPicks';
 import { levelItems } from './logDelegation';
 import { showInputStep, showPickStep } from './multiStepInput';
 import { confirmWithUndo, isOpen, resolveTarget } from './pickDelegation';
+
+/** The follow-up the level suggests: low levels check in often, high levels rarely. */
+export function suggestedFollowUp(services: Services, level: DelegationLevel): { today: DateKey; defaultDays: number; defaultReason: string } {
+  const days = services.settings().cadence[level];
+  return {
+    today: todayKey(services.clock),
+    defaultDays: days,
+    defaultReason: `Suggested for ${levelInfo(level).name}: every ${days} day${days === 1 ? '' : 's'} (Settings: Tech Lead › Delegation: Follow Up Days By Level)`,
+  };
+}
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, isOpen, 'Which delegation is done?');
@@ -32,12 +42,34 @@ export async function changeFollowUp(services: Services, arg: unknown): Promise<
     title: `Follow up on "${target.task}"`,
     step: 1,
     totalSteps: 1,
-    today: todayKey(services.clock),
-    defaultDays: services.settings().defaultFollowUpDays,
+    ...suggestedFollowUp(services, target.level),
     current: target.followUpOn,
   });
   if (result.kind === 'value') {
     await services.delegations.changeFollowUp(target.id, result.value);
+  }
+}
+
+/** Raises or lowers the level; the change is kept in the delegation's history. */
+export async function changeLevel(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, () => true, 'Change the level of which delegation?');
+  if (!target) {
+    return;
+  }
+  const items = levelItems().map((item) => (item.level === target.level ? { ...item, detail: 'Current level' } : item));
+  const active = items.find((item) => item.level === target.level);
+  const chosen = await showPickStep({
+    title: `Delegation level of "${target.task}"`,
+    step: 1,
+    totalSteps: 1,
+    placeholder: `Now ${levelLabel(target.level)}. Raise it as trust grows.`,
+    items,
+    ...(active ? { active } : {}),
+  });
+  if (chosen.kind === 'value' && chosen.value.level !== target.level) {
+    await services.delegations.changeLevel(target.id, chosen.value.level);
+    const verb = chosen.value.level > target.level ? 'Raised' : 'Lowered';
+    void vscode.window.setStatusBarMessage(`$(check) ${verb} "${target.task}" to ${levelLabel(chosen.value.level)}`, 5000);
   }
 }
 
@@ -64,13 +96,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
     return changeFollowUp(services, target.id);
   }
   if (field.field === 'level') {
-    const items = levelItems();
-    const active = items.find((item) => item.level === target.level);
-    const chosen = await showPickStep({ title, step: 1, totalSteps: 1, placeholder: 'New delegation level', items, ...(active ? { active } : {}) });
-    if (chosen.kind === 'value') {
-      await services.delegations.changeLevel(target.id, chosen.value.level);
-    }
-    return;
+    return changeLevel(services, target.id);
   }
   const validator = field.field === 'task' ? validateTask : field.field === 'person' ? validatePerson : validateNote;
   const answer = await showInputStep({

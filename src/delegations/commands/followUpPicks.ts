@@ -7,16 +7,15 @@ interface FollowUpItem extends vscode.QuickPickItem {
   readonly days?: number;
 }
 
-const CHOICES: readonly { label: string; days: number }[] = [
-  { label: 'Tomorrow', days: 1 },
-  { label: 'In 3 days', days: 3 },
-  { label: 'Next week', days: 7 },
-  { label: 'In 2 weeks', days: 14 },
-];
+const QUICK_CHOICES: readonly number[] = [1, 3, 7, 14];
+
+function labelFor(days: number): string {
+  return days === 0 ? 'Today' : days === 1 ? 'Tomorrow' : days === 7 ? 'Next week' : days === 14 ? 'In 2 weeks' : `In ${days} days`;
+}
 
 /**
- * The follow-up step: quick choices, the default first, or a typed date (validated, never past).
- * `typed` is the step number used for the typed-date box.
+ * The follow-up step: quick choices with the default highlighted (and explained), or a typed date
+ * (validated, never in the past).
  */
 export async function pickFollowUp(options: {
   title: string;
@@ -24,17 +23,17 @@ export async function pickFollowUp(options: {
   totalSteps: number;
   today: DateKey;
   defaultDays: number;
+  /** Why the default is the default, shown under it. */
+  defaultReason: string;
   current?: DateKey;
 }): Promise<StepResult<DateKey>> {
   const { today } = options;
-  const choices = CHOICES.some((c) => c.days === options.defaultDays)
-    ? CHOICES
-    : [...CHOICES, { label: `In ${options.defaultDays} days`, days: options.defaultDays }].sort((a, b) => a.days - b.days);
-  const items: FollowUpItem[] = choices.map((choice) => ({
-    label: choice.label,
-    description: formatDay(addDays(today, choice.days), today),
-    ...(choice.days === options.defaultDays ? { detail: 'Default (change it in Settings: Tech Lead › Delegation: Default Follow Up Days)' } : {}),
-    days: choice.days,
+  const days = [...new Set([...QUICK_CHOICES, options.defaultDays])].sort((a, b) => a - b);
+  const items: FollowUpItem[] = days.map((n) => ({
+    label: labelFor(n),
+    description: formatDay(addDays(today, n), today),
+    ...(n === options.defaultDays ? { detail: options.defaultReason } : {}),
+    days: n,
   }));
   const typed: FollowUpItem = { label: '$(calendar) Another date…', description: 'Type a date like 2026-12-01' };
   const active = items.find((item) => item.days === options.defaultDays);

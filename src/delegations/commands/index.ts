@@ -2,7 +2,9 @@
  * The interactive delegation commands, bundled apart (dist/delegationCommands.js) and loaded the
  * first time one of them runs: none of this code is read at start-up.
  */
-import { changeFollowUp, edit, markDone, remove, reopen } from './editDelegation';
+import { logCheckIn } from './checkIn';
+import { changeFollowUp, changeLevel, edit, markDone, remove, reopen } from './editDelegation';
+import { exportDelegations, importDelegations } from './exchange';
 import { exportKeptAside } from './keptAside';
 import { logDelegation } from './logDelegation';
 
@@ -14,4 +16,8 @@ export const delegationCommands = {
   edit,
   remove,
   exportKeptAside,
+  logCheckIn,
+  changeLevel,
+  exportDelegations,
+  importDelegations,
 };

@@ -110,7 +110,14 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
         break;
       }
       case 4: {
-        const r = await pickFollowUp({ title: TITLE, step, totalSteps: STEPS, today, defaultDays: settings.defaultFollowUpDays });
+        const r = await pickFollowUp({
+          title: TITLE,
+          step,
+          totalSteps: STEPS,
+          today,
+          defaultDays: settings.defaultFollowUpDays,
+          defaultReason: 'Default (Settings: Tech Lead › Delegation: Default Follow Up Days)',
+        });
         if (r.kind === 'value') {
           answers.followUpOn = r.value;
         }

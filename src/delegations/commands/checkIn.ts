@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { formatDay, todayKey } from '../../domain/dates';
+import { validateNote } from '../../domain/delegation';
+import type { Services } from '../../services';
+import { suggestedFollowUp } from './editDelegation';
+import { pickFollowUp } from './followUpPicks';
+import { showInputStep } from './multiStepInput';
+import { isOpen, resolveTarget } from './pickDelegation';
+
+/**
+ * "Log Check-in": records that you checked in, with a note, and sets the next follow-up from the
+ * delegation level's cadence (or a date you choose).
+ */
+export async function logCheckIn(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, isOpen, 'Log a check-in on which delegation?');
+  if (!target) {
+    return;
+  }
+  const title = `Check-in: "${target.task}" (${target.person})`;
+  let step = 1;
+  let note: string | undefined;
+  for (;;) {
+    if (step === 1) {
+      const answer = await showInputStep({
+        title,
+        step: 1,
+        totalSteps: 2,
+        prompt: 'What did you learn? (optional; press Enter to skip)',
+        ...(note ? { value: note } : {}),
+        validate: (value) => {
+          const v = validateNote(value);
+          return v.ok ? undefined : v.error;
+        },
+      });
+      if (answer.kind !== 'value') {
+        return;
+      }
+      const v = validateNote(answer.value);
+      note = v.ok ? v.value : undefined;
+      step = 2;
+    } else {
+      const next = await pickFollowUp({ title, step: 2, totalSteps: 2, ...suggestedFollowUp(services, target.level) });
+      if (next.kind === 'cancel') {
+        return;
+      }
+      if (next.kind === 'back') {
+        step = 1;
+        continue;
+      }
+      await services.delegations.checkIn(target.id, note, next.value);
+      const today = todayKey(services.clock);
+      void vscode.window.setStatusBarMessage(`$(check) Check-in logged. Next follow-up with ${target.person}: ${formatDay(next.value, today)}`, 5000);
+      return;
+    }
+  }
+}

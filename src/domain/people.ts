@@ -1,0 +1,39 @@
+import type { DateKey } from './dates';
+import { isOverdue, type Delegation } from './delegation';
+
+/** One person in the "By person" view: how much is with them now. */
+export interface PersonSummary {
+  readonly person: string;
+  readonly active: number;
+  readonly overdue: number;
+  readonly done: number;
+  readonly delegations: readonly Delegation[];
+}
+
+/**
+ * Delegations by person (names compared without case), busiest first, so a lead sees at a glance
+ * who gets all the work and who gets none.
+ */
+export function summarisePeople(delegations: readonly Delegation[], today: DateKey): PersonSummary[] {
+  const byKey = new Map<string, { person: string; active: number; overdue: number; done: number; delegations: Delegation[] }>();
+  for (const d of delegations) {
+    const key = d.person.toLocaleLowerCase();
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { person: d.person, active: 0, overdue: 0, done: 0, delegations: [] };
+      byKey.set(key, entry);
+    }
+    entry.delegations.push(d);
+    if (d.doneOn !== undefined) {
+      entry.done++;
+    } else {
+      entry.active++;
+      if (isOverdue(d, today)) {
+        entry.overdue++;
+      }
+    }
+  }
+  return [...byKey.values()]
+    .map((entry) => ({ ...entry, delegations: entry.delegations.sort((a, b) => Number(a.doneOn !== undefined) - Number(b.doneOn !== undefined) || a.followUpOn.localeCompare(b.followUpOn)) }))
+    .sort((a, b) => b.active - a.active || b.overdue - a.overdue || a.person.localeCompare(b.person));
+}
