@@ -3,6 +3,9 @@
  * through @vscode/test-cli), against the installed extension and its real workspace state.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from '../../src/api';
 import { Commands, EXTENSION_ID } from '../../src/ids';
@@ -75,6 +78,26 @@ describe('Tech Lead Coach in a real extension host', function () {
     await vscode.commands.executeCommand(Commands.delete, saved.id);
     await coach.flushed();
     assert.equal(stored(coach).delegations.some((d) => d.id === saved.id), false);
+  });
+
+  it('imports a JSON export given as a file URI, and a broken file changes nothing', async () => {
+    const coach = await api();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-host-import-'));
+    const today = new Date().toISOString().slice(0, 10);
+    const record = { id: 'host-import-1', task: 'Host test: imported', person: 'Imani', level: 6, createdOn: today, followUpOn: today, history: [{ kind: 'created', on: today }] };
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(good, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [record] }));
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [{ ...record, id: 'host-import-2', level: 'high' }] }));
+    const before = JSON.stringify(coach.storedDelegations());
+    await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(broken));
+    await coach.flushed();
+    assert.equal(JSON.stringify(coach.storedDelegations()), before, 'a broken file changed the tracker');
+    await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(good));
+    await coach.flushed();
+    assert.equal(stored(coach).delegations.find((d) => d.id === 'host-import-1')?.task, 'Host test: imported');
+    await vscode.commands.executeCommand(Commands.delete, 'host-import-1');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('gives a nudge for today, another one on request, and records Done', async () => {
