@@ -241,9 +241,17 @@ export function describeFollowUp(delegation: Delegation, today: DateKey): string
   return `due ${formatDay(delegation.followUpOn, today)}`;
 }
 
+/** Compares text for people (case and accents aside); one collator, far faster than localeCompare per call. */
+export const compareText: (a: string, b: string) => number = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
+
+/** Compares `YYYY-MM-DD` days (plain text order is date order). */
+export function compareDays(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Orders by follow-up date, then by task, so every list reads soonest first. */
 export function compareByFollowUp(a: Delegation, b: Delegation): number {
-  return a.followUpOn < b.followUpOn ? -1 : a.followUpOn > b.followUpOn ? 1 : a.task.localeCompare(b.task);
+  return compareDays(a.followUpOn, b.followUpOn) || compareText(a.task, b.task);
 }
 
 /** JSON with object keys sorted, so two records compare equal whatever order their fields were set in. */

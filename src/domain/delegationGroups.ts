@@ -1,5 +1,5 @@
 import type { DateKey } from './dates';
-import { compareByFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from './delegation';
+import { compareByFollowUp, compareDays, compareText, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from './delegation';
 
 /**
  * Delegations by follow-up group, each list in display order: soonest follow-up first, and for
@@ -17,6 +17,5 @@ export function groupByFollowUp(delegations: readonly Delegation[], today: DateK
 }
 
 function compareByDoneDay(a: Delegation, b: Delegation): number {
-  const byDay = (b.doneOn ?? '').localeCompare(a.doneOn ?? '');
-  return byDay !== 0 ? byDay : a.task.localeCompare(b.task);
+  return compareDays(b.doneOn ?? '', a.doneOn ?? '') || compareText(a.task, b.task);
 }

@@ -1,5 +1,5 @@
 import type { DateKey } from './dates';
-import { isOverdue, type Delegation } from './delegation';
+import { compareDays, compareText, isOverdue, type Delegation } from './delegation';
 
 /** One person in the "By person" view: how much is with them now. */
 export interface PersonSummary {
@@ -34,6 +34,6 @@ export function summarisePeople(delegations: readonly Delegation[], today: DateK
     }
   }
   return [...byKey.values()]
-    .map((entry) => ({ ...entry, delegations: entry.delegations.sort((a, b) => Number(a.doneOn !== undefined) - Number(b.doneOn !== undefined) || a.followUpOn.localeCompare(b.followUpOn)) }))
-    .sort((a, b) => b.active - a.active || b.overdue - a.overdue || a.person.localeCompare(b.person));
+    .map((entry) => ({ ...entry, delegations: entry.delegations.sort((a, b) => Number(a.doneOn !== undefined) - Number(b.doneOn !== undefined) || compareDays(a.followUpOn, b.followUpOn)) }))
+    .sort((a, b) => b.active - a.active || b.overdue - a.overdue || compareText(a.person, b.person));
 }
