@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../ids';
 import { Disposable } from '../platform/disposable';
 import { onDidChangeSettings } from '../platform/settings';
+import { validatedReceiver } from '../platform/webviewMessages';
 import { renderPage } from '../platform/webviewHtml';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage } from '../shared/todayProtocol';
 import type { Services } from '../services';
@@ -50,9 +51,16 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     this.view = view;
     const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    view.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), undefined, this.services.context.subscriptions);
-    view.onDidChangeVisibility(() => view.visible && void this.refresh(), undefined, this.services.context.subscriptions);
-    view.onDidDispose(() => (this.view = undefined), undefined, this.services.context.subscriptions);
+    const receive = validatedReceiver(this.services.log, 'Today view', isTodayToExtension, (message) => this.handle(message));
+    // Owned by this view: a view that is closed and resolved again must not leave listeners behind.
+    const listeners = [
+      view.webview.onDidReceiveMessage((message: unknown) => void receive(message)),
+      view.onDidChangeVisibility(() => view.visible && void this.refresh()),
+    ];
+    view.onDidDispose(() => {
+      this.view = undefined;
+      listeners.forEach((listener) => listener.dispose());
+    });
     view.webview.html = renderPage(view.webview, {
       title: "Today's nudge",
       styles: ['codicon.css', 'common.css', 'today.css'].map((file) => vscode.Uri.joinPath(root, file)),
@@ -66,19 +74,6 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     if (this.view?.visible) {
       const message: TodayToPage = { type: 'state', state: await buildTodayState(this.services) };
       await this.view.webview.postMessage(message);
-    }
-  }
-
-  private async receive(message: unknown): Promise<void> {
-    if (!isTodayToExtension(message)) {
-      this.services.log.warn('Ignored an unexpected message from the Today view', message);
-      return;
-    }
-    try {
-      await this.handle(message);
-    } catch (error) {
-      this.services.log.error('The Today view action failed', error);
-      void vscode.window.showErrorMessage(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

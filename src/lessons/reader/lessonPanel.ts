@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Lesson, LessonCatalogue } from '../../domain/lessons';
 import { WebviewPanels } from '../../ids';
 import { Disposable } from '../../platform/disposable';
+import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../../shared/lessonProtocol';
@@ -29,7 +30,8 @@ export class LessonPanel extends Disposable {
     private readonly onDisposed: () => void,
   ) {
     super();
-    this.register(panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
+    const receive = validatedReceiver(services.log, 'lesson panel', isLessonToExtension, (message) => this.handle(message));
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => void receive(message)));
     this.register(services.lessons.onDidChangeRead(() => void this.postRead()));
     this.register(panel.onDidDispose(() => this.dispose()));
   }
@@ -84,19 +86,6 @@ ${renderLessonMarkdown(lesson.body)}
     if (this.lessonId) {
       const message: LessonToPage = { type: 'read', read: this.services.lessons.isRead(this.lessonId) };
       await this.panel.webview.postMessage(message);
-    }
-  }
-
-  private async receive(message: unknown): Promise<void> {
-    if (!isLessonToExtension(message)) {
-      this.services.log.warn('Ignored an unexpected message from the lesson panel', message);
-      return;
-    }
-    try {
-      await this.handle(message);
-    } catch (error) {
-      this.services.log.error('The lesson panel action failed', error);
-      void vscode.window.showErrorMessage(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
