@@ -1,0 +1,95 @@
+/**
+ * mainBundleBytes, vsixBytes and the lazily loaded bundles, from a production build
+ * (`npm run package`: esbuild --production, then vsce package).
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { reason } from './stats';
+
+export interface BundleFile {
+  /** Path relative to the repository, e.g. dist/lessonReader.js. */
+  file: string;
+  bytes: number;
+  /** Its file name appears as a string in dist/extension.js, i.e. it is required lazily by name. */
+  requiredByName: boolean;
+}
+
+export interface BundleSizes {
+  /** Why `npm run package` failed; the bundle figures are kept when esbuild's part succeeded. */
+  buildError?: string;
+  buildMs: number;
+  mainBundleBytes: number | null;
+  vsixBytes: number | null;
+  /** dist/*.js other than extension.js. */
+  otherBundles: BundleFile[];
+  /** dist/webview/lesson.js, the lesson page's script (null when missing). */
+  lessonPageBytes: number | null;
+}
+
+function runPackage(root: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const child = spawn(npm, ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (err) => resolve({ code: 1, out: `${out}\n${err.message}` }));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+function sizeOf(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+export async function measureBundleSizes(root: string): Promise<BundleSizes> {
+  const dist = path.join(root, 'dist');
+  const started = Date.now();
+  // dist/ is not emptied first (other runs may be using it); files this build did not write are
+  // left out instead (a stale bundle must not be measured as if it were this build's).
+  const fresh = (file: string): boolean => {
+    try {
+      return fs.statSync(file).mtimeMs >= started - 1000;
+    } catch {
+      return false;
+    }
+  };
+  const { code, out } = await runPackage(root);
+  const buildMs = Date.now() - started;
+  const vsix = path.join(dist, 'tech-lead-coach.vsix');
+  const main = path.join(dist, 'extension.js');
+  let buildError: string | undefined;
+  if (code !== 0 || !fresh(vsix)) {
+    const lines = out.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+    const errorLine = lines.find((l) => /\berror\b/i.test(l)) ?? lines.slice(-3).join(' | ');
+    buildError = `npm run package failed (exit ${code}): ${reason(errorLine)}`;
+  }
+  // When only the vsce step failed, the esbuild production bundles are still this build's.
+  const bundlesBuilt = fresh(main);
+  const mainText = bundlesBuilt ? fs.readFileSync(main, 'utf8') : '';
+  const otherBundles = bundlesBuilt
+    ? fs
+        .readdirSync(dist)
+        .filter((name) => name.endsWith('.js') && name !== 'extension.js' && fresh(path.join(dist, name)))
+        .sort()
+        .map((name) => ({
+          file: `dist/${name}`,
+          bytes: sizeOf(path.join(dist, name)) ?? 0,
+          requiredByName: mainText.includes(`"${name}"`) || mainText.includes(`'${name}'`) || mainText.includes(`\`${name}\``),
+        }))
+    : [];
+  const lessonPage = path.join(dist, 'webview', 'lesson.js');
+  return {
+    ...(buildError !== undefined ? { buildError } : {}),
+    buildMs,
+    mainBundleBytes: bundlesBuilt ? sizeOf(main) : null,
+    vsixBytes: buildError === undefined ? sizeOf(vsix) : null,
+    otherBundles,
+    lessonPageBytes: bundlesBuilt && fresh(lessonPage) ? sizeOf(lessonPage) : null,
+  };
+}

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench` (after bench/run.mjs has compiled bench/ to out/bench): every measurement, one
+ * run, one machine. Progress goes to stderr; the table and, as the very last line, the JSON object
+ * go to stdout. A figure that could not be measured is null with the reason in the table.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../test/e2e/harness/paths';
+import { parseLesson } from '../src/domain/lessons';
+import { watchActivity } from './activity';
+import { measureBundleSizes, type BundleSizes } from './bundleSizes';
+import { packageFloorExtension } from './floorExtension';
+import { measureHeap, type HeapResult } from './heap';
+import { describeMachine } from './machine';
+import { measureRender, type RenderResult } from './render';
+import { jsonLine, renderTable, type Row } from './report';
+import { measureScale, type ScaleResult } from './scale';
+import { reason, spread } from './stats';
+import { runUiSession, type UiSessionResult } from './uiSession';
+
+export const JSON_KEYS = [
+  'mainBundleBytes',
+  'lazyBytes',
+  'vsixBytes',
+  'activationMs',
+  'floorActivationMs',
+  'activationRatio',
+  'lessonOpenMs',
+  'markdownPreviewOpenMs',
+  'lessonOpenRatio',
+  'renderMsMedian',
+  'lessonWordsMedian',
+  'log10kMs',
+  'tree10kMs',
+  'state10kBytes',
+  'heap10kMB',
+] as const;
+
+const LESSON_ID = process.env['TLC_BENCH_LESSON'] ?? 'delegate-more';
+const RELOADS = Number(process.env['TLC_BENCH_RELOADS'] ?? 15);
+const ROUNDS = Number(process.env['TLC_BENCH_ROUNDS'] ?? 9);
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench] ${line}\n`);
+};
+
+const stops: Array<() => Promise<void>> = [];
+const track = (stop: () => Promise<void>): void => {
+  stops.push(stop);
+};
+async function stopAll(): Promise<void> {
+  for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping code-server and Chromium`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  log(`${name}…`);
+  const result = await work();
+  log(`${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+interface LazyBundle {
+  file: string;
+  bytes: number;
+  trigger: string;
+}
+
+const TRIGGERS: Record<string, string> = {
+  import: 'importing delegations',
+  lessonOpen: 'first lesson open',
+  delegationCommand: 'first delegation command',
+};
+
+/** Which dist/*.js load only on first use, from what the extension host required (else from the names in extension.js). */
+function lazyBundles(sizes: BundleSizes, heap: HeapResult | undefined): { lazy: LazyBundle[]; eager: string[]; how: string } {
+  const seen = heap?.outcome?.dist;
+  const atActivation = seen?.['activation'];
+  const lazy: LazyBundle[] = [];
+  const eager: string[] = [];
+  for (const b of sizes.otherBundles) {
+    if (atActivation) {
+      if (atActivation.includes(b.file)) {
+        eager.push(b.file);
+        continue;
+      }
+      const firstStep = ['import', 'lessonOpen', 'delegationCommand'].find((s) => seen?.[s]?.includes(b.file));
+      if (firstStep) lazy.push({ file: b.file, bytes: b.bytes, trigger: TRIGGERS[firstStep] ?? firstStep });
+      else if (b.requiredByName) lazy.push({ file: b.file, bytes: b.bytes, trigger: 'named in extension.js, not required in this run' });
+    } else if (b.requiredByName) {
+      lazy.push({ file: b.file, bytes: b.bytes, trigger: 'named in extension.js (not observed in the host)' });
+    }
+  }
+  return { lazy, eager, how: atActivation ? 'observed in the extension host (require.cache)' : 'static: file names in dist/extension.js' };
+}
+
+function lessonTitle(root: string): { file: string; h1: string } {
+  const file = path.join(root, 'media', 'lessons', `${LESSON_ID}.md`);
+  const parsed = parseLesson(`${LESSON_ID}.md`, fs.readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(parsed.lesson.body)?.[1] ?? parsed.lesson.title;
+  return { file, h1 };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const activity = watchActivity();
+  const root = repoRoot();
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string; displayName: string };
+  const product = { id: `${pkg.publisher}.${pkg.name}`, displayName: pkg.displayName };
+  const machine = await describeMachine();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, ${machine.vscode}`);
+
+  const sizes = await step('production build (npm run package)', () => measureBundleSizes(root));
+  const built = sizes.buildError === undefined;
+  const productVsix = path.join(root, 'dist', 'tech-lead-coach.vsix');
+  const render: RenderResult = await step('markdown-it render in Node', () => Promise.resolve(measureRender(root, sizes.otherBundles.map((b) => b.file))));
+  if (render.renderMsMedian === null && sizes.otherBundles.length === 0 && sizes.buildError !== undefined) {
+    render.why = `no production build: ${sizes.buildError}`;
+  }
+  let scale: ScaleResult | undefined;
+  let scaleWhy: string | undefined;
+  await step('domain at 10,000 delegations', async () => {
+    try {
+      scale = await measureScale();
+    } catch (err) {
+      scaleWhy = reason(err);
+    }
+  });
+
+  let ui: UiSessionResult | undefined;
+  let uiWhy: string | undefined;
+  let heap: HeapResult | undefined;
+  const lesson = lessonTitle(root);
+  if (!built) {
+    uiWhy = `no production build: ${sizes.buildError}`;
+  } else {
+    await step('code-server: activation and lesson open', async () => {
+      try {
+        const floorVsix = await packageFloorExtension(root);
+        ui = await runUiSession(
+          { productVsix, floorVsix, product, lessonId: LESSON_ID, lessonFile: lesson.file, h1Text: lesson.h1, reloads: RELOADS, rounds: ROUNDS },
+          log,
+          track,
+        );
+      } catch (err) {
+        uiWhy = reason(err);
+      }
+    });
+    heap = await step('code-server: extension-host heap with 10,000 delegations', () => measureHeap(root, productVsix, LESSON_ID, log, track));
+  }
+  await stopAll();
+
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const buildWhy = sizes.buildError === undefined ? undefined : `no production build: ${sizes.buildError}`;
+  rows.push({
+    key: 'mainBundleBytes',
+    value: sizes.mainBundleBytes,
+    unit: 'bytes',
+    goal: 50_000,
+    detail: 'dist/extension.js (production)',
+    ...(sizes.mainBundleBytes === null && buildWhy ? { why: buildWhy } : {}),
+  });
+  const { lazy, eager, how } = lazyBundles(sizes, heap);
+  const lazyBytes = sizes.mainBundleBytes !== null && sizes.lessonPageBytes !== null ? lazy.reduce((sum, b) => sum + b.bytes, 0) + sizes.lessonPageBytes : null;
+  rows.push({
+    key: 'lazyBytes',
+    value: lazyBytes,
+    unit: 'bytes',
+    detail: [...lazy.map((b) => `${b.file} ${b.bytes}`), `dist/webview/lesson.js ${sizes.lessonPageBytes ?? '?'}`].join(' + '),
+    ...(lazyBytes !== null ? {} : buildWhy && sizes.mainBundleBytes === null ? { why: buildWhy } : { why: 'dist/webview/lesson.js missing from the build' }),
+  });
+  rows.push({ key: 'vsixBytes', value: sizes.vsixBytes, unit: 'bytes', goal: 300_000, detail: 'dist/tech-lead-coach.vsix', ...(buildWhy ? { why: buildWhy } : {}) });
+  if (buildWhy && sizes.mainBundleBytes !== null) {
+    notes.push('npm run package failed at the vsce step; the esbuild production bundles above are from this run, the .vsix is missing');
+  }
+  if (sizes.mainBundleBytes !== null) {
+    notes.push(`production build + vsce package took ${(sizes.buildMs / 1000).toFixed(1)} s`);
+    notes.push(`bundles loaded on first use (${how}):`);
+    for (const b of lazy) notes.push(`  ${b.file.padEnd(26)} ${String(b.bytes).padStart(8)} bytes  loads on ${b.trigger}`);
+    notes.push(`  ${'dist/webview/lesson.js'.padEnd(26)} ${String(sizes.lessonPageBytes ?? '?').padStart(8)} bytes  the lesson page's script, in the webview`);
+    for (const e of eager) notes.push(`  ${e} is a separate bundle but is already required at activation (counts against start-up, not lazy)`);
+  }
+
+  const a = ui?.activation;
+  const actWhy = uiWhy ?? a?.why;
+  const actDetail = a && a.product.length > 0 ? `${a.product.length} reloads, ${a.product[0]?.label ?? ''} ${spread(a.product.map((r) => r.ms))} ms` : undefined;
+  rows.push({ key: 'activationMs', value: a?.activationMs ?? null, unit: 'ms', ...(actDetail ? { detail: actDetail } : {}), ...(actWhy ? { why: actWhy } : {}) });
+  rows.push({
+    key: 'floorActivationMs',
+    value: a?.floorActivationMs ?? null,
+    unit: 'ms',
+    ...(a && a.floor.length > 0 ? { detail: `${a.floor.length} reloads, ${spread(a.floor.map((r) => r.ms))} ms` } : {}),
+    ...(actWhy ? { why: actWhy } : {}),
+  });
+  rows.push({
+    key: 'activationRatio',
+    value: a?.activationRatio ?? null,
+    unit: 'ratio',
+    goal: 1.5,
+    detail: `median product / median floor${a?.pairedRatioMedian ? `; per-reload ratios: median ${a.pairedRatioMedian.toFixed(2)}×` : ''}`,
+    ...(actWhy ? { why: actWhy } : a && a.activationRatio === null && a.floorActivationMs === 0 ? { why: 'floor median is 0 ms' } : {}),
+  });
+  if (a && a.product.length > 0) {
+    notes.push('activation figure = VS Code\'s "Activation: N ms" = code loading + the synchronous part of activate() (up to its first await); the awaited rest is not in it');
+  }
+  if (a?.firstLoad) notes.push(`first window load (not in the medians): ${product.displayName} ${a.firstLoad.product} ms, floor ${a.firstLoad.floor} ms`);
+
+  const o = ui?.lessonOpen;
+  const openWhy = uiWhy ?? o?.why;
+  rows.push({
+    key: 'lessonOpenMs',
+    value: o?.lessonOpenMs ?? null,
+    unit: 'ms',
+    ...(o && o.lessonSamples.length ? { detail: `${o.lessonSamples.length} opens, ${spread(o.lessonSamples)} ms` } : {}),
+    ...(openWhy ? { why: openWhy } : {}),
+  });
+  rows.push({
+    key: 'markdownPreviewOpenMs',
+    value: o?.markdownPreviewOpenMs ?? null,
+    unit: 'ms',
+    ...(o && o.markdownSamples.length ? { detail: `${o.markdownSamples.length} opens, ${spread(o.markdownSamples)} ms` } : {}),
+    ...(openWhy ? { why: openWhy } : {}),
+  });
+  rows.push({ key: 'lessonOpenRatio', value: o?.lessonOpenRatio ?? null, unit: 'ratio', goal: 0.75, detail: 'median lesson / median preview', ...(openWhy ? { why: openWhy } : {}) });
+  if (o && o.lessonSamples.length > 0) {
+    notes.push(`opens are issued by keybindings in the fresh user data: techLead.openLesson with args "${LESSON_ID}", markdown.showPreview on the open ${LESSON_ID}.md; each webview is closed before the next open`);
+  }
+  if (o?.warmUp.lesson !== undefined) {
+    notes.push(
+      `warm-up opens (not in the medians): Markdown preview ${o.warmUp.markdown?.toFixed(0) ?? '?'} ms (the window's first webview), then lesson panel ${o.warmUp.lesson.toFixed(0)} ms (first lesson open after start-up); lesson "${LESSON_ID}", key press → h1 "${lesson.h1}" visible`,
+    );
+  }
+
+  rows.push({
+    key: 'renderMsMedian',
+    value: render.renderMsMedian,
+    unit: 'ms',
+    detail: render.samples ? `${render.lessons} lessons × 200 via ${render.bundle ?? '?'}, p95 ${render.renderMsP95?.toFixed(3) ?? '?'} ms` : '',
+    ...(render.why ? { why: render.why } : {}),
+  });
+  rows.push({ key: 'lessonWordsMedian', value: render.lessonWordsMedian, unit: 'words', detail: `median of ${render.lessons} lesson bodies` });
+
+  const s = scale as ScaleResult | undefined;
+  const sWhy = scaleWhy;
+  rows.push({
+    key: 'log10kMs',
+    value: s?.log10kMs ?? null,
+    unit: 'ms',
+    goal: 50,
+    ...(s ? { detail: `DelegationStore.log + JSON write at 10,000, ${s.log10kSamples.length} runs ${spread(s.log10kSamples, 1)} ms` } : {}),
+    ...(sWhy ? { why: sWhy } : {}),
+  });
+  rows.push({
+    key: 'tree10kMs',
+    value: s?.tree10kMs ?? null,
+    unit: 'ms',
+    goal: 50,
+    ...(s ? { detail: `groupByFollowUp + every group's children, ${s.tree10kSamples.length} runs ${spread(s.tree10kSamples, 1)} ms` } : {}),
+    ...(sWhy ? { why: sWhy } : {}),
+  });
+  rows.push({ key: 'state10kBytes', value: s?.state10kBytes ?? null, unit: 'bytes', goal: 4_000_000, detail: `JSON the store writes for 10,000 across ${s?.people ?? 50} people`, ...(sWhy ? { why: sWhy } : {}) });
+  if (s) {
+    notes.push(`10,000 delegations by group: ${Object.entries(s.groups).map(([g, n]) => `${g} ${n}`).join(', ')}; DelegationStore.load of them: ${s.load10kMs?.toFixed(1) ?? '?'} ms`);
+  }
+
+  const h = heap;
+  const hWhy = uiWhy && !h ? uiWhy : h?.why;
+  const heapDetail =
+    h?.outcome?.heapBeforeMB !== undefined
+      ? `heapUsed ${h.outcome.heapBeforeMB.toFixed(1)} → ${h.outcome.heapAfterMB?.toFixed(1) ?? '?'} MB after forced GC${h.outcome.unsettled ? ' (a reading did not settle)' : ', settled'}`
+      : undefined;
+  rows.push({ key: 'heap10kMB', value: h?.heap10kMB ?? null, unit: 'MB', ...(heapDetail ? { detail: heapDetail } : {}), ...(hWhy ? { why: hWhy } : {}) });
+  if (h?.outcome?.lessonCommandMs !== undefined) {
+    notes.push(`first techLead.openLesson inside the extension host (lazy bundle + lesson files + render + panel): ${h.outcome.lessonCommandMs} ms`);
+  }
+  if (h?.outcome?.heapBeforeMB !== undefined) notes.push(`heap GC: ${h.outcome.gc}; each reading waits until two forced-GC readings 500 ms apart agree within 0.5 MB`);
+  if (h?.outcome?.importMs !== undefined) {
+    notes.push(
+      `import of 10,000 in the extension host: ${h.outcome.importMs} ms; ${h.outcome.delegationsAfterImport ?? '?'} delegations; stored state ${h.outcome.storedBytes ?? '?'} bytes; Delegations view rows rendered: ${h.rowsSeen ?? '?'}`,
+    );
+  }
+
+  const runSeconds = (Date.now() - started) / 1000;
+  const { foreign, loadavg } = activity.stop();
+  machine.activity =
+    foreign.length > 0
+      ? `WARNING: other heavy processes ran during the benchmark (${foreign.join(', ')}): timings are disturbed, run again on a quiet machine; load avg ${loadavg}`
+      : `no other heavy process seen during the run; load avg ${loadavg}`;
+  process.stdout.write(renderTable(machine, rows, notes, runSeconds));
+  process.stdout.write(`${jsonLine(rows, JSON_KEYS)}\n`);
+}
+
+void main().then(
+  () => {
+    process.exitCode = 0;
+  },
+  async (err: unknown) => {
+    await stopAll();
+    log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const nulls: Record<string, null> = {};
+    for (const key of JSON_KEYS) nulls[key] = null;
+    process.stdout.write(`${JSON.stringify(nulls)}\n`);
+    process.exitCode = 1;
+  },
+);

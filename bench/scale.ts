@@ -1,0 +1,114 @@
+/**
+ * log10kMs, tree10kMs, state10kBytes: the domain with 10,000 delegations across 50 people, in Node.
+ * Storage is in memory but update() JSON-serialises the value, as VS Code's Memento does before the
+ * state crosses to the main process; the bytes are the UTF-8 length of that JSON.
+ */
+import { performance } from 'node:perf_hooks';
+import { todayKey, type Clock } from '../src/domain/dates';
+import type { Delegation } from '../src/domain/delegation';
+import { groupByFollowUp } from '../src/domain/delegationGroups';
+import { DelegationStore, DELEGATIONS_SCHEMA_VERSION } from '../src/domain/delegationStore';
+import type { StateStorage } from '../src/domain/storage';
+import { makeDelegations, SCALE_DELEGATIONS, SCALE_PEOPLE } from './fixtures';
+import { median } from './stats';
+
+const ROUNDS = 15;
+const KEYS = { delegations: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
+
+export interface ScaleResult {
+  log10kMs: number | null;
+  log10kSamples: number[];
+  tree10kMs: number | null;
+  tree10kSamples: number[];
+  state10kBytes: number | null;
+  /** DelegationStore.load of the 10,000 (what activation pays with such a workspace). */
+  load10kMs: number | null;
+  records: number;
+  people: number;
+  groups: Record<string, number>;
+}
+
+/** An in-memory Memento: values are kept as the JSON text VS Code would send and store. */
+class JsonMemoryStorage implements StateStorage {
+  private readonly values = new Map<string, string>();
+  lastWrittenBytes = 0;
+
+  get(key: string): unknown {
+    const text = this.values.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  update(key: string, value: unknown): Promise<void> {
+    const text = JSON.stringify(value);
+    this.values.set(key, text);
+    this.lastWrittenBytes = Buffer.byteLength(text, 'utf8');
+    return Promise.resolve();
+  }
+}
+
+/** What the Delegations tree asks for: the root's group nodes, then every group's child nodes. */
+function buildTreeChildren(delegations: readonly Delegation[], clock: Clock): number {
+  const groups = groupByFollowUp(delegations, todayKey(clock));
+  const roots = [...groups].filter(([, list]) => list.length > 0).map(([group]) => ({ kind: 'group' as const, group }));
+  let nodes = roots.length;
+  for (const root of roots) {
+    const children = (groups.get(root.group) ?? []).map((delegation) => ({ kind: 'delegation' as const, delegation }));
+    nodes += children.length;
+  }
+  return nodes;
+}
+
+export async function measureScale(): Promise<ScaleResult> {
+  const clock: Clock = { now: () => new Date() };
+  const today = todayKey(clock);
+  const records = makeDelegations(today);
+  const storage = new JsonMemoryStorage();
+  await storage.update(KEYS.delegations, { schemaVersion: DELEGATIONS_SCHEMA_VERSION, delegations: records });
+
+  let next = 0;
+  const newId = (): string => `bench-new-${++next}`;
+  const t0 = performance.now();
+  const store = await DelegationStore.load(storage, KEYS, clock, newId);
+  const load10kMs = performance.now() - t0;
+  if (store.all().length !== SCALE_DELEGATIONS) {
+    throw new Error(`the store loaded ${store.all().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`);
+  }
+
+  const input = { task: 'Own the benchmark write-up', person: 'Ada Okafor', level: 5 as const, followUpOn: today };
+  const logSamples: number[] = [];
+  let state10kBytes: number | null = null;
+  for (let round = -1; round < ROUNDS; round++) {
+    const t = performance.now();
+    const logged = await store.log(input);
+    const ms = performance.now() - t;
+    if (round >= 0) logSamples.push(ms);
+    // Back to exactly 10,000: what the store writes then is the state for 10,000.
+    await store.delete(logged.id);
+    state10kBytes = storage.lastWrittenBytes;
+  }
+
+  const treeSamples: number[] = [];
+  let nodes = 0;
+  for (let round = -1; round < ROUNDS; round++) {
+    const t = performance.now();
+    nodes = buildTreeChildren(store.all(), clock);
+    const ms = performance.now() - t;
+    if (round >= 0) treeSamples.push(ms);
+  }
+  if (nodes < SCALE_DELEGATIONS) throw new Error(`the tree built ${nodes} nodes for ${SCALE_DELEGATIONS} delegations`);
+
+  const groups: Record<string, number> = {};
+  for (const [group, list] of groupByFollowUp(store.all(), today)) groups[group] = list.length;
+  store.dispose();
+  return {
+    log10kMs: median(logSamples),
+    log10kSamples: logSamples,
+    tree10kMs: median(treeSamples),
+    tree10kSamples: treeSamples,
+    state10kBytes,
+    load10kMs,
+    records: SCALE_DELEGATIONS,
+    people: new Set(records.map((r) => r.person)).size || SCALE_PEOPLE,
+    groups,
+  };
+}
