@@ -26,6 +26,7 @@ const extension = {
   ...common,
   entryPoints: {
     extension: 'src/extension.ts',
+    views: 'src/views/index.ts',
     delegationCommands: 'src/delegations/commands/index.ts',
     lessonReader: 'src/lessons/reader/index.ts',
   },

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
-import { registerDelegationsView } from './delegations/delegationsTree';
+import { registerDelegationsView } from './delegations/registerDelegationsView';
 import { registerDelegationCommands } from './delegations/registerDelegationCommands';
 import { registerReminders } from './delegations/reminders';
 import { Commands, StorageKeys } from './ids';
 import { registerLessonsView } from './lessons/lessonsView';
 import { createServices } from './services';
 import { StatusBarTip } from './statusBar/statusBarTip';
-import { registerTodayView } from './today/todayViewProvider';
+import { registerTodayView } from './today/registerTodayView';
 
 export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi> {
   const services = await createServices(context);

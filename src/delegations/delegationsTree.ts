@@ -5,7 +5,7 @@ import { groupByFollowUp } from '../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../domain/delegationLevels';
 import { describeEvent } from '../domain/history';
 import { summarisePeople, type PersonSummary } from '../domain/people';
-import { Commands, ContextKeys, ContextValues, StorageKeys, Views } from '../ids';
+import { ContextValues } from '../ids';
 import { Disposable } from '../platform/disposable';
 import type { Services } from '../services';
 
@@ -187,35 +187,4 @@ function tooltipFor(d: Delegation, when: string, today: ReturnType<typeof todayK
     }
   }
   return tooltip;
-}
-
-export function registerDelegationsView(services: Services): vscode.Disposable[] {
-  const storage = services.context.workspaceState;
-  const initial: GroupBy = storage.get(StorageKeys.workspace.groupBy) === 'person' ? 'person' : 'followUp';
-  const provider = new DelegationsTreeProvider(services, initial);
-  const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
-  const updateBadge = (): void => {
-    const overdue = services.delegations.overdue().length;
-    view.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` } : undefined;
-  };
-  updateBadge();
-  const setGrouping = async (groupBy: GroupBy): Promise<void> => {
-    provider.setGrouping(groupBy);
-    await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy);
-    await storage.update(StorageKeys.workspace.groupBy, groupBy);
-  };
-  void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, initial);
-  const trackSelection = view.onDidChangeSelection((event) => {
-    const node = event.selection[0];
-    services.selection.delegationId = node?.kind === 'delegation' ? node.delegation.id : undefined;
-  });
-  return [
-    provider,
-    view,
-    trackSelection,
-    services.delegations.onDidChange(updateBadge),
-    services.days.onDidChangeDay(updateBadge),
-    vscode.commands.registerCommand(Commands.groupByPerson, () => setGrouping('person')),
-    vscode.commands.registerCommand(Commands.groupByFollowUp, () => setGrouping('followUp')),
-  ];
 }

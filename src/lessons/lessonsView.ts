@@ -1,42 +1,13 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../domain/lessons';
-import { Commands, ContextValues, Views, WebviewPanels } from '../ids';
-import { Disposable } from '../platform/disposable';
-import type { Services } from '../services';
+import { Commands, Views, WebviewPanels } from '../ids';
 import { lazyModule } from '../platform/lazyModule';
+import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
+import type { Services } from '../services';
+import { views } from '../views/load';
 import type * as LessonReaderBundle from './reader';
 
 const reader = lazyModule<typeof LessonReaderBundle>('lessonReader.js');
-
-/** The Lessons tree: every lesson in reading order with its read mark; a click opens it. */
-class LessonsTreeProvider extends Disposable implements vscode.TreeDataProvider<Lesson> {
-  private readonly changed = this.register(new vscode.EventEmitter<undefined>());
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly services: Services) {
-    super();
-    this.register(services.lessons.onDidChangeRead(() => this.changed.fire(undefined)));
-  }
-
-  async getChildren(lesson?: Lesson): Promise<Lesson[]> {
-    return lesson ? [] : [...(await this.services.lessons.catalogue()).all()];
-  }
-
-  getTreeItem(lesson: Lesson): vscode.TreeItem {
-    const read = this.services.lessons.isRead(lesson.id);
-    const item = new vscode.TreeItem(lesson.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `lesson:${lesson.id}`;
-    if (read) {
-      item.description = 'read';
-    }
-    item.tooltip = lesson.summary;
-    item.iconPath = new vscode.ThemeIcon(read ? 'pass-filled' : 'book');
-    item.contextValue = ContextValues.lesson;
-    item.command = { command: Commands.openLesson, title: 'Open Lesson', arguments: [lesson.id] };
-    item.accessibilityInformation = { label: `${lesson.title}${read ? ', read' : ''}` };
-    return item;
-  }
-}
 
 export interface LessonsFeature {
   readonly disposables: vscode.Disposable[];
@@ -66,7 +37,7 @@ export function registerLessonsView(services: Services): LessonsFeature {
     panel ??= reader().createLessonPanel(services, () => (panel = undefined));
     await panel.show(id, catalogue);
   };
-  const provider = new LessonsTreeProvider(services);
+  const provider = new LazyTreeDataProvider(() => views().createLessonsTree(services));
   const disposables = [
     provider,
     vscode.window.registerTreeDataProvider(Views.lessons, provider),

@@ -96,14 +96,3 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     }
   }
 }
-
-export function registerTodayView(services: Services): vscode.Disposable[] {
-  const provider = new TodayViewProvider(services);
-  return [
-    provider,
-    vscode.window.registerWebviewViewProvider(Views.today, provider),
-    vscode.commands.registerCommand(Commands.showToday, () => vscode.commands.executeCommand(`${Views.today}.focus`)),
-    vscode.commands.registerCommand(Commands.completeNudge, () => services.coach.done()),
-    vscode.commands.registerCommand(Commands.anotherNudge, () => services.coach.another()),
-  ];
-}
