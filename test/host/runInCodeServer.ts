@@ -9,13 +9,13 @@
  * The same test files run under @vscode/test-cli (.vscode-test.mjs) on a machine with internet or
  * an installed VS Code.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCodeServer, type CodeServer } from '../e2e/harness/codeServer';
 import { repoRoot } from '../e2e/harness/paths';
+import { packageVsix } from '../e2e/harness/vsce';
 import { openWorkbench, screenshotOnFailure, type Workbench } from '../e2e/harness/workbench';
 
 export interface HostTestFailure {
@@ -80,17 +80,7 @@ export async function packageRunner(): Promise<string> {
   const hash = hashRunnerSources(src);
   if (fs.existsSync(vsix) && fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8').trim() === hash) return vsix;
   fs.mkdirSync(outDir, { recursive: true });
-  const vsceBin = require.resolve('@vscode/vsce/vsce', { paths: [repoRoot()] });
-  const args = [vsceBin, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix];
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`vsce package of ${src} failed (exit ${code}):\n${text}`))));
-  });
-  if (!fs.existsSync(vsix)) throw new Error(`vsce reported success but ${vsix} is missing:\n${out}`);
+  await packageVsix(src, vsix);
   fs.writeFileSync(hashFile, `${hash}\n`);
   return vsix;
 }
