@@ -72,10 +72,18 @@ describe('Tech Lead Coach in a real VS Code', function () {
   let page: Page;
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-workspace-'));
 
+  /** Every console message of the run that reports a Content-Security-Policy violation. */
+  const cspViolations: string[] = [];
+
   before(async () => {
     server = await startCodeServer({ vsixPaths: [productVsix()], workspaceDir: workspace, userSettings: { 'workbench.colorTheme': 'Default Light Modern' } });
     workbench = await openWorkbench(server);
     page = workbench.page;
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) {
+        cspViolations.push(`${message.type()}: ${message.text()}`);
+      }
+    });
     await waitForExtensionActivated(server, EXTENSION_ID);
   });
 
@@ -239,6 +247,10 @@ describe('Tech Lead Coach in a real VS Code', function () {
     await page.keyboard.press('Delete');
     await waitUntil('the row gone after the Delete key', () => row.count(), (n) => n === 0);
     await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  it('loaded every webview (Today, lessons) without a Content-Security-Policy violation', () => {
+    assert.deepEqual(cspViolations, []);
   });
 
   it('takes the screenshots the README shows', async () => {
