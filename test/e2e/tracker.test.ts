@@ -21,12 +21,24 @@ async function logByKeyboard(page: Page, task: string, person: string): Promise<
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 
-/** VS Code for the browser asks for file paths in its own quick input: type the path, Enter. */
+/**
+ * VS Code for the browser asks for file paths in its own quick input: type the path, Enter.
+ * The dialog fills in its default path and completes folders as it opens, so wait for that first
+ * and type again if its completion changed what was typed.
+ */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
   const box = quickInputBox(page);
   await box.waitFor({ state: 'visible' });
-  await box.fill(file);
-  await waitUntil('the typed path', () => box.inputValue(), (v) => v === file);
+  await waitUntil('the dialog to show its default path', () => box.inputValue(), (v) => v.startsWith('/'));
+  await waitUntil(
+    'the typed path to stay as typed',
+    async () => {
+      await box.fill(file);
+      await page.waitForTimeout(150);
+      return box.inputValue();
+    },
+    (v) => v === file,
+  );
   await box.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
 }
@@ -67,7 +79,7 @@ describe('The tracker over months: people, export, import, undo', function () {
     if (test?.state === 'failed' && test.err) {
       const shot = await screenshotOnFailure(page, test.fullTitle());
       test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}`;
-      if (await quickInput(page).isVisible()) {
+      for (let i = 0; i < 3 && (await quickInput(page).isVisible()); i++) {
         await page.keyboard.press('Escape');
       }
     }
