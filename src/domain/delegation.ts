@@ -45,8 +45,8 @@ export type Validation<T> = { readonly ok: true; readonly value: T } | { readonl
 const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
 const fail = <T>(error: string): Validation<T> => ({ ok: false, error });
 
-/** Collapses runs of whitespace so that a pasted task stays on one line. */
-function tidy(text: string): string {
+/** Collapses runs of whitespace so that a pasted task or name stays on one line. */
+export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -1,5 +1,5 @@
-import { addDays, daysBetween, type DateKey } from './dates';
-import { describeFollowUp, type Delegation } from './delegation';
+import { addDays, type DateKey } from './dates';
+import { describeFollowUp, isOverdue, type Delegation } from './delegation';
 
 export const NUDGE_THEMES = [
   'check-ins',
@@ -176,7 +176,7 @@ function fromCatalogue(nudge: Nudge, reason: NudgeReason): TodayNudge {
 /** The follow-up nudge for the most overdue delegation, naming the person and the task. */
 function overdueNudge(context: NudgeContext): TodayNudge | undefined {
   const overdue = context.delegations
-    .filter((d) => d.doneOn === undefined && daysBetween(context.today, d.followUpOn) < 0)
+    .filter((d) => isOverdue(d, context.today))
     .sort((a, b) => (a.followUpOn < b.followUpOn ? -1 : a.followUpOn > b.followUpOn ? 1 : a.id.localeCompare(b.id)));
   const first = overdue[0];
   if (!first) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/dates';
-import { parseLogDelegationArgs, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
+import { parseLogDelegationArgs, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
 import { DELEGATION_LEVELS, type DelegationLevel } from '../../domain/delegationLevels';
 import { Views } from '../../ids';
 import type { Services } from '../../services';
@@ -23,7 +23,7 @@ export function levelItems(): LevelItem[] {
 }
 
 function personItems(people: readonly string[], typed: string): PersonItem[] {
-  const name = typed.replace(/\s+/g, ' ').trim();
+  const name = tidy(typed);
   const known = people.map((person) => ({ label: person, person, description: 'delegated to before' }));
   if (name.length === 0 || people.some((p) => p.toLocaleLowerCase() === name.toLocaleLowerCase())) {
     return known;
@@ -56,7 +56,10 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
           },
         });
         if (r.kind === 'value') {
-          answers.task = r.value.replace(/\s+/g, ' ').trim();
+          const task = validateTask(r.value);
+          if (task.ok) {
+            answers.task = task.value;
+          }
         }
         result = r;
         break;
@@ -70,7 +73,7 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
           items: personItems(people, answers.person ?? ''),
           itemsForValue: (value) => personItems(people, value),
           chooseOnAccept: (value, active) => {
-            const typed = value.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+            const typed = tidy(value).toLocaleLowerCase();
             if (typed.length === 0 || active?.person.toLocaleLowerCase().includes(typed)) {
               return active;
             }
