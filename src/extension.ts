@@ -5,7 +5,8 @@ import { registerDelegationCommands } from './delegations/registerDelegationComm
 import { registerReminders } from './delegations/reminders';
 import { Commands, StorageKeys } from './ids';
 import { registerLessonsView } from './lessons/lessonsView';
-import { createServices } from './services';
+import { runInBackground } from './platform/commands';
+import { createServices, type Services } from './services';
 import { StatusBarTip } from './statusBar/statusBarTip';
 import { registerTodayView } from './today/registerTodayView';
 
@@ -20,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     ...lessons.disposables,
     registerReminders(services),
   );
-  warnAboutKeptAside(services.delegations.keptAsideOnLoad);
+  warnAboutUnreadData(services);
   return {
     apiVersion: 1,
     delegations: () => services.delegations.all(),
@@ -36,14 +37,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
   };
 }
 
-function warnAboutKeptAside(count: number): void {
-  if (count > 0) {
-    void vscode.window
-      .showWarningMessage(
-        `Tech Lead Coach could not read ${count} stored delegation record${count === 1 ? '' : 's'}. ${count === 1 ? 'It was' : 'They were'} kept aside, not deleted.`,
-        'Export Them',
-      )
-      .then((choice) => choice && vscode.commands.executeCommand(Commands.exportKeptAside));
+/** Says once, at start-up, when stored data could not be read: kept aside, or from a newer version. */
+function warnAboutUnreadData(services: Services): void {
+  const count = services.delegations.keptAsideOnLoad;
+  const newer = services.delegations.newer;
+  const message = newer
+    ? `This workspace's delegations were saved by a newer version of Tech Lead Coach (schema ${newer.schemaVersion}). They are kept exactly as they are, and this version will not change them: the tracker is read-only here until you update the extension.`
+    : count > 0
+      ? `Tech Lead Coach could not read ${count} stored delegation record${count === 1 ? '' : 's'}. ${count === 1 ? 'It was' : 'They were'} kept aside, not deleted.`
+      : undefined;
+  if (message !== undefined) {
+    runInBackground(services.log, 'Export kept-aside delegations', async () => {
+      const choice = await vscode.window.showWarningMessage(message, 'Export Them');
+      if (choice) {
+        await vscode.commands.executeCommand(Commands.exportKeptAside);
+      }
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../domain/dates';
-import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../domain/delegation';
+import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, personKey, type Delegation, type FollowUpGroup } from '../domain/delegation';
 import { groupByFollowUp } from '../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../domain/delegationLevels';
 import { describeEvent } from '../domain/history';
+import { inert, inertMarkdown } from '../domain/inertText';
 import { summarisePeople, type PersonSummary } from '../domain/people';
 import { ContextValues } from '../ids';
 import { Disposable } from '../platform/disposable';
@@ -104,8 +105,8 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
       return undefined;
     }
     if (node.under === 'person') {
-      const key = node.delegation.person.toLocaleLowerCase();
-      const person = this.people().find((p) => p.person.toLocaleLowerCase() === key);
+      const key = personKey(node.delegation.person);
+      const person = this.people().find((p) => personKey(p.person) === key);
       return person ? { kind: 'person', person } : undefined;
     }
     return { kind: 'group', group: followUpGroup(node.delegation, this.today()) };
@@ -125,7 +126,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
   private groupItem(group: FollowUpGroup): vscode.TreeItem {
     const count = this.groups().get(group)?.length ?? 0;
     const item = new vscode.TreeItem(GROUP_LABELS[group], group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `group:${group}`;
+    item.id = treeId('group', group);
     item.description = String(count);
     item.iconPath = GROUP_ICONS[group];
     item.contextValue = `group.${group}`;
@@ -137,10 +138,10 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
     const today = this.today();
     const when = describeFollowUp(d, today);
     const group = followUpGroup(d, today);
-    const item = new vscode.TreeItem(d.task, vscode.TreeItemCollapsibleState.None);
-    item.id = `${under}:delegation:${d.id}`;
+    const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
+    item.id = treeId(under, 'delegation', d.id);
     // Under a person the name would repeat, so the row shows the level and the date only.
-    item.description = under === 'person' ? `${levelInfo(d.level).name} · ${when}` : `${d.person} · ${levelInfo(d.level).name} · ${when}`;
+    item.description = under === 'person' ? `${levelInfo(d.level).name} · ${when}` : inert(`${d.person} · ${levelInfo(d.level).name} · ${when}`);
     item.iconPath = group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = d.doneOn ? ContextValues.doneDelegation : ContextValues.openDelegation;
     item.tooltip = tooltipFor(d, when, today);
@@ -150,8 +151,8 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 }
 
 function personItem(person: PersonSummary): vscode.TreeItem {
-  const item = new vscode.TreeItem(person.person, vscode.TreeItemCollapsibleState.Expanded);
-  item.id = `person:${person.person.toLocaleLowerCase()}`;
+  const item = new vscode.TreeItem(inert(person.person), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = treeId('person', personKey(person.person));
   const parts = [`${person.active} active`, ...(person.overdue > 0 ? [`${person.overdue} overdue`] : []), ...(person.done > 0 ? [`${person.done} done`] : [])];
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(person.overdue > 0 ? 'account' : 'person', person.overdue > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
@@ -160,12 +161,19 @@ function personItem(person: PersonSummary): vscode.TreeItem {
   return item;
 }
 
-/** User text goes in with appendText, so markdown in a task or a name is shown, never interpreted. */
+/**
+ * A tree item id from parts, each percent-encoded and joined with "/": a name or a task can never
+ * produce another item's id, whatever characters it holds.
+ */
+function treeId(...parts: string[]): string {
+  return parts.map(encodeURIComponent).join('/');
+}
+
+/** User text goes in through inertMarkdown, so markdown in a task or a name is shown, never interpreted. */
 function tooltipFor(d: Delegation, when: string, today: ReturnType<typeof todayKey>): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   const paragraph = (text: string): void => {
-    tooltip.appendText(text);
-    tooltip.appendMarkdown('\n\n');
+    tooltip.appendMarkdown(`${inertMarkdown(text)}\n\n`);
   };
   paragraph(d.task);
   paragraph(`Delegated to ${d.person} on ${d.createdOn}`);
@@ -178,12 +186,10 @@ function tooltipFor(d: Delegation, when: string, today: ReturnType<typeof todayK
   if (history.length > 0) {
     tooltip.appendMarkdown('**History**\n\n');
     for (const event of history) {
-      tooltip.appendMarkdown('- ');
-      tooltip.appendText(describeEvent(event, today));
-      tooltip.appendMarkdown('\n');
+      tooltip.appendMarkdown(`- ${inertMarkdown(describeEvent(event, today))}\n`);
     }
     if (d.history.length > HISTORY_IN_TOOLTIP) {
-      tooltip.appendText(`(${d.history.length - HISTORY_IN_TOOLTIP} earlier events in Export Delegations)`);
+      tooltip.appendMarkdown(inertMarkdown(`(${d.history.length - HISTORY_IN_TOOLTIP} earlier events in Export Delegations)`));
     }
   }
   return tooltip;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../domain/dates';
 import { readReminderState, reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/reminders';
+import { inert } from '../domain/inertText';
 import { Settings, StorageKeys, Views } from '../ids';
 import { settingId } from '../platform/settings';
 import type { Services } from '../services';
@@ -16,7 +17,7 @@ async function remindIfDue(services: Services): Promise<void> {
     return;
   }
   await storage.update(key, remindersShown(state, today));
-  const choice = await vscode.window.showWarningMessage(reminderMessage(overdue.map((d) => d.person)), 'Open', 'Snooze a Day', "Don't Remind Me");
+  const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => d.person))), 'Open', 'Snooze a Day', "Don't Remind Me");
   if (choice === 'Open') {
     await vscode.commands.executeCommand(`${Views.delegations}.focus`);
   } else if (choice === 'Snooze a Day') {

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from './dates';
 import { isDelegationLevel, parseDelegationLevel, type DelegationLevel } from './delegationLevels';
+import { cleanLine, cleanText } from './text';
 
 export const TASK_MAX = 200;
 export const PERSON_MAX = 80;
@@ -8,6 +9,12 @@ export const NOTE_MAX = 1000;
 export const HISTORY_MAX = 2000;
 /** The furthest a follow-up may be set, in days from today. */
 export const FOLLOW_UP_MAX_DAYS = 366;
+/** Any count of days a user or a file gives is a whole number in this range. */
+export const DAY_COUNT_MAX = 3650;
+/** Stored and imported dates lie within ten years of today, either way. */
+export const DATE_RANGE_DAYS = 3653;
+/** Ids are made by the extension; a file may bring others, but only in this plain form. */
+const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 export type DelegationEvent =
   | { readonly kind: 'created'; readonly on: DateKey }
@@ -50,32 +57,32 @@ export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The key a person is known by: names that differ only in case or Unicode form are one person.
+ * The one place names are compared.
+ */
+export function personKey(name: string): string {
+  return tidy(name).normalize('NFC').toLocaleLowerCase();
+}
+
 export function validateTask(value: unknown): Validation<string> {
   if (typeof value !== 'string') {
     return fail('The task must be text.');
   }
-  const task = tidy(value);
-  if (task.length === 0) {
+  if (tidy(value).length === 0) {
     return fail('Say what you delegated: the task cannot be empty.');
   }
-  if (task.length > TASK_MAX) {
-    return fail(`Keep the task to ${TASK_MAX} characters or fewer (it has ${task.length}).`);
-  }
-  return ok(task);
+  return cleanLine(value, { what: 'task', max: TASK_MAX });
 }
 
 export function validatePerson(value: unknown): Validation<string> {
   if (typeof value !== 'string') {
     return fail('The person must be a name.');
   }
-  const person = tidy(value);
-  if (person.length === 0) {
+  if (tidy(value).length === 0) {
     return fail('Say who you delegated to: the name cannot be empty.');
   }
-  if (person.length > PERSON_MAX) {
-    return fail(`Keep the name to ${PERSON_MAX} characters or fewer.`);
-  }
-  return ok(person);
+  return cleanLine(value, { what: 'name', max: PERSON_MAX });
 }
 
 export function validateNote(value: unknown): Validation<string | undefined> {
@@ -85,11 +92,15 @@ export function validateNote(value: unknown): Validation<string | undefined> {
   if (typeof value !== 'string') {
     return fail('The note must be text.');
   }
-  const note = value.trim();
-  if (note.length > NOTE_MAX) {
-    return fail(`Keep the note to ${NOTE_MAX} characters or fewer.`);
+  return cleanText(value, { what: 'note', max: NOTE_MAX });
+}
+
+/** A whole number of days from 0 to 3,650, the one rule for every day count typed or imported. */
+export function validateDayCount(value: unknown, what: string): Validation<number> {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > DAY_COUNT_MAX) {
+    return fail(`${what} must be a whole number of days from 0 to ${DAY_COUNT_MAX.toLocaleString('en')}.`);
   }
-  return ok(note.length === 0 ? undefined : note);
+  return ok(value);
 }
 
 /**
@@ -99,13 +110,14 @@ export function validateNote(value: unknown): Validation<string | undefined> {
 export function validateFollowUp(value: unknown, today: DateKey): Validation<DateKey> {
   let day: DateKey | undefined;
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) {
-      return fail('A follow-up given in days must be a whole number.');
-    }
     if (value < 0) {
       return fail('The follow-up cannot be in the past.');
     }
-    day = addDays(today, value);
+    const days = validateDayCount(value, 'A follow-up given in days');
+    if (!days.ok) {
+      return days;
+    }
+    day = addDays(today, days.value);
   } else {
     day = parseDateKey(value);
     if (!day) {
@@ -262,88 +274,155 @@ export function compareByFollowUp(a: Delegation, b: Delegation): number {
   return compareDays(a.followUpOn, b.followUpOn) || compareText(a.task, b.task);
 }
 
-/** JSON with object keys sorted, so two records compare equal whatever order their fields were set in. */
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so two values compare equal whatever order their fields were set in. */
+function canonicalJson(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 
-/** True when two records hold the same data. */
-export function sameDelegation(a: Delegation, b: Delegation): boolean {
+/** True when two plain JSON values hold the same data. */
+export function sameValue(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-/** Validates one stored record; returns the reason when it is not a delegation this version understands. */
-export function validateStoredDelegation(raw: unknown): Validation<Delegation> {
+/** True when two records hold the same data. */
+export function sameDelegation(a: Delegation, b: Delegation): boolean {
+  return sameValue(a, b);
+}
+
+const RECORD_KEYS: ReadonlySet<string> = new Set(['id', 'task', 'person', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
+
+/** A stored day: a real calendar date, written exactly, within ten years of today. */
+function storedDay(value: unknown, today: DateKey): DateKey | undefined {
+  const parsed = parseDateKey(value);
+  return parsed !== undefined && parsed === value && Math.abs(daysBetween(today, parsed)) <= DATE_RANGE_DAYS ? parsed : undefined;
+}
+
+/** Stored text must already be in the form the validators produce, so what loads is what was checked. */
+function storedText<T extends string | undefined>(value: unknown, validate: (v: unknown) => Validation<T>): T | undefined {
+  const result = validate(value);
+  return result.ok && result.value === value ? result.value : undefined;
+}
+
+/**
+ * Validates one stored or imported record against this version's rules: every field's type, form
+ * and length, no field it does not know, history included. What passes is rebuilt from the known
+ * fields only, so it always survives a JSON round trip. Returns the reason when it fails.
+ */
+export function validateStoredDelegation(raw: unknown, today: DateKey): Validation<Delegation> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('not an object');
   }
   const r = raw as Record<string, unknown>;
-  if (typeof r['id'] !== 'string' || r['id'].length === 0 || r['id'].length > 100) {
+  const unknown = Object.keys(r).filter((key) => !RECORD_KEYS.has(key));
+  if (unknown.length > 0) {
+    return fail(`unknown field ${unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}`);
+  }
+  const id = r['id'];
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     return fail('missing or invalid id');
   }
-  const task = validateTask(r['task']);
-  if (!task.ok || task.value !== r['task']) {
+  const task = storedText(r['task'], validateTask);
+  if (task === undefined) {
     return fail('invalid task');
   }
-  const person = validatePerson(r['person']);
-  if (!person.ok || person.value !== r['person']) {
+  const person = storedText(r['person'], validatePerson);
+  if (person === undefined) {
     return fail('invalid person');
   }
-  if (!isDelegationLevel(r['level'])) {
+  const level = r['level'];
+  if (!isDelegationLevel(level)) {
     return fail('invalid level');
   }
-  const createdOn = parseDateKey(r['createdOn']);
-  const followUpOn = parseDateKey(r['followUpOn']);
+  const createdOn = storedDay(r['createdOn'], today);
+  const followUpOn = storedDay(r['followUpOn'], today);
   if (!createdOn || !followUpOn) {
-    return fail('invalid date');
+    return fail('invalid date (a real date within ten years of today)');
   }
-  if (r['note'] !== undefined && (typeof r['note'] !== 'string' || r['note'].length > NOTE_MAX)) {
+  const note = r['note'] === undefined ? undefined : storedText(r['note'], validateNote);
+  if (r['note'] !== undefined && note === undefined) {
     return fail('invalid note');
   }
-  const doneOn = r['doneOn'] === undefined ? undefined : parseDateKey(r['doneOn']);
+  const doneOn = r['doneOn'] === undefined ? undefined : storedDay(r['doneOn'], today);
   if (r['doneOn'] !== undefined && !doneOn) {
     return fail('invalid done date');
   }
-  if (!Array.isArray(r['history']) || r['history'].length > HISTORY_MAX || !r['history'].every(isDelegationEvent)) {
+  const rawHistory = r['history'];
+  if (!Array.isArray(rawHistory) || rawHistory.length === 0 || rawHistory.length > HISTORY_MAX) {
     return fail('invalid history');
   }
+  const history: DelegationEvent[] = [];
+  for (const rawEvent of rawHistory as unknown[]) {
+    const event = readEvent(rawEvent, today);
+    if (!event) {
+      return fail('invalid history');
+    }
+    history.push(event);
+  }
   return ok({
-    id: r['id'],
-    task: task.value,
-    person: person.value,
-    level: r['level'],
+    id,
+    task,
+    person,
+    level,
     createdOn,
     followUpOn,
-    ...(typeof r['note'] === 'string' ? { note: r['note'] } : {}),
+    ...(note !== undefined ? { note } : {}),
     ...(doneOn ? { doneOn } : {}),
-    history: r['history'] as DelegationEvent[],
+    history,
   });
 }
 
-function isDelegationEvent(raw: unknown): raw is DelegationEvent {
-  if (typeof raw !== 'object' || raw === null) {
-    return false;
+const EVENT_KEYS: Readonly<Record<DelegationEvent['kind'], readonly string[]>> = {
+  created: ['kind', 'on'],
+  done: ['kind', 'on'],
+  reopened: ['kind', 'on'],
+  edited: ['kind', 'on', 'field'],
+  levelChanged: ['kind', 'on', 'from', 'to'],
+  followUpChanged: ['kind', 'on', 'from', 'to'],
+  checkIn: ['kind', 'on', 'note'],
+};
+
+/** One history event, rebuilt from its known fields; undefined when anything about it is off. */
+function readEvent(raw: unknown, today: DateKey): DelegationEvent | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return undefined;
   }
   const e = raw as Record<string, unknown>;
-  if (!parseDateKey(e['on'])) {
-    return false;
+  const kind = e['kind'];
+  if (typeof kind !== 'string' || !Object.hasOwn(EVENT_KEYS, kind)) {
+    return undefined;
   }
-  switch (e['kind']) {
+  const allowed = EVENT_KEYS[kind as DelegationEvent['kind']];
+  const on = storedDay(e['on'], today);
+  if (!on || Object.keys(e).some((key) => !allowed.includes(key))) {
+    return undefined;
+  }
+  switch (kind as DelegationEvent['kind']) {
     case 'created':
     case 'done':
     case 'reopened':
-      return true;
-    case 'edited':
-      return e['field'] === 'task' || e['field'] === 'person' || e['field'] === 'note';
-    case 'levelChanged':
-      return isDelegationLevel(e['from']) && isDelegationLevel(e['to']);
-    case 'followUpChanged':
-      return parseDateKey(e['from']) !== undefined && parseDateKey(e['to']) !== undefined;
-    case 'checkIn':
-      return e['note'] === undefined || (typeof e['note'] === 'string' && e['note'].length <= NOTE_MAX);
-    default:
-      return false;
+      return { kind: kind as 'created' | 'done' | 'reopened', on };
+    case 'edited': {
+      const field = e['field'];
+      return field === 'task' || field === 'person' || field === 'note' ? { kind: 'edited', on, field } : undefined;
+    }
+    case 'levelChanged': {
+      const from = e['from'];
+      const to = e['to'];
+      return isDelegationLevel(from) && isDelegationLevel(to) ? { kind: 'levelChanged', on, from, to } : undefined;
+    }
+    case 'followUpChanged': {
+      const from = storedDay(e['from'], today);
+      const to = storedDay(e['to'], today);
+      return from && to ? { kind: 'followUpChanged', on, from, to } : undefined;
+    }
+    case 'checkIn': {
+      if (e['note'] === undefined) {
+        return { kind: 'checkIn', on };
+      }
+      const note = storedText(e['note'], validateNote);
+      return note === undefined ? undefined : { kind: 'checkIn', on, note };
+    }
   }
 }

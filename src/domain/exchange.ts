@@ -22,6 +22,18 @@ export function toExportJson(delegations: readonly Delegation[], today: DateKey)
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
+/**
+ * Records this version could not read (kept aside, or saved by a newer version), written in the
+ * import format so that, once repaired or opened by that newer version, Import reads them back.
+ * `problems` says what was wrong with each; Import ignores it.
+ */
+export function toRescueJson(records: readonly unknown[], problems: readonly string[], today: DateKey): string {
+  const data = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedOn: today, problems, delegations: records };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'exportedOn', 'problems', 'delegations']);
+
 /** Table cells: one line, pipes escaped, nothing that could become markup. */
 function cell(text: string): string {
   return text
@@ -54,7 +66,7 @@ export type ImportParse = { readonly ok: true; readonly delegations: Delegation[
  * Reads an export file. All or nothing: any problem (not JSON, wrong format or version, a record
  * that fails validation, duplicate ids, absurd sizes) rejects the whole file with a clear reason.
  */
-export function parseImport(text: string): ImportParse {
+export function parseImport(text: string, today: DateKey): ImportParse {
   if (text.length > IMPORT_MAX_BYTES) {
     return { ok: false, error: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a Tech Lead Coach export is far smaller.` };
   }
@@ -68,6 +80,10 @@ export function parseImport(text: string): ImportParse {
     return { ok: false, error: `The file is not a Tech Lead Coach delegation export (expected "format": "${EXPORT_FORMAT}").` };
   }
   const data = raw as Record<string, unknown>;
+  const unknownKeys = Object.keys(data).filter((key) => !TOP_LEVEL_KEYS.has(key));
+  if (data['version'] === EXPORT_VERSION && unknownKeys.length > 0) {
+    return { ok: false, error: `The file has fields this version does not know (${unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}). Nothing was imported.` };
+  }
   if (data['version'] !== EXPORT_VERSION) {
     return {
       ok: false,
@@ -85,7 +101,7 @@ export function parseImport(text: string): ImportParse {
   const problems: string[] = [];
   const ids = new Set<string>();
   list.forEach((record: unknown, index) => {
-    const result = validateStoredDelegation(record);
+    const result = validateStoredDelegation(record, today);
     if (!result.ok) {
       problems.push(`#${index + 1}: ${result.error}`);
     } else if (ids.has(result.value.id)) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inert } from '../domain/inertText';
 import type { Lesson } from '../domain/lessons';
 import { Commands, Views, WebviewPanels } from '../ids';
 import { lazyModule } from '../platform/lazyModule';
@@ -31,7 +32,7 @@ export function registerLessonsView(services: Services): LessonsFeature {
       return;
     }
     if (!catalogue.get(id)) {
-      void vscode.window.showErrorMessage(`There is no lesson "${id}".`);
+      void vscode.window.showErrorMessage(inert(`There is no lesson "${String(id)}".`));
       return;
     }
     panel ??= reader().createLessonPanel(services, () => (panel = undefined));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inert } from '../domain/inertText';
 
 /**
  * Wraps a webview's message handler: anything that is not one of the page's protocol messages is
@@ -19,7 +20,7 @@ export function validatedReceiver<T>(
       await handle(message);
     } catch (error) {
       log.error(`The ${pageName} action failed`, error);
-      void vscode.window.showErrorMessage(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(inert(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`));
     }
   };
 }

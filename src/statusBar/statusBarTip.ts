@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inert, inertMarkdown } from '../domain/inertText';
 import { Commands } from '../ids';
 import { Disposable } from '../platform/disposable';
 import { onDidChangeSettings } from '../platform/settings';
@@ -30,14 +31,13 @@ export class StatusBarTip extends Disposable {
       return;
     }
     const done = this.services.coach.doneToday();
-    this.item.text = `$(${done ? 'pass' : 'lightbulb'}) ${nudge.short}`;
+    // Nudges can quote a task or a name: every piece of text goes through inert / inertMarkdown.
+    this.item.text = `$(${done ? 'pass' : 'lightbulb'}) ${inert(nudge.short)}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown('**Today, as a tech lead**\n\n');
-    tooltip.appendText(`${nudge.action}\n\n`);
-    tooltip.appendMarkdown('*');
-    tooltip.appendText(nudge.why);
-    tooltip.appendMarkdown('*\n\n');
-    tooltip.appendText(done ? 'Done for today. Click to open the Today view.' : 'Click to open the Today view.');
+    tooltip.appendMarkdown(`${inertMarkdown(nudge.action)}\n\n`);
+    tooltip.appendMarkdown(`*${inertMarkdown(nudge.why)}*\n\n`);
+    tooltip.appendMarkdown(inertMarkdown(done ? 'Done for today. Click to open the Today view.' : 'Click to open the Today view.'));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
       label: `Tech Lead tip: ${nudge.short}. ${nudge.action}${done ? ' Done for today.' : ''}`,

@@ -1,4 +1,7 @@
+import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/dates';
+import type { Delegation } from '../../src/domain/delegation';
+import { readStoredDelegations } from '../../src/domain/delegationStore';
 import type { StateStorage } from '../../src/domain/storage';
 
 /** A clock fixed at noon local time on a given day, movable by whole days. */
@@ -62,3 +65,10 @@ export function sequentialIds(prefix = 'd'): () => string {
 }
 
 export const day = (text: string): DateKey => text as DateKey;
+
+/** The stored tracker as this version reads it (failing the test when it reads as newer data). */
+export function readStored(raw: unknown, today = day('2026-11-24')): { delegations: Delegation[]; keptAside: { raw: unknown; reason: string }[] } {
+  const read = readStoredDelegations(raw, today);
+  assert.equal(read.kind, 'read', 'the stored tracker reads as data from a newer version');
+  return read.kind === 'read' ? read : { delegations: [], keptAside: [] };
+}

@@ -54,6 +54,16 @@ describe('follow-up validation', () => {
     assert.equal(validateFollowUp('2027-11-25', today).ok, true);
     assert.equal(validateFollowUp('2027-11-26', today).ok, false);
   });
+
+  it('refuses day counts that are not whole numbers from 0 to 3,650, instead of making an invalid date', () => {
+    for (const days of [1e9, 3651, Number.MAX_SAFE_INTEGER, Infinity, NaN, -0.5]) {
+      const result = validateFollowUp(days, today);
+      assert.equal(result.ok, false, String(days));
+    }
+    assert.match((validateFollowUp(1e9, today) as { error: string }).error, /whole number of days from 0 to 3,650/);
+    const args = parseLogDelegationArgs({ task: 'Ship it', person: 'Sam', followUp: 1e9 }, today, defaults);
+    assert.equal(args.ok, false);
+  });
 });
 
 describe('Log delegation command arguments', () => {
@@ -74,6 +84,17 @@ describe('Log delegation command arguments', () => {
     assert.match(errors.join(' '), /person must be a name/);
     assert.match(errors.join(' '), /level must be 1 to 7/);
     assert.match(errors.join(' '), /past/);
+  });
+
+  it('normalises names and tasks, and refuses control, bidirectional and stray zero-width characters', () => {
+    const ok = parseLogDelegationArgs({ task: 'Cafe\u0301  review', person: ' Ana\tMaria ' }, today, defaults);
+    assert.deepEqual(ok.ok && [ok.value.task, ok.value.person], ['Café review', 'Ana Maria']);
+    const persian = parseLogDelegationArgs({ task: 'Review', person: 'می\u200Cخواهم' }, today, defaults);
+    assert.equal(persian.ok, true, 'a joiner inside a Persian name is part of the name');
+    for (const person of ['Sam\u202Eevil', 'Sam\u0000', '\u200BSam', 'Sam\u200D', 'Sam\u2066x\u2069']) {
+      const result = parseLogDelegationArgs({ task: 'Review', person }, today, defaults);
+      assert.equal(result.ok, false, JSON.stringify(person));
+    }
   });
 
   it('refuses anything that is not a plain object', () => {
@@ -113,7 +134,7 @@ describe('stored record validation', () => {
   const good = delegation('2026-11-30');
 
   it('accepts a record this version wrote', () => {
-    assert.deepEqual(validateStoredDelegation(JSON.parse(JSON.stringify(good))), { ok: true, value: good });
+    assert.deepEqual(validateStoredDelegation(JSON.parse(JSON.stringify(good)), today), { ok: true, value: good });
   });
 
   it('names what is wrong with a damaged record', () => {
@@ -130,7 +151,7 @@ describe('stored record validation', () => {
       [{ ...good, history: [{ kind: 'teleported', on: '2026-11-24' }] }, /history/],
     ];
     for (const [raw, reason] of broken) {
-      const result = validateStoredDelegation(raw);
+      const result = validateStoredDelegation(raw, today);
       assert.equal(result.ok, false, JSON.stringify(raw));
       assert.match(result.ok ? '' : result.error, reason);
     }

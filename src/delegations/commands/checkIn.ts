@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey } from '../../domain/dates';
-import { validateNote } from '../../domain/delegation';
+import { isDone, validateNote } from '../../domain/delegation';
+import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import { suggestedFollowUp } from './editDelegation';
 import { pickFollowUp } from './followUpPicks';
@@ -12,11 +13,16 @@ import { isOpen, resolveTarget } from './pickDelegation';
  * delegation level's cadence (or a date you choose).
  */
 export async function logCheckIn(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, isOpen, 'Log a check-in on which delegation?');
+  let target = await resolveTarget(services, arg, isOpen, 'Log a check-in on which delegation?');
+  if (target && isDone(target)) {
+    // Check-ins belong to open work; a done delegation is reopened first, if the lead wants that.
+    const choice = await vscode.window.showInformationMessage(inert(`"${target.task}" is done. Reopen it to log a check-in?`), { modal: true }, 'Reopen and Check In');
+    target = choice ? await services.delegations.reopen(target.id) : undefined;
+  }
   if (!target) {
     return;
   }
-  const title = `Check-in: "${target.task}" (${target.person})`;
+  const title = inert(`Check-in: "${target.task}" (${target.person})`);
   let step = 1;
   let note: string | undefined;
   for (;;) {
@@ -49,7 +55,7 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
       }
       await services.delegations.checkIn(target.id, note, next.value);
       const today = todayKey(services.clock);
-      void vscode.window.setStatusBarMessage(`$(check) Check-in logged. Next follow-up with ${target.person}: ${formatDay(next.value, today)}`, 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${inert(`Check-in logged. Next follow-up with ${target.person}: ${formatDay(next.value, today)}`)}`, 5000);
       return;
     }
   }

@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import { todayKey, type DateKey } from '../../domain/dates';
 import { validateNote, validatePerson, validateTask } from '../../domain/delegation';
 import { levelInfo, levelLabel, type DelegationLevel } from '../../domain/delegationLevels';
+import { undoDelete, undoMarkDone } from '../../domain/delegationStore';
+import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import { pickFollowUp } from './followUpPicks';
 import { levelItems } from './logDelegation';
 import { showInputStep, showPickStep } from './multiStepInput';
-import { confirmWithUndo, isOpen, resolveTarget } from './pickDelegation';
+import { isOpen, resolveTarget } from './pickDelegation';
+import { confirmWithUndo } from './undo';
 
 /** The follow-up the level suggests: low levels check in often, high levels rarely. */
 export function suggestedFollowUp(services: Services, level: DelegationLevel): { today: DateKey; defaultDays: number; defaultReason: string } {
@@ -21,8 +24,10 @@ export function suggestedFollowUp(services: Services, level: DelegationLevel): {
 export async function markDone(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, isOpen, 'Which delegation is done?');
   if (target && isOpen(target)) {
-    await services.delegations.markDone(target.id);
-    confirmWithUndo(services, `Marked "${target.task}" done.`, target);
+    const done = await services.delegations.markDone(target.id);
+    if (done) {
+      confirmWithUndo(services, `Marked "${done.task}" done.`, undoMarkDone(done));
+    }
   }
 }
 
@@ -39,7 +44,7 @@ export async function changeFollowUp(services: Services, arg: unknown): Promise<
     return;
   }
   const result = await pickFollowUp({
-    title: `Follow up on "${target.task}"`,
+    title: inert(`Follow up on "${target.task}"`),
     step: 1,
     totalSteps: 1,
     ...suggestedFollowUp(services, target.level),
@@ -59,7 +64,7 @@ export async function changeLevel(services: Services, arg: unknown): Promise<voi
   const items = levelItems().map((item) => (item.level === target.level ? { ...item, detail: 'Current level' } : item));
   const active = items.find((item) => item.level === target.level);
   const chosen = await showPickStep({
-    title: `Delegation level of "${target.task}"`,
+    title: inert(`Delegation level of "${target.task}"`),
     step: 1,
     totalSteps: 1,
     placeholder: `Now ${levelLabel(target.level)}. Raise it as trust grows.`,
@@ -69,7 +74,7 @@ export async function changeLevel(services: Services, arg: unknown): Promise<voi
   if (chosen.kind === 'value' && chosen.value.level !== target.level) {
     await services.delegations.changeLevel(target.id, chosen.value.level);
     const verb = chosen.value.level > target.level ? 'Raised' : 'Lowered';
-    void vscode.window.setStatusBarMessage(`$(check) ${verb} "${target.task}" to ${levelLabel(chosen.value.level)}`, 5000);
+    vscode.window.setStatusBarMessage(`$(check) ${inert(`${verb} "${target.task}" to ${levelLabel(chosen.value.level)}`)}`, 5000);
   }
 }
 
@@ -78,14 +83,14 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
   if (!target) {
     return;
   }
-  const title = `Edit "${target.task}"`;
+  const title = inert(`Edit "${target.task}"`);
   const field = await vscode.window.showQuickPick(
     [
-      { label: 'Task', description: target.task, field: 'task' as const },
-      { label: 'Person', description: target.person, field: 'person' as const },
+      { label: 'Task', description: inert(target.task), field: 'task' as const },
+      { label: 'Person', description: inert(target.person), field: 'person' as const },
       { label: 'Delegation level', description: levelLabel(target.level), field: 'level' as const },
       { label: 'Follow-up date', description: target.followUpOn, field: 'followUp' as const },
-      { label: 'Note', description: target.note ?? '(none)', field: 'note' as const },
+      { label: 'Note', description: target.note === undefined ? '(none)' : inert(target.note), field: 'note' as const },
     ],
     { title, placeHolder: 'What do you want to change?' },
   );
@@ -121,7 +126,9 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
 export async function remove(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, () => true, 'Delete which delegation?');
   if (target) {
-    await services.delegations.delete(target.id);
-    confirmWithUndo(services, `Deleted "${target.task}" (${target.person}).`, target);
+    const deleted = await services.delegations.delete(target.id);
+    if (deleted) {
+      confirmWithUndo(services, `Deleted "${deleted.task}" (${deleted.person}).`, undoDelete(deleted));
+    }
   }
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/dates';
 import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../domain/exchange';
+import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
+import { confirmWithUndo } from './undo';
 
 function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -33,7 +35,7 @@ export async function exportDelegations(services: Services): Promise<void> {
   const all = services.delegations.all();
   const text = format.ext === 'md' ? toMarkdown(all, today) : toExportJson(all, today);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(`Exported ${all.length} delegation${all.length === 1 ? '' : 's'} to ${target.fsPath}.`);
+  void vscode.window.showInformationMessage(inert(`Exported ${all.length} delegation${all.length === 1 ? '' : 's'} to ${target.fsPath}.`));
 }
 
 function asUri(arg: unknown): vscode.Uri | undefined {
@@ -72,23 +74,20 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     }
     text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(source));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Import Delegations: nothing was imported. The file could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    void vscode.window.showErrorMessage(inert(`Import Delegations: nothing was imported. The file could not be read (${error instanceof Error ? error.message : String(error)}).`));
     return;
   }
-  const parsed = parseImport(text);
+  const parsed = parseImport(text, todayKey(services.clock));
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(`Import Delegations: ${parsed.error}`);
+    // The reason may quote the file: it goes through inert like any other user text.
+    void vscode.window.showErrorMessage(inert(`Import Delegations: ${parsed.error}`));
     return;
   }
   const result = await services.delegations.importMerge(parsed.delegations);
   const summary = `Imported from ${source.fsPath.split(/[\\/]/).pop() ?? 'the file'}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`;
   if (result.added + result.updated === 0) {
-    void vscode.window.showInformationMessage(summary);
+    void vscode.window.showInformationMessage(inert(summary));
     return;
   }
-  void vscode.window.showInformationMessage(summary, 'Undo').then(async (choice) => {
-    if (choice === 'Undo') {
-      await services.delegations.replaceAll(result.before);
-    }
-  });
+  confirmWithUndo(services, summary, result.undo);
 }

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/dates';
-import { parseLogDelegationArgs, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
+import { parseLogDelegationArgs, personKey, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
+import { undoLog } from '../../domain/delegationStore';
+import { inert } from '../../domain/inertText';
 import { DELEGATION_LEVELS, type DelegationLevel } from '../../domain/delegationLevels';
 import { Views } from '../../ids';
 import type { Services } from '../../services';
 import { pickFollowUp } from './followUpPicks';
 import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
+import { confirmWithUndo } from './undo';
 
 const TITLE = 'Log Delegation';
 const STEPS = 5;
@@ -24,12 +27,12 @@ export function levelItems(): LevelItem[] {
 
 function personItems(people: readonly string[], typed: string): PersonItem[] {
   const name = tidy(typed);
-  const known = people.map((person) => ({ label: person, person, description: 'delegated to before' }));
-  if (name.length === 0 || people.some((p) => p.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+  const known = people.map((person) => ({ label: inert(person), person, description: 'delegated to before' }));
+  if (name.length === 0 || people.some((p) => personKey(p) === personKey(name))) {
     return known;
   }
   // Known people first, so typing part of a name picks them; alwaysShow keeps the new name visible.
-  return [...known, { label: `$(add) ${name}`, person: name, description: 'new person', alwaysShow: true }];
+  return [...known, { label: `$(add) ${inert(name)}`, person: name, description: 'new person', alwaysShow: true }];
 }
 
 /** The guided flow: task, person, level, follow-up, note. Escape at any step returns undefined. */
@@ -73,20 +76,20 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
           items: personItems(people, answers.person ?? ''),
           itemsForValue: (value) => personItems(people, value),
           chooseOnAccept: (value, active) => {
-            const typed = tidy(value).toLocaleLowerCase();
-            if (typed.length === 0 || active?.person.toLocaleLowerCase().includes(typed)) {
+            const typed = personKey(value);
+            if (typed.length === 0 || (active && personKey(active.person).includes(typed))) {
               return active;
             }
             // The active item is stale or does not match what was typed: take the typed name.
             const items = personItems(people, value);
-            return items.find((item) => item.person.toLocaleLowerCase() === typed) ?? items.at(-1);
+            return items.find((item) => personKey(item.person) === typed) ?? items.at(-1);
           },
           ...(answers.person ? { value: answers.person } : {}),
         });
         if (r.kind === 'value') {
           const person = validatePerson(r.value.person);
           if (!person.ok) {
-            void vscode.window.showWarningMessage(person.error);
+            void vscode.window.showWarningMessage(inert(person.error));
             continue;
           }
           answers.person = person.value;
@@ -179,7 +182,7 @@ export async function logDelegation(services: Services, args: unknown): Promise<
       followUpDays: settings.defaultFollowUpDays,
     });
     if (!parsed.ok) {
-      void vscode.window.showErrorMessage(`Log Delegation: nothing was saved. ${parsed.errors.join(' ')}`);
+      void vscode.window.showErrorMessage(inert(`Log Delegation: nothing was saved. ${parsed.errors.join(' ')}`));
       return undefined;
     }
     input = parsed.value;
@@ -189,14 +192,8 @@ export async function logDelegation(services: Services, args: unknown): Promise<
   }
   const delegation = await services.delegations.log(input);
   const today = todayKey(services.clock);
-  void vscode.window
-    .showInformationMessage(`Logged "${delegation.task}" for ${delegation.person}. Follow up ${formatDay(delegation.followUpOn, today)}.`, 'Show', 'Undo')
-    .then(async (choice) => {
-      if (choice === 'Show') {
-        await vscode.commands.executeCommand(`${Views.delegations}.focus`);
-      } else if (choice === 'Undo') {
-        await services.delegations.delete(delegation.id);
-      }
-    });
+  confirmWithUndo(services, `Logged "${delegation.task}" for ${delegation.person}. Follow up ${formatDay(delegation.followUpOn, today)}.`, undoLog(delegation), [
+    { label: 'Show', run: () => vscode.commands.executeCommand(`${Views.delegations}.focus`) },
+  ]);
   return delegation;
 }

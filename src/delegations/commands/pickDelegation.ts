@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/dates';
-import { describeFollowUp, type Delegation } from '../../domain/delegation';
+import { describeFollowUp, isDone, type Delegation } from '../../domain/delegation';
+import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import type { DelegationsNode } from '../delegationsTree';
 
@@ -33,19 +34,10 @@ export async function resolveTarget(services: Services, arg: unknown, filter: (d
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
-    candidates.map((d) => ({ label: d.task, description: `${d.person} · ${describeFollowUp(d, today)}`, delegation: d })),
+    candidates.map((d) => ({ label: inert(d.task), description: inert(`${d.person} · ${describeFollowUp(d, today)}`), delegation: d })),
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return chosen?.delegation;
 }
 
-export const isOpen = (d: Delegation): boolean => d.doneOn === undefined;
-
-/** A confirmation whose Undo puts the record back exactly as it was. */
-export function confirmWithUndo(services: Services, message: string, before: Delegation): void {
-  void vscode.window.showInformationMessage(message, 'Undo').then(async (choice) => {
-    if (choice === 'Undo') {
-      await services.delegations.restore(before);
-    }
-  });
-}
+export const isOpen = (d: Delegation): boolean => !isDone(d);

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { describeUndoLeft, type Undoable } from '../../domain/delegationStore';
+import { inert } from '../../domain/inertText';
+import { runInBackground } from '../../platform/commands';
+import type { Services } from '../../services';
+
+export interface ExtraAction {
+  readonly label: string;
+  run(): PromiseLike<unknown>;
+}
+
+/**
+ * A confirmation with an Undo button. Undo applies the inverse of that one change, only where
+ * nothing changed since, and says what it had to leave. The message goes through `inert`, since it
+ * quotes tasks and names.
+ */
+export function confirmWithUndo(services: Services, message: string, undoable: Undoable, actions: readonly ExtraAction[] = []): void {
+  runInBackground(services.log, 'Undo', async () => {
+    const choice = await vscode.window.showInformationMessage(inert(message), ...actions.map((a) => a.label), 'Undo');
+    if (choice === 'Undo') {
+      const left = describeUndoLeft(await services.delegations.undo(undoable));
+      if (left !== undefined) {
+        await vscode.window.showWarningMessage(inert(left));
+      }
+      return;
+    }
+    await actions.find((a) => a.label === choice)?.run();
+  });
+}
