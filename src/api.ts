@@ -3,8 +3,9 @@ import type { KeptAsideRecord } from './domain/delegationStore';
 import type { TodayNudge } from './domain/nudges';
 
 /**
- * What `activate()` returns. Small and read-only; the in-host tests use it to check what the
- * commands did against the real workspace state.
+ * What `activate()` returns when the test hooks are on (see testHooks.ts), and only then. Small and
+ * read-only; the in-host tests use it to check what the commands did against the real workspace
+ * state.
  */
 export interface TechLeadCoachApi {
   readonly apiVersion: 1;

@@ -1,27 +1,25 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
-import { registerDelegationsView } from './delegations/registerDelegationsView';
-import { registerDelegationCommands } from './delegations/registerDelegationCommands';
-import { registerReminders } from './delegations/reminders';
+import { registerDelegations } from './delegations/register';
 import { Commands, StorageKeys } from './ids';
-import { registerLessonsView } from './lessons/lessonsView';
+import { registerLessons } from './lessons/register';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
-import { StatusBarTip } from './statusBar/statusBarTip';
-import { registerTodayView } from './today/registerTodayView';
+import { testHooksEnabled } from './testHooks';
+import { registerToday } from './today/register';
 
-export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi> {
+/**
+ * Activation: the shared services, then each feature's eager part. Returns the test API only when
+ * the test hooks are on (see testHooks.ts); a user's install returns nothing.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi | undefined> {
   const services = await createServices(context);
-  const lessons = registerLessonsView(services);
-  context.subscriptions.push(
-    new StatusBarTip(services),
-    ...registerTodayView(services),
-    ...registerDelegationsView(services),
-    ...registerDelegationCommands(services),
-    ...lessons.disposables,
-    registerReminders(services),
-  );
+  const lessons = registerLessons(services);
+  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...lessons.disposables);
   warnAboutUnreadData(services);
+  if (!testHooksEnabled(context)) {
+    return undefined;
+  }
   return {
     apiVersion: 1,
     delegations: () => services.delegations.all(),

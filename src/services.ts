@@ -1,14 +1,16 @@
 import { randomUUID } from 'crypto';
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { systemClock, type Clock } from './domain/dates';
+import type { Clock } from './domain/dates';
 import { DelegationStore } from './domain/delegationStore';
 import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
+import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
 import { TodayCoach } from './domain/todayCoach';
 import { StorageKeys } from './ids';
-import { LessonLibrary } from './lessons/lessonLibrary';
 import { DayWatcher } from './platform/dayWatcher';
-import { onDidChangeSettings, readSettings, type CoachSettings } from './platform/settings';
+import { readSettings, type CoachSettings } from './settings';
+import { clockFor } from './testHooks';
 
 /** What every feature shares; created once in `activate()`. */
 export interface Services {
@@ -19,21 +21,7 @@ export interface Services {
   readonly coach: TodayCoach;
   readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
-  /** What is selected in the Delegations view, for keybindings that act on the selection. */
-  readonly selection: { delegationId: string | undefined };
   settings(): CoachSettings;
-}
-
-/**
- * A clock that can be moved by whole days with `TECH_LEAD_COACH_DAY_OFFSET`, so the end-to-end
- * suite can see follow-ups fall due. Unset, it is the system clock.
- */
-function clockFromEnvironment(): Clock {
-  const offset = Number(process.env['TECH_LEAD_COACH_DAY_OFFSET'] ?? 0);
-  if (!Number.isInteger(offset) || offset === 0) {
-    return systemClock;
-  }
-  return { now: () => new Date(Date.now() + offset * 86_400_000) };
 }
 
 async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Nudge[]> {
@@ -48,12 +36,15 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
   }
 }
 
+async function readLessonFiles(dir: string): Promise<LessonFile[]> {
+  const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.md'));
+  return Promise.all(names.map(async (name) => ({ name, text: await fs.readFile(path.join(dir, name), 'utf8') })));
+}
+
 export async function createServices(context: vscode.ExtensionContext): Promise<Services> {
   const log = vscode.window.createOutputChannel('Tech Lead Coach', { log: true });
   context.subscriptions.push(log);
-  const clock = clockFromEnvironment();
-  let settings = readSettings();
-  context.subscriptions.push(onDidChangeSettings(() => (settings = readSettings())));
+  const clock = clockFor(context);
 
   const [delegations, catalogue] = await Promise.all([
     DelegationStore.load(context.workspaceState, StorageKeys.workspace, clock, randomUUID),
@@ -65,15 +56,17 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
     clock,
     catalogue,
     delegations,
-    themes: () => settings.nudgeThemes,
+    themes: () => readSettings().nudgeThemes,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const lessons = new LessonLibrary(
-    vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons').fsPath,
+    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons').fsPath),
     context.globalState,
     StorageKeys.global.lessonsRead,
+    (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );
   const days = new DayWatcher(clock);
   context.subscriptions.push(delegations, coach, lessons, days);
-  return { context, clock, log, delegations, coach, lessons, days, selection: { delegationId: undefined }, settings: () => settings };
+  // Read fresh each time (a few lookups): no cache that a change listener could read stale.
+  return { context, clock, log, delegations, coach, lessons, days, settings: readSettings };
 }

@@ -3,7 +3,7 @@ import { todayKey } from '../domain/dates';
 import { readReminderState, reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/reminders';
 import { inert } from '../domain/inertText';
 import { Settings, StorageKeys, Views } from '../ids';
-import { settingId } from '../platform/settings';
+import { settingId } from '../settings';
 import type { Services } from '../services';
 
 /** Shows the daily overdue reminder when one is due: at activation and when the day changes. */

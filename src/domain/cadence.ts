@@ -1,5 +1,4 @@
-import { addDays, type DateKey } from './dates';
-import type { DelegationLevel } from './delegationLevels';
+import { parseDelegationLevel, type DelegationLevel } from './delegationLevels';
 
 /**
  * Days between follow-ups for each delegation level: the less of the decision is theirs, the more
@@ -12,20 +11,17 @@ export const DEFAULT_CADENCE: FollowUpCadence = { 1: 2, 2: 2, 3: 3, 4: 5, 5: 7, 
 export const CADENCE_MAX_DAYS = 90;
 
 /** Reads the setting: an object from level name or number to days; bad entries keep the default. */
-export function readCadence(raw: unknown, levelNames: readonly string[]): FollowUpCadence {
+export function readCadence(raw: unknown): FollowUpCadence {
   const cadence: Record<DelegationLevel, number> = { ...DEFAULT_CADENCE };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return cadence;
   }
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const index = /^[1-7]$/.test(key) ? Number(key) : levelNames.findIndex((name) => name.toLowerCase() === key.toLowerCase()) + 1;
-    if (index >= 1 && index <= 7 && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= CADENCE_MAX_DAYS) {
-      cadence[index as DelegationLevel] = value;
+    const level = parseDelegationLevel(key);
+    if (level !== undefined && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= CADENCE_MAX_DAYS) {
+      cadence[level] = value;
     }
   }
   return cadence;
 }
 
-export function nextFollowUp(level: DelegationLevel, today: DateKey, cadence: FollowUpCadence): DateKey {
-  return addDays(today, cadence[level]);
-}

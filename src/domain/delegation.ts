@@ -50,6 +50,11 @@ export interface NewDelegation {
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
+
+/** The message of a failed validation, or undefined when it passed: what an input box's validator returns. */
+export function errorOf(result: Validation<unknown>): string | undefined {
+  return result.ok ? undefined : result.error;
+}
 const fail = <T>(error: string): Validation<T> => ({ ok: false, error });
 
 /** Collapses runs of whitespace so that a pasted task or name stays on one line. */

@@ -8,8 +8,6 @@ export interface Lesson {
   readonly body: string;
 }
 
-export type LessonSummary = Omit<Lesson, 'body'>;
-
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -58,7 +56,7 @@ export function parseLesson(fileName: string, text: string): { ok: true; lesson:
   return { ok: true, lesson: { id, title, summary, tags, order, body: text.slice(match[0].length) } };
 }
 
-/** Lessons in reading order, with neighbours for previous/next navigation. */
+/** Lessons in reading order. */
 export class LessonCatalogue {
   private readonly ordered: readonly Lesson[];
 
@@ -73,27 +71,8 @@ export class LessonCatalogue {
   get(id: string): Lesson | undefined {
     return this.ordered.find((l) => l.id === id);
   }
-
-  neighbours(id: string): { previous?: LessonSummary; next?: LessonSummary } {
-    const index = this.ordered.findIndex((l) => l.id === id);
-    const previous = index > 0 ? this.ordered[index - 1] : undefined;
-    const next = index >= 0 ? this.ordered[index + 1] : undefined;
-    return { ...(previous ? { previous: summarise(previous) } : {}), ...(next ? { next: summarise(next) } : {}) };
-  }
 }
 
-export function summarise(lesson: Lesson): LessonSummary {
-  const { body: _body, ...summary } = lesson;
-  return summary;
-}
-
-/** Words in a lesson body, not counting markdown punctuation. */
-export function countWords(markdown: string): number {
-  return markdown
-    .replace(/[#>*_`[\]()-]/g, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 /** Ids of lessons the lead has marked read, validated when read back from storage. */
 export function readLessonsRead(raw: unknown): string[] {

@@ -1,5 +1,5 @@
 import type { DateKey } from './dates';
-import { compareDays, compareText, isOverdue, type Delegation } from './delegation';
+import { compareDays, compareText, isDone, isOverdue, personKey, type Delegation } from './delegation';
 
 /** One person in the "By person" view: how much is with them now. */
 export interface PersonSummary {
@@ -17,14 +17,14 @@ export interface PersonSummary {
 export function summarisePeople(delegations: readonly Delegation[], today: DateKey): PersonSummary[] {
   const byKey = new Map<string, { person: string; active: number; overdue: number; done: number; delegations: Delegation[] }>();
   for (const d of delegations) {
-    const key = d.person.toLocaleLowerCase();
+    const key = personKey(d.person);
     let entry = byKey.get(key);
     if (!entry) {
       entry = { person: d.person, active: 0, overdue: 0, done: 0, delegations: [] };
       byKey.set(key, entry);
     }
     entry.delegations.push(d);
-    if (d.doneOn !== undefined) {
+    if (isDone(d)) {
       entry.done++;
     } else {
       entry.active++;
@@ -34,6 +34,6 @@ export function summarisePeople(delegations: readonly Delegation[], today: DateK
     }
   }
   return [...byKey.values()]
-    .map((entry) => ({ ...entry, delegations: entry.delegations.sort((a, b) => Number(a.doneOn !== undefined) - Number(b.doneOn !== undefined) || compareDays(a.followUpOn, b.followUpOn)) }))
+    .map((entry) => ({ ...entry, delegations: entry.delegations.sort((a, b) => Number(isDone(a)) - Number(isDone(b)) || compareDays(a.followUpOn, b.followUpOn)) }))
     .sort((a, b) => b.active - a.active || b.overdue - a.overdue || compareText(a.person, b.person));
 }

@@ -41,7 +41,8 @@ export class TodayCoach {
   current(): TodayNudge | undefined {
     const result = pickNudgeForDay(this.context(), this.progress);
     if (result && result.progress !== this.progress) {
-      void this.save(result.progress);
+      // save() reports its own failures through onSaveError; nothing here waits for it.
+      this.save(result.progress).catch(() => undefined);
     }
     return result?.nudge;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inert } from '../domain/inertText';
+import { runInBackground } from './commands';
 
 /**
  * Wraps a webview's message handler: anything that is not one of the page's protocol messages is
@@ -10,17 +10,12 @@ export function validatedReceiver<T>(
   pageName: string,
   isMessage: (message: unknown) => message is T,
   handle: (message: T) => Promise<void>,
-): (message: unknown) => Promise<void> {
-  return async (message) => {
+): (message: unknown) => void {
+  return (message) => {
     if (!isMessage(message)) {
       log.warn(`Ignored an unexpected message from the ${pageName}`, message);
       return;
     }
-    try {
-      await handle(message);
-    } catch (error) {
-      log.error(`The ${pageName} action failed`, error);
-      void vscode.window.showErrorMessage(inert(`Tech Lead Coach: ${error instanceof Error ? error.message : String(error)}`));
-    }
+    runInBackground(log, `The ${pageName} action`, () => handle(message));
   };
 }

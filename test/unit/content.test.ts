@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countWords, parseLesson, type Lesson } from '../../src/domain/lessons';
+import { parseLesson, type Lesson } from '../../src/domain/lessons';
+import { countWords } from '../support/words';
 import { NUDGE_THEMES, parseNudgeCatalogue, SHORT_MAX } from '../../src/domain/nudges';
 
 const root = join(__dirname, '..', '..', '..');

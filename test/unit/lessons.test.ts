@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { countWords, LessonCatalogue, parseLesson, readLessonsRead } from '../../src/domain/lessons';
+import { LessonCatalogue, parseLesson, readLessonsRead } from '../../src/domain/lessons';
+import { countWords } from '../support/words';
 
 const file = (front: string, body = '# Title\n\nText.\n'): string => `---\n${front}\n---\n${body}`;
 const valid = 'id: trust\ntitle: Build trust\nsummary: Why trust matters.\ntags: [trust, feedback]\norder: 2';
@@ -21,13 +22,10 @@ describe('lesson files', () => {
     assert.match(JSON.stringify(parseLesson('trust.md', file(valid.replace('title: Build trust', 'title:')))), /title/);
   });
 
-  it('orders lessons and finds neighbours', () => {
+  it('orders lessons', () => {
     const lesson = (id: string, order: number) => ({ id, title: id, summary: '', tags: [], order, body: '' });
     const catalogue = new LessonCatalogue([lesson('c', 3), lesson('a', 1), lesson('b', 2)]);
     assert.deepEqual(catalogue.all().map((l) => l.id), ['a', 'b', 'c']);
-    assert.deepEqual(catalogue.neighbours('a'), { next: { id: 'b', title: 'b', summary: '', tags: [], order: 2 } });
-    assert.equal(catalogue.neighbours('b').previous?.id, 'a');
-    assert.deepEqual(catalogue.neighbours('zzz'), {});
   });
 
   it('counts words, not markdown', () => {

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { inert } from '../domain/inertText';
 import type { Lesson } from '../domain/lessons';
 import { Commands, Views, WebviewPanels } from '../ids';
-import { lazyModule } from '../platform/lazyModule';
-import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
+import { registerCommand } from '../platform/commands';
+import { lazyFeature } from '../platform/lazy';
 import type { Services } from '../services';
-import { views } from '../views/load';
-import type * as LessonReaderBundle from './reader';
+import type * as LessonsLazy from './lazy';
+import type { LessonPanel } from './lazy/lessonPanel';
+import { LessonsTreeProvider } from './lessonsTree';
 
-const reader = lazyModule<typeof LessonReaderBundle>('lessonReader.js');
+const reader = lazyFeature<typeof LessonsLazy>('lessons');
 
 export interface LessonsFeature {
   readonly disposables: vscode.Disposable[];
@@ -16,8 +17,12 @@ export interface LessonsFeature {
   currentLessonId(): string | undefined;
 }
 
-export function registerLessonsView(services: Services): LessonsFeature {
-  let panel: LessonReaderBundle.LessonPanel | undefined;
+/**
+ * The Lessons feature: the Lessons tree (at start-up: small, and the lesson files are read on first
+ * use) and the lesson reader (webview panel and markdown-it), which loads when a lesson first opens.
+ */
+export function registerLessons(services: Services): LessonsFeature {
+  let panel: LessonPanel | undefined;
   const open = async (lessonId: unknown): Promise<void> => {
     const catalogue = await services.lessons.catalogue();
     let id = typeof lessonId === 'string' ? lessonId : (lessonId as Lesson | undefined)?.id;
@@ -38,11 +43,11 @@ export function registerLessonsView(services: Services): LessonsFeature {
     panel ??= reader().createLessonPanel(services, () => (panel = undefined));
     await panel.show(id, catalogue);
   };
-  const provider = new LazyTreeDataProvider(() => views().createLessonsTree(services));
+  const provider = new LessonsTreeProvider(services);
   const disposables = [
     provider,
     vscode.window.registerTreeDataProvider(Views.lessons, provider),
-    vscode.commands.registerCommand(Commands.openLesson, open),
+    registerCommand(services.log, Commands.openLesson, 'Open Lesson', open),
     vscode.window.registerWebviewPanelSerializer(WebviewPanels.lesson, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: unknown) {
         const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { readCadence, type FollowUpCadence } from '../domain/cadence';
-import { DELEGATION_LEVELS, parseDelegationLevel, type DelegationLevel } from '../domain/delegationLevels';
-import { isNudgeTheme, type NudgeTheme } from '../domain/nudges';
-import { SETTINGS_SECTION, Settings } from '../ids';
+import { readCadence, type FollowUpCadence } from './domain/cadence';
+import { parseDelegationLevel, type DelegationLevel } from './domain/delegationLevels';
+import { isNudgeTheme, type NudgeTheme } from './domain/nudges';
+import { SETTINGS_SECTION, Settings } from './ids';
 
 export interface CoachSettings {
   readonly statusBarTip: boolean;
@@ -23,7 +23,7 @@ export function readSettings(): CoachSettings {
     statusBarTip: config.get<unknown>(Settings.statusBarTip) !== false,
     defaultLevel: parseDelegationLevel(config.get<unknown>(Settings.defaultLevel)) ?? 5,
     defaultFollowUpDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 90 ? days : 3,
-    cadence: readCadence(config.get<unknown>(Settings.followUpDaysByLevel), DELEGATION_LEVELS.map((info) => info.name)),
+    cadence: readCadence(config.get<unknown>(Settings.followUpDaysByLevel)),
     nudgeThemes: Array.isArray(themes) ? themes.filter(isNudgeTheme) : [],
     reminders: config.get<unknown>(Settings.reminders) !== false,
   };

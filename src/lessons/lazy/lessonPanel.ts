@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Lesson, LessonCatalogue } from '../../domain/lessons';
 import { WebviewPanels } from '../../ids';
 import { Disposable } from '../../platform/disposable';
+import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
@@ -31,8 +32,8 @@ export class LessonPanel extends Disposable {
   ) {
     super();
     const receive = validatedReceiver(services.log, 'lesson panel', isLessonToExtension, (message) => this.handle(message));
-    this.register(panel.webview.onDidReceiveMessage((message: unknown) => void receive(message)));
-    this.register(services.lessons.onDidChangeRead(() => void this.postRead()));
+    this.register(panel.webview.onDidReceiveMessage(receive));
+    this.register(services.lessons.onDidChangeRead(() => runInBackground(services.log, 'Update the lesson page', () => this.postRead())));
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 

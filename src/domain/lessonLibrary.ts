@@ -1,20 +1,26 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { LessonCatalogue, parseLesson, readLessonsRead, type Lesson } from '../domain/lessons';
-import { Emitter, type StateStorage } from '../domain/storage';
+import { LessonCatalogue, parseLesson, readLessonsRead, type Lesson } from './lessons';
+import { Emitter, type StateStorage } from './storage';
 
-/** The lesson files in `media/lessons/`, read once on first use, and the lead's read marks. */
+/** A lesson file as read from disk (or from wherever the host keeps the extension's files). */
+export interface LessonFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * The lessons, read once on first use through `readFiles`, and the lead's read marks. A file that
+ * does not parse is left out and reported through `onProblem`.
+ */
 export class LessonLibrary {
   private loading: Promise<LessonCatalogue> | undefined;
   private readonly changed = new Emitter<void>();
   readonly onDidChangeRead = this.changed.event;
-  /** Files that could not be read, named for the log. */
-  readonly problems: string[] = [];
 
   constructor(
-    private readonly lessonsDir: string,
+    private readonly readFiles: () => Promise<readonly LessonFile[]>,
     private readonly storage: StateStorage,
     private readonly readKey: string,
+    private readonly onProblem: (problem: string) => void,
   ) {}
 
   catalogue(): Promise<LessonCatalogue> {
@@ -37,14 +43,13 @@ export class LessonLibrary {
   }
 
   private async load(): Promise<LessonCatalogue> {
-    const names = (await fs.readdir(this.lessonsDir)).filter((name) => name.endsWith('.md'));
     const lessons: Lesson[] = [];
-    for (const name of names) {
-      const parsed = parseLesson(name, await fs.readFile(path.join(this.lessonsDir, name), 'utf8'));
+    for (const file of await this.readFiles()) {
+      const parsed = parseLesson(file.name, file.text);
       if (parsed.ok) {
         lessons.push(parsed.lesson);
       } else {
-        this.problems.push(parsed.error);
+        this.onProblem(parsed.error);
       }
     }
     return new LessonCatalogue(lessons);

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey } from '../../domain/dates';
-import { isDone, validateNote } from '../../domain/delegation';
+import { errorOf, isDone, validateNote } from '../../domain/delegation';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
-import { suggestedFollowUp } from './editDelegation';
-import { pickFollowUp } from './followUpPicks';
+import { pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep } from './multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
 
@@ -33,10 +32,7 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
         totalSteps: 2,
         prompt: 'What did you learn? (optional; press Enter to skip)',
         ...(note ? { value: note } : {}),
-        validate: (value) => {
-          const v = validateNote(value);
-          return v.ok ? undefined : v.error;
-        },
+        validate: (value) => errorOf(validateNote(value)),
       });
       if (answer.kind !== 'value') {
         return;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { inert, inertMarkdown } from '../domain/inertText';
 import { Commands } from '../ids';
 import { Disposable } from '../platform/disposable';
-import { onDidChangeSettings } from '../platform/settings';
+import { onDidChangeSettings } from '../settings';
 import type { Services } from '../services';
 
 /** The daily tip in the status bar: short text, the full nudge in the tooltip, a click opens Today. */

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/dates';
-import { parseLogDelegationArgs, personKey, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
+import { errorOf, parseLogDelegationArgs, personKey, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
 import { undoLog } from '../../domain/delegationStore';
 import { inert } from '../../domain/inertText';
-import { DELEGATION_LEVELS, type DelegationLevel } from '../../domain/delegationLevels';
+import type { DelegationLevel } from '../../domain/delegationLevels';
 import { Views } from '../../ids';
 import type { Services } from '../../services';
-import { pickFollowUp } from './followUpPicks';
+import { levelItems, pickFollowUp, type LevelItem } from './picks';
 import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
 import { confirmWithUndo } from './undo';
 
@@ -15,14 +15,6 @@ const STEPS = 5;
 
 interface PersonItem extends vscode.QuickPickItem {
   readonly person: string;
-}
-
-interface LevelItem extends vscode.QuickPickItem {
-  readonly level: DelegationLevel;
-}
-
-export function levelItems(): LevelItem[] {
-  return DELEGATION_LEVELS.map((info) => ({ label: `${info.level} · ${info.name}`, description: info.meaning, level: info.level }));
 }
 
 function personItems(people: readonly string[], typed: string): PersonItem[] {
@@ -53,10 +45,7 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
           prompt: 'What did you delegate? (1 to 200 characters)',
           placeholder: 'e.g. Run the release retro',
           ...(answers.task ? { value: answers.task } : {}),
-          validate: (value) => {
-            const v = validateTask(value);
-            return v.ok ? undefined : v.error;
-          },
+          validate: (value) => errorOf(validateTask(value)),
         });
         if (r.kind === 'value') {
           const task = validateTask(r.value);
@@ -137,10 +126,7 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
           totalSteps: STEPS,
           prompt: 'A note for later (optional): what "done" looks like, what you agreed. Press Enter to skip.',
           ...(answers.note ? { value: answers.note } : {}),
-          validate: (value) => {
-            const v = validateNote(value);
-            return v.ok ? undefined : v.error;
-          },
+          validate: (value) => errorOf(validateNote(value)),
         });
         if (r.kind === 'value') {
           const note = validateNote(r.value);

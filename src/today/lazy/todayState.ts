@@ -1,6 +1,6 @@
-import type { TodayNudge } from '../domain/nudges';
-import type { TodayViewState } from '../shared/todayProtocol';
-import type { Services } from '../services';
+import type { TodayNudge } from '../../domain/nudges';
+import type { TodayViewState } from '../../shared/todayProtocol';
+import type { Services } from '../../services';
 
 const REASON_NOTES: Partial<Record<TodayNudge['reason'], string>> = {
   overdueFollowUp: 'Chosen because a follow-up is overdue.',

@@ -1,26 +1,27 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { registerCommand } from '../platform/commands';
-import { lazyModule } from '../platform/lazyModule';
 import type { Services } from '../services';
-import type * as DelegationCommandsBundle from './commands';
+import type * as DelegationsLazy from './lazy';
 
-type CommandName = keyof typeof DelegationCommandsBundle.delegationCommands;
+type CommandName = keyof typeof DelegationsLazy.delegationCommands;
 
 /** Commands that only read: they work on a read-only tracker too. */
 const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', 'exportKeptAside']);
 
-const bundle = lazyModule<typeof DelegationCommandsBundle>('delegationCommands.js');
-
-/** Registers the delegation commands; their code loads on first use. */
-export function registerDelegationCommands(services: Services): vscode.Disposable[] {
+/**
+ * Registers the delegation commands; their code loads on first use. A keybinding's
+ * `{ "target": "selection" }` becomes the id of the row selected in the Delegations view.
+ */
+export function registerDelegationCommands(services: Services, lazy: () => typeof DelegationsLazy, selectedId: () => string | undefined): vscode.Disposable[] {
   const command = (id: string, title: string, name: CommandName): vscode.Disposable =>
     registerCommand(services.log, id, title, (arg: unknown) => {
       if (!READ_ONLY_SAFE.has(name)) {
         // With data from a newer version, say so before asking anything rather than at the end.
         services.delegations.refuseIfReadOnly();
       }
-      return bundle().delegationCommands[name](services, arg);
+      const target = typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection' ? { target: 'selection', id: selectedId() } : arg;
+      return lazy().delegationCommands[name](services, target);
     });
   return [
     command(Commands.logDelegation, 'Log Delegation', 'logDelegation'),

@@ -3,19 +3,20 @@ import { todayKey } from '../../domain/dates';
 import { describeFollowUp, isDone, type Delegation } from '../../domain/delegation';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
-import type { DelegationsNode } from '../delegationsTree';
+import type { DelegationsNode } from './delegationsTree';
 
 /**
  * The delegation a command acts on: the tree item it was run on, the Delegations view's selection
- * (keybindings pass `{ target: 'selection' }`), an id passed by a script, or, from the command
- * palette, the one the lead picks.
+ * (keybindings pass `{ target: 'selection' }`, to which `delegations/commands.ts` adds the selected
+ * row's `id`), an id passed by a script, or, from the command palette, the one the lead picks.
  */
 export async function resolveTarget(services: Services, arg: unknown, filter: (d: Delegation) => boolean, placeholder: string): Promise<Delegation | undefined> {
   if (typeof arg === 'object' && arg !== null && (arg as DelegationsNode).kind === 'delegation') {
     return services.delegations.get((arg as { delegation: Delegation }).delegation.id);
   }
   if (typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection') {
-    const selected = services.selection.delegationId === undefined ? undefined : services.delegations.get(services.selection.delegationId);
+    const id = (arg as { id?: unknown }).id;
+    const selected = typeof id === 'string' ? services.delegations.get(id) : undefined;
     if (selected) {
       return filter(selected) ? selected : undefined;
     }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { Commands, Views } from '../ids';
-import { Disposable } from '../platform/disposable';
-import { onDidChangeSettings } from '../platform/settings';
-import { validatedReceiver } from '../platform/webviewMessages';
-import { renderPage } from '../platform/webviewHtml';
-import { isTodayToExtension, type TodayToExtension, type TodayToPage } from '../shared/todayProtocol';
-import type { Services } from '../services';
+import { Commands, Views } from '../../ids';
+import { Disposable } from '../../platform/disposable';
+import { onDidChangeSettings } from '../../settings';
+import { runInBackground } from '../../platform/commands';
+import { validatedReceiver } from '../../platform/webviewMessages';
+import { renderPage } from '../../platform/webviewHtml';
+import { isTodayToExtension, type TodayToExtension, type TodayToPage } from '../../shared/todayProtocol';
+import type { Services } from '../../services';
 import { buildTodayState } from './todayState';
 
 const BODY = `
@@ -40,7 +41,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
 
   constructor(private readonly services: Services) {
     super();
-    const refresh = (): void => void this.refresh();
+    const refresh = (): void => this.refreshInBackground();
     this.register(services.coach.onDidChange(refresh));
     this.register(services.delegations.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
@@ -54,8 +55,8 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     const receive = validatedReceiver(this.services.log, 'Today view', isTodayToExtension, (message) => this.handle(message));
     // Owned by this view: a view that is closed and resolved again must not leave listeners behind.
     const listeners = [
-      view.webview.onDidReceiveMessage((message: unknown) => void receive(message)),
-      view.onDidChangeVisibility(() => view.visible && void this.refresh()),
+      view.webview.onDidReceiveMessage(receive),
+      view.onDidChangeVisibility(() => view.visible && this.refreshInBackground()),
     ];
     view.onDidDispose(() => {
       this.view = undefined;
@@ -68,6 +69,11 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
       initialState: await buildTodayState(this.services),
       body: BODY,
     });
+  }
+
+  /** A refresh nobody waits for: a failure (a file that cannot be read) is logged and shown. */
+  private refreshInBackground(): void {
+    runInBackground(this.services.log, 'Refresh the Today view', () => this.refresh());
   }
 
   private async refresh(): Promise<void> {

@@ -1,12 +1,15 @@
 /**
- * The interactive delegation commands, bundled apart (dist/delegationCommands.js) and loaded the
- * first time one of them runs: none of this code is read at start-up.
+ * The Delegations tree and the interactive delegation commands, bundled apart
+ * (dist/delegations.js) and loaded the first time the view asks for rows or a command runs;
+ * `delegations/register.ts` and `delegations/commands.ts` import only its types.
  */
 import { logCheckIn } from './checkIn';
 import { changeFollowUp, changeLevel, edit, markDone, remove, reopen } from './editDelegation';
 import { exportDelegations, importDelegations } from './exchange';
 import { exportKeptAside } from './keptAside';
 import { logDelegation } from './logDelegation';
+
+export { DelegationsTreeProvider } from './delegationsTree';
 
 export const delegationCommands = {
   logDelegation,

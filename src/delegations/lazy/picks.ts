@@ -1,6 +1,9 @@
+/** The picks the delegation commands share: the delegation level and the follow-up date. */
 import * as vscode from 'vscode';
-import { addDays, formatDay, type DateKey } from '../../domain/dates';
-import { validateFollowUp } from '../../domain/delegation';
+import { addDays, formatDay, todayKey, type DateKey } from '../../domain/dates';
+import { errorOf, validateFollowUp } from '../../domain/delegation';
+import { DELEGATION_LEVELS, levelInfo, type DelegationLevel } from '../../domain/delegationLevels';
+import type { Services } from '../../services';
 import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
 
 interface FollowUpItem extends vscode.QuickPickItem {
@@ -59,10 +62,7 @@ export async function pickFollowUp(options: {
       prompt: 'Follow-up date (YYYY-MM-DD), today or later',
       placeholder: addDays(today, options.defaultDays),
       ...(options.current ? { value: options.current } : {}),
-      validate: (value) => {
-        const result = validateFollowUp(value, today);
-        return result.ok ? undefined : result.error;
-      },
+      validate: (value) => errorOf(validateFollowUp(value, today)),
     });
     if (date.kind === 'cancel') {
       return date;
@@ -75,4 +75,22 @@ export async function pickFollowUp(options: {
     }
     // Back from the typed date returns to the choices.
   }
+}
+
+export interface LevelItem extends vscode.QuickPickItem {
+  readonly level: DelegationLevel;
+}
+
+export function levelItems(): LevelItem[] {
+  return DELEGATION_LEVELS.map((info) => ({ label: `${info.level} · ${info.name}`, description: info.meaning, level: info.level }));
+}
+
+/** The follow-up the level suggests: low levels check in often, high levels rarely. */
+export function suggestedFollowUp(services: Services, level: DelegationLevel): { today: DateKey; defaultDays: number; defaultReason: string } {
+  const days = services.settings().cadence[level];
+  return {
+    today: todayKey(services.clock),
+    defaultDays: days,
+    defaultReason: `Suggested for ${levelInfo(level).name}: every ${days} day${days === 1 ? '' : 's'} (Settings: Tech Lead › Delegation: Follow Up Days By Level)`,
+  };
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../domain/dates';
-import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, personKey, type Delegation, type FollowUpGroup } from '../domain/delegation';
-import { groupByFollowUp } from '../domain/delegationGroups';
-import { levelInfo, levelLabel } from '../domain/delegationLevels';
-import { describeEvent } from '../domain/history';
-import { inert, inertMarkdown } from '../domain/inertText';
-import { summarisePeople, type PersonSummary } from '../domain/people';
-import { ContextValues } from '../ids';
-import { Disposable } from '../platform/disposable';
-import type { Services } from '../services';
+import { todayKey } from '../../domain/dates';
+import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, personKey, type Delegation, type FollowUpGroup } from '../../domain/delegation';
+import { groupByFollowUp } from '../../domain/delegationGroups';
+import { levelInfo, levelLabel } from '../../domain/delegationLevels';
+import { describeEvent } from '../../domain/history';
+import { inert, inertMarkdown } from '../../domain/inertText';
+import { summarisePeople, type PersonSummary } from '../../domain/people';
+import { ContextValues } from '../../ids';
+import { Disposable } from '../../platform/disposable';
+import type { Services } from '../../services';
 
 export type DelegationsNode =
   | { readonly kind: 'group'; readonly group: FollowUpGroup }
@@ -52,10 +52,6 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
     const refresh = (): void => this.refresh();
     this.register(services.delegations.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
-  }
-
-  get grouping(): GroupBy {
-    return this.groupBy;
   }
 
   setGrouping(groupBy: GroupBy): void {

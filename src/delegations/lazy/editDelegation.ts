@@ -1,25 +1,13 @@
 import * as vscode from 'vscode';
-import { todayKey, type DateKey } from '../../domain/dates';
-import { validateNote, validatePerson, validateTask } from '../../domain/delegation';
-import { levelInfo, levelLabel, type DelegationLevel } from '../../domain/delegationLevels';
+import { errorOf, validateNote, validatePerson, validateTask } from '../../domain/delegation';
+import { levelLabel } from '../../domain/delegationLevels';
 import { undoDelete, undoMarkDone } from '../../domain/delegationStore';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
-import { pickFollowUp } from './followUpPicks';
-import { levelItems } from './logDelegation';
+import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep, showPickStep } from './multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
 import { confirmWithUndo } from './undo';
-
-/** The follow-up the level suggests: low levels check in often, high levels rarely. */
-export function suggestedFollowUp(services: Services, level: DelegationLevel): { today: DateKey; defaultDays: number; defaultReason: string } {
-  const days = services.settings().cadence[level];
-  return {
-    today: todayKey(services.clock),
-    defaultDays: days,
-    defaultReason: `Suggested for ${levelInfo(level).name}: every ${days} day${days === 1 ? '' : 's'} (Settings: Tech Lead › Delegation: Follow Up Days By Level)`,
-  };
-}
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, isOpen, 'Which delegation is done?');
@@ -110,10 +98,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
     totalSteps: 1,
     prompt: field.field === 'note' ? 'Note (leave empty to remove it)' : `New ${field.label.toLowerCase()}`,
     value: target[field.field] ?? '',
-    validate: (value) => {
-      const v = validator(value);
-      return v.ok ? undefined : v.error;
-    },
+    validate: (value) => errorOf(validator(value)),
   });
   if (answer.kind === 'value') {
     const v = validator(answer.value);

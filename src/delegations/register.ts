@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, StorageKeys, Views } from '../ids';
+import { registerCommand, runInBackground } from '../platform/commands';
+import { lazyFeature } from '../platform/lazy';
+import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
+import type { Services } from '../services';
+import { registerDelegationCommands } from './commands';
+import type * as DelegationsLazy from './lazy';
+import type { DelegationsNode, DelegationsTreeProvider, GroupBy } from './lazy/delegationsTree';
+import { registerReminders } from './reminders';
+
+const lazy = lazyFeature<typeof DelegationsLazy>('delegations');
+
+/**
+ * The Delegations feature: the view with its badge and grouping, the delegation commands and the
+ * overdue reminder. The tree and the commands' code load on first use.
+ */
+export function registerDelegations(services: Services): vscode.Disposable[] {
+  const storage = services.context.workspaceState;
+  let groupBy: GroupBy = storage.get(StorageKeys.workspace.groupBy) === 'person' ? 'person' : 'followUp';
+  let tree: DelegationsTreeProvider | undefined;
+  const provider = new LazyTreeDataProvider<DelegationsNode>(() => {
+    tree = new (lazy().DelegationsTreeProvider)(services, groupBy);
+    return tree;
+  });
+  const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
+  const updateBadge = (): void => {
+    const overdue = services.delegations.overdue().length;
+    view.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` } : undefined;
+  };
+  updateBadge();
+  const setGrouping = async (next: GroupBy): Promise<void> => {
+    groupBy = next;
+    tree?.setGrouping(next);
+    await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, next);
+    await storage.update(StorageKeys.workspace.groupBy, next);
+  };
+  runInBackground(services.log, 'Set the grouping context', () => vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy));
+  const selectedId = (): string | undefined => {
+    const node = view.selection[0];
+    return node?.kind === 'delegation' ? node.delegation.id : undefined;
+  };
+  return [
+    provider,
+    view,
+    services.delegations.onDidChange(updateBadge),
+    services.days.onDidChangeDay(updateBadge),
+    registerCommand(services.log, Commands.groupByPerson, 'Group by Person', () => setGrouping('person')),
+    registerCommand(services.log, Commands.groupByFollowUp, 'Group by Follow-up', () => setGrouping('followUp')),
+    ...registerDelegationCommands(services, lazy, selectedId),
+    registerReminders(services),
+  ];
+}
