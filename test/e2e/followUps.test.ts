@@ -28,7 +28,8 @@ describe('Three days later: follow-ups fall due', function () {
   this.timeout(180_000);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-later-'));
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-later-ws-'));
-  const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix');
+  // The test build: its clock follows TECH_LEAD_COACH_DAY_OFFSET (a test hook the product does not have).
+  const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-test.vsix');
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
 

@@ -14,6 +14,7 @@ async function api(): Promise<TechLeadCoachApi> {
   const extension = vscode.extensions.getExtension<TechLeadCoachApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
   const exports = await extension.activate();
+  assert.ok(exports, 'the installed build returns no test API: these tests need dist/tech-lead-coach-test.vsix (npm run package:test)');
   assert.equal(exports.apiVersion, 1);
   return exports;
 }

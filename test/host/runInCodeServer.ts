@@ -4,7 +4,7 @@
  * (test/host-runner) installed, and a headless Chromium window connected (the extension host only
  * starts when a window connects).
  *
- *   npx tsc -p test && npm run package && node out/test/host/runInCodeServer.js [--vsix dist/tech-lead-coach.vsix] [--tests out/test/host]
+ *   npx tsc -p test && npm run package:all && node out/test/host/runInCodeServer.js [--vsix dist/tech-lead-coach-test.vsix] [--tests out/test/host]
  *
  * The same test files run under @vscode/test-cli (.vscode-test.mjs) on a machine with internet or
  * an installed VS Code.
@@ -180,7 +180,8 @@ async function main(argv: string[]): Promise<number> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const root = repoRoot();
-  const productVsix = arg('--vsix') ?? path.join(root, 'dist', 'tech-lead-coach.vsix');
+  // The test build: the product with its test hooks on (the test API this suite reads).
+  const productVsix = arg('--vsix') ?? path.join(root, 'dist', 'tech-lead-coach-test.vsix');
   const testsDir = arg('--tests') ?? path.join(root, 'out', 'test', 'host');
   const grep = arg('--grep');
   const t0 = Date.now();
