@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
 import { registerDelegations } from './delegations/register';
-import { Commands, StorageKeys } from './ids';
+import { Commands } from './ids';
+import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
@@ -24,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     apiVersion: 1,
     delegations: () => services.delegations.all(),
     keptAside: () => services.delegations.keptAside(),
-    storedDelegations: () => context.workspaceState.get(StorageKeys.workspace.delegations),
+    storedDelegations: () => services.state.raw(StateMap.delegations),
     todayNudge: () => services.coach.current(),
     nudgeDoneToday: () => services.coach.doneToday(),
     currentLessonId: () => lessons.currentLessonId(),

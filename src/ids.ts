@@ -56,20 +56,6 @@ export const Settings = {
   reminders: 'reminders.enabled',
 } as const;
 
-/** Keys in `workspaceState` (per repository) and `globalState` (per user). */
-export const StorageKeys = {
-  workspace: {
-    delegations: 'techLead.delegations',
-    keptAside: 'techLead.delegations.keptAside',
-    reminders: 'techLead.reminders',
-    groupBy: 'techLead.delegations.groupBy',
-  },
-  global: {
-    nudgeProgress: 'techLead.nudgeProgress',
-    lessonsRead: 'techLead.lessonsRead',
-  },
-} as const;
-
 export const WebviewPanels = {
   lesson: 'techLead.lesson',
 } as const;

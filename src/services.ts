@@ -7,14 +7,18 @@ import { DelegationStore } from './domain/delegationStore';
 import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
 import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
 import { TodayCoach } from './domain/todayCoach';
-import { StorageKeys } from './ids';
 import { DayWatcher } from './platform/dayWatcher';
+import { State } from './platform/state';
+import { StateMap } from './platform/stateMap';
 import { readSettings, type CoachSettings } from './settings';
 import { clockFor } from './testHooks';
 
 /** What every feature shares; created once in `activate()`. */
 export interface Services {
-  readonly context: vscode.ExtensionContext;
+  /** Where the extension's own files are (media/, dist/webview/). */
+  readonly extensionUri: vscode.Uri;
+  /** Workspace and global state, through the entries of platform/stateMap.ts only. */
+  readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
   readonly delegations: DelegationStore;
@@ -45,14 +49,15 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const log = vscode.window.createOutputChannel('Tech Lead Coach', { log: true });
   context.subscriptions.push(log);
   const clock = clockFor(context);
+  const state = new State({ workspace: context.workspaceState, global: context.globalState });
 
   const [delegations, catalogue] = await Promise.all([
-    DelegationStore.load(context.workspaceState, StorageKeys.workspace, clock, randomUUID),
+    DelegationStore.load(state.storage(StateMap.delegations), { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key }, clock, randomUUID),
     loadNudgeCatalogue(context, log),
   ]);
   const coach = new TodayCoach({
-    storage: context.globalState,
-    progressKey: StorageKeys.global.nudgeProgress,
+    storage: state.storage(StateMap.nudgeProgress),
+    progressKey: StateMap.nudgeProgress.key,
     clock,
     catalogue,
     delegations,
@@ -61,12 +66,11 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   });
   const lessons = new LessonLibrary(
     () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons').fsPath),
-    context.globalState,
-    StorageKeys.global.lessonsRead,
+    state.cell(StateMap.lessonsRead),
     (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );
   const days = new DayWatcher(clock);
   context.subscriptions.push(delegations, coach, lessons, days);
   // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-  return { context, clock, log, delegations, coach, lessons, days, settings: readSettings };
+  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, settings: readSettings };
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, StorageKeys, Views } from '../ids';
+import { Commands, ContextKeys, Views } from '../ids';
 import { registerCommand, runInBackground } from '../platform/commands';
 import { lazyFeature } from '../platform/lazy';
 import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
+import { StateMap } from '../platform/stateMap';
 import type { Services } from '../services';
 import { registerDelegationCommands } from './commands';
 import type * as DelegationsLazy from './lazy';
@@ -16,8 +17,8 @@ const lazy = lazyFeature<typeof DelegationsLazy>('delegations');
  * overdue reminder. The tree and the commands' code load on first use.
  */
 export function registerDelegations(services: Services): vscode.Disposable[] {
-  const storage = services.context.workspaceState;
-  let groupBy: GroupBy = storage.get(StorageKeys.workspace.groupBy) === 'person' ? 'person' : 'followUp';
+  const grouping = services.state.cell(StateMap.groupBy);
+  let groupBy: GroupBy = grouping.get();
   let tree: DelegationsTreeProvider | undefined;
   const provider = new LazyTreeDataProvider<DelegationsNode>(() => {
     tree = new (lazy().DelegationsTreeProvider)(services, groupBy);
@@ -33,7 +34,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
     groupBy = next;
     tree?.setGrouping(next);
     await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, next);
-    await storage.update(StorageKeys.workspace.groupBy, next);
+    await grouping.update(next);
   };
   runInBackground(services.log, 'Set the grouping context', () => vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy));
   const selectedId = (): string | undefined => {

@@ -1,27 +1,28 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../domain/dates';
-import { readReminderState, reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/reminders';
+import { reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/reminders';
 import { inert } from '../domain/inertText';
-import { Settings, StorageKeys, Views } from '../ids';
+import { Settings, Views } from '../ids';
+import { runInBackground } from '../platform/commands';
+import { StateMap } from '../platform/stateMap';
 import { settingId } from '../settings';
 import type { Services } from '../services';
 
 /** Shows the daily overdue reminder when one is due: at activation and when the day changes. */
 async function remindIfDue(services: Services): Promise<void> {
-  const storage = services.context.workspaceState;
-  const key = StorageKeys.workspace.reminders;
+  const reminders = services.state.cell(StateMap.reminders);
   const today = todayKey(services.clock);
-  const state = readReminderState(storage.get(key));
+  const state = reminders.get();
   const overdue = services.delegations.overdue();
   if (!shouldRemind(state, today, overdue.length, services.settings().reminders)) {
     return;
   }
-  await storage.update(key, remindersShown(state, today));
+  await reminders.update(remindersShown(state, today));
   const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => d.person))), 'Open', 'Snooze a Day', "Don't Remind Me");
   if (choice === 'Open') {
     await vscode.commands.executeCommand(`${Views.delegations}.focus`);
   } else if (choice === 'Snooze a Day') {
-    await storage.update(key, snoozeADay(readReminderState(storage.get(key)), today));
+    await reminders.update(snoozeADay(reminders.get(), today));
   } else if (choice === "Don't Remind Me") {
     await vscode.workspace.getConfiguration().update(settingId(Settings.reminders), false, vscode.ConfigurationTarget.Global);
     const open = await vscode.window.showInformationMessage('Overdue reminders are off. You can turn them back on in Settings.', 'Open Settings');
@@ -32,9 +33,7 @@ async function remindIfDue(services: Services): Promise<void> {
 }
 
 export function registerReminders(services: Services): vscode.Disposable {
-  const run = (): void => {
-    remindIfDue(services).catch((error: unknown) => services.log.error('The overdue reminder failed', error));
-  };
+  const run = (): void => runInBackground(services.log, 'The overdue reminder', () => remindIfDue(services));
   run();
   return services.days.onDidChangeDay(run);
 }

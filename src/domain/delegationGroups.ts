@@ -5,6 +5,9 @@ import { compareByFollowUp, compareDays, compareText, FOLLOW_UP_GROUPS, followUp
  * Delegations by follow-up group, each list in display order: soonest follow-up first, and for
  * Done the most recently finished first.
  */
+/** How the Delegations view groups its rows. */
+export type GroupBy = 'followUp' | 'person';
+
 export function groupByFollowUp(delegations: readonly Delegation[], today: DateKey): Map<FollowUpGroup, Delegation[]> {
   const groups = new Map<FollowUpGroup, Delegation[]>(FOLLOW_UP_GROUPS.map((g) => [g, []]));
   for (const delegation of delegations) {

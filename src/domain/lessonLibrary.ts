@@ -1,5 +1,5 @@
-import { LessonCatalogue, parseLesson, readLessonsRead, type Lesson } from './lessons';
-import { Emitter, type StateStorage } from './storage';
+import { LessonCatalogue, parseLesson, type Lesson } from './lessons';
+import { Emitter, type ValueCell } from './storage';
 
 /** A lesson file as read from disk (or from wherever the host keeps the extension's files). */
 export interface LessonFile {
@@ -18,8 +18,8 @@ export class LessonLibrary {
 
   constructor(
     private readonly readFiles: () => Promise<readonly LessonFile[]>,
-    private readonly storage: StateStorage,
-    private readonly readKey: string,
+    /** The ids of the lessons marked read, as stored. */
+    private readonly readMarks: ValueCell<readonly string[]>,
     private readonly onProblem: (problem: string) => void,
   ) {}
 
@@ -29,12 +29,12 @@ export class LessonLibrary {
   }
 
   isRead(id: string): boolean {
-    return readLessonsRead(this.storage.get(this.readKey)).includes(id);
+    return this.readMarks.get().includes(id);
   }
 
   async setRead(id: string, read: boolean): Promise<void> {
-    const current = readLessonsRead(this.storage.get(this.readKey)).filter((other) => other !== id);
-    await this.storage.update(this.readKey, read ? [...current, id] : current);
+    const current = this.readMarks.get().filter((other) => other !== id);
+    await this.readMarks.update(read ? [...current, id] : current);
     this.changed.fire();
   }
 

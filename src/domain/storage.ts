@@ -7,6 +7,12 @@ export interface StateStorage {
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
+/** One stored value, typed and validated by whoever provides it (platform/state.ts in the extension). */
+export interface ValueCell<T> {
+  get(): T;
+  update(value: T): PromiseLike<unknown>;
+}
+
 /** A minimal change event that needs no `vscode` import. */
 export class Emitter<T> {
   private readonly listeners = new Set<(value: T) => void>();

@@ -117,6 +117,13 @@ describe('layout', () => {
     assert.equal(violation({ from: 'today/lazy/todayState', to: 'services', typeOnly: true }), undefined);
   });
 
+  it('reaches storage only through the storage map: no Memento outside services.ts', () => {
+    const touching = sourceFiles(src)
+      .filter((file) => /\b(workspaceState|globalState)\b/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => rel(src, file));
+    assert.deepEqual(touching, ['services']);
+  });
+
   it('has one lazy entry per feature, at <feature>/lazy/index.ts, loaded by name in register.ts', () => {
     const features = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory() && !['domain', 'platform', 'shared', 'webview'].includes(e.name));
     assert.ok(features.length >= 3);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/dates';
 import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, personKey, type Delegation, type FollowUpGroup } from '../../domain/delegation';
-import { groupByFollowUp } from '../../domain/delegationGroups';
+import { groupByFollowUp, type GroupBy } from '../../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../../domain/delegationLevels';
 import { describeEvent } from '../../domain/history';
 import { inert, inertMarkdown } from '../../domain/inertText';
@@ -15,7 +15,7 @@ export type DelegationsNode =
   | { readonly kind: 'person'; readonly person: PersonSummary }
   | { readonly kind: 'delegation'; readonly delegation: Delegation; readonly under: 'group' | 'person' };
 
-export type GroupBy = 'followUp' | 'person';
+export type { GroupBy } from '../../domain/delegationGroups';
 
 const GROUP_LABELS: Record<FollowUpGroup, string> = {
   overdue: 'Overdue',

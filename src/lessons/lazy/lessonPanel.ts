@@ -51,7 +51,7 @@ export class LessonPanel extends Disposable {
     const index = all.indexOf(lesson);
     const previous = all[index - 1];
     const next = all[index + 1];
-    const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
+    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     const state: LessonPageState = {
       id: lesson.id,
       read: this.services.lessons.isRead(lesson.id),
@@ -122,7 +122,7 @@ ${renderLessonMarkdown(lesson.body)}
 }
 
 export function createLessonPanel(services: Services, onDisposed: () => void, existing?: vscode.WebviewPanel): LessonPanel {
-  const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
+  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
   const panel =
     existing ??
     vscode.window.createWebviewPanel(WebviewPanels.lesson, 'Lesson', vscode.ViewColumn.Active, {
@@ -130,6 +130,6 @@ export function createLessonPanel(services: Services, onDisposed: () => void, ex
       localResourceRoots: [root],
     });
   panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
-  panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'lesson-icon.svg');
+  panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'lesson-icon.svg');
   return new LessonPanel(services, panel, onDisposed);
 }

@@ -50,7 +50,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
 
   async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
     this.view = view;
-    const root = vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview');
+    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
     const receive = validatedReceiver(this.services.log, 'Today view', isTodayToExtension, (message) => this.handle(message));
     // Owned by this view: a view that is closed and resolved again must not leave listeners behind.

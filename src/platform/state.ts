@@ -1,0 +1,100 @@
+import type { StateStorage } from '../domain/storage';
+
+/**
+ * One stored key: where it lives, its schema version and how to read it. Every key the extension
+ * stores is declared once, in stateMap.ts; features reach storage only through `State`.
+ */
+export interface StateEntry<T> {
+  readonly scope: 'workspace' | 'global';
+  readonly key: string;
+  /** The schema version written with the value. */
+  readonly version: number;
+  /**
+   * `value`: the value is stored as `{ schemaVersion, value }`, read with `read` (which also reads
+   * what an earlier, unversioned release stored: the migration) and falls back to `defaultValue`.
+   * `owned`: a store versions its own data (e.g. the tracker) and gets a guarded StateStorage.
+   */
+  readonly kind: 'value' | 'owned';
+  readonly read: (raw: unknown) => T | undefined;
+  readonly defaultValue: T;
+}
+
+/** A stored value as a feature sees it: typed, validated, defaulted. */
+export interface StateCell<T> {
+  get(): T;
+  /** Resolves false, writing nothing, when the stored value is from a newer version. */
+  update(value: T): Promise<boolean>;
+}
+
+/** The schema version a stored value declares, or undefined for one from before versions. */
+export function storedVersion(raw: unknown): number | undefined {
+  const version = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
+}
+
+/** Thrown by a guarded StateStorage instead of writing over data from a newer version. */
+export class NewerDataError extends Error {
+  override readonly name = 'NewerDataError';
+}
+
+/**
+ * Workspace and global state behind the map of entries. The one rule for every key: data a newer
+ * version wrote is never written over.
+ */
+export class State {
+  constructor(private readonly mementos: { readonly workspace: StateStorage; readonly global: StateStorage }) {}
+
+  /** Reads a `value` entry: this version's envelope, an earlier release's raw value, or the default. */
+  get<T>(entry: StateEntry<T>): T {
+    const raw = this.memento(entry).get(entry.key);
+    if (raw === undefined || raw === null) {
+      return entry.defaultValue;
+    }
+    const version = storedVersion(raw);
+    if (version !== undefined && version > entry.version) {
+      return entry.defaultValue;
+    }
+    const value = version === undefined ? entry.read(raw) : entry.read((raw as { value?: unknown }).value);
+    return value === undefined ? entry.defaultValue : value;
+  }
+
+  async update<T>(entry: StateEntry<T>, value: T): Promise<boolean> {
+    if (this.isNewer(entry)) {
+      return false;
+    }
+    await this.memento(entry).update(entry.key, { schemaVersion: entry.version, value });
+    return true;
+  }
+
+  cell<T>(entry: StateEntry<T>): StateCell<T> {
+    return { get: () => this.get(entry), update: (value) => this.update(entry, value) };
+  }
+
+  /** For a store that versions its own data: reads as stored, refuses to write over a newer version. */
+  storage(entry: StateEntry<unknown>): StateStorage {
+    const memento = this.memento(entry);
+    return {
+      get: (key) => memento.get(key),
+      update: async (key, value) => {
+        if (key === entry.key && this.isNewer(entry)) {
+          throw new NewerDataError(`${entry.key} was saved by a newer version (schema ${storedVersion(memento.get(key)) ?? '?'}); it is left as it is.`);
+        }
+        await memento.update(key, value);
+      },
+    };
+  }
+
+  /** The raw stored value, for the test API and diagnostics. */
+  raw(entry: StateEntry<unknown>): unknown {
+    return this.memento(entry).get(entry.key);
+  }
+
+  private isNewer(entry: StateEntry<unknown>): boolean {
+    const version = storedVersion(this.memento(entry).get(entry.key));
+    return version !== undefined && version > entry.version;
+  }
+
+  private memento(entry: StateEntry<unknown>): StateStorage {
+    return entry.scope === 'workspace' ? this.mementos.workspace : this.mementos.global;
+  }
+}

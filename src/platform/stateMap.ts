@@ -1,0 +1,70 @@
+import { DELEGATIONS_SCHEMA_VERSION } from '../domain/delegationStore';
+import type { GroupBy } from '../domain/delegationGroups';
+import { readLessonsRead } from '../domain/lessons';
+import { readNudgeProgress, type NudgeProgress } from '../domain/nudges';
+import { readReminderState, type ReminderState } from '../domain/reminders';
+import type { StateEntry } from './state';
+
+/**
+ * Every key the extension stores, with its scope, schema version, reader and default. The only
+ * place storage keys are named; features go through `State` with these entries.
+ *
+ * Workspace state (per repository): the tracker and what belongs to it. Global state (per user):
+ * the nudge history and the lessons read.
+ */
+export const StateMap = {
+  /** The delegation tracker; DelegationStore versions and validates it. */
+  delegations: {
+    scope: 'workspace',
+    key: 'techLead.delegations',
+    version: DELEGATIONS_SCHEMA_VERSION,
+    kind: 'owned',
+    read: (raw: unknown) => raw,
+    defaultValue: undefined,
+  } satisfies StateEntry<unknown>,
+  /** Records the tracker could not read, kept as they were; DelegationStore owns it. */
+  keptAside: {
+    scope: 'workspace',
+    key: 'techLead.delegations.keptAside',
+    version: 1,
+    kind: 'owned',
+    read: (raw: unknown) => raw,
+    defaultValue: undefined,
+  } satisfies StateEntry<unknown>,
+  /** When the overdue reminder last showed and how long it is snoozed. */
+  reminders: {
+    scope: 'workspace',
+    key: 'techLead.reminders',
+    version: 1,
+    kind: 'value',
+    read: readReminderState,
+    defaultValue: {},
+  } satisfies StateEntry<ReminderState>,
+  /** How the Delegations view is grouped. */
+  groupBy: {
+    scope: 'workspace',
+    key: 'techLead.delegations.groupBy',
+    version: 1,
+    kind: 'value',
+    read: (raw: unknown): GroupBy | undefined => (raw === 'person' || raw === 'followUp' ? raw : undefined),
+    defaultValue: 'followUp',
+  } satisfies StateEntry<GroupBy>,
+  /** Which nudges were shown and done; TodayCoach versions it. */
+  nudgeProgress: {
+    scope: 'global',
+    key: 'techLead.nudgeProgress',
+    version: 1,
+    kind: 'owned',
+    read: readNudgeProgress,
+    defaultValue: readNudgeProgress(undefined),
+  } satisfies StateEntry<NudgeProgress>,
+  /** Ids of the lessons marked read. */
+  lessonsRead: {
+    scope: 'global',
+    key: 'techLead.lessonsRead',
+    version: 1,
+    kind: 'value',
+    read: (raw: unknown) => (Array.isArray(raw) ? readLessonsRead(raw) : undefined),
+    defaultValue: [],
+  } satisfies StateEntry<readonly string[]>,
+} as const;
