@@ -220,7 +220,7 @@ export class DelegationStore {
   daysSinceLastDelegated(): number | undefined {
     let latest: DateKey | undefined;
     for (const d of this.records) {
-      if (latest === undefined || d.createdOn > latest) {
+      if (latest === undefined || compareDays(d.createdOn, latest) > 0) {
         latest = d.createdOn;
       }
     }

@@ -1,5 +1,5 @@
 import { addDays, type DateKey } from './dates';
-import { describeFollowUp, isOverdue, type Delegation } from './delegation';
+import { compareDays, describeFollowUp, isOverdue, type Delegation } from './delegation';
 
 export const NUDGE_THEMES = [
   'check-ins',
@@ -177,7 +177,7 @@ function fromCatalogue(nudge: Nudge, reason: NudgeReason): TodayNudge {
 function overdueNudge(context: NudgeContext): TodayNudge | undefined {
   const overdue = context.delegations
     .filter((d) => isOverdue(d, context.today))
-    .sort((a, b) => (a.followUpOn < b.followUpOn ? -1 : a.followUpOn > b.followUpOn ? 1 : a.id.localeCompare(b.id)));
+    .sort((a, b) => compareDays(a.followUpOn, b.followUpOn) || a.id.localeCompare(b.id));
   const first = overdue[0];
   if (!first) {
     return undefined;

@@ -4,7 +4,7 @@ import { addDays } from '../../src/domain/dates';
 import { createDelegation, type Delegation } from '../../src/domain/delegation';
 import { DELEGATION_LEVELS } from '../../src/domain/delegationLevels';
 import { DelegationStore } from '../../src/domain/delegationStore';
-import { EXPORT_FORMAT, parseImport, toExportJson, toMarkdown } from '../../src/domain/exchange';
+import { EXPORT_FORMAT, parseImport, toExportJson, toMarkdown, toRescueJson } from '../../src/domain/exchange';
 import { describeEvent } from '../../src/domain/history';
 import { summarisePeople } from '../../src/domain/people';
 import { day, FakeClock, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
@@ -117,6 +117,15 @@ describe('export and import', () => {
       assert.match(result.ok ? '' : result.error, reason);
     }
     assert.equal(EXPORT_FORMAT, 'tech-lead-coach/delegations');
+  });
+
+  it('writes kept-aside records in the import format, so a repaired file imports', () => {
+    const broken = { ...all[0], level: 9 };
+    const rescue = JSON.parse(toRescueJson([broken], ['#1: invalid level'], today)) as { problems: string[]; delegations: Record<string, unknown>[] };
+    assert.deepEqual(rescue.problems, ['#1: invalid level']);
+    assert.match((parseImport(JSON.stringify(rescue), today) as { error: string }).error, /#1: invalid level/);
+    const repaired = { ...rescue, delegations: rescue.delegations.map((d) => ({ ...d, level: 4 })) };
+    assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, delegations: [all[0]] });
   });
 
   it('merges by id: adds new, updates changed, leaves identical alone, and undoes exactly', async () => {
