@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { countWords, parseLesson } from '../src/domain/lessons';
+import { parseLesson } from '../src/domain/lessons';
+import { countWords } from '../test/support/words';
 import { median, percentile } from './stats';
 
 export const RENDERS_PER_LESSON = 200;
