@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID } from '../../src/ids';
-import { openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
-import { answerStep, openSidebar, pane, quickInput, quickInputBox, quickInputRows, treeRows, waitUntil } from './ui';
+import { openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { answerStep, openSidebar, pane, quickInput, quickInputBox, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
 
 async function logByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
@@ -67,7 +66,7 @@ describe('The tracker over months: people, export, import, undo', function () {
     server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
     workbench = await openWorkbench(server);
     page = workbench.page;
-    await waitForExtensionActivated(server, EXTENSION_ID);
+    await waitForCoachReady(page, server);
     await openSidebar(page);
     await logByKeyboard(page, 'Write the on-call handbook', 'Priya');
     await logByKeyboard(page, 'Run the incident review', 'Priya');

@@ -1,6 +1,7 @@
 /** Locators and small actions for the Tech Lead Coach UI inside the VS Code workbench. */
 import type { Frame, Locator, Page } from 'playwright-core';
-import { STATUS_BAR_SELECTOR } from './harness';
+import { EXTENSION_ID } from '../../src/ids';
+import { STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer } from './harness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,7 +88,11 @@ export async function expandPane(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Opens the Tech Lead sidebar unless it is already showing. */
+/**
+ * Opens the Tech Lead sidebar unless it is already showing, and waits until the Today webview has
+ * rendered its nudge. A webview that is still loading takes keyboard focus when it is ready, which
+ * can close a command palette opened in the meantime; a loaded one is done with that.
+ */
 export async function openSidebar(page: Page): Promise<void> {
   const icon = activityBarIcon(page);
   await icon.waitFor({ state: 'visible' });
@@ -95,6 +100,23 @@ export async function openSidebar(page: Page): Promise<void> {
     await icon.click();
   }
   await pane(page, 'Today').waitFor({ state: 'visible' });
+  await webviewFrame(page, '#nudge-title', 60_000);
+}
+
+/**
+ * Waits until Tech Lead Coach has finished activating, not only started: the extension host logs
+ * `_doActivateExtension` before `activate()` runs, and `activate()` awaits its stored state before it
+ * registers anything. Its status-bar tip is created in the same synchronous step as its commands and
+ * views (and reaches the window after them), so once the tip shows, its commands run right away.
+ */
+export async function waitForCoachReady(page: Page, server: CodeServer, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await waitForExtensionActivated(server, EXTENSION_ID, timeoutMs);
+  try {
+    await statusBarTip(page).waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+  } catch (err) {
+    throw new Error(`Tech Lead Coach started activating but its status-bar tip (shown at the end of activation) did not appear within ${timeoutMs} ms\n${String(err)}`);
+  }
 }
 
 /** Waits until `read` returns a value that `accept` takes; fails with the last value seen. */
@@ -123,3 +145,4 @@ export async function answerStep(page: Page, expectedStep: string, text?: string
   }
   await box.press('Enter');
 }
+
