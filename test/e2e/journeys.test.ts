@@ -26,6 +26,7 @@ import {
   pane,
   quickInput,
   quickInputBox,
+  revealRow,
   statusBarTip,
   treeRows,
   waitUntil,
@@ -200,6 +201,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
   it('opens a lesson from the Lessons view, renders its markdown, and moves previous and next', async () => {
     await expandPane(page, 'Lessons');
     const lessonRow = pane(page, 'Lessons').locator('.monaco-list-row', { hasText: 'Check in on the person' });
+    await revealRow(page, 'Lessons', lessonRow);
     await lessonRow.click();
     const frame = await webviewFrame(page, '#lesson h1');
     assert.equal((await frame.locator('#lesson h1').innerText()).trim(), 'Check in on the person, not just the work');

@@ -89,6 +89,33 @@ export async function expandPane(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Scrolls a tree view until `row` lies wholly inside its pane. A row cut off at the bottom of a
+ * short pane counts as visible to Playwright, yet a click at its centre lands outside the list.
+ */
+export async function revealRow(page: Page, paneName: string, row: Locator, timeoutMs = 15_000): Promise<void> {
+  const body = pane(page, paneName).locator('.pane-body');
+  await waitUntil(
+    `the row ${String(row)} to lie wholly inside the ${paneName} pane`,
+    async () => {
+      const [r, b] = await Promise.all([row.boundingBox(), body.boundingBox()]);
+      if (!r || !b) {
+        return false;
+      }
+      const below = r.y + r.height - (b.y + b.height);
+      const above = b.y - r.y;
+      if (below > 0 || above > 0) {
+        await body.hover();
+        await page.mouse.wheel(0, below > 0 ? Math.ceil(below) + 4 : -Math.ceil(above) - 4);
+        return false;
+      }
+      return true;
+    },
+    (inside) => inside,
+    timeoutMs,
+  );
+}
+
+/**
  * Opens the Tech Lead sidebar unless it is already showing, and waits until the Today webview has
  * rendered its nudge. A webview that is still loading takes keyboard focus when it is ready, which
  * can close a command palette opened in the meantime; a loaded one is done with that.
