@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { answerStep, openSidebar, pane, quickInput, quickInputBox, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
+import { answerFileDialog, answerStep, openSidebar, pane, quickInput, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
 
 async function logByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
@@ -17,28 +17,6 @@ async function logByKeyboard(page: Page, task: string, person: string): Promise<
   await answerStep(page, '3/5');
   await answerStep(page, '4/5');
   await answerStep(page, '5/5');
-  await quickInput(page).waitFor({ state: 'hidden' });
-}
-
-/**
- * VS Code for the browser asks for file paths in its own quick input: type the path, Enter.
- * The dialog fills in its default path and completes folders as it opens, so wait for that first
- * and type again if its completion changed what was typed.
- */
-async function answerFileDialog(page: Page, file: string): Promise<void> {
-  const box = quickInputBox(page);
-  await box.waitFor({ state: 'visible' });
-  await waitUntil('the dialog to show its default path', () => box.inputValue(), (v) => v.startsWith('/'));
-  await waitUntil(
-    'the typed path to stay as typed',
-    async () => {
-      await box.fill(file);
-      await page.waitForTimeout(150);
-      return box.inputValue();
-    },
-    (v) => v === file,
-  );
-  await box.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 

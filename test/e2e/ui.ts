@@ -173,3 +173,24 @@ export async function answerStep(page: Page, expectedStep: string, text?: string
   await box.press('Enter');
 }
 
+/**
+ * VS Code for the browser asks for file paths in its own quick input: type the path, Enter.
+ * The dialog fills in its default path and completes folders as it opens, so wait for that first
+ * and type again if its completion changed what was typed.
+ */
+export async function answerFileDialog(page: Page, file: string): Promise<void> {
+  const box = quickInputBox(page);
+  await box.waitFor({ state: 'visible' });
+  await waitUntil('the dialog to show its default path', () => box.inputValue(), (v) => v.startsWith('/'));
+  await waitUntil(
+    'the typed path to stay as typed',
+    async () => {
+      await box.fill(file);
+      await page.waitForTimeout(150);
+      return box.inputValue();
+    },
+    (v) => v === file,
+  );
+  await box.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+}

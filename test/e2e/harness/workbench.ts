@@ -348,3 +348,36 @@ function tail(text: string, lines: number): string {
   return text.split('\n').slice(-lines).join('\n');
 }
 
+/** What one visible notification toast shows, as the user sees it. */
+export interface ToastContent {
+  /** The toast's visible text (innerText), as rendered. */
+  text: string;
+  /** `text` without zero-width spaces (U+200B), no-break spaces made plain: the characters a reader sees. */
+  plainText: string;
+  /** Every link (`a` element) inside the toast's message, as `text -> href` (href or data-href). */
+  links: string[];
+  /** Class names of every codicon element inside the toast's message (icons rendered from `$(name)`). */
+  icons: string[];
+}
+
+/**
+ * The visible notification toasts (bottom right), each with its text and whatever the message
+ * rendered as markup: links and icons. The message is the part built from the extension's text;
+ * the severity icon, the toolbar (close, settings) and the buttons are the workbench's own and
+ * not counted.
+ */
+export async function notificationToasts(page: Page): Promise<ToastContent[]> {
+  return page.locator('.notifications-toasts .notification-toast-container .notification-list-item').evaluateAll((items) =>
+    items
+      .filter((item) => (item as HTMLElement).offsetParent !== null)
+      .map((item) => {
+        const text = (item as HTMLElement).innerText;
+        const message = item.querySelector('.notification-list-item-message');
+        const links = [...(message?.querySelectorAll('a') ?? [])].map(
+          (a) => `${(a as HTMLElement).innerText} -> ${a.getAttribute('href') ?? a.getAttribute('data-href') ?? ''}`,
+        );
+        const icons = [...(message?.querySelectorAll('.codicon, [class*="codicon-"]') ?? [])].map((el) => el.getAttribute('class') ?? '');
+        return { text, plainText: text.replace(/\u200b/g, '').replace(/\u00a0/g, ' '), links, icons };
+      }),
+  );
+}
