@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID } from '../../src/ids';
-import { freePort, openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
-import { activityBarIcon, answerStep, groupOf, openSidebar, pane, quickInput, treeRows, waitUntil, webviewFrame } from './ui';
+import { freePort, openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { activityBarIcon, answerStep, groupOf, openSidebar, pane, quickInput, treeRows, waitUntil, webviewFrame, waitForCoachReady } from './ui';
 
 const HOSTILE_PERSON = '"><script>alert(2)</script>';
 const WORKBENCH_NOISE = [/open-vsx|marketplace|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|getaddrinfo|lifecycle/i];
@@ -40,7 +39,7 @@ describe('Three days later: follow-ups fall due', function () {
     port ??= await freePort();
     server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: workspace, stateDir, port, env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) } });
     workbench = await openWorkbench(server, { browserProfileDir: path.join(stateDir, 'browser') });
-    await waitForExtensionActivated(server, EXTENSION_ID);
+    await waitForCoachReady(workbench.page, server);
     return workbench.page;
   }
 

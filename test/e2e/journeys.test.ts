@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID } from '../../src/ids';
 import {
   openWorkbench,
   reloadWindow,
@@ -15,7 +14,6 @@ import {
   runCommand,
   screenshotOnFailure,
   startCodeServer,
-  waitForExtensionActivated,
   type CodeServer,
   type Workbench,
 } from './harness';
@@ -28,10 +26,12 @@ import {
   pane,
   quickInput,
   quickInputBox,
+  revealRow,
   statusBarTip,
   treeRows,
   waitUntil,
   webviewFrame,
+  waitForCoachReady,
 } from './ui';
 
 const HOSTILE_TASK = '<img src=x onerror=alert(1)>';
@@ -84,7 +84,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
         cspViolations.push(`${message.type()}: ${message.text()}`);
       }
     });
-    await waitForExtensionActivated(server, EXTENSION_ID);
+    await waitForCoachReady(page, server);
   });
 
   afterEach(async function () {
@@ -163,7 +163,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
     await quickInputBox(page).press('Escape');
     await quickInput(page).waitFor({ state: 'hidden' });
     await reloadWindow(page, server);
-    await waitForExtensionActivated(server, EXTENSION_ID);
+    await waitForCoachReady(page, server);
     await openSidebar(page);
     const rows = await waitUntil('the tree after reload', () => treeRows(page, 'Delegations'), (r) => r.some((row) => row.text.includes('Run the release retro')));
     assert.equal(rows.some((row) => row.text.includes('Escaped task')), false, 'an escaped delegation was saved');
@@ -192,7 +192,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
 
   it('keeps the delegations after a window reload', async () => {
     await reloadWindow(page, server);
-    await waitForExtensionActivated(server, EXTENSION_ID);
+    await waitForCoachReady(page, server);
     await openSidebar(page);
     const rows = await waitUntil('delegations after reload', () => treeRows(page, 'Delegations'), (r) => r.some((row) => row.text.includes('Run the release retro')));
     assert.ok(rows.some((row) => row.text.includes(HOSTILE_TASK)));
@@ -201,6 +201,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
   it('opens a lesson from the Lessons view, renders its markdown, and moves previous and next', async () => {
     await expandPane(page, 'Lessons');
     const lessonRow = pane(page, 'Lessons').locator('.monaco-list-row', { hasText: 'Check in on the person' });
+    await revealRow(page, 'Lessons', lessonRow);
     await lessonRow.click();
     const frame = await webviewFrame(page, '#lesson h1');
     assert.equal((await frame.locator('#lesson h1').innerText()).trim(), 'Check in on the person, not just the work');

@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID } from '../../src/ids';
-import { openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
-import { answerStep, openSidebar, pane, quickInput, quickInputBox, quickInputRows, treeRows, waitUntil } from './ui';
+import { openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { answerFileDialog, answerStep, openSidebar, pane, quickInput, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
 
 async function logByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
@@ -18,28 +17,6 @@ async function logByKeyboard(page: Page, task: string, person: string): Promise<
   await answerStep(page, '3/5');
   await answerStep(page, '4/5');
   await answerStep(page, '5/5');
-  await quickInput(page).waitFor({ state: 'hidden' });
-}
-
-/**
- * VS Code for the browser asks for file paths in its own quick input: type the path, Enter.
- * The dialog fills in its default path and completes folders as it opens, so wait for that first
- * and type again if its completion changed what was typed.
- */
-async function answerFileDialog(page: Page, file: string): Promise<void> {
-  const box = quickInputBox(page);
-  await box.waitFor({ state: 'visible' });
-  await waitUntil('the dialog to show its default path', () => box.inputValue(), (v) => v.startsWith('/'));
-  await waitUntil(
-    'the typed path to stay as typed',
-    async () => {
-      await box.fill(file);
-      await page.waitForTimeout(150);
-      return box.inputValue();
-    },
-    (v) => v === file,
-  );
-  await box.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 
@@ -67,7 +44,7 @@ describe('The tracker over months: people, export, import, undo', function () {
     server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
     workbench = await openWorkbench(server);
     page = workbench.page;
-    await waitForExtensionActivated(server, EXTENSION_ID);
+    await waitForCoachReady(page, server);
     await openSidebar(page);
     await logByKeyboard(page, 'Write the on-call handbook', 'Priya');
     await logByKeyboard(page, 'Run the incident review', 'Priya');

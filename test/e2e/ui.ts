@@ -1,6 +1,7 @@
 /** Locators and small actions for the Tech Lead Coach UI inside the VS Code workbench. */
 import type { Frame, Locator, Page } from 'playwright-core';
-import { STATUS_BAR_SELECTOR } from './harness';
+import { EXTENSION_ID } from '../../src/ids';
+import { STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer } from './harness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,7 +88,38 @@ export async function expandPane(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Opens the Tech Lead sidebar unless it is already showing. */
+/**
+ * Scrolls a tree view until `row` lies wholly inside its pane. A row cut off at the bottom of a
+ * short pane counts as visible to Playwright, yet a click at its centre lands outside the list.
+ */
+export async function revealRow(page: Page, paneName: string, row: Locator, timeoutMs = 15_000): Promise<void> {
+  const body = pane(page, paneName).locator('.pane-body');
+  await waitUntil(
+    `the row ${String(row)} to lie wholly inside the ${paneName} pane`,
+    async () => {
+      const [r, b] = await Promise.all([row.boundingBox(), body.boundingBox()]);
+      if (!r || !b) {
+        return false;
+      }
+      const below = r.y + r.height - (b.y + b.height);
+      const above = b.y - r.y;
+      if (below > 0 || above > 0) {
+        await body.hover();
+        await page.mouse.wheel(0, below > 0 ? Math.ceil(below) + 4 : -Math.ceil(above) - 4);
+        return false;
+      }
+      return true;
+    },
+    (inside) => inside,
+    timeoutMs,
+  );
+}
+
+/**
+ * Opens the Tech Lead sidebar unless it is already showing, and waits until the Today webview has
+ * rendered its nudge. A webview that is still loading takes keyboard focus when it is ready, which
+ * can close a command palette opened in the meantime; a loaded one is done with that.
+ */
 export async function openSidebar(page: Page): Promise<void> {
   const icon = activityBarIcon(page);
   await icon.waitFor({ state: 'visible' });
@@ -95,6 +127,23 @@ export async function openSidebar(page: Page): Promise<void> {
     await icon.click();
   }
   await pane(page, 'Today').waitFor({ state: 'visible' });
+  await webviewFrame(page, '#nudge-title', 60_000);
+}
+
+/**
+ * Waits until Tech Lead Coach has finished activating, not only started: the extension host logs
+ * `_doActivateExtension` before `activate()` runs, and `activate()` awaits its stored state before it
+ * registers anything. Its status-bar tip is created in the same synchronous step as its commands and
+ * views (and reaches the window after them), so once the tip shows, its commands run right away.
+ */
+export async function waitForCoachReady(page: Page, server: CodeServer, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await waitForExtensionActivated(server, EXTENSION_ID, timeoutMs);
+  try {
+    await statusBarTip(page).waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+  } catch (err) {
+    throw new Error(`Tech Lead Coach started activating but its status-bar tip (shown at the end of activation) did not appear within ${timeoutMs} ms\n${String(err)}`);
+  }
 }
 
 /** Waits until `read` returns a value that `accept` takes; fails with the last value seen. */
@@ -122,4 +171,26 @@ export async function answerStep(page: Page, expectedStep: string, text?: string
     await box.fill(text);
   }
   await box.press('Enter');
+}
+
+/**
+ * VS Code for the browser asks for file paths in its own quick input: type the path, Enter.
+ * The dialog fills in its default path and completes folders as it opens, so wait for that first
+ * and type again if its completion changed what was typed.
+ */
+export async function answerFileDialog(page: Page, file: string): Promise<void> {
+  const box = quickInputBox(page);
+  await box.waitFor({ state: 'visible' });
+  await waitUntil('the dialog to show its default path', () => box.inputValue(), (v) => v.startsWith('/'));
+  await waitUntil(
+    'the typed path to stay as typed',
+    async () => {
+      await box.fill(file);
+      await page.waitForTimeout(150);
+      return box.inputValue();
+    },
+    (v) => v === file,
+  );
+  await box.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
 }

@@ -9,10 +9,11 @@ export {
   screenshotOnFailure,
   takeScreenshot,
   collectPageErrors,
+  notificationToasts,
   CHROMIUM_ARGS,
   WORKBENCH_SELECTOR,
   STATUS_BAR_SELECTOR,
 } from './workbench';
-export type { Workbench, OpenWorkbenchOptions, PageProblems, PageDialog } from './workbench';
+export type { Workbench, OpenWorkbenchOptions, PageProblems, PageDialog, ToastContent } from './workbench';
 export { realVsCode, repoRoot, testResultsDir, safeFileName } from './paths';
 export type { RealVsCodePaths } from './paths';

@@ -89,45 +89,118 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
   await page.locator(`${STATUS_BAR_SELECTOR} .statusbar-item`).first().waitFor({ state: 'attached', timeout: timeoutMs });
 }
 
+/** Default wait of runCommand: a first command on a cold start (2 cores, fresh profile) can take long. */
+export const COMMAND_TIMEOUT_MS = 60_000;
+
+/** What the quick input shows right now, for error messages. */
+async function quickInputState(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+      const input = widget?.querySelector<HTMLInputElement>('.quick-input-box input');
+      const active = document.activeElement;
+      const toasts = [...document.querySelectorAll<HTMLElement>('.notifications-toasts .notification-list-item')].map((t) => t.innerText.replace(/\s+/g, ' ').trim());
+      return JSON.stringify({
+        quickInputVisible: !!widget && widget.offsetParent !== null && getComputedStyle(widget).display !== 'none',
+        value: input?.value,
+        inputFocused: !!input && active === input,
+        focus: active ? `${active.tagName}.${String(active.className)}`.slice(0, 80) : null,
+        toasts,
+      });
+    })
+    .catch((err: unknown) => `(state unavailable: ${String(err)})`);
+}
+
 /**
- * Runs a command from the command palette: F1, types `label`, waits for the quick-pick row whose
- * label is exactly `label` (e.g. "Developer: Reload Window"), and runs it (Enter when it is the
- * focused row, otherwise a click on it).
+ * Moves keyboard focus to the workbench itself. After a view opens, focus often sits in a webview's
+ * iframe; a key pressed there only reaches VS Code's keybindings once the webview has loaded its key
+ * forwarding, so on a cold start an F1 can vanish. (`.monaco-workbench` is not focusable: focusing
+ * it is a no-op.)
  */
-export async function runCommand(page: Page, label: string, timeoutMs = 15_000, opts: { opensQuickInput?: boolean } = {}): Promise<void> {
+async function focusWorkbench(page: Page): Promise<void> {
+  await page
+    .evaluate(() => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.tagName === 'IFRAME') active.blur();
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * Runs a command from the command palette: opens it with F1, types `label`, waits for the
+ * quick-pick row whose label is exactly `label` (e.g. "Developer: Reload Window"), and runs it
+ * (Enter when it is the focused row, otherwise a click on it).
+ *
+ * It waits for real conditions, never a fixed time: the palette visible with its input focused
+ * before typing; the row shown; the palette still open and focused right before Enter (a webview
+ * that finishes loading can take focus and dismiss the palette, in which case the command did not
+ * run and the palette is opened again); with `opensQuickInput`, the command's own quick input
+ * visible afterwards. Every wait fails after `timeoutMs` with what it was waiting for.
+ */
+export async function runCommand(page: Page, label: string, timeoutMs = COMMAND_TIMEOUT_MS, opts: { opensQuickInput?: boolean } = {}): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
-  // Make sure the workbench, not a webview or the browser chrome, gets the key.
-  if (!(await widget.isVisible())) {
-    await page.locator(WORKBENCH_SELECTOR).first().focus().catch(() => undefined);
-    await page.keyboard.press('F1');
+  const deadline = Date.now() + timeoutMs;
+  const left = (): number => Math.max(1, deadline - Date.now());
+  const fail = async (what: string, err?: unknown): Promise<never> => {
+    const state = await quickInputState(page);
+    throw new Error(`runCommand("${label}"): ${what} within ${timeoutMs} ms; quick input: ${state}${err ? `\n${String(err)}` : ''}`);
+  };
+  /** The command palette (not another quick input) is showing, with its input focused. */
+  const paletteReady = async (): Promise<boolean> =>
+    (await widget.isVisible()) &&
+    (await input.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value.startsWith('>')).catch(() => false));
+
+  if ((await widget.isVisible()) && !(await input.inputValue().catch(() => '')).startsWith('>')) {
+    await fail('another quick input is open (not the command palette), so the palette cannot be used');
   }
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(`>${label}`);
   const row = widget
     .locator('.monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
     .first();
-  try {
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  } catch (err) {
-    const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => [] as string[]);
-    await page.keyboard.press('Escape').catch(() => undefined);
-    throw new Error(`runCommand: no command palette entry "${label}" within ${timeoutMs} ms; rows shown: ${JSON.stringify(shown.slice(0, 10))}\n${String(err)}`);
-  }
-  const focused = (await row.getAttribute('class'))?.split(/\s+/).includes('focused') ?? false;
-  if (focused) await input.press('Enter');
-  else await row.click();
-  if (opts.opensQuickInput) {
-    // The command shows its own quick input: wait until the palette's ">" text is gone from the box.
-    const deadline = Date.now() + timeoutMs;
-    while ((await input.inputValue().catch(() => '')).startsWith('>')) {
-      if (Date.now() > deadline) throw new Error(`runCommand: "${label}" did not open its own quick input within ${timeoutMs} ms`);
+  for (let attempt = 1; ; attempt++) {
+    // 1. The palette, visible and focused. A lost F1 (see focusWorkbench) is pressed again.
+    let lastPress = 0;
+    while (!(await paletteReady())) {
+      if (Date.now() > deadline) await fail('the command palette did not open with its input focused (F1)');
+      if (!(await widget.isVisible()) && Date.now() - lastPress > 5000) {
+        await focusWorkbench(page);
+        await page.keyboard.press('F1');
+        lastPress = Date.now();
+      }
       await sleep(50);
     }
-    return;
+    // 2. The command's row.
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: left() });
+    } catch (err) {
+      const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => [] as string[]);
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await fail(`no command palette entry "${label}" (rows shown: ${JSON.stringify(shown.slice(0, 10))})`, err);
+    }
+    // 3. Still the palette, focused, with our text: otherwise something took focus and closed it.
+    const intact = (await paletteReady()) && (await input.inputValue().catch(() => '')) === `>${label}`;
+    if (!intact) {
+      if (attempt >= 3 || Date.now() > deadline) await fail('the command palette kept closing before the command could be chosen');
+      continue;
+    }
+    const focused = (await row.getAttribute('class'))?.split(/\s+/).includes('focused') ?? false;
+    if (focused) await input.press('Enter');
+    else await row.click();
+    break;
   }
-  await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+  if (opts.opensQuickInput) {
+    // The command shows its own quick input: visible, and no longer the palette's ">" text. (The
+    // widget is one DOM element shared by all quick inputs and keeps its last value when hidden.)
+    for (;;) {
+      const own = (await widget.isVisible()) && !(await input.inputValue().catch(() => '>')).startsWith('>');
+      if (own) return;
+      if (Date.now() > deadline) await fail(`"${label}" did not open its own quick input`);
+      await sleep(50);
+    }
+  }
+  await widget.waitFor({ state: 'hidden', timeout: left() }).catch(() => undefined);
 }
 
 function escapeRegExp(s: string): string {
@@ -273,4 +346,38 @@ export function collectPageErrors(page: Page): PageProblems {
 
 function tail(text: string, lines: number): string {
   return text.split('\n').slice(-lines).join('\n');
+}
+
+/** What one visible notification toast shows, as the user sees it. */
+export interface ToastContent {
+  /** The toast's visible text (innerText), as rendered. */
+  text: string;
+  /** `text` without zero-width spaces (U+200B), no-break spaces made plain: the characters a reader sees. */
+  plainText: string;
+  /** Every link (`a` element) inside the toast's message, as `text -> href` (href or data-href). */
+  links: string[];
+  /** Class names of every codicon element inside the toast's message (icons rendered from `$(name)`). */
+  icons: string[];
+}
+
+/**
+ * The visible notification toasts (bottom right), each with its text and whatever the message
+ * rendered as markup: links and icons. The message is the part built from the extension's text;
+ * the severity icon, the toolbar (close, settings) and the buttons are the workbench's own and
+ * not counted.
+ */
+export async function notificationToasts(page: Page): Promise<ToastContent[]> {
+  return page.locator('.notifications-toasts .notification-toast-container .notification-list-item').evaluateAll((items) =>
+    items
+      .filter((item) => (item as HTMLElement).offsetParent !== null)
+      .map((item) => {
+        const text = (item as HTMLElement).innerText;
+        const message = item.querySelector('.notification-list-item-message');
+        const links = [...(message?.querySelectorAll('a') ?? [])].map(
+          (a) => `${(a as HTMLElement).innerText} -> ${a.getAttribute('href') ?? a.getAttribute('data-href') ?? ''}`,
+        );
+        const icons = [...(message?.querySelectorAll('.codicon, [class*="codicon-"]') ?? [])].map((el) => el.getAttribute('class') ?? '');
+        return { text, plainText: text.replace(/\u200b/g, '').replace(/\u00a0/g, ' '), links, icons };
+      }),
+  );
 }
