@@ -7,6 +7,7 @@
  *   `$(icon-name)` as an icon;
  * - a MarkdownString (tooltips, hovers) renders full markdown: links, images `![](…)`, reference
  *   definitions `[a]: command:x`, autolinks `<command:x>`, and, in VS Code's renderer, bare URLs.
+ *   Only {@link inertMarkdown} may feed one.
  *
  * Notification links have no backslash escape, so {@link inert} breaks each pattern instead, with
  * an invisible U+200B ZERO WIDTH SPACE between the two characters that would start it. The text
@@ -20,22 +21,21 @@
 export const INERT_BREAK = '\u200b';
 
 /**
- * A character that starts link, image, reference, autolink or icon syntax, when followed by what
- * completes the start: `](` and `]:` (inline link, reference definition), `$(` (icon), `![` (image),
- * `<` and a letter (autolink or HTML tag).
+ * The two places where a plain-text sink finds syntax: `](` (a notification link `[label](target)`,
+ * also the tail of an image) and `$(` (an icon). Nothing else in those sinks is interpreted: they
+ * render no HTML, autolinks or reference definitions (those are markdown, see inertMarkdown), so
+ * nothing else is broken, and a name such as `<Ana>` or `Q&A!` keeps exactly its characters.
  */
-const PATTERN_START = /\](?=[(:])|\$(?=\()|!(?=\[)|<(?=[A-Za-z])/g;
+const PATTERN_START = /\](?=\()|\$(?=\()/g;
 
 /**
  * `text` for a notification, a quick-pick item, a status-bar message or a tree label or
  * description: it reads the same, but {@link INERT_BREAK} is inserted after each `]` followed by
- * `(` or `:`, each `$` followed by `(`, each `!` followed by `[` and each `<` followed by an ASCII
- * letter, so no link, image, reference definition, autolink or icon survives.
+ * `(` and each `$` followed by `(`, so no link (or image) and no icon survives.
  *
- * Idempotent: a break is only inserted right after a character whose next character is one of
- * `( : [` or a letter, and the break itself is none of those, so a second pass finds nothing to do
- * (`inert(inert(x)) === inert(x)`). Removing every U+200B from the result gives back the input,
- * less any U+200B it already had.
+ * Idempotent: a break is only inserted right after a character whose next character is `(`, and
+ * the break itself is not, so a second pass finds nothing to do (`inert(inert(x)) === inert(x)`).
+ * Removing every U+200B from the result gives back the input, less any U+200B it already had.
  */
 export function inert(text: string): string {
   return text.replace(PATTERN_START, (start) => start + INERT_BREAK);

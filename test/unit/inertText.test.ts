@@ -13,8 +13,8 @@ const B = INERT_BREAK;
 const NOTIFICATION_LINK = /\[[^\]]+\]\((?:https?:\/\/|command:|file:)[^)\s]+(?: (["']).+?\1)?\)/i;
 /** An icon as VS Code finds one in labels and the status bar: `$(name)` or `$(name~spin)`. */
 const ICON = /\$\([A-Za-z0-9-]+(?:~[A-Za-z0-9-]+)?\)/;
-/** Every pattern start that inert must break. */
-const PATTERN_STARTS = [/\]\(/, /\]:/, /\$\(/, /!\[/, /<[A-Za-z]/];
+/** Every pattern start that inert must break: a link (or image) and an icon, the syntax plain-text sinks read. */
+const PATTERN_STARTS = [/\]\(/, /\$\(/];
 
 const removeBreaks = (text: string): string => text.split(B).join('');
 
@@ -32,11 +32,11 @@ describe('inert', () => {
     assert.doesNotMatch(shown, NOTIFICATION_LINK);
   });
 
-  it('breaks icons, images, reference definitions and autolinks', () => {
+  it('breaks icons and images, and leaves what plain-text sinks do not read exactly as typed', () => {
     assert.equal(inert('$(zap) ship it $(sync~spin)'), `$${B}(zap) ship it $${B}(sync~spin)`);
-    assert.equal(inert('![x](https://e.test/a.png)'), `!${B}[x]${B}(https://e.test/a.png)`);
-    assert.equal(inert('[a]: command:x'), `[a]${B}: command:x`);
-    assert.equal(inert('<command:x> and <b>bold</b>'), `<${B}command:x> and <${B}b>bold</b>`);
+    assert.equal(inert('![x](https://e.test/a.png)'), `![x]${B}(https://e.test/a.png)`);
+    assert.equal(inert('[a]: command:x'), '[a]: command:x');
+    assert.equal(inert('<img src=x onerror=alert(1)> and <b>bold</b>'), '<img src=x onerror=alert(1)> and <b>bold</b>');
     assert.equal(inert('[a]]]('), `[a]]]${B}(`);
   });
 
