@@ -5,6 +5,14 @@ import { compareByFollowUp, compareDays, compareText, FOLLOW_UP_GROUPS, followUp
  * Delegations by follow-up group, each list in display order: soonest follow-up first, and for
  * Done the most recently finished first.
  */
+/**
+ * A tree item id from parts, each percent-encoded and joined with "/": a name or a task can never
+ * produce another item's id, whatever characters it holds.
+ */
+export function treeId(...parts: string[]): string {
+  return parts.map(encodeURIComponent).join('/');
+}
+
 /** How the Delegations view groups its rows. */
 export type GroupBy = 'followUp' | 'person';
 

@@ -159,6 +159,15 @@ describe('stored record validation', () => {
 });
 
 describe('grouping for the Delegations view', () => {
+  it('gives tree items ids that no name can forge', async () => {
+    const { treeId } = await import('../../src/domain/delegationGroups');
+    // Before, a person named "x:delegation:abc" had the id of delegation abc under person x.
+    assert.notEqual(treeId('person', 'x:delegation:abc'), treeId('person', 'x', 'delegation', 'abc'));
+    assert.notEqual(treeId('person', 'x/delegation/abc'), treeId('person', 'x', 'delegation', 'abc'));
+    assert.notEqual(treeId('group', 'overdue'), treeId('person', 'group/overdue'));
+    assert.equal(treeId('person', 'sam'), 'person/sam');
+  });
+
   it('groups and orders: soonest first, most recently done first', async () => {
     const { groupByFollowUp } = await import('../../src/domain/delegationGroups');
     const make = (id: string, followUpOn: string, doneOn?: string): Delegation => ({

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/dates';
 import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, personKey, type Delegation, type FollowUpGroup } from '../../domain/delegation';
-import { groupByFollowUp, type GroupBy } from '../../domain/delegationGroups';
+import { groupByFollowUp, treeId, type GroupBy } from '../../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../../domain/delegationLevels';
 import { describeEvent } from '../../domain/history';
 import { inert, inertMarkdown } from '../../domain/inertText';
@@ -155,14 +155,6 @@ function personItem(person: PersonSummary): vscode.TreeItem {
   item.contextValue = ContextValues.person;
   item.accessibilityInformation = { label: `${person.person}, ${parts.join(', ')}` };
   return item;
-}
-
-/**
- * A tree item id from parts, each percent-encoded and joined with "/": a name or a task can never
- * produce another item's id, whatever characters it holds.
- */
-function treeId(...parts: string[]): string {
-  return parts.map(encodeURIComponent).join('/');
 }
 
 /** User text goes in through inertMarkdown, so markdown in a task or a name is shown, never interpreted. */
