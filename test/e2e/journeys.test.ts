@@ -60,6 +60,12 @@ async function logDelegationByKeyboard(page: Page, task: string, person: string)
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 
+/** The open lesson's title; '' while the lesson's webview is being replaced (its frame detached). */
+async function lessonTitle(page: Page): Promise<string> {
+  const frame = await webviewFrame(page, '#lesson h1');
+  return frame.locator('#lesson h1').innerText({ timeout: 5000 }).catch(() => '');
+}
+
 async function todayText(page: Page, selector: string): Promise<string> {
   const frame = await webviewFrame(page, '#nudge-title');
   return frame.locator(selector).innerText();
@@ -208,10 +214,10 @@ describe('Tech Lead Coach in a real VS Code', function () {
     assert.ok((await frame.locator('#lesson ul li, #lesson ol li').count()) >= 2, 'the lesson has no rendered list');
     assert.ok((await frame.locator('#lesson h2', { hasText: 'Try this week' }).count()) === 1);
     await frame.getByRole('button', { name: /Next lesson/ }).click();
-    const next = await waitUntil('the next lesson', async () => (await webviewFrame(page, '#lesson h1')).locator('#lesson h1').innerText(), (t) => !t.startsWith('Check in'));
+    const next = await waitUntil('the next lesson', () => lessonTitle(page), (t) => t !== '' && !t.startsWith('Check in'));
     const nextFrame = await webviewFrame(page, '#lesson h1');
     await nextFrame.getByRole('button', { name: /Previous lesson/ }).click();
-    await waitUntil('back to the first lesson', async () => (await webviewFrame(page, '#lesson h1')).locator('#lesson h1').innerText(), (t) => t.startsWith('Check in'));
+    await waitUntil('back to the first lesson', () => lessonTitle(page), (t) => t.startsWith('Check in'));
     assert.notEqual(next, '');
     const back = await webviewFrame(page, '#lesson h1');
     await back.getByRole('button', { name: /Mark as read|Mark this lesson as read/ }).click();
