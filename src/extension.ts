@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
 import { registerDelegations } from './delegations/register';
+import { registerGetStarted } from './getStarted/register';
 import { Commands } from './ids';
 import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
@@ -16,7 +17,7 @@ import { registerToday } from './today/register';
 export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi | undefined> {
   const services = await createServices(context);
   const lessons = registerLessons(services);
-  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...lessons.disposables);
+  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...lessons.disposables, ...registerGetStarted(services));
   warnAboutUnreadData(services);
   if (!testHooksEnabled(context)) {
     return undefined;

@@ -6,6 +6,7 @@ export const EXTENSION_ID = 'techleadcoach.tech-lead-coach';
 
 export const Commands = {
   logDelegation: 'techLead.logDelegation',
+  getStarted: 'techLead.getStarted',
   showToday: 'techLead.showToday',
   completeNudge: 'techLead.completeNudge',
   anotherNudge: 'techLead.anotherNudge',
@@ -22,6 +23,11 @@ export const Commands = {
   importDelegations: 'techLead.importDelegations',
   groupByPerson: 'techLead.groupByPerson',
   groupByFollowUp: 'techLead.groupByFollowUp',
+} as const;
+
+/** Walkthroughs (`contributes.walkthroughs`); VS Code knows them as `<extension id>#<id>`. */
+export const Walkthroughs = {
+  getStarted: 'techLead.getStarted',
 } as const;
 
 /** Context keys set by the extension for `when` clauses. */

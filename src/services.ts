@@ -25,6 +25,8 @@ export interface Services {
   readonly coach: TodayCoach;
   readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
+  /** No trace of an earlier install in this profile: nothing the extension stores globally yet. */
+  readonly firstInstall: boolean;
   settings(): CoachSettings;
 }
 
@@ -50,6 +52,8 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   context.subscriptions.push(log);
   const clock = clockFor(context);
   const state = new State({ workspace: context.workspaceState, global: context.globalState });
+  // Before anything writes: an update from an earlier release has nudge progress stored already.
+  const firstInstall = [StateMap.nudgeProgress, StateMap.lessonsRead, StateMap.walkthroughOpened].every((entry) => state.raw(entry) === undefined);
 
   const [delegations, catalogue] = await Promise.all([
     DelegationStore.load(state.storage(StateMap.delegations), { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key }, clock, randomUUID),
@@ -72,5 +76,5 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const days = new DayWatcher(clock);
   context.subscriptions.push(delegations, coach, lessons, days);
   // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, settings: readSettings };
+  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, firstInstall, settings: readSettings };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextValues, EXTENSION_ID, SETTINGS_SECTION, Settings, Views } from '../../src/ids';
+import { Commands, ContextValues, EXTENSION_ID, SETTINGS_SECTION, Settings, Views, Walkthroughs } from '../../src/ids';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -17,6 +17,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
     viewsWelcome: { view: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     keybindings: { command: string }[];
+    walkthroughs: { id: string; title: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents: string[] }[] }[];
     configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; description?: string }> };
   };
 };
@@ -31,6 +32,35 @@ function sourceFiles(dir: string): string[] {
 const source = sourceFiles(join(root, 'src'))
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
+
+describe('the Get Started walkthrough', () => {
+  const walkthroughs = manifest.contributes.walkthroughs;
+
+  it('is the one of ids.ts, five steps or fewer, each with a verb-first button, shipped media and a real completion event', () => {
+    assert.deepEqual(walkthroughs.map((w) => w.id), Object.values(Walkthroughs));
+    const steps = walkthroughs.flatMap((w) => w.steps);
+    assert.ok(steps.length >= 1 && steps.length <= 5, `${steps.length} steps`);
+    const commands = new Set<string>([...Object.values(Commands), 'workbench.action.openSettings']);
+    const settings = new Set(Object.keys(manifest.contributes.configuration.properties));
+    const views = new Set<string>(Object.values(Views));
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
+    for (const step of steps) {
+      const button = /\[([A-Z][a-z']+)[^\]]*\]\(command:([\w.]+)/.exec(step.description);
+      assert.ok(button, `step ${step.id} has no button`);
+      assert.ok(commands.has(button[2] ?? ''), `step ${step.id}'s button runs ${button[2]}, not a known command`);
+      assert.ok(['Show', 'Log', 'Open', 'Choose', 'Change', 'Turn', 'Read', 'Set'].includes(button[1] ?? ''), `step ${step.id}'s button starts with "${button[1]}", not a verb`);
+      const media = step.media.markdown ?? step.media.image ?? '';
+      assert.ok(existsSync(join(root, media)), `step ${step.id}: ${media} is missing`);
+      assert.ok(media.startsWith('media/walkthrough/') && ignore.includes('!media/walkthrough/*.md'), `step ${step.id}: ${media} would not ship`);
+      assert.ok(step.completionEvents.length > 0, `step ${step.id} never completes`);
+      for (const event of step.completionEvents) {
+        const [kind, id] = event.split(':');
+        const known = kind === 'onCommand' ? commands.has(id ?? '') : kind === 'onView' ? views.has(id ?? '') : kind === 'onSettingChanged' ? settings.has(id ?? '') : false;
+        assert.ok(known, `step ${step.id}: ${event} names nothing the extension contributes`);
+      }
+    }
+  });
+});
 
 describe('package.json and src/ids.ts agree', () => {
   it('names the extension as ids.ts does', () => {

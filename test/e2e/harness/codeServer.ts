@@ -47,6 +47,9 @@ export interface CodeServer {
 
 export const DEFAULT_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
+  // No walkthrough opening on a first start (VS Code's own setting, which Tech Lead Coach follows);
+  // the walkthrough journey turns it back on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
