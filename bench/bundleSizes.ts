@@ -27,10 +27,10 @@ export interface BundleSizes {
   lessonPageBytes: number | null;
 }
 
-function runPackage(root: string): Promise<{ code: number | null; out: string }> {
+function runPackage(root: string, script = 'package'): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const child = spawn(npm, ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(npm, ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -45,6 +45,20 @@ function sizeOf(file: string): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Builds dist/tech-lead-coach-test.vsix: the product with its test hooks on (the test API the heap
+ * measurement reads). It rewrites dist/*.js, so call it after the bundle sizes and the render
+ * figures are taken. Returns the path, or throws with npm's output.
+ */
+export async function buildTestVsix(root: string): Promise<string> {
+  const { code, out } = await runPackage(root, 'package:test');
+  const vsix = path.join(root, 'dist', 'tech-lead-coach-test.vsix');
+  if (code !== 0 || !fs.existsSync(vsix)) {
+    throw new Error(`npm run package:test failed (exit ${code}): ${out.slice(-2000)}`);
+  }
+  return vsix;
 }
 
 export async function measureBundleSizes(root: string): Promise<BundleSizes> {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { repoRoot } from '../test/e2e/harness/paths';
 import { parseLesson } from '../src/domain/lessons';
 import { watchActivity } from './activity';
-import { measureBundleSizes, type BundleSizes } from './bundleSizes';
+import { buildTestVsix, measureBundleSizes, type BundleSizes } from './bundleSizes';
 import { packageFloorExtension } from './floorExtension';
 import { measureHeap, type HeapResult } from './heap';
 import { describeMachine } from './machine';
@@ -153,7 +153,8 @@ async function main(): Promise<void> {
         uiWhy = reason(err);
       }
     });
-    heap = await step('code-server: extension-host heap with 10,000 delegations', () => measureHeap(root, productVsix, LESSON_ID, log, track));
+    // The heap figure reads the test API (delegations, stored state), which only the test build returns.
+    heap = await step('code-server: extension-host heap with 10,000 delegations (test build)', async () => measureHeap(root, await buildTestVsix(root), LESSON_ID, log, track));
   }
   await stopAll();
 
