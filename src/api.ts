@@ -19,4 +19,6 @@ export interface TechLeadCoachApi {
   isLessonRead(id: string): boolean;
   /** Resolves when every write started so far has reached storage. */
   flushed(): Promise<void>;
+  /** The global keys handed to Settings Sync. */
+  syncedKeys(): readonly string[];
 }

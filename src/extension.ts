@@ -31,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     nudgeDoneToday: () => services.coach.doneToday(),
     currentLessonId: () => lessons.currentLessonId(),
     isLessonRead: (id) => services.lessons.isRead(id),
+    syncedKeys: () => services.syncedKeys,
     flushed: async () => {
       await Promise.all([services.delegations.flushed(), services.coach.flushed()]);
     },

@@ -9,7 +9,7 @@ import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
 import { TodayCoach } from './domain/todayCoach';
 import { DayWatcher } from './platform/dayWatcher';
 import { State } from './platform/state';
-import { StateMap } from './platform/stateMap';
+import { keysForSync, StateMap } from './platform/stateMap';
 import { readSettings, type CoachSettings } from './settings';
 import { clockFor } from './testHooks';
 
@@ -27,6 +27,8 @@ export interface Services {
   readonly days: DayWatcher;
   /** No trace of an earlier install in this profile: nothing the extension stores globally yet. */
   readonly firstInstall: boolean;
+  /** The global keys handed to Settings Sync. */
+  readonly syncedKeys: readonly string[];
   settings(): CoachSettings;
 }
 
@@ -52,6 +54,9 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   context.subscriptions.push(log);
   const clock = clockFor(context);
   const state = new State({ workspace: context.workspaceState, global: context.globalState });
+  // The streak and the lessons read follow the lead across machines; the tracker stays per workspace.
+  const syncedKeys = keysForSync();
+  context.globalState.setKeysForSync(syncedKeys);
   // Before anything writes: an update from an earlier release has nudge progress stored already.
   const firstInstall = [StateMap.nudgeProgress, StateMap.lessonsRead, StateMap.walkthroughOpened].every((entry) => state.raw(entry) === undefined);
 
@@ -76,5 +81,5 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const days = new DayWatcher(clock);
   context.subscriptions.push(delegations, coach, lessons, days);
   // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, firstInstall, settings: readSettings };
+  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, firstInstall, syncedKeys, settings: readSettings };
 }

@@ -17,6 +17,8 @@ export interface StateEntry<T> {
   readonly kind: 'value' | 'owned';
   readonly read: (raw: unknown) => T | undefined;
   readonly defaultValue: T;
+  /** A global key that follows the user to their other machines through Settings Sync. */
+  readonly sync?: boolean;
 }
 
 /** A stored value as a feature sees it: typed, validated, defaulted. */

@@ -5,6 +5,13 @@ import { readNudgeProgress, type NudgeProgress } from '../domain/nudges';
 import { readReminderState, type ReminderState } from '../domain/reminders';
 import type { StateEntry } from './state';
 
+/** Global keys that Settings Sync carries to the user's other machines: the streak, the lessons read. */
+export function keysForSync(): string[] {
+  return Object.values(StateMap)
+    .filter((entry: StateEntry<unknown>) => entry.scope === 'global' && entry.sync === true)
+    .map((entry) => entry.key);
+}
+
 /**
  * Every key the extension stores, with its scope, schema version, reader and default. The only
  * place storage keys are named; features go through `State` with these entries.
@@ -53,6 +60,7 @@ export const StateMap = {
   nudgeProgress: {
     scope: 'global',
     key: 'techLead.nudgeProgress',
+    sync: true,
     version: 1,
     kind: 'owned',
     read: readNudgeProgress,
@@ -62,6 +70,7 @@ export const StateMap = {
   walkthroughOpened: {
     scope: 'global',
     key: 'techLead.walkthroughOpened',
+    sync: true,
     version: 1,
     kind: 'value',
     read: (raw: unknown) => (typeof raw === 'boolean' ? raw : undefined),
@@ -71,6 +80,7 @@ export const StateMap = {
   lessonsRead: {
     scope: 'global',
     key: 'techLead.lessonsRead',
+    sync: true,
     version: 1,
     kind: 'value',
     read: (raw: unknown) => (Array.isArray(raw) ? readLessonsRead(raw) : undefined),

@@ -38,6 +38,32 @@ describe('Tech Lead Coach in a real extension host', function () {
     }
   });
 
+  it('hands the streak and the lessons read to Settings Sync, and keeps the tracker per workspace', async () => {
+    const coach = await api();
+    assert.deepEqual([...coach.syncedKeys()].sort(), ['techLead.lessonsRead', 'techLead.nudgeProgress', 'techLead.walkthroughOpened']);
+    assert.ok(!coach.syncedKeys().some((key) => key.startsWith('techLead.delegations')));
+  });
+
+  it('uses default keys that no default keybinding of this VS Code already uses', async () => {
+    await api();
+    // VS Code's own list of default keybindings (built-ins and installed extensions), as JSON with comments.
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && /keybindings/i.test(editor.document.uri.toString()), `the default keybindings did not open (${editor?.document.uri.toString() ?? 'no editor'})`);
+    const text = editor.document.getText().replace(/^\s*\/\/.*$/gm, '');
+    // A binding whose `when` is "false" never fires (VS Code ships some as placeholders).
+    const defaults = (JSON.parse(text) as { key: string; command: string; when?: string }[]).filter((d) => d.when !== 'false');
+    assert.ok(defaults.length > 200, `only ${defaults.length} default keybindings read`);
+    const ours = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { keybindings: { key: string; command: string; when?: string }[] } }).contributes.keybindings.filter((k) => k.when === undefined);
+    assert.ok(ours.length >= 2);
+    for (const binding of ours) {
+      const first = binding.key.split(' ')[0];
+      const clashes = defaults.filter((d) => d.command !== binding.command && !d.command.startsWith('-') && (d.key === binding.key || d.key === first));
+      assert.deepEqual(clashes, [], `${binding.key} (${binding.command}) clashes with a default keybinding`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('logs a delegation from an argument object into workspace state', async () => {
     const coach = await api();
     const before = coach.delegations().length;

@@ -8,6 +8,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   name: string;
   publisher: string;
   activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: boolean | { supported: boolean | string } };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   contributes: {
@@ -16,7 +17,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
     viewsContainers: { activitybar: { id: string }[] };
     viewsWelcome: { view: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
-    keybindings: { command: string }[];
+    keybindings: { command: string; key: string; mac?: string; when?: string }[];
     walkthroughs: { id: string; title: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents: string[] }[] }[];
     configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; description?: string }> };
   };
@@ -32,6 +33,28 @@ function sourceFiles(dir: string): string[] {
 const source = sourceFiles(join(root, 'src'))
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
+
+describe('declared capabilities and the keyboard path', () => {
+  it('runs in untrusted and virtual workspaces: it runs no workspace code and reads files through vscode.workspace.fs', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    // Reading workspace files with Node's fs would break in a virtual workspace.
+    for (const file of sourceFiles(join(root, 'src')).filter((f) => !f.endsWith('services.ts'))) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /from '(node:)?fs'/, `${file} reads files with Node's fs`);
+    }
+  });
+
+  it('binds Log Delegation and Show Today\'s Nudge to keys of their own, everywhere', () => {
+    for (const id of [Commands.logDelegation, Commands.showToday]) {
+      const binding = manifest.contributes.keybindings.find((k) => k.command === id);
+      assert.ok(binding, `${id} has no default keybinding`);
+      assert.equal(binding.when, undefined, `${id} should work from anywhere`);
+      assert.ok(binding.mac, `${id} has no macOS key`);
+    }
+    const keys = manifest.contributes.keybindings.filter((k) => k.when === undefined).map((k) => k.key);
+    assert.equal(new Set(keys).size, keys.length, 'two global keybindings share a key');
+  });
+});
 
 describe('the Get Started walkthrough', () => {
   const walkthroughs = manifest.contributes.walkthroughs;
