@@ -1,6 +1,3 @@
-import { randomUUID } from 'crypto';
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Clock } from './domain/dates';
 import { DelegationStore } from './domain/delegationStore';
@@ -32,21 +29,26 @@ export interface Services {
   settings(): CoachSettings;
 }
 
+/** The extension's own files are read through vscode.workspace.fs, which works in every extension host. */
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}
+
 async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Nudge[]> {
-  const file = vscode.Uri.joinPath(context.extensionUri, 'media', 'nudges.json').fsPath;
+  const file = vscode.Uri.joinPath(context.extensionUri, 'media', 'nudges.json');
   try {
-    const { nudges, problems } = parseNudgeCatalogue(JSON.parse(await fs.readFile(file, 'utf8')));
+    const { nudges, problems } = parseNudgeCatalogue(JSON.parse(await readText(file)));
     problems.forEach((problem) => log.warn(`nudges.json: ${problem}`));
     return nudges;
   } catch (error) {
-    log.error(`Could not read the nudge catalogue at ${file}`, error);
+    log.error(`Could not read the nudge catalogue at ${file.toString(true)}`, error);
     return [];
   }
 }
 
-async function readLessonFiles(dir: string): Promise<LessonFile[]> {
-  const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.md'));
-  return Promise.all(names.map(async (name) => ({ name, text: await fs.readFile(path.join(dir, name), 'utf8') })));
+async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
+  const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).filter((name) => name.endsWith('.md'));
+  return Promise.all(names.map(async (name) => ({ name, text: await readText(vscode.Uri.joinPath(dir, name)) })));
 }
 
 export async function createServices(context: vscode.ExtensionContext): Promise<Services> {
@@ -61,7 +63,7 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const firstInstall = [StateMap.nudgeProgress, StateMap.lessonsRead, StateMap.walkthroughOpened].every((entry) => state.raw(entry) === undefined);
 
   const [delegations, catalogue] = await Promise.all([
-    DelegationStore.load(state.storage(StateMap.delegations), { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key }, clock, randomUUID),
+    DelegationStore.load(state.storage(StateMap.delegations), { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key }, clock, () => globalThis.crypto.randomUUID()),
     loadNudgeCatalogue(context, log),
   ]);
   const coach = new TodayCoach({
@@ -74,7 +76,7 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const lessons = new LessonLibrary(
-    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons').fsPath),
+    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons')),
     state.cell(StateMap.lessonsRead),
     (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );

@@ -23,7 +23,8 @@ export function clockFor(context: vscode.ExtensionContext): Clock {
   if (!testHooksEnabled(context)) {
     return systemClock;
   }
-  const offset = Number(process.env['TECH_LEAD_COACH_DAY_OFFSET'] ?? 0);
+  // No `process` in a web worker extension host: there the hook is simply off.
+  const offset = Number(typeof process === 'undefined' ? 0 : (process.env['TECH_LEAD_COACH_DAY_OFFSET'] ?? 0));
   if (!Number.isInteger(offset) || offset === 0) {
     return systemClock;
   }

@@ -1,10 +1,10 @@
-import { randomBytes } from 'crypto';
 import type * as vscode from 'vscode';
 import { escapeHtml, jsonForHtml } from '../shared/html';
 
 /** A fresh nonce from a cryptographic source for each page render. */
 export function createNonce(): string {
-  return randomBytes(18).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**
