@@ -109,6 +109,43 @@ const lazy = {
   plugins: [importShared],
 };
 
+/**
+ * In the web build, platform/lazy.ts becomes a table of the features' lazy parts, bundled in: a web
+ * worker extension host cannot require files. Generated here, so src/platform names no feature.
+ */
+const inlineLazyFeatures = {
+  name: 'inline-lazy-features',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]platform[\\/]lazy\.ts$/ }, () => {
+      const imports = LAZY_FEATURES.map((feature, i) => `import * as f${i} from ${JSON.stringify(resolve('src', feature, 'lazy', 'index.ts'))};`);
+      const table = LAZY_FEATURES.map((feature, i) => `  ${JSON.stringify(feature)}: f${i},`);
+      return {
+        contents: `${imports.join('\n')}\nconst features = {\n${table.join('\n')}\n};\nexport function lazyFeature(feature) {\n  return () => features[feature];\n}\n`,
+        loader: 'js',
+        resolveDir: srcDir,
+      };
+    });
+  },
+};
+
+/**
+ * The web build (package.json "browser"): the whole extension in one file for the web worker
+ * extension host of vscode.dev, github.dev and VS Code for the browser. No Node API is used.
+ */
+const web = {
+  ...common,
+  entryPoints: { extension: 'src/extension.ts' },
+  outdir: 'dist/web',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  define: { TEST_BUILD: testBuild ? 'true' : 'false' },
+  metafile: true,
+  plugins: [inlineLazyFeatures],
+};
+
 /** Page scripts: browser, one self-contained file each. */
 const pages = {
   ...common,
@@ -163,13 +200,13 @@ shared = [...new Set([...activationLoads, ...[...usedByLazy].filter(([, count]) 
 
 if (watch) {
   await copyStatic();
-  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(lazy), esbuild.context(pages)]);
+  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(lazy), esbuild.context(web), esbuild.context(pages)]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('Watching src/ for changes…');
 } else {
-  const [main, features] = await Promise.all([esbuild.build(extension), esbuild.build(lazy), esbuild.build(pages), copyStatic()]);
+  const [main, features, webBuild] = await Promise.all([esbuild.build(extension), esbuild.build(lazy), esbuild.build(web), esbuild.build(pages), copyStatic()]);
   checkNoCopies([main.metafile, features.metafile]);
-  const outputs = Object.entries({ ...main.metafile.outputs, ...features.metafile.outputs })
+  const outputs = Object.entries({ ...main.metafile.outputs, ...features.metafile.outputs, ...webBuild.metafile.outputs })
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, meta]) => `${file} ${(meta.bytes / 1024).toFixed(1)} KiB`);
   console.log(`Built ${production ? 'production' : 'development'}${testBuild ? ' test' : ''} bundles: ${outputs.join(', ')}`);
