@@ -23,6 +23,15 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   };
 };
 
+const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+/** A manifest string as VS Code shows it: `%key%` looked up in package.nls.json. */
+function shown(value: string): string {
+  const match = /^%(.+)%$/.exec(value);
+  return match ? (nls[match[1] ?? ''] ?? value) : value;
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -33,6 +42,30 @@ function sourceFiles(dir: string): string[] {
 const source = sourceFiles(join(root, 'src'))
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
+
+describe('the manifest is localisable', () => {
+  it('puts every text a user reads through package.nls.json, and every key there is used', () => {
+    const used = new Set([...manifestText.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]));
+    assert.ok(used.size > 50, `only ${used.size} localised strings`);
+    for (const key of used) {
+      assert.ok(typeof nls[key as string] === 'string' && (nls[key as string] ?? '').length > 0, `package.nls.json has no text for %${key}%`);
+    }
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'package.nls.json has keys the manifest does not use');
+    const texts: string[] = [];
+    const collect = (node: unknown, field: string): void => {
+      if (typeof node === 'string') {
+        if (['title', 'name', 'description', 'markdownDescription', 'contents', 'enumDescriptions', 'enumItemLabels', 'contextualTitle', 'category'].includes(field)) texts.push(node);
+      } else if (Array.isArray(node)) {
+        node.forEach((item) => collect(item, field));
+      } else if (typeof node === 'object' && node !== null) {
+        Object.entries(node).forEach(([key, value]) => collect(value, key));
+      }
+    };
+    collect(manifest.contributes, 'contributes');
+    assert.ok(texts.length > 50);
+    assert.deepEqual(texts.filter((text) => !/^%[^%]+%$/.test(text)), [], 'manifest text not in package.nls.json');
+  });
+});
 
 describe('declared capabilities and the keyboard path', () => {
   it('runs in untrusted and virtual workspaces: it runs no workspace code and reads files through vscode.workspace.fs', () => {
@@ -70,7 +103,7 @@ describe('the Get Started walkthrough', () => {
     const views = new Set<string>(Object.values(Views));
     const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
     for (const step of steps) {
-      const button = /\[([A-Z][a-z']+)[^\]]*\]\(command:([\w.]+)/.exec(step.description);
+      const button = /\[([A-Z][a-z']+)[^\]]*\]\(command:([\w.]+)/.exec(shown(step.description));
       assert.ok(button, `step ${step.id} has no button`);
       assert.ok(commands.has(button[2] ?? ''), `step ${step.id}'s button runs ${button[2]}, not a known command`);
       assert.ok(['Show', 'Log', 'Open', 'Choose', 'Change', 'Turn', 'Read', 'Set'].includes(button[1] ?? ''), `step ${step.id}'s button starts with "${button[1]}", not a verb`);
