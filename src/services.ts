@@ -22,8 +22,6 @@ export interface Services {
   readonly coach: TodayCoach;
   readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
-  /** No trace of an earlier install in this profile: nothing the extension stores globally yet. */
-  readonly firstInstall: boolean;
   /** The global keys handed to Settings Sync. */
   readonly syncedKeys: readonly string[];
   settings(): CoachSettings;
@@ -59,8 +57,6 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   // The streak and the lessons read follow the lead across machines; the tracker stays per workspace.
   const syncedKeys = keysForSync();
   context.globalState.setKeysForSync(syncedKeys);
-  // Before anything writes: an update from an earlier release has nudge progress stored already.
-  const firstInstall = [StateMap.nudgeProgress, StateMap.lessonsRead, StateMap.walkthroughOpened].every((entry) => state.raw(entry) === undefined);
 
   const [delegations, catalogue] = await Promise.all([
     DelegationStore.load(state.storage(StateMap.delegations), { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key }, clock, () => globalThis.crypto.randomUUID()),
@@ -83,5 +79,5 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const days = new DayWatcher(clock);
   context.subscriptions.push(delegations, coach, lessons, days);
   // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, firstInstall, syncedKeys, settings: readSettings };
+  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, syncedKeys, settings: readSettings };
 }

@@ -66,16 +66,6 @@ export const StateMap = {
     read: readNudgeProgress,
     defaultValue: readNudgeProgress(undefined),
   } satisfies StateEntry<NudgeProgress>,
-  /** Whether the Get Started walkthrough was opened once (by the first start, or by the user). */
-  walkthroughOpened: {
-    scope: 'global',
-    key: 'techLead.walkthroughOpened',
-    sync: true,
-    version: 1,
-    kind: 'value',
-    read: (raw: unknown) => (typeof raw === 'boolean' ? raw : undefined),
-    defaultValue: false,
-  } satisfies StateEntry<boolean>,
   /** Ids of the lessons marked read. */
   lessonsRead: {
     scope: 'global',

@@ -40,7 +40,7 @@ describe('Tech Lead Coach in a real extension host', function () {
 
   it('hands the streak and the lessons read to Settings Sync, and keeps the tracker per workspace', async () => {
     const coach = await api();
-    assert.deepEqual([...coach.syncedKeys()].sort(), ['techLead.lessonsRead', 'techLead.nudgeProgress', 'techLead.walkthroughOpened']);
+    assert.deepEqual([...coach.syncedKeys()].sort(), ['techLead.lessonsRead', 'techLead.nudgeProgress']);
     assert.ok(!coach.syncedKeys().some((key) => key.startsWith('techLead.delegations')));
   });
 

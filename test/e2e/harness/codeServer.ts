@@ -47,8 +47,7 @@ export interface CodeServer {
 
 export const DEFAULT_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
-  // No walkthrough opening on a first start (VS Code's own setting, which Tech Lead Coach follows);
-  // the walkthrough journey turns it back on.
+  // No walkthrough opening after an install through the UI; the walkthrough journey turns it on.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
