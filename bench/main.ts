@@ -113,7 +113,10 @@ async function main(): Promise<void> {
   const activity = watchActivity();
   const root = repoRoot();
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string; displayName: string };
-  const product = { id: `${pkg.publisher}.${pkg.name}`, displayName: pkg.displayName };
+  // The manifest's texts are in package.nls.json ("%displayName%"): Running Extensions shows the text.
+  const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const displayName = pkg.displayName.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
+  const product = { id: `${pkg.publisher}.${pkg.name}`, displayName };
   const machine = await describeMachine();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, ${machine.vscode}`);
 

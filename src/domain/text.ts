@@ -22,6 +22,13 @@ export interface TextRule {
 }
 
 const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
+
+/**
+ * Printable ASCII words separated by single spaces, nothing at either end: text every rule below
+ * leaves exactly as it is. Most stored text is like this, and loading years of a tracker checks
+ * every task and note, so such text skips the full pass.
+ */
+const PLAIN = /^[!-~]+(?: [!-~]+)*$/;
 const fail = <T>(error: string): Validation<T> => ({ ok: false, error });
 
 /**
@@ -50,6 +57,9 @@ export function cleanLine(value: unknown, rule: TextRule): Validation<string> {
   if (typeof value !== 'string') {
     return fail(`The ${rule.what} must be text.`);
   }
+  if (value.length <= rule.max && PLAIN.test(value)) {
+    return ok(value);
+  }
   // Not String.trim(): it would also drop U+FEFF, which is refused below instead.
   const line = value.normalize('NFC').replace(LINE_WHITESPACE_RUN, ' ').replace(EDGE_SPACE, '');
   if (line.length === 0) {
@@ -75,6 +85,9 @@ export function cleanText(value: unknown, rule: TextRule): Validation<string | u
   }
   if (typeof value !== 'string') {
     return fail(`The ${rule.what} must be text.`);
+  }
+  if (value.length <= rule.max && PLAIN.test(value)) {
+    return ok(value);
   }
   const text = value
     .normalize('NFC')
