@@ -298,10 +298,33 @@ export function sameDelegation(a: Delegation, b: Delegation): boolean {
 
 const RECORD_KEYS: ReadonlySet<string> = new Set(['id', 'task', 'person', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
 
-/** A stored day: a real calendar date, written exactly, within ten years of today. */
+/** The days DATE_RANGE_DAYS before and after `today`, for the last `today` asked about. */
+let range: { today: DateKey; from: DateKey; to: DateKey } | undefined;
+/** Days already found to be real calendar dates: a tracker repeats the same few hundred days. */
+const realDays = new Set<string>();
+
+/**
+ * A stored day: a real calendar date, written exactly, within ten years of today. Loading years of
+ * history checks tens of thousands of days, so the range is compared as text (`YYYY-MM-DD` sorts as
+ * dates do) and each distinct day is parsed once.
+ */
 function storedDay(value: unknown, today: DateKey): DateKey | undefined {
-  const parsed = parseDateKey(value);
-  return parsed !== undefined && parsed === value && Math.abs(daysBetween(today, parsed)) <= DATE_RANGE_DAYS ? parsed : undefined;
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  if (range?.today !== today) {
+    range = { today, from: addDays(today, -DATE_RANGE_DAYS), to: addDays(today, DATE_RANGE_DAYS) };
+  }
+  if (value < range.from || value > range.to) {
+    return undefined;
+  }
+  if (!realDays.has(value)) {
+    if (parseDateKey(value) !== value) {
+      return undefined;
+    }
+    realDays.add(value);
+  }
+  return value as DateKey;
 }
 
 /** Stored text must already be in the form the validators produce, so what loads is what was checked. */
