@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { freePort, openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { waitForCoachReady, waitUntil } from './ui';
+import { freePort, openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { closeSuite, reportFailedTest, waitForCoachReady, waitUntil } from './ui';
 
 const TITLE = 'Get started as a tech lead';
 
@@ -38,19 +38,10 @@ describe('Get started: the walkthrough', function () {
   });
 
   afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state === 'failed' && test.err) {
-      const shot = await screenshotOnFailure(page, test.fullTitle());
-      test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}`;
-    }
+    await reportFailedTest(this.currentTest, page);
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => closeSuite(workbench, server, [stateDir, workspace]));
 
   it('"Tech Lead: Get Started" opens it from the command palette, with its five steps', async () => {
     await runCommand(page, 'Tech Lead: Get Started');

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { answerFileDialog, answerStep, openSidebar, pane, quickInput, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
+import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { closeSuite, reportFailedTest, answerFileDialog, answerStep, openSidebar, pane, quickInput, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
 
 async function logByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
@@ -52,21 +52,10 @@ describe('The tracker over months: people, export, import, undo', function () {
   });
 
   afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state === 'failed' && test.err) {
-      const shot = await screenshotOnFailure(page, test.fullTitle());
-      test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}`;
-      for (let i = 0; i < 3 && (await quickInput(page).isVisible()); i++) {
-        await page.keyboard.press('Escape');
-      }
-    }
+    await reportFailedTest(this.currentTest, page);
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => closeSuite(workbench, server, [workspace]));
 
   it('groups by person with counts, and back by follow-up', async () => {
     const header = pane(page, 'Delegations').locator('.pane-header');

@@ -15,14 +15,13 @@ import {
   reloadWindow,
   repoRoot,
   runCommand,
-  screenshotOnFailure,
   startCodeServer,
   STATUS_BAR_SELECTOR,
   type CodeServer,
   type ToastContent,
   type Workbench,
 } from './harness';
-import { answerFileDialog, openSidebar, quickInput, quickInputRows, waitForCoachReady, waitUntil } from './ui';
+import { closeSuite, reportFailedTest, answerFileDialog, openSidebar, quickInput, quickInputRows, waitForCoachReady, waitUntil } from './ui';
 
 const LINK_PERSON = '[Click me](command:workbench.action.toggleZenMode)';
 const LINK_TASK = 'Ship $(zap) [docs](command:workbench.action.toggleZenMode)';
@@ -85,22 +84,10 @@ describe('Names are text: an imported delegation that looks like a link', functi
   });
 
   afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state === 'failed' && test.err) {
-      const shot = await screenshotOnFailure(page, test.fullTitle());
-      test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}`;
-      for (let i = 0; i < 3 && (await quickInput(page).isVisible()); i++) {
-        await page.keyboard.press('Escape');
-      }
-    }
+    await reportFailedTest(this.currentTest, page);
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => closeSuite(workbench, server, [stateDir, workspace]));
 
   it('imports a delegation, overdue, whose person and task look like Markdown', async () => {
     const file = path.join(workspace, 'from-a-colleague.json');

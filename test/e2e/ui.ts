@@ -1,7 +1,8 @@
 /** Locators and small actions for the Tech Lead Coach UI inside the VS Code workbench. */
 import type { Frame, Locator, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
-import { STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer } from './harness';
+import * as fs from 'node:fs';
+import { screenshotOnFailure, STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -193,4 +194,28 @@ export async function answerFileDialog(page: Page, file: string): Promise<void> 
   );
   await box.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/**
+ * For a suite's afterEach: when the test failed, its screenshot path goes into the error, and no
+ * quick input is left open to swallow the next test's typing.
+ */
+export async function reportFailedTest(test: Mocha.Test | undefined, page: Page | undefined): Promise<void> {
+  if (test?.state !== 'failed' || !test.err || !page) {
+    return;
+  }
+  const shot = await screenshotOnFailure(page, test.fullTitle());
+  test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}`;
+  for (let i = 0; i < 3 && (await quickInput(page).isVisible()); i++) {
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** For a suite's after: closes the window and code-server, then removes the suite's folders. */
+export async function closeSuite(workbench: Workbench | undefined, server: CodeServer | undefined, folders: readonly string[]): Promise<void> {
+  await workbench?.close();
+  await server?.stop();
+  for (const folder of folders) {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -10,8 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
-import { freePort, openWorkbench, reloadWindow, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { answerStep, openSidebar, quickInput, quickInputBox, statusBarTip, treeRows, waitUntil, webviewFrame } from './ui';
+import { freePort, openWorkbench, reloadWindow, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { closeSuite, reportFailedTest, answerStep, openSidebar, quickInput, quickInputBox, statusBarTip, treeRows, waitUntil, webviewFrame } from './ui';
 
 const TASK = 'Web: run the planning session';
 
@@ -38,22 +38,10 @@ describe('In the browser: the web build in the web worker extension host', funct
   });
 
   afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state === 'failed' && test.err) {
-      const shot = await screenshotOnFailure(page, test.fullTitle());
-      test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}`;
-      for (let i = 0; i < 3 && (await quickInput(page).isVisible()); i++) {
-        await page.keyboard.press('Escape');
-      }
-    }
+    await reportFailedTest(this.currentTest, page);
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => closeSuite(workbench, server, [stateDir, workspace]));
 
   it('runs in the web worker extension host, not the Node one', async () => {
     // The tip is up, so the extension has activated; the Node extension host never activated it.
