@@ -133,6 +133,38 @@ function googleReasons(nudges: readonly Pick<Nudge, 'id' | 'why'>[]): string[] {
 }
 const MAX_GOOGLE_REASONS = 4;
 
+/** The themes "Prepare next 1:1" draws one question from each: how they are, career, feedback. */
+const QUESTION_THEMES = ['check-ins', 'career-growth', 'feedback'] as const;
+const MIN_QUESTIONS = 5;
+
+/** Themes with too few questions, questions not ending in "?", and questions asked twice. */
+function questionProblems(nudges: readonly Pick<Nudge, 'id' | 'theme' | 'question'>[]): string[] {
+  const problems: string[] = [];
+  for (const theme of QUESTION_THEMES) {
+    const count = nudges.filter((n) => n.theme === theme && n.question !== undefined).length;
+    if (count < MIN_QUESTIONS) {
+      problems.push(`${theme} has ${count} question(s)`);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const n of nudges) {
+    if (n.question === undefined) {
+      continue;
+    }
+    if (!n.question.trimEnd().endsWith('?')) {
+      problems.push(`${n.id}: question does not end with "?"`);
+    }
+    const key = words(n.question).join(' ');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(`${n.id}: same question as ${first}`);
+    } else {
+      seen.set(key, n.id);
+    }
+  }
+  return problems;
+}
+
 /** An action that waits for an event (the next meeting, someone asking) must work today too. */
 function waitsForAnEvent(action: string): boolean {
   const trigger = /\b(?:next|upcoming) (?:\w+ ){0,3}(?:meeting|1:1|standup|retro|review|discussion|conversation|call)\b|\bthe next time\b|\bwhen someone\b/i;
@@ -184,6 +216,15 @@ describe('the content checks themselves', () => {
     assert.deepEqual(googleReasons([nudge('a', 'x', 'l', 'Project Oxygen ranked it first.'), nudge('b', 'x', 'l', 'Maslach and Leiter.'), nudge('c', 'x', 'l', 'As Google found.')]), ['a', 'c']);
   });
 
+  it('catch too few 1:1 questions in a theme, a question without "?", and a question asked twice', () => {
+    const asking = (id: string, theme: Nudge['theme'], question: string): Pick<Nudge, 'id' | 'theme' | 'question'> => ({ id, theme, question });
+    const full = QUESTION_THEMES.flatMap((theme) => [1, 2, 3, 4, 5].map((i) => asking(`${theme}-0${i}`, theme, `What is ${theme} question ${i}?`)));
+    assert.deepEqual(questionProblems(full), []);
+    assert.deepEqual(questionProblems(full.slice(1)), ['check-ins has 4 question(s)']);
+    assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'Tell me more.')]), ['feedback-09: question does not end with "?"']);
+    assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'what is FEEDBACK question 1 ?')]), ['feedback-09: same question as feedback-01']);
+  });
+
   it('catch an action that only works once some event happens', () => {
     assert.ok(waitsForAnEvent('In your next design review, ask the quietest person first.'));
     assert.ok(waitsForAnEvent('The next time someone suggests an idea, say "tell me more".'));
@@ -204,8 +245,8 @@ describe('the content checks themselves', () => {
 describe('the shipped lessons', () => {
   const lessons = loadLessons();
 
-  it('has at least 19 lessons with unique ids and orders', () => {
-    assert.ok(lessons.length >= 19, `only ${lessons.length} lessons`);
+  it('has at least 24 lessons with unique ids and orders', () => {
+    assert.ok(lessons.length >= 24, `only ${lessons.length} lessons`);
     assert.equal(new Set(lessons.map((l) => l.id)).size, lessons.length);
     assert.equal(new Set(lessons.map((l) => l.order)).size, lessons.length);
   });
@@ -216,6 +257,7 @@ describe('the shipped lessons', () => {
       'afterthought', 'learned-skill', 'preventing-burnout', 'encouraging-creativity', 'building-trust', 'check-in', 'bigger-picture', 'model-behavior',
       'delegate-more', 'ask-for-feedback', 'project-oxygen', 'microsoft-culture', 'tech-lead-role', 'delegation-levels', 'giving-feedback',
       'first-90-days', 'coding-and-leading', 'managing-up', 'team-decisions',
+      'first-one-on-ones', 'hard-feedback', 'career-conversations', 'engineers-disagree', 'someone-struggling',
     ]) {
       assert.ok(ids.has(id), `missing lesson ${id}`);
     }
@@ -293,5 +335,10 @@ describe('the shipped nudges', () => {
 
   it('can all be done today, with a fallback where they wait for an event', () => {
     assert.deepEqual(nudges.filter((n) => waitsForAnEvent(n.action)).map((n) => n.id), []);
+  });
+
+  it(`offer at least ${MIN_QUESTIONS} unique 1:1 questions for each theme "Prepare next 1:1" draws from, all parsed without problems`, () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(questionProblems(nudges), []);
   });
 });
