@@ -149,7 +149,7 @@ const web = {
 /** Page scripts: browser, one self-contained file each. */
 const pages = {
   ...common,
-  entryPoints: { today: 'src/webview/pages/today.ts', lesson: 'src/webview/pages/lesson.ts' },
+  entryPoints: { today: 'src/webview/pages/today.ts', lesson: 'src/webview/pages/lesson.ts', person: 'src/webview/pages/person.ts', oneOnOne: 'src/webview/pages/oneOnOne.ts' },
   outdir: 'dist/webview',
   platform: 'browser',
   format: 'iife',
@@ -165,6 +165,8 @@ async function copyStatic() {
     ['media/webview/common.css', 'dist/webview/common.css'],
     ['media/webview/today.css', 'dist/webview/today.css'],
     ['media/webview/lesson.css', 'dist/webview/lesson.css'],
+    ['media/webview/person.css', 'dist/webview/person.css'],
+    ['media/webview/oneOnOne.css', 'dist/webview/oneOnOne.css'],
   ];
   await Promise.all(files.map(([from, to]) => copyFile(from, to)));
 }

@@ -1,5 +1,6 @@
 import type { Delegation } from './domain/delegation';
-import type { KeptAsideRecord } from './domain/delegationStore';
+import type { KeptAsideRecord } from './domain/teamStore';
+import type { TeamData } from './domain/teamData';
 import type { TodayNudge } from './domain/nudges';
 
 /**
@@ -10,9 +11,13 @@ import type { TodayNudge } from './domain/nudges';
 export interface TechLeadCoachApi {
   readonly apiVersion: 1;
   delegations(): readonly Delegation[];
+  /** People, delegations, 1:1s and feedback, as the store holds them. */
+  team(): TeamData;
   keptAside(): readonly KeptAsideRecord[];
   /** The raw value in workspace state, to prove what really reached storage. */
-  storedDelegations(): unknown;
+  storedTeam(): unknown;
+  /** The raw value under release 0.1's key: its data before the migration, a marker after. */
+  storedLegacy(): unknown;
   todayNudge(): TodayNudge | undefined;
   nudgeDoneToday(): boolean;
   currentLessonId(): string | undefined;

@@ -5,6 +5,7 @@ import { registerGetStarted } from './getStarted/register';
 import { Commands } from './ids';
 import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
+import { registerTeam } from './team/register';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
 import { testHooksEnabled } from './testHooks';
@@ -17,35 +18,37 @@ import { registerToday } from './today/register';
 export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi | undefined> {
   const services = await createServices(context);
   const lessons = registerLessons(services);
-  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...lessons.disposables, ...registerGetStarted(services));
+  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...registerTeam(services), ...lessons.disposables, ...registerGetStarted(services));
   warnAboutUnreadData(services);
   if (!testHooksEnabled(context)) {
     return undefined;
   }
   return {
     apiVersion: 1,
-    delegations: () => services.delegations.all(),
-    keptAside: () => services.delegations.keptAside(),
-    storedDelegations: () => services.state.raw(StateMap.delegations),
+    delegations: () => services.team.all(),
+    team: () => services.team.snapshot(),
+    keptAside: () => services.team.keptAside(),
+    storedTeam: () => services.state.raw(StateMap.team),
+    storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
     todayNudge: () => services.coach.current(),
     nudgeDoneToday: () => services.coach.doneToday(),
     currentLessonId: () => lessons.currentLessonId(),
     isLessonRead: (id) => services.lessons.isRead(id),
     syncedKeys: () => services.syncedKeys,
     flushed: async () => {
-      await Promise.all([services.delegations.flushed(), services.coach.flushed()]);
+      await Promise.all([services.team.flushed(), services.coach.flushed()]);
     },
   };
 }
 
 /** Says once, at start-up, when stored data could not be read: kept aside, or from a newer version. */
 function warnAboutUnreadData(services: Services): void {
-  const count = services.delegations.keptAsideOnLoad;
-  const newer = services.delegations.newer;
+  const count = services.team.keptAsideOnLoad;
+  const newer = services.team.newer;
   const message = newer
-    ? `This workspace's delegations were saved by a newer version of Tech Lead Coach (schema ${newer.schemaVersion}). They are kept exactly as they are, and this version will not change them: the tracker is read-only here until you update the extension.`
+    ? `This workspace's team data was saved by a newer version of Tech Lead Coach (schema ${newer.schemaVersion}). It is kept exactly as it is, and this version will not change it: the tracker is read-only here until you update the extension.`
     : count > 0
-      ? `Tech Lead Coach could not read ${count} stored delegation record${count === 1 ? '' : 's'}. ${count === 1 ? 'It was' : 'They were'} kept aside, not deleted.`
+      ? `Tech Lead Coach could not read ${count} stored record${count === 1 ? '' : 's'}. ${count === 1 ? 'It was' : 'They were'} kept aside, not deleted.`
       : undefined;
   if (message !== undefined) {
     runInBackground(services.log, 'Export kept-aside delegations', async () => {

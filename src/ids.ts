@@ -23,6 +23,17 @@ export const Commands = {
   importDelegations: 'techLead.importDelegations',
   groupByPerson: 'techLead.groupByPerson',
   groupByFollowUp: 'techLead.groupByFollowUp',
+  addPerson: 'techLead.addPerson',
+  logOneOnOne: 'techLead.logOneOnOne',
+  logFeedback: 'techLead.logFeedback',
+  openPerson: 'techLead.openPerson',
+  renamePerson: 'techLead.renamePerson',
+  setCadence: 'techLead.setCadence',
+  archivePerson: 'techLead.archivePerson',
+  restorePerson: 'techLead.restorePerson',
+  deletePerson: 'techLead.deletePerson',
+  showArchivedPeople: 'techLead.showArchivedPeople',
+  hideArchivedPeople: 'techLead.hideArchivedPeople',
 } as const;
 
 /** Walkthroughs (`contributes.walkthroughs`); VS Code knows them as `<extension id>#<id>`. */
@@ -33,12 +44,14 @@ export const Walkthroughs = {
 /** Context keys set by the extension for `when` clauses. */
 export const ContextKeys = {
   groupBy: 'techLead.delegations.groupBy',
+  showArchivedPeople: 'techLead.team.showArchived',
 } as const;
 
 export const Views = {
   container: 'techLead',
   today: 'techLead.today',
   delegations: 'techLead.delegations',
+  team: 'techLead.team',
   lessons: 'techLead.lessons',
 } as const;
 
@@ -47,6 +60,8 @@ export const ContextValues = {
   openDelegation: 'delegation.open',
   doneDelegation: 'delegation.done',
   person: 'person',
+  activeTeamMember: 'person.active',
+  archivedTeamMember: 'person.archived',
   lesson: 'lesson',
 } as const;
 
@@ -60,8 +75,12 @@ export const Settings = {
   followUpDaysByLevel: 'delegation.followUpDaysByLevel',
   nudgeThemes: 'nudges.themes',
   reminders: 'reminders.enabled',
+  oneOnOneCadenceDays: 'oneOnOnes.cadenceDays',
+  exportPrivateNotes: 'export.includePrivateNotes',
 } as const;
 
 export const WebviewPanels = {
   lesson: 'techLead.lesson',
+  person: 'techLead.person',
+  oneOnOne: 'techLead.oneOnOne',
 } as const;

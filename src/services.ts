@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from './domain/dates';
-import { DelegationStore } from './domain/delegationStore';
+import { TeamStore } from './domain/teamStore';
 import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
 import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
 import { TodayCoach } from './domain/todayCoach';
@@ -18,7 +18,8 @@ export interface Services {
   readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
-  readonly delegations: DelegationStore;
+  /** The team: people, delegations, 1:1s and feedback. */
+  readonly team: TeamStore;
   readonly coach: TodayCoach;
   readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
@@ -58,8 +59,14 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const syncedKeys = keysForSync();
   context.globalState.setKeysForSync(syncedKeys);
 
-  const [delegations, catalogue] = await Promise.all([
-    DelegationStore.load(state.storage(StateMap.delegations), { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key }, clock, () => globalThis.crypto.randomUUID()),
+  const [team, catalogue] = await Promise.all([
+    TeamStore.load(
+      state.storage(StateMap.team, StateMap.legacyDelegations),
+      { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key },
+      clock,
+      () => globalThis.crypto.randomUUID(),
+      { cadenceDays: () => readSettings().oneOnOneCadenceDays },
+    ),
     loadNudgeCatalogue(context, log),
   ]);
   const coach = new TodayCoach({
@@ -67,7 +74,7 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
     progressKey: StateMap.nudgeProgress.key,
     clock,
     catalogue,
-    delegations,
+    team,
     themes: () => readSettings().nudgeThemes,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
@@ -77,7 +84,7 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
     (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );
   const days = new DayWatcher(clock);
-  context.subscriptions.push(delegations, coach, lessons, days);
+  context.subscriptions.push(team, coach, lessons, days);
   // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-  return { extensionUri: context.extensionUri, state, clock, log, delegations, coach, lessons, days, syncedKeys, settings: readSettings };
+  return { extensionUri: context.extensionUri, state, clock, log, team, coach, lessons, days, syncedKeys, settings: readSettings };
 }

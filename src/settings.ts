@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readCadence, type FollowUpCadence } from './domain/cadence';
+import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team';
 import { parseDelegationLevel, type DelegationLevel } from './domain/delegationLevels';
 import { isNudgeTheme, type NudgeTheme } from './domain/nudges';
 import { SETTINGS_SECTION, Settings } from './ids';
@@ -12,6 +13,15 @@ export interface CoachSettings {
   readonly cadence: FollowUpCadence;
   readonly nudgeThemes: readonly NudgeTheme[];
   readonly reminders: boolean;
+  /** Days between 1:1s for someone added to the team. */
+  readonly oneOnOneCadenceDays: number;
+  /** Whether 1:1 notes go into exports. */
+  readonly exportPrivateNotes: boolean;
+}
+
+function validCadence(value: unknown): number {
+  const result = validateCadence(value);
+  return result.ok ? result.value : DEFAULT_CADENCE_DAYS;
 }
 
 /** Reads the settings into a typed object; a hand-edited bad value falls back to the default. */
@@ -26,6 +36,8 @@ export function readSettings(): CoachSettings {
     cadence: readCadence(config.get<unknown>(Settings.followUpDaysByLevel)),
     nudgeThemes: Array.isArray(themes) ? themes.filter(isNudgeTheme) : [],
     reminders: config.get<unknown>(Settings.reminders) !== false,
+    oneOnOneCadenceDays: validCadence(config.get<unknown>(Settings.oneOnOneCadenceDays)),
+    exportPrivateNotes: config.get<unknown>(Settings.exportPrivateNotes) === true,
   };
 }
 

@@ -18,7 +18,7 @@ export function registerDelegationCommands(services: Services, lazy: () => typeo
     registerCommand(services.log, id, title, (arg: unknown) => {
       if (!READ_ONLY_SAFE.has(name)) {
         // With data from a newer version, say so before asking anything rather than at the end.
-        services.delegations.refuseIfReadOnly();
+        services.team.refuseIfReadOnly();
       }
       const target = typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection' ? { target: 'selection', id: selectedId() } : arg;
       return lazy().delegationCommands[name](services, target);

@@ -26,7 +26,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   });
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
-    const overdue = services.delegations.overdue().length;
+    const overdue = services.team.overdue().length;
     view.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` } : undefined;
   };
   updateBadge();
@@ -44,7 +44,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   return [
     provider,
     view,
-    services.delegations.onDidChange(updateBadge),
+    services.team.onDidChange(updateBadge),
     services.days.onDidChangeDay(updateBadge),
     registerCommand(services.log, Commands.groupByPerson, 'Group by Person', () => setGrouping('person')),
     registerCommand(services.log, Commands.groupByFollowUp, 'Group by Follow-up', () => setGrouping('followUp')),

@@ -13,12 +13,13 @@ async function remindIfDue(services: Services): Promise<void> {
   const reminders = services.state.cell(StateMap.reminders);
   const today = todayKey(services.clock);
   const state = reminders.get();
-  const overdue = services.delegations.overdue();
-  if (!shouldRemind(state, today, overdue.length, services.settings().reminders)) {
+  const overdue = services.team.overdue();
+  const meetings = services.team.overdueOneOnOnes();
+  if (!shouldRemind(state, today, overdue.length + meetings.length, services.settings().reminders)) {
     return;
   }
   await reminders.update(remindersShown(state, today));
-  const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => d.person))), 'Open', 'Snooze a Day', "Don't Remind Me");
+  const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => services.team.nameOf(d.personId)), meetings.map((p) => p.name))), 'Open', 'Snooze a Day', "Don't Remind Me");
   if (choice === 'Open') {
     await vscode.commands.executeCommand(`${Views.delegations}.focus`);
   } else if (choice === 'Snooze a Day') {

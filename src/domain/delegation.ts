@@ -16,6 +16,11 @@ export const DATE_RANGE_DAYS = 3653;
 /** Ids are made by the extension; a file may bring others, but only in this plain form. */
 const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
 
+/** An id as the extension makes them, or as a file may bring them. */
+export function isStoredId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value);
+}
+
 export type DelegationEvent =
   | { readonly kind: 'created'; readonly on: DateKey }
   | { readonly kind: 'edited'; readonly on: DateKey; readonly field: 'task' | 'person' | 'note' }
@@ -29,7 +34,8 @@ export type DelegationEvent =
 export interface Delegation {
   readonly id: string;
   readonly task: string;
-  readonly person: string;
+  /** The person's id (see team.ts): a rename changes the person, never the delegations. */
+  readonly personId: string;
   readonly level: DelegationLevel;
   readonly createdOn: DateKey;
   readonly followUpOn: DateKey;
@@ -38,7 +44,10 @@ export interface Delegation {
   readonly history: readonly DelegationEvent[];
 }
 
-/** What the lead provides when logging a delegation. */
+/** A delegation as release 0.1 stored and exported it: the person by name. */
+export type DelegationV1 = Omit<Delegation, 'personId'> & { readonly person: string };
+
+/** What the lead provides when logging a delegation: the person by name, found or added. */
 export interface NewDelegation {
   readonly task: string;
   readonly person: string;
@@ -197,11 +206,11 @@ export function parseLogDelegationArgs(
   };
 }
 
-export function createDelegation(id: string, input: NewDelegation, today: DateKey): Delegation {
+export function createDelegation(id: string, input: Omit<NewDelegation, 'person'>, personId: string, today: DateKey): Delegation {
   return {
     id,
     task: input.task,
-    person: input.person,
+    personId,
     level: input.level,
     createdOn: today,
     followUpOn: input.followUpOn,
@@ -296,7 +305,8 @@ export function sameDelegation(a: Delegation, b: Delegation): boolean {
   return sameValue(a, b);
 }
 
-const RECORD_KEYS: ReadonlySet<string> = new Set(['id', 'task', 'person', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
+const RECORD_KEYS: ReadonlySet<string> = new Set(['id', 'task', 'personId', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
+const RECORD_KEYS_V1: ReadonlySet<string> = new Set(['id', 'task', 'person', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
 
 /** The days DATE_RANGE_DAYS before and after `today`, for the last `today` asked about. */
 let range: { today: DateKey; from: DateKey; to: DateKey } | undefined;
@@ -308,7 +318,7 @@ const realDays = new Set<string>();
  * history checks tens of thousands of days, so the range is compared as text (`YYYY-MM-DD` sorts as
  * dates do) and each distinct day is parsed once.
  */
-function storedDay(value: unknown, today: DateKey): DateKey | undefined {
+export function storedDay(value: unknown, today: DateKey): DateKey | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
@@ -328,7 +338,7 @@ function storedDay(value: unknown, today: DateKey): DateKey | undefined {
 }
 
 /** Stored text must already be in the form the validators produce, so what loads is what was checked. */
-function storedText<T extends string | undefined>(value: unknown, validate: (v: unknown) => Validation<T>): T | undefined {
+export function storedText<T extends string | undefined>(value: unknown, validate: (v: unknown) => Validation<T>): T | undefined {
   const result = validate(value);
   return result.ok && result.value === value ? result.value : undefined;
 }
@@ -339,11 +349,38 @@ function storedText<T extends string | undefined>(value: unknown, validate: (v: 
  * fields only, so it always survives a JSON round trip. Returns the reason when it fails.
  */
 export function validateStoredDelegation(raw: unknown, today: DateKey): Validation<Delegation> {
+  const result = validateRecord(raw, today, RECORD_KEYS);
+  if (!result.ok) {
+    return result;
+  }
+  const personId = (raw as Record<string, unknown>)['personId'];
+  if (!isStoredId(personId)) {
+    return fail('missing or invalid personId');
+  }
+  const { id, task, ...rest } = result.value;
+  return ok({ id, task, personId, ...rest });
+}
+
+/** The same rules for a record of release 0.1, which named the person instead of pointing to them. */
+export function validateStoredDelegationV1(raw: unknown, today: DateKey): Validation<DelegationV1> {
+  const result = validateRecord(raw, today, RECORD_KEYS_V1);
+  if (!result.ok) {
+    return result;
+  }
+  const person = storedText((raw as Record<string, unknown>)['person'], validatePerson);
+  if (person === undefined) {
+    return fail('invalid person');
+  }
+  const { id, task, ...rest } = result.value;
+  return ok({ id, task, person, ...rest });
+}
+
+function validateRecord(raw: unknown, today: DateKey, keys: ReadonlySet<string>): Validation<Omit<Delegation, 'personId'>> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('not an object');
   }
   const r = raw as Record<string, unknown>;
-  const unknown = Object.keys(r).filter((key) => !RECORD_KEYS.has(key));
+  const unknown = Object.keys(r).filter((key) => !keys.has(key));
   if (unknown.length > 0) {
     return fail(`unknown field ${unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}`);
   }
@@ -354,10 +391,6 @@ export function validateStoredDelegation(raw: unknown, today: DateKey): Validati
   const task = storedText(r['task'], validateTask);
   if (task === undefined) {
     return fail('invalid task');
-  }
-  const person = storedText(r['person'], validatePerson);
-  if (person === undefined) {
-    return fail('invalid person');
   }
   const level = r['level'];
   if (!isDelegationLevel(level)) {
@@ -391,7 +424,6 @@ export function validateStoredDelegation(raw: unknown, today: DateKey): Validati
   return ok({
     id,
     task,
-    person,
     level,
     createdOn,
     followUpOn,

@@ -1,5 +1,6 @@
-import { addDays, type DateKey } from './dates';
+import { addDays, daysBetween, type DateKey } from './dates';
 import { compareDays, describeFollowUp, isOverdue, type Delegation } from './delegation';
+import { describeLastOneOnOne, isOneOnOneOverdue, lastFeedbackAsked, lastOneOnOne, nextOneOnOneDue, NOT_ASKING_FEEDBACK_DAYS, type Feedback, type OneOnOne, type Person } from './team';
 
 export const NUDGE_THEMES = [
   'check-ins',
@@ -33,7 +34,11 @@ export interface Nudge {
   readonly why: string;
   /** The id of the related lesson. */
   readonly lesson: string;
+  /** A question to ask in a 1:1, offered by "Prepare next 1:1". */
+  readonly question?: string;
 }
+
+export const QUESTION_MAX = 160;
 
 export function isNudgeTheme(value: unknown): value is NudgeTheme {
   return typeof value === 'string' && (NUDGE_THEMES as readonly string[]).includes(value);
@@ -63,20 +68,23 @@ export function parseNudgeCatalogue(raw: unknown): { nudges: Nudge[]; problems: 
     const action = text('action', 240);
     const why = text('why', 200);
     const lesson = text('lesson', 60);
+    const question = n['question'] === undefined ? undefined : text('question', QUESTION_MAX);
     if (!id || !short || !action || !why || !lesson || !isNudgeTheme(n['theme'])) {
       problems.push(`${where}: missing or invalid field`);
+    } else if (n['question'] !== undefined && (question === undefined || !question.trimEnd().endsWith('?'))) {
+      problems.push(`${where}: "question" must be one question of at most ${QUESTION_MAX} characters, ending in "?"`);
     } else if (ids.has(id)) {
       problems.push(`${where}: duplicate id`);
     } else {
       ids.add(id);
-      nudges.push({ id, theme: n['theme'], short, action, why, lesson });
+      nudges.push({ id, theme: n['theme'], short, action, why, lesson, ...(question === undefined ? {} : { question }) });
     }
   });
   return { nudges, problems };
 }
 
 /** Why today's nudge was chosen. */
-export type NudgeReason = 'daily' | 'another' | 'overdueFollowUp' | 'notDelegating';
+export type NudgeReason = 'daily' | 'another' | 'overdueFollowUp' | 'overdueOneOnOne' | 'notDelegating' | 'notAskingFeedback';
 
 /** What the Today view and the status bar show. */
 export interface TodayNudge {
@@ -88,6 +96,8 @@ export interface TodayNudge {
   readonly lesson: string;
   /** Set when the nudge is about one delegation. */
   readonly delegationId?: string;
+  /** Set when the nudge is about one person. */
+  readonly personId?: string;
 }
 
 /** Per-user progress through the catalogue, kept in global state. */
@@ -101,8 +111,8 @@ export interface NudgeProgress {
   readonly doneDays: readonly DateKey[];
 }
 
-type PickSource = 'daily' | 'notDelegating' | 'another';
-const PICK_SOURCES: readonly string[] = ['daily', 'notDelegating', 'another'] satisfies PickSource[];
+type PickSource = 'daily' | 'notDelegating' | 'notAskingFeedback' | 'another';
+const PICK_SOURCES: readonly string[] = ['daily', 'notDelegating', 'notAskingFeedback', 'another'] satisfies PickSource[];
 
 export interface StoredPick {
   readonly id: string;
@@ -159,6 +169,32 @@ export interface NudgeContext {
   readonly delegations: readonly Delegation[];
   /** Days since the lead last logged a delegation; undefined when never. */
   readonly daysSinceLastDelegated: number | undefined;
+  readonly people: readonly Person[];
+  readonly oneOnOnes: readonly OneOnOne[];
+  readonly feedback: readonly Feedback[];
+}
+
+/** A person's name for a nudge. */
+function nameIn(context: NudgeContext, personId: string): string {
+  return context.people.find((p) => p.id === personId)?.name ?? 'them';
+}
+
+/**
+ * Days since the lead last asked anyone for feedback; with no ask yet, since the first person
+ * joined the team (a lead who started tracking yesterday has not neglected anything).
+ */
+export function daysSinceFeedbackAsked(context: Pick<NudgeContext, 'people' | 'feedback' | 'today'>): number | undefined {
+  const last = lastFeedbackAsked(context.feedback);
+  if (last !== undefined) {
+    return daysBetween(last, context.today);
+  }
+  let first: DateKey | undefined;
+  for (const person of context.people) {
+    if (first === undefined || person.addedOn < first) {
+      first = person.addedOn;
+    }
+  }
+  return first === undefined ? undefined : daysBetween(first, context.today);
 }
 
 /** Days without a delegation before the daily nudge turns to delegating. */
@@ -183,14 +219,38 @@ function overdueNudge(context: NudgeContext): TodayNudge | undefined {
     return undefined;
   }
   const more = overdue.length > 1 ? ` (${overdue.length - 1} more overdue in the tracker)` : '';
+  const name = nameIn(context, first.personId);
   return {
     id: `follow-up:${first.id}`,
     reason: 'overdueFollowUp',
-    short: truncate(`Follow up with ${first.person}`, SHORT_MAX),
-    action: `Check in with ${first.person} on "${first.task}" (${describeFollowUp(first, context.today)})${more}. Ask how it is going and what they need from you, then mark it done or set the next follow-up.`,
+    short: truncate(`Follow up with ${name}`, SHORT_MAX),
+    action: `Check in with ${name} on "${first.task}" (${describeFollowUp(first, context.today)})${more}. Ask how it is going and what they need from you, then mark it done or set the next follow-up.`,
     why: 'A follow-up that slips tells people the work stopped mattering, or that they are on their own.',
     lesson: 'delegation-levels',
     delegationId: first.id,
+  };
+}
+
+/** The 1:1 most overdue, by name: meet that person. */
+function overdueOneOnOneNudge(context: NudgeContext): TodayNudge | undefined {
+  const overdue = context.people
+    .map((person) => ({ person, last: lastOneOnOne(context.oneOnOnes, person.id) }))
+    .filter(({ person, last }) => isOneOnOneOverdue(person, last, context.today))
+    .sort((a, b) => compareDays(nextOneOnOneDue(a.person, a.last), nextOneOnOneDue(b.person, b.last)) || a.person.id.localeCompare(b.person.id));
+  const first = overdue[0];
+  if (!first) {
+    return undefined;
+  }
+  const late = -daysBetween(context.today, nextOneOnOneDue(first.person, first.last));
+  const more = overdue.length > 1 ? ` ${overdue.length - 1} more ${overdue.length === 2 ? 'is' : 'are'} due a 1:1 too.` : '';
+  return {
+    id: `one-on-one:${first.person.id}`,
+    reason: 'overdueOneOnOne',
+    short: truncate(`Meet ${first.person.name}`, SHORT_MAX),
+    action: `Book a 1:1 with ${first.person.name} (${describeLastOneOnOne(first.last, context.today)}, ${late} day${late === 1 ? '' : 's'} past their ${first.person.cadenceDays}-day rhythm). Ask how they are before any status.${more}`,
+    why: 'Regular 1:1s are where people raise what they would never post in a channel, while it is still small.',
+    lesson: 'check-in',
+    personId: first.person.id,
   };
 }
 
@@ -222,8 +282,9 @@ function record(progress: NudgeProgress, today: DateKey, id: string, source: Pic
 
 /**
  * Today's nudge. In order: a nudge the lead asked for with "Another one" today; a follow-up on the
- * most overdue delegation, by name; the pick already made for today; otherwise a new pick, from the
- * delegation theme when nothing was delegated for a week. A new pick never repeats a catalogue nudge
+ * most overdue delegation, by name; a 1:1 with the person most overdue for one, by name; the pick
+ * already made for today; otherwise a new pick, from the feedback theme when nobody was asked for
+ * feedback in 30 days, from the delegation theme when nothing was delegated for a week. A new pick never repeats a catalogue nudge
  * until every nudge of the enabled themes has been shown. Returns the progress to save.
  */
 export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
@@ -233,7 +294,7 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
   if (existing?.source === 'another' && existingNudge) {
     return { nudge: fromCatalogue(existingNudge, 'another'), progress };
   }
-  const followUp = overdueNudge(context);
+  const followUp = overdueNudge(context) ?? overdueOneOnOneNudge(context);
   if (followUp) {
     return { nudge: followUp, progress };
   }
@@ -242,6 +303,17 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
   }
   const pool = enabled(context);
   const shown = new Set(progress.shownInCycle);
+  const sinceAsked = daysSinceFeedbackAsked(context);
+  if (sinceAsked !== undefined && sinceAsked >= NOT_ASKING_FEEDBACK_DAYS) {
+    const feedbackPool = pool.filter((n) => n.theme === 'feedback' && !shown.has(n.id));
+    const pick = choose(feedbackPool.length > 0 ? feedbackPool : pool.filter((n) => n.theme === 'feedback'), shown, context.today);
+    if (pick) {
+      return {
+        nudge: fromCatalogue(pick.nudge, 'notAskingFeedback'),
+        progress: record(progress, context.today, pick.nudge.id, 'notAskingFeedback', 0, false),
+      };
+    }
+  }
   const notDelegating = context.daysSinceLastDelegated === undefined || context.daysSinceLastDelegated >= NOT_DELEGATING_DAYS;
   if (notDelegating) {
     const delegationPool = pool.filter((n) => n.theme === 'delegation' && !shown.has(n.id));

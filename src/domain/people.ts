@@ -1,8 +1,9 @@
 import type { DateKey } from './dates';
-import { compareDays, compareText, isDone, isOverdue, personKey, type Delegation } from './delegation';
+import { compareDays, compareText, isDone, isOverdue, type Delegation } from './delegation';
 
 /** One person in the "By person" view: how much is with them now. */
 export interface PersonSummary {
+  readonly personId: string;
   readonly person: string;
   readonly active: number;
   readonly overdue: number;
@@ -11,17 +12,16 @@ export interface PersonSummary {
 }
 
 /**
- * Delegations by person (names compared without case), busiest first, so a lead sees at a glance
- * who gets all the work and who gets none.
+ * Delegations by person, busiest first, so a lead sees at a glance who gets all the work and who
+ * gets none. `nameOf` gives the person's current name.
  */
-export function summarisePeople(delegations: readonly Delegation[], today: DateKey): PersonSummary[] {
-  const byKey = new Map<string, { person: string; active: number; overdue: number; done: number; delegations: Delegation[] }>();
+export function summarisePeople(delegations: readonly Delegation[], today: DateKey, nameOf: (personId: string) => string): PersonSummary[] {
+  const byKey = new Map<string, { personId: string; person: string; active: number; overdue: number; done: number; delegations: Delegation[] }>();
   for (const d of delegations) {
-    const key = personKey(d.person);
-    let entry = byKey.get(key);
+    let entry = byKey.get(d.personId);
     if (!entry) {
-      entry = { person: d.person, active: 0, overdue: 0, done: 0, delegations: [] };
-      byKey.set(key, entry);
+      entry = { personId: d.personId, person: nameOf(d.personId), active: 0, overdue: 0, done: 0, delegations: [] };
+      byKey.set(d.personId, entry);
     }
     entry.delegations.push(d);
     if (isDone(d)) {

@@ -14,7 +14,7 @@ export function readReminderState(raw: unknown): ReminderState {
   return { ...(lastShownOn ? { lastShownOn } : {}), ...(snoozedThrough ? { snoozedThrough } : {}) };
 }
 
-/** At most one reminder a day, only with something overdue, never while snoozed or turned off. */
+/** At most one reminder a day, only with something overdue (follow-ups and 1:1s together), never while snoozed or turned off. */
 export function shouldRemind(state: ReminderState, today: DateKey, overdue: number, enabled: boolean): boolean {
   return enabled && overdue > 0 && state.lastShownOn !== today && (state.snoozedThrough === undefined || state.snoozedThrough < today);
 }
@@ -28,13 +28,28 @@ export function remindersShown(state: ReminderState, today: DateKey): ReminderSt
   return { ...state, lastShownOn: today };
 }
 
-/** "Follow-up with Sam is overdue" or "3 follow-ups are overdue (Sam, Ana and 1 more)". */
-export function reminderMessage(people: readonly string[]): string {
-  if (people.length === 1) {
-    return `Your follow-up with ${people[0]} is overdue.`;
+function someNames(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  const shown = unique.slice(0, 2).join(', ');
+  return unique.length > 2 ? `${shown} and ${unique.length - 2} more` : shown;
+}
+
+/**
+ * "Your follow-up with Sam is overdue." or "3 follow-ups are overdue (Sam, Ana and 1 more).", then
+ * "Your 1:1 with Lee is overdue." or "2 people are due a 1:1 (Lee, Kim)." One sentence each, in one
+ * notification.
+ */
+export function reminderMessage(followUpPeople: readonly string[], oneOnOnePeople: readonly string[] = []): string {
+  const sentences: string[] = [];
+  if (followUpPeople.length === 1) {
+    sentences.push(`Your follow-up with ${followUpPeople[0]} is overdue.`);
+  } else if (followUpPeople.length > 1) {
+    sentences.push(`${followUpPeople.length} follow-ups are overdue (${someNames(followUpPeople)}).`);
   }
-  const names = [...new Set(people)];
-  const shown = names.slice(0, 2).join(', ');
-  const rest = names.length > 2 ? ` and ${names.length - 2} more` : '';
-  return `${people.length} follow-ups are overdue (${shown}${rest}).`;
+  if (oneOnOnePeople.length === 1) {
+    sentences.push(`Your 1:1 with ${oneOnOnePeople[0]} is overdue.`);
+  } else if (oneOnOnePeople.length > 1) {
+    sentences.push(`${oneOnOnePeople.length} people are due a 1:1 (${someNames(oneOnOnePeople)}).`);
+  }
+  return sentences.join(' ');
 }

@@ -1,5 +1,5 @@
 import { todayKey, type Clock } from './dates';
-import type { DelegationStore } from './delegationStore';
+import type { TeamStore } from './teamStore';
 import {
   currentStreak,
   isNudgeDoneToday,
@@ -20,7 +20,7 @@ export interface TodayCoachDeps {
   readonly progressKey: string;
   readonly clock: Clock;
   readonly catalogue: readonly Nudge[];
-  readonly delegations: DelegationStore;
+  readonly team: TeamStore;
   readonly themes: () => readonly NudgeTheme[];
   /** Told when progress could not be saved; the nudge still shows. */
   readonly onSaveError?: (error: unknown) => void;
@@ -66,6 +66,11 @@ export class TodayCoach {
     }
   }
 
+  /** The nudge catalogue as loaded (the person page draws its questions from it). */
+  catalogue(): readonly Nudge[] {
+    return this.deps.catalogue;
+  }
+
   doneToday(): boolean {
     return isNudgeDoneToday(this.progress, todayKey(this.deps.clock));
   }
@@ -87,8 +92,11 @@ export class TodayCoach {
       catalogue: this.deps.catalogue,
       themes: this.deps.themes(),
       today: todayKey(this.deps.clock),
-      delegations: this.deps.delegations.all(),
-      daysSinceLastDelegated: this.deps.delegations.daysSinceLastDelegated(),
+      delegations: this.deps.team.all(),
+      daysSinceLastDelegated: this.deps.team.daysSinceLastDelegated(),
+      people: this.deps.team.allPeople().filter((p) => !p.archived),
+      oneOnOnes: this.deps.team.oneOnOnes(),
+      feedback: this.deps.team.feedback(),
     };
   }
 

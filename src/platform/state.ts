@@ -72,13 +72,21 @@ export class State {
     return { get: () => this.get(entry), update: (value) => this.update(entry, value) };
   }
 
-  /** For a store that versions its own data: reads as stored, refuses to write over a newer version. */
-  storage(entry: StateEntry<unknown>): StateStorage {
-    const memento = this.memento(entry);
+  /**
+   * For a store that versions its own data, under one or more keys of one scope: reads as stored,
+   * refuses to write over a newer version of any of them.
+   */
+  storage(...entries: readonly StateEntry<unknown>[]): StateStorage {
+    const first = entries[0];
+    if (!first || entries.some((entry) => entry.scope !== first.scope)) {
+      throw new Error('A store keeps its keys in one scope.');
+    }
+    const memento = this.memento(first);
     return {
       get: (key) => memento.get(key),
       update: async (key, value) => {
-        if (key === entry.key && this.isNewer(entry)) {
+        const entry = entries.find((e) => e.key === key);
+        if (entry && this.isNewer(entry)) {
           throw new NewerDataError(`${entry.key} was saved by a newer version (schema ${storedVersion(memento.get(key)) ?? '?'}); it is left as it is.`);
         }
         await memento.update(key, value);

@@ -1,4 +1,4 @@
-import { DELEGATIONS_SCHEMA_VERSION } from '../domain/delegationStore';
+import { TEAM_SCHEMA_VERSION } from '../domain/teamData';
 import type { GroupBy } from '../domain/delegationGroups';
 import { readLessonsRead } from '../domain/lessons';
 import { readNudgeProgress, type NudgeProgress } from '../domain/nudges';
@@ -20,16 +20,28 @@ export function keysForSync(): string[] {
  * the nudge history and the lessons read.
  */
 export const StateMap = {
-  /** The delegation tracker; DelegationStore versions and validates it. */
-  delegations: {
+  /** The team: people, delegations, 1:1s and feedback; TeamStore versions and validates it. */
+  team: {
     scope: 'workspace',
-    key: 'techLead.delegations',
-    version: DELEGATIONS_SCHEMA_VERSION,
+    key: 'techLead.team',
+    version: TEAM_SCHEMA_VERSION,
     kind: 'owned',
     read: (raw: unknown) => raw,
     defaultValue: undefined,
   } satisfies StateEntry<unknown>,
-  /** Records the tracker could not read, kept as they were; DelegationStore owns it. */
+  /**
+   * Release 0.1's delegation tracker. TeamStore migrates it on first load and then leaves a marker
+   * with schema 2 here, which 0.1 reads as newer data and does not write over.
+   */
+  legacyDelegations: {
+    scope: 'workspace',
+    key: 'techLead.delegations',
+    version: TEAM_SCHEMA_VERSION,
+    kind: 'owned',
+    read: (raw: unknown) => raw,
+    defaultValue: undefined,
+  } satisfies StateEntry<unknown>,
+  /** Records the tracker could not read, kept as they were; TeamStore owns it. Named for release 0.1, which made it. */
   keptAside: {
     scope: 'workspace',
     key: 'techLead.delegations.keptAside',

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { describeUndoLeft, type Undoable } from '../../domain/delegationStore';
-import { inert } from '../../domain/inertText';
-import { runInBackground } from '../../platform/commands';
-import type { Services } from '../../services';
+import { describeUndoLeft, type Undoable } from '../domain/teamStore';
+import { inert } from '../domain/inertText';
+import { runInBackground } from './commands';
+import type { Services } from '../services';
 
 export interface ExtraAction {
   readonly label: string;
@@ -18,7 +18,7 @@ export function confirmWithUndo(services: Services, message: string, undoable: U
   runInBackground(services.log, 'Undo', async () => {
     const choice = await vscode.window.showInformationMessage(inert(message), ...actions.map((a) => a.label), 'Undo');
     if (choice === 'Undo') {
-      const left = describeUndoLeft(await services.delegations.undo(undoable));
+      const left = describeUndoLeft(await services.team.undo(undoable));
       if (left !== undefined) {
         await vscode.window.showWarningMessage(inert(left));
       }

@@ -10,7 +10,13 @@ export interface TodayViewState {
     readonly lessonTitle?: string;
   };
   readonly doneToday: boolean;
-  readonly stats: { readonly active: number; readonly overdue: number; readonly streak: number };
+  readonly stats: {
+    readonly active: number;
+    readonly overdue: number;
+    readonly streak: number;
+    /** Days since the lead last asked anyone for feedback; undefined when never. */
+    readonly daysSinceFeedbackAsked?: number;
+  };
   /** Shown instead of a nudge when the catalogue could not be read. */
   readonly problem?: string;
 }
@@ -23,9 +29,11 @@ export type TodayToExtension =
   | { readonly type: 'another' }
   | { readonly type: 'openLesson' }
   | { readonly type: 'showDelegations' }
-  | { readonly type: 'logDelegation' };
+  | { readonly type: 'logDelegation' }
+  | { readonly type: 'logOneOnOne' }
+  | { readonly type: 'logFeedbackAsked' };
 
-const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation']);
+const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked']);
 
 /** The extension accepts only these exact shapes from the page. */
 export function isTodayToExtension(message: unknown): message is TodayToExtension {

@@ -15,7 +15,7 @@ export class StatusBarTip extends Disposable {
     this.item.command = Commands.showToday;
     this.update();
     this.register(services.coach.onDidChange(() => this.update()));
-    this.register(services.delegations.onDidChange(() => this.update()));
+    this.register(services.team.onDidChange(() => this.update()));
     this.register(services.days.onDidChangeDay(() => this.update()));
     this.register(onDidChangeSettings(() => this.update()));
   }

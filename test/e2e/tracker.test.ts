@@ -98,9 +98,10 @@ describe('The tracker over months: people, export, import, undo', function () {
     assert.match(text, /\| Lead the API design review \| 6 · Inquire \|/);
     const json = path.join(workspace, 'delegations.json');
     await exportAs(page, 'JSON', json);
-    const data = JSON.parse(fs.readFileSync(json, 'utf8')) as { format: string; version: number; delegations: { task: string }[] };
+    const data = JSON.parse(fs.readFileSync(json, 'utf8')) as { format: string; version: number; people: { name: string }[]; delegations: { task: string }[] };
     assert.equal(data.format, 'tech-lead-coach/delegations');
-    assert.equal(data.version, 1);
+    assert.equal(data.version, 2);
+    assert.deepEqual(data.people.map((p) => p.name).sort(), ['Marco', 'Priya']);
     assert.equal(data.delegations.length, 3);
   });
 
@@ -117,15 +118,16 @@ describe('The tracker over months: people, export, import, undo', function () {
   });
 
   it('imports a good file, reports what it added, and Undo takes it back', async () => {
-    const exported = JSON.parse(fs.readFileSync(path.join(workspace, 'delegations.json'), 'utf8')) as { delegations: Record<string, unknown>[] };
+    const exported = JSON.parse(fs.readFileSync(path.join(workspace, 'delegations.json'), 'utf8')) as { people: Record<string, unknown>[]; delegations: Record<string, unknown>[] };
     const first = exported.delegations[0] ?? {};
-    const extra = { ...first, id: 'imported-1', task: 'Mentor the new hire', person: 'Noor' };
+    const noor = { id: 'noor-1', name: 'Noor', cadenceDays: 14, addedOn: first['createdOn'] };
+    const extra = { ...first, id: 'imported-1', task: 'Mentor the new hire', personId: 'noor-1' };
     const file = path.join(workspace, 'from-laptop.json');
-    fs.writeFileSync(file, JSON.stringify({ ...exported, delegations: [...exported.delegations, extra] }));
+    fs.writeFileSync(file, JSON.stringify({ ...exported, people: [...exported.people, noor], delegations: [...exported.delegations, extra] }));
     await importFile(page, file);
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Imported from' });
     await toast.waitFor({ state: 'visible' });
-    assert.match(await toast.innerText(), /1 added, 0 updated, 3 unchanged/);
+    assert.match(await toast.innerText(), /2 added, 0 updated, 5 unchanged/);
     await waitUntil('the imported row', () => treeRows(page, 'Delegations'), (r) => r.some((x) => x.label.startsWith('Mentor the new hire')));
     await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
     await waitUntil('the import undone', () => treeRows(page, 'Delegations'), (r) => !r.some((x) => x.label.startsWith('Mentor the new hire')) && r.filter((x) => x.level === 2).length === 3);

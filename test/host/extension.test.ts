@@ -19,8 +19,15 @@ async function api(): Promise<TechLeadCoachApi> {
   return exports;
 }
 
-function stored(coach: TechLeadCoachApi): { schemaVersion: number; delegations: { id: string; task: string; doneOn?: string }[] } {
-  return coach.storedDelegations() as { schemaVersion: number; delegations: { id: string; task: string; doneOn?: string }[] };
+/** The team as it reached workspace state. */
+function stored(coach: TechLeadCoachApi): { schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] } {
+  return coach.storedTeam() as { schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] };
+}
+
+/** The name of the person a stored delegation is with, found through the team's people. */
+function personOf(coach: TechLeadCoachApi, delegationId: string): string | undefined {
+  const record = stored(coach).delegations.find((d) => d.id === delegationId);
+  return record === undefined ? undefined : coach.team().people.find((p) => p.id === record.personId)?.name;
 }
 
 describe('Tech Lead Coach in a real extension host', function () {
@@ -41,7 +48,7 @@ describe('Tech Lead Coach in a real extension host', function () {
   it('hands the streak and the lessons read to Settings Sync, and keeps the tracker per workspace', async () => {
     const coach = await api();
     assert.deepEqual([...coach.syncedKeys()].sort(), ['techLead.lessonsRead', 'techLead.nudgeProgress']);
-    assert.ok(!coach.syncedKeys().some((key) => key.startsWith('techLead.delegations')));
+    assert.ok(!coach.syncedKeys().some((key) => key.startsWith('techLead.delegations') || key.startsWith('techLead.team')));
   });
 
   it('uses default keys that no default keybinding of this VS Code already uses', async () => {
@@ -78,19 +85,21 @@ describe('Tech Lead Coach in a real extension host', function () {
     await coach.flushed();
     assert.equal(coach.delegations().length, before + 1);
     const record = stored(coach).delegations.find((d) => d.id === saved.id);
-    assert.equal(stored(coach).schemaVersion, 1);
+    assert.equal(stored(coach).schemaVersion, 2);
     assert.equal(record?.task, 'Host test: own the release notes');
+    assert.equal(personOf(coach, saved.id), 'Priya');
+    assert.ok(stored(coach).people.some((p) => p.id === record?.personId && p.name === 'Priya'), 'the person is not in storage with the delegation');
   });
 
   it('refuses bad arguments and writes nothing', async () => {
     const coach = await api();
-    const before = JSON.stringify(coach.storedDelegations());
+    const before = JSON.stringify(coach.storedTeam());
     for (const bad of [{ task: '', person: 'Sam' }, { task: 'x', person: 'Sam', level: 12 }, { task: 'x', person: 'Sam', followUp: '2001-01-01' }, { task: 'x', person: 'Sam', surprise: true }, 'just text']) {
       const result = await vscode.commands.executeCommand(Commands.logDelegation, bad);
       assert.equal(result, undefined, JSON.stringify(bad));
     }
     await coach.flushed();
-    assert.equal(JSON.stringify(coach.storedDelegations()), before);
+    assert.equal(JSON.stringify(coach.storedTeam()), before);
   });
 
   it('marks a delegation done, reopens it and deletes it, each reaching storage', async () => {
@@ -116,13 +125,14 @@ describe('Tech Lead Coach in a real extension host', function () {
     fs.writeFileSync(good, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [record] }));
     const broken = path.join(dir, 'broken.json');
     fs.writeFileSync(broken, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [{ ...record, id: 'host-import-2', level: 'high' }] }));
-    const before = JSON.stringify(coach.storedDelegations());
+    const before = JSON.stringify(coach.storedTeam());
     await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(broken));
     await coach.flushed();
-    assert.equal(JSON.stringify(coach.storedDelegations()), before, 'a broken file changed the tracker');
+    assert.equal(JSON.stringify(coach.storedTeam()), before, 'a broken file changed the tracker');
     await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(good));
     await coach.flushed();
     assert.equal(stored(coach).delegations.find((d) => d.id === 'host-import-1')?.task, 'Host test: imported');
+    assert.equal(personOf(coach, 'host-import-1'), 'Imani', 'the release 0.1 file\'s name did not become a person');
     await vscode.commands.executeCommand(Commands.delete, 'host-import-1');
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/dates';
-import type { Delegation } from '../../src/domain/delegation';
-import { readStoredDelegations } from '../../src/domain/delegationStore';
 import type { StateStorage } from '../../src/domain/storage';
+import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
+import { readStoredTeam, type TeamData, type Unreadable } from '../../src/domain/teamData';
+import { TeamStore, type TeamStoreKeys } from '../../src/domain/teamStore';
 
 /** A clock fixed at noon local time on a given day, movable by whole days. */
 export class FakeClock implements Clock {
@@ -32,6 +33,8 @@ export class MemoryStorage implements StateStorage {
   readonly writes: { key: string; value: unknown }[] = [];
   delayMs = 0;
   failNext = false;
+  /** Every write of this key fails (the write of one key of several, e.g. during a migration). */
+  failKey: string | undefined;
 
   constructor(initial: Record<string, unknown> = {}) {
     for (const [key, value] of Object.entries(initial)) {
@@ -50,7 +53,7 @@ export class MemoryStorage implements StateStorage {
     if (delay > 0) {
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    if (this.failNext) {
+    if (this.failNext || (this.failKey !== undefined && key === this.failKey)) {
       this.failNext = false;
       throw new Error('disk full');
     }
@@ -66,9 +69,17 @@ export function sequentialIds(prefix = 'd'): () => string {
 
 export const day = (text: string): DateKey => text as DateKey;
 
-/** The stored tracker as this version reads it (failing the test when it reads as newer data). */
-export function readStored(raw: unknown, today = day('2026-11-24')): { delegations: Delegation[]; keptAside: { raw: unknown; reason: string }[] } {
-  const read = readStoredDelegations(raw, today);
-  assert.equal(read.kind, 'read', 'the stored tracker reads as data from a newer version');
-  return read.kind === 'read' ? read : { delegations: [], keptAside: [] };
+/** The keys the extension uses (see platform/stateMap.ts). */
+export const teamKeys: TeamStoreKeys = { team: 'techLead.team', legacy: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
+
+/** Loads a TeamStore on `storage` with the extension's keys and the default 1:1 cadence. */
+export function loadTeam(storage: StateStorage, clock: Clock = new FakeClock('2026-11-24'), newId = sequentialIds(), cadenceDays = DEFAULT_CADENCE_DAYS): Promise<TeamStore> {
+  return TeamStore.load(storage, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
+}
+
+/** The stored team as this version reads it (failing the test when it reads as newer data). */
+export function readStored(raw: unknown, today = day('2026-11-24')): TeamData & { keptAside: Unreadable[] } {
+  const read = readStoredTeam(raw, today);
+  assert.equal(read.kind, 'read', 'the stored team reads as data from a newer version');
+  return read.kind === 'read' ? { ...read.data, keptAside: read.keptAside } : { people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
 }

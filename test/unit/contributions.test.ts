@@ -144,8 +144,8 @@ describe('package.json and src/ids.ts agree', () => {
   it('contributes the container and views of ids.ts, each used in code', () => {
     assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [Views.container]);
     const views = (manifest.contributes.views[Views.container] ?? []).map((v) => v.id).sort();
-    assert.deepEqual(views, [Views.today, Views.delegations, Views.lessons].sort());
-    assert.deepEqual(manifest.contributes.viewsWelcome.map((w) => w.view), [Views.delegations]);
+    assert.deepEqual(views, [Views.today, Views.delegations, Views.team, Views.lessons].sort());
+    assert.deepEqual(manifest.contributes.viewsWelcome.map((w) => w.view).sort(), [Views.delegations, Views.team].sort());
     for (const [key] of Object.entries(Views).filter(([k]) => k !== 'container')) {
       assert.match(source, new RegExp(`Views\\.${key}\\b`), `view ${key} is not used in code`);
     }

@@ -6,6 +6,7 @@ import {
   parseLogDelegationArgs,
   validateFollowUp,
   validateStoredDelegation,
+  validateStoredDelegationV1,
   validateTask,
   type Delegation,
 } from '../../src/domain/delegation';
@@ -16,7 +17,7 @@ const today = day('2026-11-24');
 const defaults = { level: 5 as const, followUpDays: 3 };
 
 function delegation(followUpOn: string, extra: Partial<Delegation> = {}): Delegation {
-  return { ...createDelegation('x', { task: 'Run the retro', person: 'Sam', level: 3, followUpOn: day(followUpOn) }, today), ...extra };
+  return { ...createDelegation('x', { task: 'Run the retro', level: 3, followUpOn: day(followUpOn) }, 'p-sam', today), ...extra };
 }
 
 describe('delegation levels', () => {
@@ -143,7 +144,10 @@ describe('stored record validation', () => {
       [{ ...good, id: '' }, /id/],
       [{ ...good, task: '' }, /task/],
       [{ ...good, task: ' padded ' }, /task/],
-      [{ ...good, person: 7 }, /person/],
+      [{ ...good, personId: 7 }, /personId/],
+      [{ ...good, personId: 'Sam Lee' }, /personId/],
+      // A record of release 0.1, which named the person, is not a version-2 record.
+      [{ ...good, person: 'Sam' }, /unknown field "person"/],
       [{ ...good, level: 8 }, /level/],
       [{ ...good, followUpOn: '2026-02-30' }, /date/],
       [{ ...good, doneOn: 'yesterday' }, /done date/],
@@ -152,6 +156,24 @@ describe('stored record validation', () => {
     ];
     for (const [raw, reason] of broken) {
       const result = validateStoredDelegation(raw, today);
+      assert.equal(result.ok, false, JSON.stringify(raw));
+      assert.match(result.ok ? '' : result.error, reason);
+    }
+  });
+
+  it('reads a record of release 0.1 by the same rules, with the person by name', () => {
+    const { personId: _personId, ...rest } = good;
+    const v1 = { ...rest, person: 'Sam' };
+    assert.deepEqual(validateStoredDelegationV1(JSON.parse(JSON.stringify(v1)), today), { ok: true, value: v1 });
+    const broken: [unknown, RegExp][] = [
+      [{ ...v1, person: 7 }, /person/],
+      [{ ...v1, person: ' Sam ' }, /person/],
+      [{ ...v1, person: 'Sam\u202Eevil' }, /person/],
+      [{ ...v1, personId: 'p-sam' }, /unknown field "personId"/],
+      [{ ...v1, level: 8 }, /level/],
+    ];
+    for (const [raw, reason] of broken) {
+      const result = validateStoredDelegationV1(raw, today);
       assert.equal(result.ok, false, JSON.stringify(raw));
       assert.match(result.ok ? '' : result.error, reason);
     }
@@ -171,7 +193,7 @@ describe('grouping for the Delegations view', () => {
   it('groups and orders: soonest first, most recently done first', async () => {
     const { groupByFollowUp } = await import('../../src/domain/delegationGroups');
     const make = (id: string, followUpOn: string, doneOn?: string): Delegation => ({
-      ...createDelegation(id, { task: `task ${id}`, person: 'Sam', level: 3, followUpOn: day(followUpOn) }, day('2026-11-01')),
+      ...createDelegation(id, { task: `task ${id}`, level: 3, followUpOn: day(followUpOn) }, 'p-sam', day('2026-11-01')),
       ...(doneOn ? { doneOn: day(doneOn) } : {}),
     });
     const groups = groupByFollowUp(

@@ -6,12 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DelegationStore } from '../../src/domain/delegationStore';
+import { TeamStore } from '../../src/domain/teamStore';
 import { readNudgeProgress } from '../../src/domain/nudges';
 import { TodayCoach } from '../../src/domain/todayCoach';
 import { NewerDataError, State, type StateEntry } from '../../src/platform/state';
 import { StateMap } from '../../src/platform/stateMap';
-import { FakeClock, MemoryStorage, sequentialIds } from '../support/fakes';
+import { FakeClock, loadTeam, MemoryStorage, sequentialIds } from '../support/fakes';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
 
@@ -82,14 +82,14 @@ describe('the storage map', () => {
     await assert.rejects(Promise.resolve(storage.update(StateMap.nudgeProgress.key, readNudgeProgress(undefined))), NewerDataError);
     const errors: unknown[] = [];
     const clock = new FakeClock('2026-11-25');
-    const delegations = await DelegationStore.load(new MemoryStorage(), { delegations: 'd', keptAside: 'k' }, clock, sequentialIds());
+    const team = await loadTeam(new MemoryStorage(), clock, sequentialIds());
     const nudge = { id: 'check-ins-01', theme: 'check-ins', short: 's', action: 'a', why: 'w', lesson: 'trust' };
     const coach = new TodayCoach({
       storage,
       progressKey: StateMap.nudgeProgress.key,
       clock,
       catalogue: [nudge] as never,
-      delegations,
+      team,
       themes: () => [],
       onSaveError: (error) => errors.push(error),
     });
@@ -100,15 +100,29 @@ describe('the storage map', () => {
     assert.ok(errors[0] instanceof NewerDataError);
   });
 
-  it('gives the tracker its stored data as release 0.1 wrote it', async () => {
-    const { state } = release01();
-    const store = await DelegationStore.load(
-      state.storage(StateMap.delegations),
-      { delegations: StateMap.delegations.key, keptAside: StateMap.keptAside.key },
+  it('gives the tracker its stored data as release 0.1 wrote it, moved to the team key', async () => {
+    const { state, workspace } = release01();
+    const store = await TeamStore.load(
+      state.storage(StateMap.team, StateMap.legacyDelegations),
+      { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key },
       new FakeClock('2026-11-25'),
       sequentialIds(),
+      { cadenceDays: () => 14 },
     );
-    assert.deepEqual(store.all().map((d) => [d.task, d.person, d.history.length]), [['Run the release retro', 'Priya', 2]]);
+    assert.deepEqual(store.all().map((d) => [d.task, store.nameOf(d.personId), d.history.length]), [['Run the release retro', 'Priya', 2]]);
     assert.equal(store.keptAsideOnLoad, 0);
+    assert.equal(store.migratedPeople, 1);
+    assert.deepEqual(state.raw(StateMap.legacyDelegations), { schemaVersion: 2, movedTo: StateMap.team.key });
+    assert.equal((state.raw(StateMap.team) as { schemaVersion: number }).schemaVersion, StateMap.team.version);
+    assert.deepEqual(workspace.writes.map((w) => w.key), [StateMap.team.key, StateMap.legacyDelegations.key]);
+  });
+
+  it('refuses to write the team over a newer version of either of its keys', async () => {
+    for (const key of [StateMap.team.key, StateMap.legacyDelegations.key]) {
+      const workspace = new MemoryStorage({ [key]: { schemaVersion: 3 } });
+      const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
+      await assert.rejects(Promise.resolve(storage.update(key, { schemaVersion: 2 })), NewerDataError);
+      assert.deepEqual(workspace.writes, []);
+    }
   });
 });

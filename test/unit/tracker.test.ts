@@ -1,19 +1,29 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CADENCE, readCadence } from '../../src/domain/cadence';
 import { addDays } from '../../src/domain/dates';
-import { createDelegation, type Delegation } from '../../src/domain/delegation';
+import { createDelegation, type Delegation, type DelegationV1 } from '../../src/domain/delegation';
 import { DELEGATION_LEVELS } from '../../src/domain/delegationLevels';
-import { DelegationStore } from '../../src/domain/delegationStore';
 import { EXPORT_FORMAT, parseImport, toExportJson, toMarkdown, toRescueJson } from '../../src/domain/exchange';
 import { describeEvent } from '../../src/domain/history';
 import { summarisePeople } from '../../src/domain/people';
-import { day, FakeClock, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
+import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
+import type { TeamData } from '../../src/domain/teamData';
+import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys } from '../support/fakes';
 
 const today = day('2026-11-24');
-const keys = { delegations: 'd', keptAside: 'k' };
 
-function delegation(id: string, person: string, followUpOn: string, extra: Partial<Delegation> = {}): Delegation {
-  return { ...createDelegation(id, { task: `Task ${id}`, person, level: 4, followUpOn: day(followUpOn) }, day('2026-11-01')), ...extra };
+function delegation(id: string, personId: string, followUpOn: string, extra: Partial<Delegation> = {}): Delegation {
+  return { ...createDelegation(id, { task: `Task ${id}`, level: 4, followUpOn: day(followUpOn) }, personId, day('2026-11-01')), ...extra };
+}
+
+function person(id: string, name: string, extra: Partial<Person> = {}): Person {
+  return { id, name, cadenceDays: 14, addedOn: day('2026-11-01'), ...extra };
+}
+
+/** The same record as release 0.1 stored and exported it: the person by name. */
+function named(d: Delegation, name: string): DelegationV1 {
+  const { personId: _personId, ...rest } = d;
+  return { ...rest, person: name };
 }
 
 describe('follow-up cadence by level', () => {
@@ -47,69 +57,122 @@ describe('history in words', () => {
 describe('check-ins', () => {
   it('record the note and move the follow-up, both in the history', async () => {
     const storage = new MemoryStorage();
-    const store = await DelegationStore.load(storage, keys, new FakeClock('2026-11-24'), sequentialIds());
-    const d = await store.log({ task: 'Own the release', person: 'Sam', level: 5, followUpOn: day('2026-11-24') });
+    const store = await loadTeam(storage, new FakeClock('2026-11-24'), sequentialIds());
+    const d = (await store.log({ task: 'Own the release', person: 'Sam', level: 5, followUpOn: day('2026-11-24') })).value;
     const checked = await store.checkIn(d.id, 'going well', day('2026-12-01'));
     assert.equal(checked?.followUpOn, '2026-12-01');
     assert.deepEqual(checked?.history.slice(1), [
       { kind: 'checkIn', on: '2026-11-24', note: 'going well' },
       { kind: 'followUpChanged', on: '2026-11-24', from: '2026-11-24', to: '2026-12-01' },
     ]);
-    assert.deepEqual(readStored(storage.get('d')).delegations, store.all());
+    assert.deepEqual(readStored(storage.get(teamKeys.team)).delegations, store.all());
   });
 });
 
 describe('people', () => {
-  it('counts active, overdue and done per person, busiest first, names without case', () => {
-    const people = summarisePeople(
-      [delegation('1', 'Sam', '2026-11-20'), delegation('2', 'sam', '2026-11-30'), delegation('3', 'Ana', '2026-11-30', { doneOn: today }), delegation('4', 'Lee', '2026-12-30')],
-      today,
-    );
-    assert.deepEqual(people.map((p) => [p.person, p.active, p.overdue, p.done]), [
-      ['Sam', 2, 1, 0],
-      ['Lee', 1, 0, 0],
-      ['Ana', 0, 0, 1],
+  it('counts active, overdue and done per person, busiest first, by id, under their current name', () => {
+    const names: Record<string, string> = { 'p-sam': 'Sam', 'p-ana': 'Ana', 'p-lee': 'Lee' };
+    const delegations = [delegation('1', 'p-sam', '2026-11-20'), delegation('2', 'p-sam', '2026-11-30'), delegation('3', 'p-ana', '2026-11-30', { doneOn: today }), delegation('4', 'p-lee', '2026-12-30')];
+    const people = summarisePeople(delegations, today, (id) => names[id] ?? id);
+    assert.deepEqual(people.map((p) => [p.personId, p.person, p.active, p.overdue, p.done]), [
+      ['p-sam', 'Sam', 2, 1, 0],
+      ['p-lee', 'Lee', 1, 0, 0],
+      ['p-ana', 'Ana', 0, 0, 1],
     ]);
+    // A rename changes the name shown, never who the work is with.
+    const renamed = summarisePeople(delegations, today, (id) => (id === 'p-sam' ? 'Samira' : names[id] ?? id));
+    assert.deepEqual(renamed.map((p) => [p.personId, p.person, p.active]).slice(0, 1), [['p-sam', 'Samira', 2]]);
   });
 });
 
 describe('export and import', () => {
-  const all = [delegation('a', 'Sam', '2026-11-20', { note: 'pipes | and *stars*' }), delegation('b', 'Ana', '2026-11-30')];
+  const people = [person('p-sam', 'Sam'), person('p-ana', 'Ana', { role: 'Staff engineer' }), person('p-kim', 'Kim', { archived: true })];
+  const delegations = [delegation('a', 'p-sam', '2026-11-20', { note: 'pipes | and *stars*' }), delegation('b', 'p-ana', '2026-11-30')];
+  const oneOnOnes: OneOnOne[] = [
+    { id: 'm1', personId: 'p-sam', on: day('2026-11-10'), mood: 4, notes: 'Private: thinking about a move', topics: ['career', 'blockers'] },
+    { id: 'm2', personId: 'p-ana', on: day('2026-11-20'), topics: [] },
+  ];
+  const feedback: Feedback[] = [
+    { id: 'f1', personId: 'p-sam', on: day('2026-11-12'), kind: 'given', situation: 'The demo', behaviour: 'You took questions calmly', impact: 'The client signed' },
+    { id: 'f2', personId: 'p-ana', on: day('2026-11-13'), kind: 'asked', said: 'More context in reviews', change: 'Write the why first' },
+  ];
+  const data: TeamData = { people, delegations, oneOnOnes, feedback };
+  const all = delegations;
 
-  it('writes a readable Markdown table per person, escaping what could break it', () => {
-    const md = toMarkdown(all, today);
+  it('writes a readable Markdown section per person, escaping what could break it', () => {
+    const md = toMarkdown(data, today, { includeNotes: false });
     assert.match(md, /^## Sam$/m);
     assert.match(md, /^## Ana$/m);
+    assert.match(md, /^## Kim \(archived\)$/m);
+    assert.ok(md.indexOf('## Kim') > md.indexOf('## Sam'), 'archived people come last');
+    assert.match(md, /^Staff engineer\.$/m);
     assert.match(md, /\| Task a \| 4 · Agree \| 2026-11-20 \| 4 days overdue \| pipes \\\| and \\\*stars\\\* \|/);
+    assert.match(md, /^1:1 14 days ago; next 1:1 due today \(every 14 days\)\.$/m);
+    assert.match(md, /^no 1:1 yet; 1:1 overdue by 9 days \(every 14 days\)\.$/m, 'Kim, added 1 Nov and never met');
+    assert.match(md, /^\| 2026-11-10 \| 4\/5, good \| career, blockers \|$/m);
+    assert.match(md, /Situation: The demo\. Behaviour: You took questions calmly\. Impact: The client signed\./);
+    assert.match(md, /They said: More context in reviews\. I will change: Write the why first\./);
+    assert.doesNotMatch(md, /thinking about a move/, 'private notes left the editor');
+    assert.match(md, /Private 1:1 notes are left out/);
+    const withNotes = toMarkdown(data, today, { includeNotes: true });
+    assert.match(withNotes, /\| 2026-11-10 \| 4\/5, good \| career, blockers \| Private: thinking about a move \|/);
   });
 
   it('round-trips the full data through JSON', () => {
-    const parsed = parseImport(toExportJson(all, today), today);
-    assert.deepEqual(parsed, { ok: true, delegations: all });
+    const parsed = parseImport(toExportJson(data, today, { includeNotes: true }), today);
+    assert.deepEqual(parsed, { ok: true, version: 2, data, notesLeftOut: false });
+  });
+
+  it('leaves private 1:1 notes out of the file unless the setting allows them, and says so', () => {
+    const text = toExportJson(data, today, { includeNotes: false });
+    assert.doesNotMatch(text, /thinking about a move/);
+    const parsed = parseImport(text, today);
+    assert.ok(parsed.ok && parsed.version === 2);
+    assert.equal(parsed.notesLeftOut, true);
+    assert.deepEqual(parsed.data.oneOnOnes.map((m) => m.notes), [undefined, undefined]);
+    assert.deepEqual({ ...parsed.data, oneOnOnes: [] }, { ...data, oneOnOnes: [] });
+  });
+
+  it('still imports a release 0.1 file, with each person by name', () => {
+    const file = JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedOn: '2026-11-20', delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')] });
+    assert.deepEqual(parseImport(file, today), { ok: true, version: 1, delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')] });
   });
 
   it('rejects a bad file whole, with a reason', () => {
-    const good = JSON.parse(toExportJson(all, today)) as Record<string, unknown>;
+    const good = JSON.parse(toExportJson(data, today, { includeNotes: true })) as Record<string, unknown>;
+    const v1 = { format: EXPORT_FORMAT, version: 1, exportedOn: '2026-11-20', delegations: [named(all[0] as Delegation, 'Sam')] };
     const cases: [string, RegExp][] = [
       ['{ not json', /not valid JSON/],
-      ['[]', /not a Tech Lead Coach delegation export/],
+      ['[]', /not a Tech Lead Coach export/],
       [JSON.stringify({ ...good, format: 'other' }), /not a Tech Lead Coach/],
-      [JSON.stringify({ ...good, version: 2 }), /newer version/],
+      [JSON.stringify({ ...good, version: 3 }), /newer version/],
       [JSON.stringify({ ...good, version: 'one' }), /unknown export version/],
-      [JSON.stringify({ ...good, delegations: {} }), /no "delegations" list/],
-      [JSON.stringify({ ...good, delegations: [all[0], { ...all[1], level: 'high' }] }), /1 of 2 delegations .* not valid .*#2: invalid level.*Nothing was imported/],
-      [JSON.stringify({ ...good, delegations: [all[0], all[0]] }), /duplicate id/],
+      [JSON.stringify({ ...good, delegations: {} }), /"delegations" is not a list/],
+      [JSON.stringify({ ...good, delegations: [all[0], { ...all[1], level: 'high' }] }), /1 of 9 records .* not valid .*delegations #2: invalid level.*Nothing was imported/],
+      [JSON.stringify({ ...good, delegations: [all[0], all[0]] }), /delegations #2: duplicate id/],
+      [JSON.stringify({ ...good, people: [...people, people[0]] }), /people #4: duplicate id/],
       [JSON.stringify({ ...good, extra: 1 }), /fields this version does not know \("extra"\)/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], colour: 'red' }] }), /#1: unknown field "colour"/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], colour: 'red' }] }), /delegations #1: unknown field "colour"/],
       // A deeply nested extra field on a history event once passed and then broke every later write.
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], history: [{ kind: 'created', on: '2026-11-01', extra: { a: { b: { c: [1, { d: 2 }] } } } }] }] }), /#1: invalid history/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], followUpOn: '0NaN-NaN-NaN' }] }), /#1: invalid date/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], followUpOn: '2046-11-24' }] }), /#1: invalid date .*ten years/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], person: 'Sam\u202Eevil' }] }), /#1: invalid person/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], task: 'Ship\u0007it' }] }), /#1: invalid task/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], id: 'a b' }] }), /#1: missing or invalid id/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], history: [{ kind: 'created', on: '2026-11-01', extra: { a: { b: { c: [1, { d: 2 }] } } } }] }] }), /delegations #1: invalid history/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], followUpOn: '0NaN-NaN-NaN' }] }), /delegations #1: invalid date/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], followUpOn: '2046-11-24' }] }), /delegations #1: invalid date .*ten years/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], personId: 'Sam\u202Eevil' }] }), /delegations #1: missing or invalid personId/],
+      [JSON.stringify({ ...good, people: [{ ...people[0], name: 'Sam\u202Eevil' }] }), /people #1: invalid name/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], task: 'Ship\u0007it' }] }), /delegations #1: invalid task/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], id: 'a b' }] }), /delegations #1: missing or invalid id/],
+      [JSON.stringify({ ...good, delegations: [{ ...all[0], personId: 'p-nobody' }] }), /delegation a: its person \(p-nobody\) is not in the file/],
+      [JSON.stringify({ ...good, oneOnOnes: [{ ...oneOnOnes[0], mood: 6 }] }), /oneOnOnes #1: invalid mood/],
+      [JSON.stringify({ ...good, feedback: [{ ...feedback[0], kind: 'shouted' }] }), /feedback #1: invalid kind/],
+      [JSON.stringify({ ...good, privateNotes: 'maybe' }), /"privateNotes" must be/],
       [JSON.stringify({ ...good, delegations: new Array(50_001).fill(0) }), /limit is 50000/],
       ['x'.repeat(21 * 1024 * 1024), /larger than 20 MB/],
+      // Release 0.1 files, by the rules of that format.
+      [JSON.stringify({ ...v1, delegations: undefined }), /no "delegations" list/],
+      [JSON.stringify({ ...v1, people }), /fields this version does not know \("people"\)/],
+      [JSON.stringify({ ...v1, delegations: [{ ...v1.delegations[0], person: 'Sam\u202Eevil' }] }), /#1: invalid person/],
+      [JSON.stringify({ ...v1, delegations: [all[0]] }), /#1: unknown field "personId"/],
+      [JSON.stringify({ ...v1, delegations: [v1.delegations[0], v1.delegations[0]] }), /#2: duplicate id/],
     ];
     for (const [text, reason] of cases) {
       const result = parseImport(text, today);
@@ -120,25 +183,25 @@ describe('export and import', () => {
   });
 
   it('writes kept-aside records in the import format, so a repaired file imports', () => {
-    const broken = { ...all[0], level: 9 };
+    const broken = { ...named(all[0] as Delegation, 'Sam'), level: 9 };
     const rescue = JSON.parse(toRescueJson([broken], ['#1: invalid level'], today)) as { problems: string[]; delegations: Record<string, unknown>[] };
     assert.deepEqual(rescue.problems, ['#1: invalid level']);
     assert.match((parseImport(JSON.stringify(rescue), today) as { error: string }).error, /#1: invalid level/);
     const repaired = { ...rescue, delegations: rescue.delegations.map((d) => ({ ...d, level: 4 })) };
-    assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, delegations: [all[0]] });
+    assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, version: 1, delegations: [named(all[0] as Delegation, 'Sam')] });
   });
 
   it('merges by id: adds new, updates changed, leaves identical alone, and undoes exactly', async () => {
     const storage = new MemoryStorage();
-    const store = await DelegationStore.load(storage, keys, new FakeClock('2026-11-24'), sequentialIds());
-    await store.importMerge(all);
-    const before = store.all();
+    const store = await loadTeam(storage, new FakeClock('2026-11-24'), sequentialIds());
+    await store.importMerge({ people, delegations: all, oneOnOnes: [], feedback: [] });
+    const before = store.snapshot();
     const changed = { ...all[1], task: 'Task b, renamed' } as Delegation;
-    const result = await store.importMerge([all[0] as Delegation, changed, delegation('c', 'Lee', '2026-12-01')]);
+    const result = await store.importMerge({ people: [], delegations: [all[0] as Delegation, changed, delegation('c', 'p-sam', '2026-12-01')], oneOnOnes: [], feedback: [] });
     assert.deepEqual([result.added, result.updated, result.unchanged], [1, 1, 1]);
     assert.equal(store.get('b')?.task, 'Task b, renamed');
     await store.undo(result.undo);
-    assert.deepEqual(store.all(), before);
-    assert.deepEqual(readStored(storage.get('d')).delegations, before);
+    assert.deepEqual(store.snapshot(), before);
+    assert.deepEqual(readStored(storage.get(teamKeys.team)).delegations, before.delegations);
   });
 });

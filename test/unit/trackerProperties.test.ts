@@ -1,29 +1,42 @@
 /**
- * Property-based tests of the tracker: random sequences of everything a lead can do, with Undo of
- * any earlier change at any point and storage refusing writes at random steps, checking after every
- * step that nothing is lost or duplicated, that an Undo reverses only its own change, and that what
- * is stored is exactly what is shown.
+ * Property-based tests of the team tracker: random sequences of everything a lead can do (people
+ * added, renamed, archived, restored and deleted; delegations, 1:1s and feedback logged and
+ * changed), with Undo of any earlier change at any point and storage refusing writes at random
+ * steps, checking after every step that nothing is lost or duplicated, that every record points to
+ * a person, that an Undo reverses only its own change, and that what is stored is exactly what is
+ * shown.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays } from '../../src/domain/dates';
-import { validateStoredDelegation, validateTask, type Delegation } from '../../src/domain/delegation';
+import { addDays, type DateKey } from '../../src/domain/dates';
+import { createDelegation, personKey, validateTask } from '../../src/domain/delegation';
 import type { DelegationLevel } from '../../src/domain/delegationLevels';
-import { DelegationStore, undoDelete, undoLog, undoMarkDone, type Undoable } from '../../src/domain/delegationStore';
 import { parseImport, toExportJson } from '../../src/domain/exchange';
-import { day, FakeClock, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
+import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team';
+import { COLLECTIONS, validateRecord, type Collection, type TeamRecord } from '../../src/domain/teamData';
+import { StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/teamStore';
+import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys as keys } from '../support/fakes';
 
 type Op =
   | { op: 'log'; task: string; person: string; level: DelegationLevel; days: number }
   | { op: 'checkIn'; pick: number; note: string; days: number }
-  | { op: 'edit'; pick: number; field: 'task' | 'person' | 'note'; value: string }
+  | { op: 'edit'; pick: number; field: 'task' | 'note'; value: string }
+  | { op: 'reassign'; pick: number; person: string }
   | { op: 'level'; pick: number; level: DelegationLevel }
   | { op: 'done'; pick: number }
   | { op: 'reopen'; pick: number }
   | { op: 'delete'; pick: number }
+  | { op: 'addPerson'; name: string }
+  | { op: 'rename'; pick: number; name: string }
+  | { op: 'archive'; pick: number }
+  | { op: 'restore'; pick: number }
+  | { op: 'deletePerson'; pick: number }
+  | { op: 'oneOnOne'; person: string; daysAgo: number; mood: Mood | undefined; notes: string | undefined; topics: Topic[] }
+  | { op: 'feedback'; person: string; daysAgo: number; kind: 'given' | 'asked'; a: string; b: string; c: string }
   | { op: 'undo'; pick: number }
-  | { op: 'roundTrip' }
+  | { op: 'roundTrip'; notes: boolean }
   | { op: 'importEdited'; pick: number; task: string }
+  | { op: 'importNew'; name: string; task: string }
   | { op: 'nextDay' };
 
 /** Text as the validators leave it (what the commands hand the store). */
@@ -32,25 +45,57 @@ const text = fc
   .map((s) => validateTask(s))
   .filter((v): v is { ok: true; value: string } => v.ok)
   .map((v) => v.value);
+const notes = text.map((s) => validateOneOnOneNotes(s)).filter((v): v is { ok: true; value: string } => v.ok && v.value !== undefined).map((v) => v.value);
 const level = fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<DelegationLevel>;
 const pick = fc.nat(50);
+/** Names that clash by case or Unicode form, and names that look like markup. */
+const name = fc.constantFrom('Sam', 'Ana', 'Lee', 'sam', 'SAM', 'Zoë', 'ZOË', 'Samira', '"><b>x</b>', '[Click me](command:workbench.action.toggleZenMode)');
 
 const ops: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('log' as const), task: text, person: fc.constantFrom('Sam', 'Ana', 'Lee', 'sam', '"><b>x</b>', '[Click me](command:workbench.action.toggleZenMode)'), level, days: fc.integer({ min: 0, max: 30 }) }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('log' as const), task: text, person: name, level, days: fc.integer({ min: 0, max: 30 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('checkIn' as const), pick, note: fc.string({ maxLength: 20 }), days: fc.integer({ min: 0, max: 30 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('edit' as const), pick, field: fc.constantFrom('task' as const, 'person' as const, 'note' as const), value: text }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('edit' as const), pick, field: fc.constantFrom('task' as const, 'note' as const), value: text }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reassign' as const), pick, person: name }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('level' as const), pick, level }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('done' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reopen' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), pick }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('undo' as const), pick }) },
-  { weight: 1, arbitrary: fc.constant({ op: 'roundTrip' as const }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('addPerson' as const), name }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('rename' as const), pick, name }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('archive' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('restore' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('deletePerson' as const), pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('oneOnOne' as const),
+      person: name,
+      daysAgo: fc.integer({ min: 0, max: 20 }),
+      mood: fc.option(fc.constantFrom<Mood>(1, 2, 3, 4, 5), { nil: undefined }),
+      notes: fc.option(notes, { nil: undefined }),
+      topics: fc.shuffledSubarray([...TOPICS]),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('feedback' as const), person: name, daysAgo: fc.integer({ min: 0, max: 20 }), kind: fc.constantFrom('given' as const, 'asked' as const), a: text, b: text, c: text }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('undo' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('roundTrip' as const), notes: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('importEdited' as const), pick, task: text }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('importNew' as const), name, task: text }) },
   { weight: 1, arbitrary: fc.constant({ op: 'nextDay' as const }) },
 );
 
-type Field = 'exists' | 'task' | 'person' | 'note' | 'level' | 'followUpOn' | 'doneOn' | 'history';
-const FIELDS: readonly Field[] = ['exists', 'task', 'person', 'note', 'level', 'followUpOn', 'doneOn', 'history'];
+const FIELDS: Readonly<Record<Collection, readonly string[]>> = {
+  people: ['exists', 'name', 'role', 'cadenceDays', 'addedOn', 'archived'],
+  delegations: ['exists', 'task', 'personId', 'note', 'level', 'createdOn', 'followUpOn', 'doneOn', 'history'],
+  oneOnOnes: ['exists', 'personId', 'on', 'mood', 'notes', 'topics'],
+  feedback: ['exists', 'personId', 'on', 'kind', 'situation', 'behaviour', 'impact', 'said', 'change'],
+};
+
+/** One record of the model: `collection:id`. */
+type Key = `${Collection}:${string}`;
+const keyOf = (collection: Collection, id: string): Key => `${collection}:${id}`;
+const collectionOf = (key: Key): Collection => key.slice(0, key.indexOf(':')) as Collection;
+const idOf = (key: Key): string => key.slice(key.indexOf(':') + 1);
 
 /** What the model knows of one field: its value and the step that last wrote it. */
 interface Written {
@@ -58,62 +103,126 @@ interface Written {
   readonly at: number;
 }
 
-function valueOf(d: Delegation | undefined, field: Field): unknown {
+function valueOf(record: TeamRecord | undefined, field: string): unknown {
   if (field === 'exists') {
-    return d !== undefined;
+    return record !== undefined;
   }
-  return d === undefined ? undefined : d[field];
+  return record === undefined ? undefined : (record as unknown as Record<string, unknown>)[field];
 }
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+type Kind = 'log' | 'done' | 'delete' | 'import' | 'importNew' | 'addPerson' | 'rename' | 'archive' | 'deletePerson' | 'oneOnOne' | 'feedback';
 
 /** An Undo offered at step `at`, and what the change it undoes wrote. */
 interface Offered {
   readonly at: number;
   readonly undo: Undoable;
-  readonly kind: 'log' | 'done' | 'delete' | 'import';
-  readonly id: string;
-  /** For an import: the values the record had before it. */
-  readonly before?: Delegation;
-  /** The record right after the change (undefined once deleted). */
-  readonly after: Delegation | undefined;
+  readonly kind: Kind;
+  /** Each record the Undo names, as it was right after the change (undefined once deleted). */
+  readonly after: ReadonlyMap<Key, TeamRecord | undefined>;
+  /** Each record the Undo names, as it was right before the change. */
+  readonly before: ReadonlyMap<Key, TeamRecord | undefined>;
+}
+
+/** The records an Undo names, step by step. */
+function keysOf(undo: Undoable): Key[] {
+  return undo.steps.map((step) => {
+    switch (step.kind) {
+      case 'reopen':
+        return keyOf('delegations', step.id);
+      case 'revert':
+        return keyOf(step.collection, step.after.id);
+      default:
+        return keyOf(step.collection, step.record.id);
+    }
+  });
+}
+
+function lookup(store: TeamStore, key: Key): TeamRecord | undefined {
+  const id = idOf(key);
+  return (store.snapshot()[collectionOf(key)] as readonly TeamRecord[]).find((r) => r.id === id);
+}
+
+function theirRecords(store: TeamStore, personId: string): Key[] {
+  const data = store.snapshot();
+  return (['delegations', 'oneOnOnes', 'feedback'] as const).flatMap((collection) =>
+    (data[collection] as readonly { id: string; personId: string }[]).filter((r) => r.personId === personId).map((r) => keyOf(collection, r.id)),
+  );
+}
+
+function isReferenced(store: TeamStore, personId: string): boolean {
+  return theirRecords(store, personId).length > 0;
 }
 
 async function runSequence(sequence: readonly Op[], failures: readonly boolean[]): Promise<void> {
   const storage = new MemoryStorage();
   const clock = new FakeClock('2026-11-24');
-  const keys = { delegations: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
-  const store = await DelegationStore.load(storage, keys, clock, sequentialIds());
+  const store = await loadTeam(storage, clock, sequentialIds());
   /** The model: per record, per field, the value the latest successful change wrote and when. */
-  const model = new Map<string, Map<Field, Written>>();
+  const model = new Map<Key, Map<string, Written>>();
   const offered: Offered[] = [];
-  let today = day('2026-11-24');
-  const target = (n: number): Delegation | undefined => store.all()[n % Math.max(1, store.all().length)];
-  /** Records in the model every field of `id` that now differs from what the model holds, as written at `at`. */
-  const observe = (id: string, at: number): void => {
-    const fields = model.get(id) ?? new Map<Field, Written>();
-    model.set(id, fields);
-    const current = store.get(id);
+  let today: DateKey = day('2026-11-24');
+  const target = (n: number) => store.all()[n % Math.max(1, store.all().length)];
+  const targetPerson = (n: number): Person | undefined => store.allPeople()[n % Math.max(1, store.allPeople().length)];
+  /** Records in the model every field of `key` that now differs from what the model holds, as written at `at`. */
+  const observe = (key: Key, at: number): void => {
+    const fields = model.get(key) ?? new Map<string, Written>();
+    model.set(key, fields);
+    const current = lookup(store, key);
     // A deleted record keeps its last values in the model: putting it back changes only `exists`.
-    for (const field of current === undefined ? (['exists'] as const) : FIELDS) {
+    for (const field of current === undefined ? ['exists'] : FIELDS[collectionOf(key)]) {
       const value = valueOf(current, field);
-      if (!fields.has(field) || JSON.stringify(fields.get(field)?.value) !== JSON.stringify(value)) {
+      if (!fields.has(field) || !same(fields.get(field)?.value, value)) {
         fields.set(field, { value, at });
       }
     }
+  };
+  const snapshotOf = (keys: readonly Key[]): Map<Key, TeamRecord | undefined> => new Map(keys.map((key) => [key, lookup(store, key)]));
+  /** Runs a change that can be undone, observing the records its Undo names (and `also`), and offers its Undo. */
+  const offer = async <T>(at: number, kind: Kind, run: () => Promise<{ value: T; undo: Undoable } | undefined>, also: readonly Key[] = []): Promise<T | undefined> => {
+    const before = snapshotOf(also);
+    const done = await run();
+    if (!done) {
+      return undefined;
+    }
+    const named = keysOf(done.undo);
+    for (const key of new Set([...named, ...also])) {
+      observe(key, at);
+    }
+    const previous = new Map([...before, ...[...snapshotOf(named).keys()].filter((key) => !before.has(key)).map((key): [Key, undefined] => [key, undefined])]);
+    offered.push({ at, undo: done.undo, kind, after: snapshotOf(named), before: previous });
+    return done.value;
+  };
+  /** A change to someone archived is refused, with a message naming them, and writes nothing. */
+  const refusedIfArchived = async (person: string, run: () => Promise<unknown>): Promise<boolean> => {
+    const existing = store.findPerson(person);
+    if (!existing?.archived) {
+      return false;
+    }
+    await assert.rejects(run(), (error: Error) => error instanceof StoreRefusal && error.message.startsWith(`${existing.name} is archived.`));
+    return true;
+  };
+  const personKeyOf = (person: string): Key | undefined => {
+    const found = store.findPerson(person);
+    return found ? keyOf('people', found.id) : undefined;
   };
 
   for (const [at, step] of sequence.entries()) {
     const failThisStep = failures[at] === true;
     storage.failNext = failThisStep;
     const writesBefore = storage.writes.length;
-    const shownBefore = store.all();
+    const shownBefore = store.snapshot();
     let failed = false;
     try {
       switch (step.op) {
         case 'log': {
-          const d = await store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) });
-          assert.ok(!model.get(d.id)?.get('exists')?.value, 'a new delegation reused an id');
-          observe(d.id, at);
-          offered.push({ at, undo: undoLog(d), kind: 'log', id: d.id, after: d });
+          if (await refusedIfArchived(step.person, () => store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) }))) {
+            break;
+          }
+          const d = await offer(at, 'log', () => store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) }));
+          assert.ok(d);
+          assert.equal(personKey(store.nameOf(d.personId)), personKey(step.person), 'logged to someone else');
           break;
         }
         case 'checkIn': {
@@ -121,7 +230,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           if (d && d.doneOn === undefined) {
             const after = await store.checkIn(d.id, step.note.trim() || undefined, addDays(today, step.days));
             assert.ok(after && after.history.length > d.history.length, 'a check-in left no trace');
-            observe(d.id, at);
+            observe(keyOf('delegations', d.id), at);
           } else if (d) {
             await assert.rejects(store.checkIn(d.id, undefined, today), /is done; reopen it/);
           }
@@ -132,7 +241,19 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           if (d) {
             await store.edit(d.id, step.field, step.value);
             assert.equal(store.get(d.id)?.[step.field], step.value);
-            observe(d.id, at);
+            observe(keyOf('delegations', d.id), at);
+          }
+          break;
+        }
+        case 'reassign': {
+          const d = target(step.pick);
+          if (d && !(await refusedIfArchived(step.person, () => store.reassign(d.id, step.person)))) {
+            const after = await store.reassign(d.id, step.person);
+            assert.equal(personKey(store.nameOf(after?.personId ?? '')), personKey(step.person));
+            observe(keyOf('delegations', d.id), at);
+            const owner = personKeyOf(step.person);
+            assert.ok(owner);
+            observe(owner, at);
           }
           break;
         }
@@ -141,17 +262,18 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           if (d) {
             await store.changeLevel(d.id, step.level);
             assert.equal(store.get(d.id)?.level, step.level);
-            observe(d.id, at);
+            observe(keyOf('delegations', d.id), at);
           }
           break;
         }
         case 'done': {
           const d = target(step.pick);
           if (d && d.doneOn === undefined) {
-            const done = await store.markDone(d.id);
+            const done = await offer(at, 'done', async () => {
+              const result = await store.markDone(d.id);
+              return result && { value: result, undo: undoMarkDone(d) };
+            });
             assert.equal(done?.doneOn, today);
-            observe(d.id, at);
-            offered.push({ at, undo: undoMarkDone(d), kind: 'done', id: d.id, after: done });
           }
           break;
         }
@@ -160,18 +282,92 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           if (d) {
             await store.reopen(d.id);
             assert.equal(store.get(d.id)?.doneOn, undefined);
-            observe(d.id, at);
+            observe(keyOf('delegations', d.id), at);
           }
           break;
         }
         case 'delete': {
           const d = target(step.pick);
           if (d) {
-            const removed = await store.delete(d.id);
+            const removed = await offer(at, 'delete', () => store.delete(d.id), [keyOf('delegations', d.id)]);
             assert.deepEqual(removed, d);
-            observe(d.id, at);
-            offered.push({ at, undo: undoDelete(d), kind: 'delete', id: d.id, after: undefined });
           }
+          break;
+        }
+        case 'addPerson': {
+          const existing = store.findPerson(step.name);
+          if (existing) {
+            await assert.rejects(store.addPerson({ name: step.name }), (error: Error) => error instanceof StoreRefusal && error.message.startsWith(`${existing.name} is already in the team`));
+            break;
+          }
+          const added = await offer(at, 'addPerson', () => store.addPerson({ name: step.name }));
+          assert.deepEqual([added?.name, added?.addedOn, added?.archived], [step.name, today, undefined]);
+          break;
+        }
+        case 'rename': {
+          const p = targetPerson(step.pick);
+          if (!p) {
+            break;
+          }
+          const clash = store.findPerson(step.name);
+          if (clash && clash.id !== p.id) {
+            await assert.rejects(
+              store.updatePerson(p.id, { name: step.name }),
+              (error: Error) => error instanceof StoreRefusal && error.message === `${clash.name} is already in the team${clash.archived ? ' (archived)' : ''}; choose another name.`,
+            );
+            break;
+          }
+          const before = store.snapshot().delegations;
+          await offer(at, 'rename', () => store.updatePerson(p.id, { name: step.name }), [keyOf('people', p.id)]);
+          assert.equal(store.person(p.id)?.name, step.name);
+          assert.deepEqual(store.snapshot().delegations, before, 'a rename touched the delegations');
+          break;
+        }
+        case 'archive':
+        case 'restore': {
+          const p = targetPerson(step.pick);
+          if (p) {
+            await offer(at, 'archive', () => store.updatePerson(p.id, { archived: step.op === 'archive' }), [keyOf('people', p.id)]);
+            assert.equal(store.person(p.id)?.archived, step.op === 'archive' ? true : undefined);
+            assert.equal(store.people().includes(p.name), step.op === 'restore');
+          }
+          break;
+        }
+        case 'deletePerson': {
+          const p = targetPerson(step.pick);
+          if (p) {
+            const theirs = theirRecords(store, p.id);
+            const result = await offer(at, 'deletePerson', () => store.deletePerson(p.id), [keyOf('people', p.id), ...theirs]);
+            assert.equal(result?.records, theirs.length);
+            assert.ok([keyOf('people', p.id), ...theirs].every((key) => lookup(store, key) === undefined), 'something about them is left');
+          }
+          break;
+        }
+        case 'oneOnOne': {
+          const input = {
+            person: step.person,
+            on: addDays(today, -step.daysAgo),
+            ...(step.mood === undefined ? {} : { mood: step.mood }),
+            ...(step.notes === undefined ? {} : { notes: step.notes }),
+            topics: step.topics,
+          };
+          if (await refusedIfArchived(step.person, () => store.logOneOnOne(input))) {
+            break;
+          }
+          const meeting = await offer(at, 'oneOnOne', () => store.logOneOnOne(input));
+          assert.deepEqual(meeting?.topics, TOPICS.filter((t) => step.topics.includes(t)));
+          break;
+        }
+        case 'feedback': {
+          const on = addDays(today, -step.daysAgo);
+          const input =
+            step.kind === 'given'
+              ? { person: step.person, on, kind: 'given' as const, situation: step.a, behaviour: step.b, impact: step.c }
+              : { person: step.person, on, kind: 'asked' as const, said: step.a, change: step.b };
+          if (await refusedIfArchived(step.person, () => store.logFeedback(input))) {
+            break;
+          }
+          await offer(at, 'feedback', () => store.logFeedback(input));
           break;
         }
         case 'undo': {
@@ -180,80 +376,153 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           if (!chosen) {
             break;
           }
-          const fields = model.get(chosen.id);
-          assert.ok(fields);
-          const beforeUndo = store.get(chosen.id);
+          const named = [...chosen.after.keys()];
           // What was written after the undone change, and is there now (the model matches the store).
           // A field set back to the value the change left is not a later change.
-          const laterWrites =
-            beforeUndo === undefined
+          const laterWrites = named.flatMap((key) => {
+            const fields = model.get(key);
+            assert.ok(fields, `${key} is not in the model`);
+            return lookup(store, key) === undefined
               ? []
-              : [...fields.entries()].filter(([field, w]) => w.at > chosen.at && JSON.stringify(w.value) !== JSON.stringify(valueOf(chosen.after, field)));
-          let result;
+              : [...fields.entries()].filter(([field, w]) => w.at > chosen.at && !same(w.value, valueOf(chosen.after.get(key), field))).map(([field, w]) => ({ key, field, w }));
+          });
+          const untouched = (key: Key, field: string): boolean => (model.get(key)?.get(field)?.at ?? -1) <= chosen.at;
+          const allUntouched = (key: Key): boolean => FIELDS[collectionOf(key)].every((field) => untouched(key, field));
+          // Whether a person deleted with everything about them can come back: nobody took their name since.
+          const personKeyNamed = named.find((key) => collectionOf(key) === 'people');
+          const deletedPerson = chosen.kind === 'deletePerson' && personKeyNamed ? (chosen.before.get(personKeyNamed) as Person | undefined) : undefined;
+          const nameTaken = deletedPerson !== undefined && store.findPerson(deletedPerson.name) !== undefined;
+          let result: UndoResult;
           try {
             result = await store.undo(chosen.undo);
           } catch (error) {
             offered.push(chosen); // the Undo failed to save: still offered
             throw error;
           }
-          const current = store.get(chosen.id);
           // Nothing written after the undone change is lost.
-          for (const [field, written] of laterWrites) {
-            if (chosen.kind === 'delete' && field === 'exists') {
-              continue; // re-adding is the Undo; a later delete of the same id cannot happen
+          for (const { key, field, w } of laterWrites) {
+            if (field === 'exists' && ['log', 'importNew', 'delete', 'addPerson', 'deletePerson', 'oneOnOne', 'feedback'].includes(chosen.kind)) {
+              continue; // deleted and put back since: as it was, so its Undo may act on it
             }
             if (chosen.kind === 'done' && (field === 'doneOn' || field === 'exists')) {
               continue;
             }
-            if (chosen.kind === 'log' && field === 'exists') {
-              continue; // deleted and put back since: as logged again, so its Undo may remove it
-            }
-            const now = valueOf(current, field);
-            const message: string = `the Undo of ${chosen.kind} (step ${chosen.at}) lost the later change of ${field} (step ${written.at})`;
+            const now = valueOf(lookup(store, key), field);
+            const message: string = `the Undo of ${chosen.kind} (step ${chosen.at}) lost the later change of ${field} of ${key} (step ${w.at})`;
             if (field === 'history') {
               // An Undo may add to the history (a reopen), never take away what came after.
-              const later = written.value as unknown[];
+              const later = w.value as unknown[];
               assert.deepEqual((now as unknown[] | undefined)?.slice(0, later.length), later, message);
             } else {
-              assert.deepEqual(now, written.value, message);
+              assert.deepEqual(now, w.value, message);
             }
           }
           // And the undone change itself is reversed wherever nothing changed it since.
-          const untouched = (field: Field): boolean => (fields.get(field)?.at ?? -1) <= chosen.at;
-          if (chosen.kind === 'log' && FIELDS.every(untouched)) {
-            assert.equal(current, undefined, 'Undo of Log left the record');
-          }
-          if (chosen.kind === 'done' && fields.get('exists')?.value === true) {
-            assert.equal(current?.doneOn, undefined, 'Undo of Mark done left it done');
-          }
-          if (chosen.kind === 'delete' && untouched('exists')) {
-            assert.ok(current, 'Undo of Delete did not put it back');
-          }
-          if (chosen.kind === 'import' && untouched('task') && fields.get('exists')?.value === true) {
-            assert.equal(current?.task, chosen.before?.task, 'Undo of the import left its task');
+          for (const key of named) {
+            const current = lookup(store, key);
+            const collection = collectionOf(key);
+            switch (chosen.kind) {
+              case 'log':
+              case 'importNew':
+              case 'addPerson':
+              case 'oneOnOne':
+              case 'feedback':
+                if (allUntouched(key) && (collection !== 'people' || !isReferenced(store, idOf(key)))) {
+                  assert.equal(current, undefined, `Undo of ${chosen.kind} left ${key}`);
+                }
+                break;
+              case 'done':
+                if (current) {
+                  assert.equal((current as { doneOn?: string }).doneOn, undefined, 'Undo of Mark done left it done');
+                }
+                break;
+              case 'delete': {
+                const personId = (chosen.before.get(key) as { personId?: string } | undefined)?.personId ?? '';
+                if (untouched(key, 'exists') && store.person(personId)) {
+                  assert.ok(current, 'Undo of Delete did not put it back');
+                }
+                break;
+              }
+              case 'deletePerson':
+                if (!nameTaken && untouched(key, 'exists') && (collection === 'people' || (personKeyNamed !== undefined && lookup(store, personKeyNamed)))) {
+                  assert.ok(current, `Undo of Delete person did not put ${key} back`);
+                }
+                if (nameTaken) {
+                  assert.equal(lookup(store, personKeyNamed ?? keyOf('people', '')), undefined, 'a deleted person came back beside someone of their name');
+                }
+                break;
+              case 'rename':
+              case 'archive': {
+                const field: string = chosen.kind === 'rename' ? 'name' : 'archived';
+                const before = chosen.before.get(key) as Person | undefined;
+                const nameClash = chosen.kind === 'rename' && before !== undefined && (store.findPerson(before.name)?.id ?? idOf(key)) !== idOf(key);
+                if (current && untouched(key, field) && !nameClash) {
+                  assert.deepEqual(valueOf(current, field), valueOf(before, field), `Undo of ${chosen.kind} left its ${field}`);
+                }
+                break;
+              }
+              case 'import':
+                if (current && untouched(key, 'task')) {
+                  assert.equal((current as { task?: string }).task, (chosen.before.get(key) as { task?: string } | undefined)?.task, 'Undo of the import left its task');
+                }
+                break;
+            }
           }
           assert.ok(result.applied + result.left.length <= chosen.undo.steps.length);
-          observe(chosen.id, at);
+          for (const key of named) {
+            observe(key, at);
+          }
           break;
         }
         case 'roundTrip': {
-          const parsed = parseImport(toExportJson(store.all(), today), today);
-          assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
-          const result = await store.importMerge(parsed.delegations);
-          assert.deepEqual([result.added, result.updated, result.unchanged], [0, 0, shownBefore.length], 'a round trip changed something');
+          const parsed = parseImport(toExportJson(store.snapshot(), today, { includeNotes: step.notes }), today);
+          assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
+          const result = await store.importMerge(parsed.data, { keepNotes: !step.notes });
+          const total = COLLECTIONS.reduce((sum, collection) => sum + shownBefore[collection].length, 0);
+          assert.deepEqual([result.added, result.updated, result.unchanged], [0, 0, total], 'a round trip changed something');
           break;
         }
         case 'importEdited': {
           const d = target(step.pick);
           if (d) {
             const edited = { ...d, task: `${step.task} (imported)`.slice(0, 200) };
-            const parsed = parseImport(toExportJson([edited], today), today);
-            assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
-            const result = await store.importMerge(parsed.delegations);
-            assert.deepEqual([result.added, result.updated, result.unchanged], edited.task === d.task ? [0, 0, 1] : [0, 1, 0]);
-            observe(d.id, at);
-            offered.push({ at, undo: result.undo, kind: 'import', id: d.id, before: d, after: store.get(d.id) });
+            const file = { people: store.allPeople(), delegations: [edited], oneOnOnes: [], feedback: [] };
+            const parsed = parseImport(toExportJson(file, today, { includeNotes: true }), today);
+            assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
+            const key = keyOf('delegations', d.id);
+            const before = new Map([[key, d as TeamRecord]]);
+            const result = await store.importMerge(parsed.data);
+            assert.deepEqual([result.added, result.updated], [0, edited.task === d.task ? 0 : 1]);
+            observe(key, at);
+            offered.push({ at, undo: result.undo, kind: 'import', after: new Map([[key, lookup(store, key)]]), before });
           }
+          break;
+        }
+        case 'importNew': {
+          // A file from another machine: someone (new here, or known by name) with a delegation and a 1:1.
+          const id = `imp-${at}`;
+          const known = store.findPerson(step.name);
+          const newcomer: Person = { id, name: step.name, cadenceDays: 14, addedOn: today };
+          const file = {
+            people: [...store.allPeople(), newcomer],
+            delegations: [createDelegation(`${id}-d`, { task: step.task, level: 4, followUpOn: today }, id, today)],
+            oneOnOnes: [{ id: `${id}-m`, personId: id, on: today, topics: [] }],
+            feedback: [],
+          };
+          const parsed = parseImport(toExportJson(file, today, { includeNotes: true }), today);
+          assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
+          const peopleBefore = store.allPeople().length;
+          const result = await store.importMerge(parsed.data);
+          // Everyone already here is unchanged, and so is the newcomer when they were known by name.
+          assert.deepEqual([result.added, result.updated, result.unchanged], [known ? 2 : 3, 0, peopleBefore + (known ? 1 : 0)]);
+          const owner = known ?? store.person(id);
+          assert.ok(owner);
+          assert.equal(store.get(`${id}-d`)?.personId, owner.id, 'the imported work is not with the person of that name');
+          const named = keysOf(result.undo);
+          for (const key of new Set([...named, keyOf('people', owner.id)])) {
+            observe(key, at);
+          }
+          offered.push({ at, undo: result.undo, kind: 'importNew', after: snapshotOf(named), before: new Map(named.map((key): [Key, undefined] => [key, undefined])) });
           break;
         }
         case 'nextDay': {
@@ -264,9 +533,9 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       }
     } catch (error) {
       // Only an injected storage failure may make a step fail, and then it must leave no trace.
-      assert.ok(failThisStep, `step ${at} (${step.op}) failed without an injected fault: ${String(error)}`);
+      assert.ok(failThisStep, `step ${at} (${step.op}) failed without an injected fault: ${error instanceof Error ? error.stack : String(error)}`);
       assert.match(String(error), /could not be saved \(disk full\)\. Nothing was changed/);
-      assert.deepEqual(store.all(), shownBefore, 'a failed write changed what is shown');
+      assert.equal(store.snapshot(), shownBefore, 'a failed write changed what is shown');
       assert.equal(storage.writes.length, writesBefore, 'a failed write reached storage');
       failed = true;
     }
@@ -275,30 +544,45 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       assert.equal(storage.writes.length, writesBefore, 'a write succeeded although storage was failing');
     }
     // Invariants after every step.
-    const all = store.all();
-    const shown = all.map((d) => d.id);
-    assert.equal(new Set(shown).size, shown.length, 'duplicate ids');
-    const expected = [...model.entries()].filter(([, f]) => f.get('exists')?.value === true).map(([id]) => id);
-    assert.deepEqual(new Set(shown), new Set(expected), 'the tracker lost or gained a delegation');
-    for (const d of all) {
-      assert.ok(validateStoredDelegation(JSON.parse(JSON.stringify(d)), today).ok, `an invalid record: ${JSON.stringify(d)}`);
-      for (const field of FIELDS) {
-        assert.deepEqual(valueOf(d, field), model.get(d.id)?.get(field)?.value, `${field} of ${d.id} differs from the model`);
+    const data = store.snapshot();
+    for (const collection of COLLECTIONS) {
+      const records = data[collection] as readonly TeamRecord[];
+      const shown = records.map((r) => r.id);
+      assert.equal(new Set(shown).size, shown.length, `duplicate ids in ${collection}`);
+      const expected = [...model.entries()].filter(([key, f]) => collectionOf(key) === collection && f.get('exists')?.value === true).map(([key]) => idOf(key));
+      assert.deepEqual(new Set(shown), new Set(expected), `the tracker lost or gained ${collection}`);
+      for (const record of records) {
+        assert.ok(validateRecord(collection, JSON.parse(JSON.stringify(record)), today).ok, `an invalid record: ${JSON.stringify(record)}`);
+        for (const field of FIELDS[collection]) {
+          assert.deepEqual(valueOf(record, field), model.get(keyOf(collection, record.id))?.get(field)?.value, `${field} of ${collection} ${record.id} differs from the model`);
+        }
       }
     }
+    const people = new Set(data.people.map((p) => p.id));
+    for (const collection of ['delegations', 'oneOnOnes', 'feedback'] as const) {
+      for (const record of data[collection]) {
+        assert.ok(people.has(record.personId), `${collection} ${record.id} points to nobody (${record.personId})`);
+      }
+    }
+    const names = data.people.map((p) => personKey(p.name));
+    assert.equal(new Set(names).size, names.length, `two people of one name: ${data.people.map((p) => p.name).join(', ')}`);
     await store.flushed();
-    const stored = readStored(storage.get(keys.delegations), today);
+    const stored = readStored(storage.get(keys.team), today);
     assert.deepEqual(stored.keptAside, [], 'storage holds something unreadable');
-    assert.deepEqual(stored.delegations, all, 'storage differs from what is shown');
+    for (const collection of COLLECTIONS) {
+      assert.deepEqual(stored[collection], data[collection], `${collection} in storage differ from what is shown`);
+    }
   }
 }
 
 describe('tracker properties', function () {
   this.timeout(300_000);
 
-  it('never loses or duplicates a delegation, Undo reverses only its own change, and storage always matches (1,000 random sequences)', async () => {
+  it('never loses or duplicates a record, keeps every record attached to a person, Undo reverses only its own change, and storage always matches (1,000 random sequences)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(ops, { minLength: 1, maxLength: 25 }), fc.array(fc.boolean(), { maxLength: 25 }), (sequence, failures) =>
+      // Sequences up to 40 steps long, of every length (not fast-check's default small sizes): long enough for a person to
+      // be added, given work, renamed, archived, deleted and put back by an Undo clicked much later.
+      fc.asyncProperty(fc.array(ops, { minLength: 1, maxLength: 40, size: 'max' }), fc.array(fc.boolean(), { maxLength: 40, size: 'max' }), (sequence, failures) =>
         runSequence(sequence, failures.map((f, i) => f && i % 3 === 0)),
       ),
       { numRuns: 1000 },

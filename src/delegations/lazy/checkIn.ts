@@ -4,7 +4,7 @@ import { errorOf, isDone, validateNote } from '../../domain/delegation';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import { pickFollowUp, suggestedFollowUp } from './picks';
-import { showInputStep } from './multiStepInput';
+import { showInputStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
 
 /**
@@ -16,12 +16,13 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
   if (target && isDone(target)) {
     // Check-ins belong to open work; a done delegation is reopened first, if the lead wants that.
     const choice = await vscode.window.showInformationMessage(inert(`"${target.task}" is done. Reopen it to log a check-in?`), { modal: true }, 'Reopen and Check In');
-    target = choice ? await services.delegations.reopen(target.id) : undefined;
+    target = choice ? await services.team.reopen(target.id) : undefined;
   }
   if (!target) {
     return;
   }
-  const title = inert(`Check-in: "${target.task}" (${target.person})`);
+  const name = services.team.nameOf(target.personId);
+  const title = inert(`Check-in: "${target.task}" (${name})`);
   let step = 1;
   let note: string | undefined;
   for (;;) {
@@ -49,9 +50,9 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
         step = 1;
         continue;
       }
-      await services.delegations.checkIn(target.id, note, next.value);
+      await services.team.checkIn(target.id, note, next.value);
       const today = todayKey(services.clock);
-      vscode.window.setStatusBarMessage(`$(check) ${inert(`Check-in logged. Next follow-up with ${target.person}: ${formatDay(next.value, today)}`)}`, 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${inert(`Check-in logged. Next follow-up with ${name}: ${formatDay(next.value, today)}`)}`, 5000);
       return;
     }
   }

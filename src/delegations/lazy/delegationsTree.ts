@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/dates';
-import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, personKey, type Delegation, type FollowUpGroup } from '../../domain/delegation';
+import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../../domain/delegation';
 import { groupByFollowUp, treeId, type GroupBy } from '../../domain/delegationGroups';
 import { levelInfo, levelLabel } from '../../domain/delegationLevels';
 import { describeEvent } from '../../domain/history';
@@ -50,7 +50,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
   ) {
     super();
     const refresh = (): void => this.refresh();
-    this.register(services.delegations.onDidChange(refresh));
+    this.register(services.team.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
   }
 
@@ -70,12 +70,12 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
   }
 
   private groups(): Map<FollowUpGroup, Delegation[]> {
-    this.byGroup ??= groupByFollowUp(this.services.delegations.all(), this.today());
+    this.byGroup ??= groupByFollowUp(this.services.team.all(), this.today());
     return this.byGroup;
   }
 
   private people(): PersonSummary[] {
-    this.byPerson ??= summarisePeople(this.services.delegations.all(), this.today());
+    this.byPerson ??= summarisePeople(this.services.team.all(), this.today(), (id) => this.services.team.nameOf(id));
     return this.byPerson;
   }
 
@@ -101,8 +101,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
       return undefined;
     }
     if (node.under === 'person') {
-      const key = personKey(node.delegation.person);
-      const person = this.people().find((p) => personKey(p.person) === key);
+      const person = this.people().find((p) => p.personId === node.delegation.personId);
       return person ? { kind: 'person', person } : undefined;
     }
     return { kind: 'group', group: followUpGroup(node.delegation, this.today()) };
@@ -137,18 +136,18 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
     const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
     item.id = treeId(under, 'delegation', d.id);
     // Under a person the name would repeat, so the row shows the level and the date only.
-    item.description = under === 'person' ? `${levelInfo(d.level).name} · ${when}` : inert(`${d.person} · ${levelInfo(d.level).name} · ${when}`);
+    item.description = under === 'person' ? `${levelInfo(d.level).name} · ${when}` : inert(`${this.services.team.nameOf(d.personId)} · ${levelInfo(d.level).name} · ${when}`);
     item.iconPath = group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = d.doneOn ? ContextValues.doneDelegation : ContextValues.openDelegation;
-    item.tooltip = tooltipFor(d, when, today);
-    item.accessibilityInformation = { label: `${d.task}, delegated to ${d.person}, level ${levelLabel(d.level)}, ${when}` };
+    item.tooltip = tooltipFor(d, this.services.team.nameOf(d.personId), when, today);
+    item.accessibilityInformation = { label: `${d.task}, delegated to ${this.services.team.nameOf(d.personId)}, level ${levelLabel(d.level)}, ${when}` };
     return item;
   }
 }
 
 function personItem(person: PersonSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(inert(person.person), vscode.TreeItemCollapsibleState.Expanded);
-  item.id = treeId('person', personKey(person.person));
+  item.id = treeId('person', person.personId);
   const parts = [`${person.active} active`, ...(person.overdue > 0 ? [`${person.overdue} overdue`] : []), ...(person.done > 0 ? [`${person.done} done`] : [])];
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(person.overdue > 0 ? 'account' : 'person', person.overdue > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
@@ -158,13 +157,13 @@ function personItem(person: PersonSummary): vscode.TreeItem {
 }
 
 /** User text goes in through inertMarkdown, so markdown in a task or a name is shown, never interpreted. */
-function tooltipFor(d: Delegation, when: string, today: ReturnType<typeof todayKey>): vscode.MarkdownString {
+function tooltipFor(d: Delegation, name: string, when: string, today: ReturnType<typeof todayKey>): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   const paragraph = (text: string): void => {
     tooltip.appendMarkdown(`${inertMarkdown(text)}\n\n`);
   };
   paragraph(d.task);
-  paragraph(`Delegated to ${d.person} on ${d.createdOn}`);
+  paragraph(`Delegated to ${name} on ${d.createdOn}`);
   paragraph(`Level ${levelLabel(d.level)}: ${levelInfo(d.level).meaning}`);
   paragraph(`Follow-up ${d.followUpOn} (${when})`);
   if (d.note) {

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import { errorOf, validateNote, validatePerson, validateTask } from '../../domain/delegation';
 import { levelLabel } from '../../domain/delegationLevels';
-import { undoDelete, undoMarkDone } from '../../domain/delegationStore';
+import { undoMarkDone } from '../../domain/teamStore';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
-import { showInputStep, showPickStep } from './multiStepInput';
+import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
-import { confirmWithUndo } from './undo';
+import { confirmWithUndo } from '../../platform/undo';
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, isOpen, 'Which delegation is done?');
   if (target && isOpen(target)) {
-    const done = await services.delegations.markDone(target.id);
+    const done = await services.team.markDone(target.id);
     if (done) {
       confirmWithUndo(services, `Marked "${done.task}" done.`, undoMarkDone(done));
     }
@@ -22,7 +22,7 @@ export async function markDone(services: Services, arg: unknown): Promise<void> 
 export async function reopen(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, (d) => !isOpen(d), 'Which delegation should be reopened?');
   if (target && !isOpen(target)) {
-    await services.delegations.reopen(target.id);
+    await services.team.reopen(target.id);
   }
 }
 
@@ -39,7 +39,7 @@ export async function changeFollowUp(services: Services, arg: unknown): Promise<
     current: target.followUpOn,
   });
   if (result.kind === 'value') {
-    await services.delegations.changeFollowUp(target.id, result.value);
+    await services.team.changeFollowUp(target.id, result.value);
   }
 }
 
@@ -60,7 +60,7 @@ export async function changeLevel(services: Services, arg: unknown): Promise<voi
     ...(active ? { active } : {}),
   });
   if (chosen.kind === 'value' && chosen.value.level !== target.level) {
-    await services.delegations.changeLevel(target.id, chosen.value.level);
+    await services.team.changeLevel(target.id, chosen.value.level);
     const verb = chosen.value.level > target.level ? 'Raised' : 'Lowered';
     vscode.window.setStatusBarMessage(`$(check) ${inert(`${verb} "${target.task}" to ${levelLabel(chosen.value.level)}`)}`, 5000);
   }
@@ -75,7 +75,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
   const field = await vscode.window.showQuickPick(
     [
       { label: 'Task', description: inert(target.task), field: 'task' as const },
-      { label: 'Person', description: inert(target.person), field: 'person' as const },
+      { label: 'Person', description: inert(services.team.nameOf(target.personId)), field: 'person' as const },
       { label: 'Delegation level', description: levelLabel(target.level), field: 'level' as const },
       { label: 'Follow-up date', description: target.followUpOn, field: 'followUp' as const },
       { label: 'Note', description: target.note === undefined ? '(none)' : inert(target.note), field: 'note' as const },
@@ -97,13 +97,16 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
     step: 1,
     totalSteps: 1,
     prompt: field.field === 'note' ? 'Note (leave empty to remove it)' : `New ${field.label.toLowerCase()}`,
-    value: target[field.field] ?? '',
+    value: field.field === 'person' ? services.team.nameOf(target.personId) : (target[field.field] ?? ''),
     validate: (value) => errorOf(validator(value)),
   });
   if (answer.kind === 'value') {
     const v = validator(answer.value);
-    if (v.ok) {
-      await services.delegations.edit(target.id, field.field, v.value);
+    if (v.ok && field.field === 'person') {
+      // A name already in the team is that person; a new one joins the team.
+      await services.team.reassign(target.id, v.value ?? '');
+    } else if (v.ok && field.field !== 'person') {
+      await services.team.edit(target.id, field.field, v.value);
     }
   }
 }
@@ -111,9 +114,9 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
 export async function remove(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, () => true, 'Delete which delegation?');
   if (target) {
-    const deleted = await services.delegations.delete(target.id);
+    const deleted = await services.team.delete(target.id);
     if (deleted) {
-      confirmWithUndo(services, `Deleted "${deleted.task}" (${deleted.person}).`, undoDelete(deleted));
+      confirmWithUndo(services, `Deleted "${deleted.value.task}" (${services.team.nameOf(deleted.value.personId)}).`, deleted.undo);
     }
   }
 }

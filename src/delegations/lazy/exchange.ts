@@ -3,7 +3,7 @@ import { todayKey } from '../../domain/dates';
 import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../domain/exchange';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
-import { confirmWithUndo } from './undo';
+import { confirmWithUndo } from '../../platform/undo';
 
 function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -13,7 +13,7 @@ function defaultFolder(): vscode.Uri | undefined {
 export async function exportDelegations(services: Services): Promise<void> {
   const format = await vscode.window.showQuickPick(
     [
-      { label: 'Markdown', description: 'A readable table per person', ext: 'md' },
+      { label: 'Markdown', description: 'A readable section per person', ext: 'md' },
       { label: 'JSON', description: 'The full data, versioned; Import Delegations reads it back', ext: 'json' },
     ],
     { title: 'Export Delegations', placeHolder: 'Export as…' },
@@ -32,10 +32,13 @@ export async function exportDelegations(services: Services): Promise<void> {
     return;
   }
   const today = todayKey(services.clock);
-  const all = services.delegations.all();
-  const text = format.ext === 'md' ? toMarkdown(all, today) : toExportJson(all, today);
+  const data = services.team.snapshot();
+  const includeNotes = services.settings().exportPrivateNotes;
+  const text = format.ext === 'md' ? toMarkdown(data, today, { includeNotes }) : toExportJson(data, today, { includeNotes });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(inert(`Exported ${all.length} delegation${all.length === 1 ? '' : 's'} to ${target.fsPath}.`));
+  const counts = `${data.people.length} ${data.people.length === 1 ? 'person' : 'people'}, ${data.delegations.length} delegation${data.delegations.length === 1 ? '' : 's'}, ${data.oneOnOnes.length} 1:1${data.oneOnOnes.length === 1 ? '' : 's'}`;
+  const notes = data.oneOnOnes.some((m) => m.notes !== undefined) ? (includeNotes ? ' 1:1 notes included.' : ' 1:1 notes left out (techLead.export.includePrivateNotes).') : '';
+  void vscode.window.showInformationMessage(inert(`Exported ${counts} to ${target.fsPath}.${notes}`));
 }
 
 function asUri(arg: unknown): vscode.Uri | undefined {
@@ -83,7 +86,7 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     void vscode.window.showErrorMessage(inert(`Import Delegations: ${parsed.error}`));
     return;
   }
-  const result = await services.delegations.importMerge(parsed.delegations);
+  const result = parsed.version === 1 ? await services.team.importLegacy(parsed.delegations) : await services.team.importMerge(parsed.data, { keepNotes: parsed.notesLeftOut });
   const summary = `Imported from ${source.fsPath.split(/[\\/]/).pop() ?? 'the file'}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`;
   if (result.added + result.updated === 0) {
     void vscode.window.showInformationMessage(inert(summary));

@@ -10,9 +10,10 @@ import type { Services } from '../../services';
  * tracker saved by a newer version (which that version can import).
  */
 export async function exportKeptAside(services: Services): Promise<void> {
-  const newer = services.delegations.newer;
-  const kept = services.delegations.keptAside();
-  const rawList = newer?.raw['delegations'];
+  const newer = services.team.newer;
+  const kept = services.team.keptAside();
+  const stored = newer && typeof newer.raw === 'object' && newer.raw !== null ? (newer.raw as Record<string, unknown>) : undefined;
+  const rawList = stored?.['delegations'];
   const records: unknown[] = newer ? (Array.isArray(rawList) ? rawList : [newer.raw]) : kept.map((r) => r.raw);
   const problems = newer ? [`saved by a newer version of Tech Lead Coach (schema ${newer.schemaVersion})`] : kept.map((r, i) => `#${i + 1}: ${r.reason}`);
   if (records.length === 0) {

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/dates';
 import { errorOf, parseLogDelegationArgs, personKey, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
-import { undoLog } from '../../domain/delegationStore';
 import { inert } from '../../domain/inertText';
 import type { DelegationLevel } from '../../domain/delegationLevels';
 import { Views } from '../../ids';
 import type { Services } from '../../services';
 import { levelItems, pickFollowUp, type LevelItem } from './picks';
-import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
-import { confirmWithUndo } from './undo';
+import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
+import { confirmWithUndo } from '../../platform/undo';
 
 const TITLE = 'Log Delegation';
 const STEPS = 5;
@@ -19,7 +18,7 @@ interface PersonItem extends vscode.QuickPickItem {
 
 function personItems(people: readonly string[], typed: string): PersonItem[] {
   const name = tidy(typed);
-  const known = people.map((person) => ({ label: inert(person), person, description: 'delegated to before' }));
+  const known = people.map((person) => ({ label: inert(person), person, description: 'in your team' }));
   if (name.length === 0 || people.some((p) => personKey(p) === personKey(name))) {
     return known;
   }
@@ -28,11 +27,11 @@ function personItems(people: readonly string[], typed: string): PersonItem[] {
 }
 
 /** The guided flow: task, person, level, follow-up, note. Escape at any step returns undefined. */
-async function askForDelegation(services: Services): Promise<NewDelegation | undefined> {
+async function askForDelegation(services: Services, presetPerson?: string): Promise<NewDelegation | undefined> {
   const today = todayKey(services.clock);
   const settings = services.settings();
-  const people = services.delegations.people();
-  const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = {};
+  const people = services.team.people();
+  const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = presetPerson ? { person: presetPerson } : {};
   let step = 1;
   while (step <= STEPS) {
     let result: StepResult<unknown>;
@@ -159,8 +158,12 @@ async function askForDelegation(services: Services): Promise<NewDelegation | und
  */
 export async function logDelegation(services: Services, args: unknown): Promise<Delegation | undefined> {
   let input: NewDelegation | undefined;
+  const row = typeof args === 'object' && args !== null ? (args as { kind?: unknown; person?: { name?: unknown } }) : undefined;
   if (args === undefined || args === null) {
     input = await askForDelegation(services);
+  } else if (row?.kind === 'person' && typeof row.person?.name === 'string') {
+    // From a row of the Team view or a person page: the guided flow, their name filled in.
+    input = await askForDelegation(services, row.person.name);
   } else {
     const settings = services.settings();
     const parsed = parseLogDelegationArgs(args, todayKey(services.clock), {
@@ -176,9 +179,9 @@ export async function logDelegation(services: Services, args: unknown): Promise<
   if (!input) {
     return undefined;
   }
-  const delegation = await services.delegations.log(input);
+  const { value: delegation, undo } = await services.team.log(input);
   const today = todayKey(services.clock);
-  confirmWithUndo(services, `Logged "${delegation.task}" for ${delegation.person}. Follow up ${formatDay(delegation.followUpOn, today)}.`, undoLog(delegation), [
+  confirmWithUndo(services, `Logged "${delegation.task}" for ${services.team.nameOf(delegation.personId)}. Follow up ${formatDay(delegation.followUpOn, today)}.`, undo, [
     { label: 'Show', run: () => vscode.commands.executeCommand(`${Views.delegations}.focus`) },
   ]);
   return delegation;

@@ -12,30 +12,30 @@ import type { DelegationsNode } from './delegationsTree';
  */
 export async function resolveTarget(services: Services, arg: unknown, filter: (d: Delegation) => boolean, placeholder: string): Promise<Delegation | undefined> {
   if (typeof arg === 'object' && arg !== null && (arg as DelegationsNode).kind === 'delegation') {
-    return services.delegations.get((arg as { delegation: Delegation }).delegation.id);
+    return services.team.get((arg as { delegation: Delegation }).delegation.id);
   }
   if (typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection') {
     const id = (arg as { id?: unknown }).id;
-    const selected = typeof id === 'string' ? services.delegations.get(id) : undefined;
+    const selected = typeof id === 'string' ? services.team.get(id) : undefined;
     if (selected) {
       return filter(selected) ? selected : undefined;
     }
   }
   if (typeof arg === 'string') {
-    const found = services.delegations.get(arg);
+    const found = services.team.get(arg);
     if (!found) {
       void vscode.window.showErrorMessage('That delegation no longer exists in this workspace.');
     }
     return found;
   }
   const today = todayKey(services.clock);
-  const candidates = services.delegations.all().filter(filter);
+  const candidates = services.team.all().filter(filter);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage('There is no delegation to choose here yet.');
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
-    candidates.map((d) => ({ label: inert(d.task), description: inert(`${d.person} · ${describeFollowUp(d, today)}`), delegation: d })),
+    candidates.map((d) => ({ label: inert(d.task), description: inert(`${services.team.nameOf(d.personId)} · ${describeFollowUp(d, today)}`), delegation: d })),
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return chosen?.delegation;

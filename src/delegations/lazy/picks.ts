@@ -4,7 +4,7 @@ import { addDays, formatDay, todayKey, type DateKey } from '../../domain/dates';
 import { errorOf, validateFollowUp } from '../../domain/delegation';
 import { DELEGATION_LEVELS, levelInfo, type DelegationLevel } from '../../domain/delegationLevels';
 import type { Services } from '../../services';
-import { showInputStep, showPickStep, type StepResult } from './multiStepInput';
+import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
 
 interface FollowUpItem extends vscode.QuickPickItem {
   readonly days?: number;

@@ -1,20 +1,30 @@
+import { daysBetween, todayKey } from '../../domain/dates';
 import type { TodayNudge } from '../../domain/nudges';
+import { lastFeedbackAsked } from '../../domain/team';
 import type { TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
 
 const REASON_NOTES: Partial<Record<TodayNudge['reason'], string>> = {
   overdueFollowUp: 'Chosen because a follow-up is overdue.',
+  overdueOneOnOne: 'Chosen because a 1:1 is overdue.',
   notDelegating: 'Chosen because nothing has been delegated in the last 7 days.',
+  notAskingFeedback: 'Chosen because you have not asked anyone for feedback in 30 days.',
   another: 'Your pick for today.',
 };
+
+function daysSinceAsked(services: Services): { daysSinceFeedbackAsked?: number } {
+  const last = lastFeedbackAsked(services.team.feedback());
+  return last === undefined ? {} : { daysSinceFeedbackAsked: Math.max(0, daysBetween(last, todayKey(services.clock))) };
+}
 
 /** The Today view's state, built from the coach and the tracker. */
 export async function buildTodayState(services: Services): Promise<TodayViewState> {
   const nudge = services.coach.current();
   const stats = {
-    active: services.delegations.all().filter((d) => d.doneOn === undefined).length,
-    overdue: services.delegations.overdue().length,
+    active: services.team.all().filter((d) => d.doneOn === undefined).length,
+    overdue: services.team.overdue().length,
     streak: services.coach.streak(),
+    ...daysSinceAsked(services),
   };
   if (!nudge) {
     return { doneToday: false, stats, problem: 'No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.' };

@@ -29,9 +29,13 @@ const BODY = `
     <ul class="stats">
       <li><button id="stat-active" class="stat" title="Show the Delegations view"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">0</span> <span class="label">active delegations</span></button></li>
       <li><button id="stat-overdue" class="stat" title="Show the Delegations view"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">0</span> <span class="label">follow-ups overdue</span></button></li>
+      <li><button id="stat-feedback" class="stat" title="Log feedback you asked for"><span class="codicon codicon-feedback" aria-hidden="true"></span><span id="stat-feedback-value" class="value">–</span> <span id="stat-feedback-label" class="label">since you asked for feedback</span></button></li>
       <li><span id="stat-streak" class="stat"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">days streak</span></span></li>
     </ul>
-    <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>Log delegation</button>
+    <div class="links">
+      <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>Log delegation</button>
+      <button id="log-one-on-one" class="link"><span class="codicon codicon-comment-discussion" aria-hidden="true"></span>Log 1:1</button>
+    </div>
   </section>
 </main>`;
 
@@ -43,7 +47,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     super();
     const refresh = (): void => this.refreshInBackground();
     this.register(services.coach.onDidChange(refresh));
-    this.register(services.delegations.onDidChange(refresh));
+    this.register(services.team.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
     this.register(onDidChangeSettings(refresh));
   }
@@ -99,6 +103,10 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
         return vscode.commands.executeCommand(`${Views.delegations}.focus`);
       case 'logDelegation':
         return vscode.commands.executeCommand(Commands.logDelegation);
+      case 'logOneOnOne':
+        return vscode.commands.executeCommand(Commands.logOneOnOne);
+      case 'logFeedbackAsked':
+        return vscode.commands.executeCommand(Commands.logFeedback);
     }
   }
 }

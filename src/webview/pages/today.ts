@@ -37,6 +37,10 @@ function render(state: TodayViewState): void {
   byId('stat-active-value').textContent = String(state.stats.active);
   byId('stat-overdue-value').textContent = String(state.stats.overdue);
   byId('stat-overdue').classList.toggle('alert', state.stats.overdue > 0);
+  const asked = state.stats.daysSinceFeedbackAsked;
+  byId('stat-feedback-value').textContent = asked === undefined ? 'Never' : asked === 0 ? 'Today' : `${asked} day${asked === 1 ? '' : 's'}`;
+  byId('stat-feedback-label').textContent = asked === undefined ? 'asked anyone for feedback' : asked === 0 ? 'you asked for feedback' : 'since you asked for feedback';
+  byId('stat-feedback').classList.toggle('alert', asked === undefined || asked >= 30);
   byId('stat-streak-value').textContent = String(state.stats.streak);
   byId('stat-streak-label').textContent = state.stats.streak === 1 ? 'day streak' : 'days streak';
 }
@@ -51,6 +55,8 @@ openLesson.addEventListener('click', () => vscode.post({ type: 'openLesson' }));
 byId('stat-active').addEventListener('click', () => vscode.post({ type: 'showDelegations' }));
 byId('stat-overdue').addEventListener('click', () => vscode.post({ type: 'showDelegations' }));
 byId('log-delegation').addEventListener('click', () => vscode.post({ type: 'logDelegation' }));
+byId('log-one-on-one').addEventListener('click', () => vscode.post({ type: 'logOneOnOne' }));
+byId('stat-feedback').addEventListener('click', () => vscode.post({ type: 'logFeedbackAsked' }));
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (isTodayToPage(event.data)) {

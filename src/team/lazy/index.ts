@@ -1,0 +1,32 @@
+/**
+ * The Team view's tree, the person page and the team commands, bundled apart (dist/team.js) and
+ * loaded the first time the view asks for rows or a command runs; `team/register.ts` imports only
+ * its types.
+ */
+import type { Services } from '../../services';
+import { logFeedback } from './logFeedback';
+import { logOneOnOne } from './logOneOnOne';
+import { addPerson, archivePerson, deletePerson, renamePerson, resolvePerson, restorePerson, setCadence } from './personCommands';
+import { openPersonPanel } from './personPanel';
+
+export { TeamTreeProvider } from './teamTree';
+export { disposePersonPanels } from './personPanel';
+
+async function openPerson(services: Services, arg: unknown): Promise<void> {
+  const person = await resolvePerson(services, arg, 'Open whose page?', () => true);
+  if (person) {
+    openPersonPanel(services, person.id, () => services.coach.catalogue());
+  }
+}
+
+export const teamCommands = {
+  addPerson,
+  logOneOnOne,
+  logFeedback,
+  openPerson,
+  renamePerson,
+  setCadence,
+  archivePerson,
+  restorePerson,
+  deletePerson,
+};

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { formatDay, todayKey } from '../../domain/dates';
+import { inert } from '../../domain/inertText';
+import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type OneOnOne } from '../../domain/team';
+import { parseLogOneOnOneArgs } from '../../domain/teamInput';
+import { WebviewPanels } from '../../ids';
+import { validatedReceiver } from '../../platform/webviewMessages';
+import { renderPage } from '../../platform/webviewHtml';
+import { confirmWithUndo } from '../../platform/undo';
+import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
+import type { Services } from '../../services';
+
+/** The person a "Log 1:1" from a row or a page is for; the full argument object is `{ person, date?, mood?, notes?, topics? }`. */
+function presetPerson(services: Services, arg: unknown): string | undefined {
+  if (typeof arg === 'string') {
+    return services.team.person(arg)?.name;
+  }
+  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'person') {
+    return (arg as { person: { name: string } }).person.name;
+  }
+  return undefined;
+}
+
+function isArgumentObject(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && (arg as { kind?: unknown }).kind === undefined;
+}
+
+async function save(services: Services, raw: unknown): Promise<{ ok: true; meeting: OneOnOne } | { ok: false; errors: string[] }> {
+  const parsed = parseLogOneOnOneArgs(raw, todayKey(services.clock));
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const { value: meeting, undo } = await services.team.logOneOnOne(parsed.value);
+  const person = services.team.person(meeting.personId);
+  const today = todayKey(services.clock);
+  const next = person ? ` ${describeNextOneOnOne(person, meeting, today).replace(/^next/, 'Next')}.` : '';
+  confirmWithUndo(services, `Logged a 1:1 with ${services.team.nameOf(meeting.personId)} on ${formatDay(meeting.on, today)}.${next}`, undo);
+  return { ok: true, meeting };
+}
+
+/**
+ * "Log 1:1". With an argument object (keybindings, automation) it saves at once, after the same
+ * checks as the form; otherwise it opens the form, a small page because notes need more than one line.
+ */
+export async function logOneOnOne(services: Services, arg: unknown): Promise<OneOnOne | undefined> {
+  if (isArgumentObject(arg)) {
+    const result = await save(services, arg);
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(inert(`Log 1:1: nothing was saved. ${result.errors.join(' ')}`));
+      return undefined;
+    }
+    return result.meeting;
+  }
+  openForm(services, presetPerson(services, arg));
+  return undefined;
+}
+
+let openPanel: vscode.WebviewPanel | undefined;
+
+function openForm(services: Services, person: string | undefined): void {
+  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+  openPanel?.dispose();
+  const panel = vscode.window.createWebviewPanel(WebviewPanels.oneOnOne, 'Log 1:1', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [root] });
+  openPanel = panel;
+  const state: OneOnOneFormState = {
+    people: services.team.people(),
+    ...(person ? { person } : {}),
+    today: todayKey(services.clock),
+    moods: ([1, 2, 3, 4, 5] as Mood[]).map((value) => ({ value, word: MOOD_WORDS[value] })),
+    topics: TOPICS.map((value) => ({ value, label: TOPIC_LABELS[value] })),
+  };
+  panel.webview.html = renderPage(panel.webview, {
+    title: 'Log 1:1',
+    styles: ['codicon.css', 'common.css', 'oneOnOne.css'].map((file) => vscode.Uri.joinPath(root, file)),
+    script: vscode.Uri.joinPath(root, 'oneOnOne.js'),
+    initialState: state,
+    body: `
+<main class="form-page">
+  <h1>Log 1:1</h1>
+  <p class="hint">Press Ctrl+Enter to save. The next 1:1 follows from their cadence.</p>
+  <div id="errors" class="errors" role="alert" tabindex="-1" hidden></div>
+  <form id="one-on-one" novalidate>
+    <div class="field">
+      <label for="person">With</label>
+      <input id="person" type="text" list="people" autocomplete="off" required aria-describedby="person-hint">
+      <datalist id="people"></datalist>
+      <span id="person-hint" class="private">A name not in the team yet adds them.</span>
+    </div>
+    <div class="field">
+      <label for="date">Day</label>
+      <input id="date" type="date" required>
+    </div>
+    <fieldset>
+      <legend>How are they doing?</legend>
+      <div id="moods" class="choices"></div>
+    </fieldset>
+    <fieldset>
+      <legend>What came up</legend>
+      <div id="topics" class="choices"></div>
+    </fieldset>
+    <div class="field">
+      <label for="notes">Private notes</label>
+      <textarea id="notes" aria-describedby="notes-hint"></textarea>
+      <span id="notes-hint" class="private">Kept in this workspace only. Exports leave them out unless the setting techLead.export.includePrivateNotes is on.</span>
+    </div>
+    <div class="actions">
+      <button type="submit" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span>Save 1:1</button>
+      <button type="button" id="cancel" class="button secondary">Cancel</button>
+    </div>
+  </form>
+</main>`,
+  });
+  const receive = validatedReceiver(services.log, 'Log 1:1 form', isOneOnOneToExtension, async (message) => {
+    if (message.type === 'cancel') {
+      panel.dispose();
+      return;
+    }
+    const { person: name, date, mood, topics, notes } = message.form;
+    const result = await save(services, { person: name, date, ...(mood === null ? {} : { mood }), topics, ...(notes.trim() === '' ? {} : { notes }) });
+    if (result.ok) {
+      panel.dispose();
+    } else {
+      const reply: OneOnOneToPage = { type: 'errors', errors: result.errors };
+      await panel.webview.postMessage(reply);
+    }
+  });
+  const subscription = panel.webview.onDidReceiveMessage(receive);
+  panel.onDidDispose(() => {
+    subscription.dispose();
+    if (openPanel === panel) {
+      openPanel = undefined;
+    }
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The person page's model, worded from the stored data. Plain TypeScript (no `vscode`), so the
+ * wording is unit-tested; the panel only sends what this returns.
+ */
+import { daysBetween, formatDay, type DateKey } from '../../domain/dates';
+import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type DelegationEvent } from '../../domain/delegation';
+import { levelLabel } from '../../domain/delegationLevels';
+import { hashText, type Nudge } from '../../domain/nudges';
+import { describeLastOneOnOne, describeMood, describeNextOneOnOne, isOneOnOneOverdue, isMood, lastOneOnOne, nextOneOnOneDue, TOPIC_LABELS } from '../../domain/team';
+import type { TeamData } from '../../domain/teamData';
+import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
+
+const MOOD_POINTS = 10;
+const TIMELINE_MAX = 200;
+
+/** The themes "Prepare next 1:1" draws its three questions from. */
+const QUESTION_THEMES = [
+  { topic: 'check-in', theme: 'check-ins' },
+  { topic: 'career', theme: 'career-growth' },
+  { topic: 'feedback', theme: 'feedback' },
+] as const;
+
+/** Three questions for a 1:1 with one person: the same all day, different from one 1:1 to the next. */
+export function prepareQuestions(catalogue: readonly Nudge[], personId: string, seed: string): PersonPageModel['prepare']['questions'] {
+  return QUESTION_THEMES.flatMap(({ topic, theme }) => {
+    const pool = catalogue.filter((n) => n.theme === theme && n.question !== undefined).sort((a, b) => a.id.localeCompare(b.id));
+    const pick = pool[hashText(`${personId}#${seed}#${topic}`) % Math.max(1, pool.length)];
+    return pick?.question ? [{ topic, text: pick.question }] : [];
+  });
+}
+
+function eventEntry(task: string, event: DelegationEvent, today: DateKey): PersonTimelineEntry | undefined {
+  const base = { on: event.on, day: formatDay(event.on, today) };
+  switch (event.kind) {
+    case 'created':
+      return undefined; // the "delegated" entry says it, with the level
+    case 'checkIn':
+      return { ...base, kind: 'checkIn', title: `Checked in on "${task}"`, details: event.note ? [event.note] : [] };
+    case 'levelChanged':
+      return { ...base, kind: 'levelChanged', title: `${event.to > event.from ? 'Raised' : 'Lowered'} "${task}" from ${levelLabel(event.from)} to ${levelLabel(event.to)}`, details: [] };
+    case 'followUpChanged':
+      return { ...base, kind: 'followUpChanged', title: `Moved the follow-up on "${task}" to ${formatDay(event.to, today)}`, details: [] };
+    case 'done':
+      return { ...base, kind: 'done', title: `"${task}" done`, details: [] };
+    case 'reopened':
+      return { ...base, kind: 'reopened', title: `Reopened "${task}"`, details: [] };
+    case 'edited':
+      return { ...base, kind: 'edited', title: `Edited the ${event.field} of "${task}"`, details: [] };
+  }
+}
+
+export function buildPersonModel(data: TeamData, personId: string, today: DateKey, catalogue: readonly Nudge[]): PersonPageModel | undefined {
+  const person = data.people.find((p) => p.id === personId);
+  if (!person) {
+    return undefined;
+  }
+  const delegations = data.delegations.filter((d) => d.personId === personId);
+  const meetings = data.oneOnOnes.filter((m) => m.personId === personId).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const feedback = data.feedback.filter((f) => f.personId === personId);
+  const last = lastOneOnOne(meetings, personId);
+  const nextDue = nextOneOnOneDue(person, last);
+
+  const timeline: PersonTimelineEntry[] = [];
+  for (const d of delegations) {
+    timeline.push({ on: d.createdOn, day: formatDay(d.createdOn, today), kind: 'delegated', title: `Delegated "${d.task}" at level ${levelLabel(d.level)}`, details: d.note ? [d.note] : [] });
+    for (const event of d.history) {
+      const entry = eventEntry(d.task, event, today);
+      if (entry) {
+        timeline.push(entry);
+      }
+    }
+  }
+  for (const m of meetings) {
+    const details = [...(m.topics.length > 0 ? [`Came up: ${m.topics.map((t) => TOPIC_LABELS[t]).join(', ')}`] : []), ...(m.notes ? [m.notes] : [])];
+    timeline.push({ on: m.on, day: formatDay(m.on, today), kind: 'oneOnOne', title: m.mood === undefined ? '1:1' : `1:1, doing ${describeMood(m.mood)}`, details, ...(m.mood === undefined ? {} : { mood: m.mood }) });
+  }
+  for (const f of feedback) {
+    timeline.push(
+      f.kind === 'given'
+        ? { on: f.on, day: formatDay(f.on, today), kind: 'feedbackGiven', title: 'Gave feedback', details: [`Situation: ${f.situation}`, `Behaviour: ${f.behaviour}`, `Impact: ${f.impact}`] }
+        : { on: f.on, day: formatDay(f.on, today), kind: 'feedbackAsked', title: 'Asked for feedback', details: [`They said: ${f.said}`, `I will change: ${f.change}`] },
+    );
+  }
+  // Newest first; on one day, the order things were recorded in, newest first too.
+  const ordered = timeline.map((entry, index) => ({ entry, index })).sort((a, b) => (a.entry.on < b.entry.on ? 1 : a.entry.on > b.entry.on ? -1 : b.index - a.index));
+
+  const open = delegations.filter((d) => !isDone(d)).sort(compareByFollowUp);
+  const due = [
+    ...(isOneOnOneOverdue(person, last, today) ? [`The 1:1 itself: ${describeNextOneOnOne(person, last, today)}.`] : []),
+    ...open
+      .filter((d) => isOverdue(d, today) || daysBetween(d.followUpOn, nextDue) >= 0)
+      .map((d) => `Follow up on "${d.task}" (${describeFollowUp(d, today)}).`),
+  ];
+  const moods = meetings.filter((m) => isMood(m.mood)).slice(-MOOD_POINTS);
+  return {
+    personId,
+    name: person.name,
+    ...(person.role ? { role: person.role } : {}),
+    archived: person.archived === true,
+    lastOneOnOne: describeLastOneOnOne(last, today),
+    nextOneOnOne: describeNextOneOnOne(person, last, today),
+    oneOnOneOverdue: isOneOnOneOverdue(person, last, today),
+    cadence: `every ${person.cadenceDays} day${person.cadenceDays === 1 ? '' : 's'}`,
+    moods: moods.map((m) => ({ on: m.on, day: formatDay(m.on, today), mood: m.mood ?? 3, label: m.mood === undefined ? '' : describeMood(m.mood) })),
+    openDelegations: open.map((d) => ({ id: d.id, task: d.task, level: levelLabel(d.level), followUp: describeFollowUp(d, today), overdue: isOverdue(d, today) })),
+    timeline: ordered.slice(0, TIMELINE_MAX).map(({ entry }) => entry),
+    prepare: {
+      due: due.length > 0 ? due : ['Nothing is due with them: a good 1:1 to spend on them, not on status.'],
+      ...(last?.notes ? { lastNotes: last.notes } : {}),
+      questions: prepareQuestions(catalogue, personId, last?.on ?? person.addedOn),
+    },
+  };
+}
+
+/** "Prepare next 1:1" as plain text for the clipboard: it is pasted, never rendered here. */
+export function prepareAsText(model: PersonPageModel): string {
+  const lines = [`Next 1:1 with ${model.name}`, '', 'What is due:', ...model.prepare.due.map((d) => `- ${d}`), ''];
+  if (model.prepare.lastNotes) {
+    lines.push('Last notes:', model.prepare.lastNotes, '');
+  }
+  lines.push('Questions:', ...model.prepare.questions.map((q) => `- ${q.text}`), '');
+  return lines.join('\n');
+}

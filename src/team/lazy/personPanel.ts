@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { todayKey } from '../../domain/dates';
+import type { Nudge } from '../../domain/nudges';
+import { Commands, WebviewPanels } from '../../ids';
+import { runInBackground } from '../../platform/commands';
+import { Disposable } from '../../platform/disposable';
+import { validatedReceiver } from '../../platform/webviewMessages';
+import { renderPage } from '../../platform/webviewHtml';
+import { escapeHtml } from '../../shared/html';
+import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../../shared/personProtocol';
+import type { Services } from '../../services';
+import { buildPersonModel, prepareAsText } from './personModel';
+
+/** One panel per person, reused; it follows every change to the team and the day. */
+class PersonPanel extends Disposable {
+  constructor(
+    private readonly services: Services,
+    readonly personId: string,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly catalogue: () => readonly Nudge[],
+    onDisposed: () => void,
+  ) {
+    super();
+    const receive = validatedReceiver(services.log, 'person page', isPersonToExtension, (message) => this.handle(message));
+    this.register(panel.webview.onDidReceiveMessage(receive));
+    const update = (): void => runInBackground(services.log, 'Update the person page', () => this.post());
+    this.register(services.team.onDidChange(update));
+    this.register(services.days.onDidChangeDay(update));
+    this.register(
+      panel.onDidDispose(() => {
+        onDisposed();
+        this.dispose();
+      }),
+    );
+  }
+
+  model(): PersonPageModel | undefined {
+    return buildPersonModel(this.services.team.snapshot(), this.personId, todayKey(this.services.clock), this.catalogue());
+  }
+
+  render(): void {
+    const model = this.model();
+    if (!model) {
+      this.panel.dispose();
+      return;
+    }
+    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
+    this.panel.title = model.name;
+    this.panel.webview.html = renderPage(this.panel.webview, {
+      title: model.name,
+      styles: ['codicon.css', 'common.css', 'person.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      script: vscode.Uri.joinPath(root, 'person.js'),
+      initialState: model,
+      body: `<main id="person" class="person-page" aria-label="${escapeHtml(model.name)}"></main>`,
+    });
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  private async post(): Promise<void> {
+    const model = this.model();
+    if (!model) {
+      // They were deleted: the page has nothing left to show.
+      this.panel.dispose();
+      return;
+    }
+    this.panel.title = model.name;
+    const message: PersonToPage = { type: 'model', model };
+    await this.panel.webview.postMessage(message);
+  }
+
+  private async handle(message: PersonToExtension): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.post();
+      case 'logOneOnOne':
+        await vscode.commands.executeCommand(Commands.logOneOnOne, this.personId);
+        return;
+      case 'logFeedback':
+        await vscode.commands.executeCommand(Commands.logFeedback, this.personId);
+        return;
+      case 'logDelegation':
+        await vscode.commands.executeCommand(Commands.logDelegation, { kind: 'person', person: this.services.team.person(this.personId) });
+        return;
+      case 'rename':
+        await vscode.commands.executeCommand(Commands.renamePerson, this.personId);
+        return;
+      case 'checkIn':
+        await vscode.commands.executeCommand(Commands.logCheckIn, message.delegationId);
+        return;
+      case 'copyPrepare': {
+        const model = this.model();
+        if (model) {
+          await vscode.env.clipboard.writeText(prepareAsText(model));
+          vscode.window.setStatusBarMessage('$(check) Copied the 1:1 preparation', 4000);
+        }
+        return;
+      }
+    }
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.panel.dispose();
+  }
+}
+
+const panels = new Map<string, PersonPanel>();
+
+/** Opens (or shows again) the page of one person. */
+export function openPersonPanel(services: Services, personId: string, catalogue: () => readonly Nudge[]): void {
+  const existing = panels.get(personId);
+  if (existing) {
+    existing.reveal();
+    return;
+  }
+  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+  const panel = vscode.window.createWebviewPanel(WebviewPanels.person, services.team.nameOf(personId), vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: [root],
+    enableFindWidget: true,
+  });
+  panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activity-icon.svg');
+  const page = new PersonPanel(services, personId, panel, catalogue, () => panels.delete(personId));
+  panels.set(personId, page);
+  page.render();
+}
+
+export function disposePersonPanels(): void {
+  [...panels.values()].forEach((p) => p.dispose());
+  panels.clear();
+}

@@ -1,0 +1,208 @@
+import * as vscode from 'vscode';
+import { formatDay, todayKey, type DateKey } from '../../domain/dates';
+import { compareByFollowUp, compareText, describeFollowUp, isDone, isOverdue, type Delegation } from '../../domain/delegation';
+import { treeId } from '../../domain/delegationGroups';
+import { levelInfo } from '../../domain/delegationLevels';
+import { inert, inertMarkdown } from '../../domain/inertText';
+import { describeLastOneOnOne, describeMood, describeNextOneOnOne, isOneOnOneOverdue, lastOneOnOne, TOPIC_LABELS, type Feedback, type OneOnOne, type Person } from '../../domain/team';
+import { Commands, ContextValues } from '../../ids';
+import { Disposable } from '../../platform/disposable';
+import type { Services } from '../../services';
+
+/** Recent 1:1s and feedback entries listed under a person; the person page has them all. */
+const RECENT = 3;
+
+export type TeamNode =
+  | { readonly kind: 'person'; readonly person: Person }
+  | { readonly kind: 'delegation'; readonly personId: string; readonly delegation: Delegation }
+  | { readonly kind: 'oneOnOne'; readonly personId: string; readonly meeting: OneOnOne }
+  | { readonly kind: 'feedback'; readonly personId: string; readonly entry: Feedback };
+
+interface PersonFacts {
+  readonly last: OneOnOne | undefined;
+  readonly open: Delegation[];
+  readonly overdue: number;
+  readonly meetings: OneOnOne[];
+  readonly feedback: Feedback[];
+}
+
+/**
+ * The Team view: one row per person with their 1:1 rhythm and open work in words; expanding a
+ * person lists their open delegations, recent 1:1s and feedback. Facts are computed once per change.
+ */
+export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvider<TeamNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TeamNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private facts: Map<string, PersonFacts> | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private showArchived: boolean,
+  ) {
+    super();
+    const refresh = (): void => this.refresh();
+    this.register(services.team.onDidChange(refresh));
+    this.register(services.days.onDidChangeDay(refresh));
+  }
+
+  setShowArchived(show: boolean): void {
+    this.showArchived = show;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.facts = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private today(): DateKey {
+    return todayKey(this.services.clock);
+  }
+
+  private factsOf(personId: string): PersonFacts {
+    if (!this.facts) {
+      const facts = new Map<string, { open: Delegation[]; overdue: number; meetings: OneOnOne[]; feedback: Feedback[] }>();
+      const entry = (id: string) => {
+        let f = facts.get(id);
+        if (!f) {
+          f = { open: [], overdue: 0, meetings: [], feedback: [] };
+          facts.set(id, f);
+        }
+        return f;
+      };
+      const today = this.today();
+      for (const d of this.services.team.all()) {
+        if (!isDone(d)) {
+          const f = entry(d.personId);
+          f.open.push(d);
+          f.overdue += isOverdue(d, today) ? 1 : 0;
+        }
+      }
+      for (const m of this.services.team.oneOnOnes()) {
+        entry(m.personId).meetings.push(m);
+      }
+      for (const f of this.services.team.feedback()) {
+        entry(f.personId).feedback.push(f);
+      }
+      this.facts = new Map(
+        [...facts].map(([id, f]) => [
+          id,
+          {
+            ...f,
+            open: f.open.sort(compareByFollowUp),
+            meetings: f.meetings.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
+            feedback: f.feedback.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
+            last: lastOneOnOne(f.meetings, id),
+          },
+        ]),
+      );
+    }
+    return this.facts.get(personId) ?? { last: undefined, open: [], overdue: 0, meetings: [], feedback: [] };
+  }
+
+  getChildren(node?: TeamNode): TeamNode[] {
+    if (!node) {
+      const today = this.today();
+      return this.services.team
+        .allPeople()
+        .filter((p) => this.showArchived || !p.archived)
+        .map((person) => ({ person, overdue: isOneOnOneOverdue(person, this.factsOf(person.id).last, today) }))
+        // Archived last, then whoever is overdue for a 1:1, then by name.
+        .sort((a, b) => Number(a.person.archived === true) - Number(b.person.archived === true) || Number(b.overdue) - Number(a.overdue) || compareText(a.person.name, b.person.name))
+        .map(({ person }) => ({ kind: 'person', person }));
+    }
+    if (node.kind !== 'person') {
+      return [];
+    }
+    const facts = this.factsOf(node.person.id);
+    return [
+      ...facts.open.map((delegation): TeamNode => ({ kind: 'delegation', personId: node.person.id, delegation })),
+      ...facts.meetings.slice(0, RECENT).map((meeting): TeamNode => ({ kind: 'oneOnOne', personId: node.person.id, meeting })),
+      ...facts.feedback.slice(0, RECENT).map((entry): TeamNode => ({ kind: 'feedback', personId: node.person.id, entry })),
+    ];
+  }
+
+  getParent(node: TeamNode): TeamNode | undefined {
+    if (node.kind === 'person') {
+      return undefined;
+    }
+    const person = this.services.team.person(node.personId);
+    return person ? { kind: 'person', person } : undefined;
+  }
+
+  getTreeItem(node: TeamNode): vscode.TreeItem {
+    const today = this.today();
+    switch (node.kind) {
+      case 'person':
+        return this.personItem(node.person, today);
+      case 'delegation': {
+        const d = node.delegation;
+        const when = describeFollowUp(d, today);
+        const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
+        item.id = treeId('team', node.personId, 'delegation', d.id);
+        item.description = `${levelInfo(d.level).name} · ${when}`;
+        item.iconPath = isOverdue(d, today) ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('circle-large-outline');
+        item.contextValue = ContextValues.openDelegation;
+        item.accessibilityInformation = { label: `Delegated: ${d.task}, ${when}` };
+        return item;
+      }
+      case 'oneOnOne': {
+        const m = node.meeting;
+        const item = new vscode.TreeItem(`1:1 ${formatDay(m.on, today)}`, vscode.TreeItemCollapsibleState.None);
+        item.id = treeId('team', node.personId, 'oneOnOne', m.id);
+        const topics = m.topics.map((t) => TOPIC_LABELS[t]).join(', ');
+        item.description = [m.mood === undefined ? undefined : describeMood(m.mood), topics || undefined].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon('comment-discussion');
+        // Notes are private: not in a tooltip anyone looking over a shoulder could trigger; the person page shows them.
+        item.tooltip = new vscode.MarkdownString(inertMarkdown(`1:1 on ${m.on}${item.description ? ` (${item.description})` : ''}${m.notes ? '. Notes on the person page.' : ''}`));
+        item.command = { command: Commands.openPerson, title: 'Open Person', arguments: [node.personId] };
+        item.accessibilityInformation = { label: `1:1 on ${formatDay(m.on, today)}${item.description ? `, ${item.description}` : ''}` };
+        return item;
+      }
+      case 'feedback': {
+        const f = node.entry;
+        const label = f.kind === 'given' ? `Feedback given ${formatDay(f.on, today)}` : `Feedback asked ${formatDay(f.on, today)}`;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        item.id = treeId('team', node.personId, 'feedback', f.id);
+        item.description = inert(f.kind === 'given' ? f.behaviour : f.said);
+        item.iconPath = new vscode.ThemeIcon(f.kind === 'given' ? 'megaphone' : 'feedback');
+        const tooltip = new vscode.MarkdownString();
+        const lines = f.kind === 'given' ? [`Situation: ${f.situation}`, `Behaviour: ${f.behaviour}`, `Impact: ${f.impact}`] : [`They said: ${f.said}`, `I will change: ${f.change}`];
+        lines.forEach((line) => tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`));
+        item.tooltip = tooltip;
+        item.command = { command: Commands.openPerson, title: 'Open Person', arguments: [node.personId] };
+        item.accessibilityInformation = { label: `${label}: ${lines.join('. ')}` };
+        return item;
+      }
+    }
+  }
+
+  private personItem(person: Person, today: DateKey): vscode.TreeItem {
+    const facts = this.factsOf(person.id);
+    const hasChildren = facts.open.length + facts.meetings.length + facts.feedback.length > 0;
+    const item = new vscode.TreeItem(inert(person.name), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = treeId('team', person.id);
+    const overdue = isOneOnOneOverdue(person, facts.last, today);
+    const parts = [
+      describeLastOneOnOne(facts.last, today),
+      ...(overdue ? [describeNextOneOnOne(person, facts.last, today)] : []),
+      ...(facts.open.length > 0 ? [`${facts.open.length} open`] : []),
+      ...(facts.overdue > 0 ? [`${facts.overdue} follow-up${facts.overdue === 1 ? '' : 's'} overdue`] : []),
+      ...(person.archived ? ['archived'] : []),
+    ];
+    item.description = parts.join(' · ');
+    item.iconPath = person.archived
+      ? new vscode.ThemeIcon('archive')
+      : overdue || facts.overdue > 0
+        ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('person');
+    item.contextValue = person.archived ? ContextValues.archivedTeamMember : ContextValues.activeTeamMember;
+    const tooltip = new vscode.MarkdownString();
+    for (const line of [person.name, ...(person.role ? [person.role] : []), `${describeLastOneOnOne(facts.last, today)}; ${describeNextOneOnOne(person, facts.last, today)} (every ${person.cadenceDays} days)`, `${facts.open.length} open delegation${facts.open.length === 1 ? '' : 's'}, ${facts.overdue} overdue`]) {
+      tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`);
+    }
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${person.name}${person.role ? `, ${person.role}` : ''}: ${parts.join(', ')}` };
+    return item;
+  }
+}

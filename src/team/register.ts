@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, Views } from '../ids';
+import { registerCommand, runInBackground } from '../platform/commands';
+import { lazyFeature } from '../platform/lazy';
+import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
+import type { Services } from '../services';
+import type * as TeamLazy from './lazy';
+import type { TeamNode, TeamTreeProvider } from './lazy/teamTree';
+
+const lazy = lazyFeature<typeof TeamLazy>('team');
+
+type CommandName = keyof typeof TeamLazy.teamCommands;
+
+/**
+ * The Team feature: the view with its badge (people whose 1:1 is overdue), the person commands and
+ * the person pages. The tree and the commands' code load on first use.
+ */
+export function registerTeam(services: Services): vscode.Disposable[] {
+  let showArchived = false;
+  let tree: TeamTreeProvider | undefined;
+  const provider = new LazyTreeDataProvider<TeamNode>(() => {
+    tree = new (lazy().TeamTreeProvider)(services, showArchived);
+    return tree;
+  });
+  const view = vscode.window.createTreeView(Views.team, { treeDataProvider: provider, showCollapseAll: true });
+  const updateBadge = (): void => {
+    const due = services.team.overdueOneOnOnes().length;
+    view.badge = due > 0 ? { value: due, tooltip: `${due} ${due === 1 ? 'person is' : 'people are'} due a 1:1` } : undefined;
+  };
+  updateBadge();
+  const setShowArchived = async (show: boolean): Promise<void> => {
+    showArchived = show;
+    tree?.setShowArchived(show);
+    await vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, show);
+  };
+  const command = (id: string, title: string, name: CommandName): vscode.Disposable =>
+    registerCommand(services.log, id, title, (arg: unknown) => {
+      if (name !== 'openPerson') {
+        services.team.refuseIfReadOnly();
+      }
+      // A command run on the row that is selected (a keybinding) gets that row's person.
+      return lazy().teamCommands[name](services, arg ?? view.selection.find((node) => node.kind === 'person'));
+    });
+  runInBackground(services.log, 'Set the Team view context', () => vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, false));
+  return [
+    provider,
+    view,
+    services.team.onDidChange(updateBadge),
+    services.days.onDidChangeDay(updateBadge),
+    { dispose: () => (tree ? lazy().disposePersonPanels() : undefined) },
+    command(Commands.addPerson, 'Add Person', 'addPerson'),
+    command(Commands.logOneOnOne, 'Log 1:1', 'logOneOnOne'),
+    command(Commands.logFeedback, 'Log Feedback', 'logFeedback'),
+    command(Commands.openPerson, 'Open Person', 'openPerson'),
+    command(Commands.renamePerson, 'Rename Person', 'renamePerson'),
+    command(Commands.setCadence, 'Change 1:1 Cadence', 'setCadence'),
+    command(Commands.archivePerson, 'Archive Person', 'archivePerson'),
+    command(Commands.restorePerson, 'Restore Person', 'restorePerson'),
+    command(Commands.deletePerson, 'Delete Person', 'deletePerson'),
+    registerCommand(services.log, Commands.showArchivedPeople, 'Show Archived People', () => setShowArchived(true)),
+    registerCommand(services.log, Commands.hideArchivedPeople, 'Hide Archived People', () => setShowArchived(false)),
+  ];
+}

@@ -1,0 +1,440 @@
+import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../shared/moodLine';
+import { isPersonToPage, type PersonMoodPoint, type PersonOpenDelegation, type PersonPageModel, type PersonTimelineEntry, type PersonToExtension } from '../../shared/personProtocol';
+import { byId, connect, readInitialState } from './vscodeApi';
+
+/*
+ * The person page: built entirely here from the model, with DOM calls. Every text goes in through
+ * textContent; nothing from the extension is parsed as HTML, and no element gets an inline style
+ * (the page's CSP has no 'unsafe-inline'): looks come from classes in person.css.
+ */
+
+const vscode = connect<PersonToExtension, PersonPageModel>();
+const root = byId('person');
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The model on screen. */
+let current: PersonPageModel | undefined;
+/** Whether "Show as table" under the mood line is open; kept across re-renders. */
+let moodTableOpen = false;
+
+// ---------------------------------------------------------------------------------------------
+// Small builders
+
+interface Options {
+  readonly className?: string;
+  readonly text?: string;
+  readonly id?: string;
+  /** Names the element for focus keeping across re-renders (see `rememberFocus`). */
+  readonly focusKey?: string;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Options = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (options.className !== undefined) {
+    element.className = options.className;
+  }
+  if (options.id !== undefined) {
+    element.id = options.id;
+  }
+  if (options.text !== undefined) {
+    element.textContent = options.text;
+  }
+  if (options.focusKey !== undefined) {
+    element.dataset['focusKey'] = options.focusKey;
+  }
+  for (const child of children) {
+    if (child !== undefined) {
+      element.append(child);
+    }
+  }
+  return element;
+}
+
+function icon(name: string): HTMLSpanElement {
+  const span = el('span', { className: `codicon codicon-${name}` });
+  span.setAttribute('aria-hidden', 'true');
+  return span;
+}
+
+interface ButtonSpec {
+  readonly label: string;
+  readonly icon: string;
+  readonly message: PersonToExtension;
+  readonly focusKey: string;
+  readonly primary?: boolean;
+  /** A fuller accessible name; it starts with the visible label, so speech control finds it. */
+  readonly ariaLabel?: string;
+  readonly title?: string;
+  /** Buttons of one kind in a list: when this one is gone after a re-render, focus goes to its neighbour. */
+  readonly focusGroup?: string;
+  /** Where focus goes when neither this button nor a neighbour is left. */
+  readonly focusFallback?: string;
+}
+
+function button(spec: ButtonSpec): HTMLButtonElement {
+  const result = el('button', { className: `button ${spec.primary === true ? 'primary' : 'secondary'}`, focusKey: spec.focusKey }, icon(spec.icon), el('span', { text: spec.label }));
+  result.type = 'button';
+  if (spec.ariaLabel !== undefined) {
+    result.setAttribute('aria-label', spec.ariaLabel);
+  }
+  if (spec.title !== undefined) {
+    result.title = spec.title;
+  }
+  if (spec.focusGroup !== undefined) {
+    result.dataset['focusGroup'] = spec.focusGroup;
+  }
+  if (spec.focusFallback !== undefined) {
+    result.dataset['focusFallback'] = spec.focusFallback;
+  }
+  const message = spec.message;
+  result.addEventListener('click', () => vscode.post(message));
+  return result;
+}
+
+/** A section with an h2 that can take focus (tabindex -1) when what had it is gone. */
+function section(key: string, heading: string, className: string, ...children: (Node | undefined)[]): HTMLElement {
+  const headingId = `${key}-heading`;
+  const h2 = el('h2', { id: headingId, text: heading, focusKey: `heading:${key}` });
+  h2.tabIndex = -1;
+  const result = el('section', { className: `person-section ${className}` }, h2, ...children);
+  result.setAttribute('aria-labelledby', headingId);
+  return result;
+}
+
+function time(on: string, day: string): HTMLTimeElement {
+  const result = el('time', { text: day });
+  result.dateTime = on;
+  return result;
+}
+
+/**
+ * A text that may be overdue, with the state in words as well as colour: the warning icon, and
+ * "Overdue: " in front unless the extension's wording already says so ("2 days overdue").
+ */
+function dueText(text: string, overdue: boolean, normalIcon: string): HTMLSpanElement {
+  const result = el('span', { className: overdue ? 'due overdue' : 'due' }, icon(overdue ? 'warning' : normalIcon));
+  if (overdue && !/overdue/i.test(text)) {
+    result.append(el('strong', { className: 'overdue-word', text: 'Overdue: ' }));
+  }
+  result.append(el('span', { text }));
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header and actions
+
+function header(model: PersonPageModel): HTMLElement {
+  const h1 = el('h1', { id: 'person-name', text: model.name, focusKey: 'heading:name' });
+  h1.tabIndex = -1;
+  const titleRow = el('div', { className: 'title-row' }, h1, model.archived ? el('span', { className: 'badge archived' }, icon('archive'), el('span', { text: 'Archived' })) : undefined);
+  const role = model.role !== undefined && model.role !== '' ? el('p', { className: 'role', text: model.role }) : undefined;
+  const facts = el(
+    'ul',
+    { className: 'facts' },
+    el('li', {}, icon('history'), el('span', { text: model.lastOneOnOne })),
+    el('li', {}, dueText(model.nextOneOnOne, model.oneOnOneOverdue, 'calendar')),
+    el('li', {}, icon('sync'), el('span', { text: `Cadence: ${model.cadence}` })),
+  );
+  facts.setAttribute('aria-label', 'About your 1:1s');
+  const actions = el(
+    'div',
+    { className: 'actions' },
+    button({ label: 'Log 1:1', icon: 'comment-discussion', message: { type: 'logOneOnOne' }, focusKey: 'action:logOneOnOne', primary: true, ariaLabel: `Log 1:1 with ${model.name}` }),
+    button({ label: 'Log feedback', icon: 'feedback', message: { type: 'logFeedback' }, focusKey: 'action:logFeedback', ariaLabel: `Log feedback for ${model.name}` }),
+    button({ label: 'Delegate…', icon: 'export', message: { type: 'logDelegation' }, focusKey: 'action:logDelegation', ariaLabel: `Delegate… a task to ${model.name}` }),
+    button({ label: 'Rename', icon: 'edit', message: { type: 'rename' }, focusKey: 'action:rename', ariaLabel: `Rename ${model.name}` }),
+  );
+  actions.setAttribute('role', 'group');
+  actions.setAttribute('aria-label', 'Actions');
+  return el('header', { className: 'person-header' }, titleRow, role, facts, actions);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mood line
+
+/** The drawing's height in SVG units; its width follows the page (see `chartWidth`). */
+const CHART_HEIGHT = 132;
+/** Room left of the plot for the scale's words. */
+const AXIS_WIDTH = 76;
+const PLOT_PADDING = 12;
+const POINT_RADIUS = 4;
+const DEFAULT_CHART_WIDTH = 480;
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string | number>> = {}, className?: string): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    element.setAttribute(name, String(value));
+  }
+  if (className !== undefined) {
+    element.setAttribute('class', className);
+  }
+  return element;
+}
+
+/**
+ * The width of the drawing in SVG units: the width the figure has on screen, so one unit is one
+ * pixel and the scale's words keep the editor's font size at any width. Between a resize and the
+ * redraw that follows it, the SVG scales by its viewBox (CSS width 100%).
+ */
+function chartWidth(figure: HTMLElement): number {
+  const measured = figure.clientWidth;
+  return measured > 0 ? Math.max(200, Math.round(measured)) : DEFAULT_CHART_WIDTH;
+}
+
+function moodChart(moods: readonly PersonMoodPoint[], width: number): SVGSVGElement {
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${CHART_HEIGHT}` }, 'mood-chart');
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-label', moodSummary(moods));
+  chart.setAttribute('aria-describedby', 'mood-scale');
+
+  const plotWidth = width - AXIS_WIDTH;
+  const scale = svg('g', {}, 'mood-axis');
+  for (const step of MOOD_SCALE) {
+    const y = moodY(step.mood, CHART_HEIGHT, PLOT_PADDING);
+    scale.append(svg('line', { x1: AXIS_WIDTH, x2: width - PLOT_PADDING / 2, y1: y, y2: y }, step.mood === 3 ? 'mood-grid mood-grid-middle' : 'mood-grid'));
+    const word = svg('text', { x: AXIS_WIDTH - 8, y, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, 'mood-word');
+    word.textContent = step.word;
+    scale.append(word);
+  }
+  chart.append(scale);
+
+  const plot = svg('g', { transform: `translate(${AXIS_WIDTH} 0)` }, 'mood-plot');
+  const points = moodLinePoints(moods, plotWidth, CHART_HEIGHT, PLOT_PADDING);
+  if (points.length > 1) {
+    plot.append(svg('polyline', { points: polylinePoints(points), fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }, 'mood-line'));
+  }
+  points.forEach((point, index) => {
+    const mood = moods[index];
+    if (mood === undefined) {
+      return;
+    }
+    const last = index === points.length - 1;
+    const circle = svg('circle', { cx: point.x, cy: point.y, r: last ? POINT_RADIUS + 1 : POINT_RADIUS, 'stroke-width': 2 }, last ? 'mood-point mood-point-last' : 'mood-point');
+    const title = svg('title');
+    title.textContent = `${mood.label}, ${mood.day}`;
+    circle.append(title);
+    plot.append(circle);
+  });
+  chart.append(plot);
+  return chart;
+}
+
+function moodTable(moods: readonly PersonMoodPoint[]): HTMLDetailsElement {
+  const rows = moods.map((point) => el('tr', {}, el('td', {}, time(point.on, point.day)), el('td', { text: point.label })));
+  const dayHeader = el('th', { text: 'Day' });
+  const moodHeader = el('th', { text: 'How they were doing' });
+  dayHeader.scope = 'col';
+  moodHeader.scope = 'col';
+  const table = el('table', { className: 'mood-data' }, el('caption', { className: 'visually-hidden', text: 'How they were doing at each 1:1, oldest first' }), el('thead', {}, el('tr', {}, dayHeader, moodHeader)), el('tbody', {}, ...rows));
+  const details = el('details', { className: 'mood-table' }, el('summary', { text: 'Show as table', focusKey: 'moodTable' }), table);
+  details.open = moodTableOpen;
+  details.addEventListener('toggle', () => {
+    moodTableOpen = details.open;
+  });
+  return details;
+}
+
+/** The chart itself is drawn by `fitChart` once the figure is in the page and has a width. */
+function moodSection(model: PersonPageModel): HTMLElement {
+  if (model.moods.length === 0) {
+    return section('mood', 'How they were doing', 'mood-section', el('p', { className: 'empty', text: moodSummary(model.moods) }));
+  }
+  const figure = el('figure', { className: 'mood-figure' }, el('p', { id: 'mood-scale', className: 'visually-hidden', text: moodScaleDescription() }));
+  return section('mood', 'How they were doing', 'mood-section', figure, moodTable(model.moods));
+}
+
+/** Draws the chart at the figure's width, or redraws it when that width changed; nothing else changes. */
+function fitChart(): void {
+  const figure = root.querySelector<HTMLElement>('.mood-figure');
+  if (current === undefined || figure === null) {
+    return;
+  }
+  const width = chartWidth(figure);
+  const chart = figure.querySelector<SVGSVGElement>('svg.mood-chart');
+  if (chart === null) {
+    figure.prepend(moodChart(current.moods, width));
+  } else if (chart.viewBox.baseVal.width !== width) {
+    chart.replaceWith(moodChart(current.moods, width));
+  }
+}
+
+let resizeFrame = 0;
+const resizeObserver = new ResizeObserver(() => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(fitChart);
+});
+resizeObserver.observe(root);
+
+// ---------------------------------------------------------------------------------------------
+// Open delegations
+
+function delegationItem(delegation: PersonOpenDelegation): HTMLLIElement {
+  const text = el(
+    'div',
+    { className: 'delegation-text' },
+    el('span', { className: 'task', text: delegation.task }),
+    el('span', { className: 'meta' }, el('span', { className: 'level', text: `Level: ${delegation.level}` }), dueText(`Follow-up ${delegation.followUp}`, delegation.overdue, 'calendar')),
+  );
+  const checkIn = button({
+    label: 'Check in',
+    icon: 'comment',
+    message: { type: 'checkIn', delegationId: delegation.id },
+    focusKey: `checkIn:${delegation.id}`,
+    focusGroup: 'checkIn',
+    focusFallback: 'heading:delegations',
+    ariaLabel: `Check in on "${delegation.task}"`,
+  });
+  return el('li', { className: delegation.overdue ? 'delegation overdue' : 'delegation' }, text, checkIn);
+}
+
+function delegationsSection(model: PersonPageModel): HTMLElement {
+  const count = model.openDelegations.length;
+  const body = count === 0 ? el('p', { className: 'empty', text: 'Nothing delegated to them is open.' }) : el('ul', { className: 'delegations' }, ...model.openDelegations.map(delegationItem));
+  const result = section('delegations', 'Open delegations', 'delegations-section', body);
+  if (count > 0) {
+    const heading = result.querySelector('h2');
+    heading?.append(el('span', { className: 'count', text: ` (${count})` }));
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prepare next 1:1
+
+const TOPIC_WORDS: Readonly<Record<PersonPageModel['prepare']['questions'][number]['topic'], string>> = {
+  'check-in': 'How they are',
+  career: 'Career',
+  feedback: 'Feedback',
+};
+
+function prepareSection(model: PersonPageModel): HTMLElement {
+  const { due, lastNotes, questions } = model.prepare;
+  const dueBody = due.length === 0 ? el('p', { className: 'empty', text: 'Nothing is due with them.' }) : el('ul', { className: 'prepare-due' }, ...due.map((line) => el('li', { text: line })));
+  const notes =
+    lastNotes !== undefined && lastNotes.trim() !== ''
+      ? [el('h3', { text: 'From the last 1:1' }), el('blockquote', { className: 'last-notes' }, ...lastNotes.split(/\r?\n/).map((line) => el('p', { text: line })))]
+      : [];
+  const questionList =
+    questions.length === 0
+      ? undefined
+      : el(
+          'ol',
+          { className: 'questions' },
+          ...questions.map((question) => el('li', {}, el('span', { className: 'topic', text: `${TOPIC_WORDS[question.topic] ?? question.topic}: ` }), el('span', { text: question.text }))),
+        );
+  const copy = button({ label: 'Copy to clipboard', icon: 'copy', message: { type: 'copyPrepare' }, focusKey: 'action:copyPrepare', title: 'Copy what is due, the last notes and the questions, to paste into your notes' });
+  return section(
+    'prepare',
+    'Prepare next 1:1',
+    'prepare-section',
+    el('h3', { text: 'Due' }),
+    dueBody,
+    ...notes,
+    questionList === undefined ? undefined : el('h3', { text: 'Questions to ask' }),
+    questionList,
+    el('div', { className: 'actions' }, copy),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline
+
+const KIND_ICONS: Readonly<Record<PersonTimelineEntry['kind'], string>> = {
+  delegated: 'export',
+  checkIn: 'comment',
+  levelChanged: 'arrow-both',
+  followUpChanged: 'calendar',
+  done: 'check',
+  reopened: 'debug-restart',
+  edited: 'edit',
+  oneOnOne: 'comment-discussion',
+  feedbackGiven: 'feedback',
+  feedbackAsked: 'question',
+};
+
+function timelineItem(entry: PersonTimelineEntry): HTMLLIElement {
+  const body = el(
+    'div',
+    { className: 'entry-body' },
+    el('p', { className: 'entry-head' }, time(entry.on, entry.day), el('span', { className: 'entry-title', text: entry.title })),
+    entry.mood === undefined ? undefined : el('p', { className: 'entry-mood', text: `How they were doing: ${moodLabel(entry.mood)}` }),
+    ...entry.details.map((line) => el('p', { className: 'entry-detail', text: line })),
+  );
+  return el('li', { className: `entry kind-${entry.kind}` }, el('span', { className: 'entry-icon' }, icon(KIND_ICONS[entry.kind] ?? 'circle-filled')), body);
+}
+
+function timelineSection(model: PersonPageModel): HTMLElement {
+  const body = model.timeline.length === 0 ? el('p', { className: 'empty', text: 'Nothing yet: a 1:1, feedback or a delegation will show here.' }) : el('ol', { className: 'timeline' }, ...model.timeline.map(timelineItem));
+  return section('timeline', 'Timeline', 'timeline-section', el('p', { className: 'section-note', text: 'Everything with them, newest first.' }), body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering, keeping focus
+
+interface FocusMemo {
+  readonly key: string;
+  readonly group: string | undefined;
+  readonly index: number;
+  readonly fallback: string | undefined;
+}
+
+function focusables(): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('[data-focus-key]')];
+}
+
+/** What has focus, by its data-focus-key, and where it stands among its kind, to find it again after a re-render. */
+function rememberFocus(): FocusMemo | undefined {
+  const active = document.activeElement;
+  const keyed = active instanceof Element && root.contains(active) ? active.closest<HTMLElement>('[data-focus-key]') : null;
+  const key = keyed?.dataset['focusKey'];
+  if (keyed === null || key === undefined) {
+    return undefined;
+  }
+  const group = keyed.dataset['focusGroup'];
+  const index = group === undefined ? -1 : focusables().filter((element) => element.dataset['focusGroup'] === group).indexOf(keyed);
+  return { key, group, index, fallback: keyed.dataset['focusFallback'] };
+}
+
+/**
+ * Focus the same element again; when it is gone (the delegation checked in and closed), its
+ * neighbour in the same list; when the list is gone, the section's heading.
+ */
+function restoreFocus(memo: FocusMemo | undefined): void {
+  if (memo === undefined) {
+    return;
+  }
+  const all = focusables();
+  let target = all.find((element) => element.dataset['focusKey'] === memo.key);
+  if (target === undefined && memo.group !== undefined) {
+    const members = all.filter((element) => element.dataset['focusGroup'] === memo.group);
+    target = members[Math.min(Math.max(memo.index, 0), members.length - 1)];
+  }
+  if (target === undefined && memo.fallback !== undefined) {
+    target = all.find((element) => element.dataset['focusKey'] === memo.fallback);
+  }
+  target?.focus({ preventScroll: true });
+}
+
+function render(model: PersonPageModel): void {
+  current = model;
+  vscode.setState(model);
+  const focus = rememberFocus();
+  root.replaceChildren(header(model), moodSection(model), delegationsSection(model), prepareSection(model), timelineSection(model));
+  fitChart();
+  restoreFocus(focus);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (isPersonToPage(event.data)) {
+    render(event.data.model);
+  }
+});
+
+const initial = readInitialState<PersonPageModel>() ?? vscode.getState();
+if (initial) {
+  render(initial);
+  byId('person-name').focus({ preventScroll: true });
+} else {
+  root.replaceChildren(el('p', { className: 'empty', text: 'Loading…' }));
+}
+vscode.post({ type: 'ready' });

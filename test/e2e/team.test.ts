@@ -1,0 +1,115 @@
+/**
+ * The team, as a new lead starts it: add a person, log a 1:1 in the form and a feedback entry
+ * asked for, see the Team view's words change, read the person page's timeline, rename, archive.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
+
+function personRow(page: Page, name: string) {
+  return pane(page, 'Team').locator('.monaco-list-row[aria-level="1"]', { hasText: name });
+}
+
+describe('The team: people, 1:1s and feedback', function () {
+  this.timeout(180_000);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-team-ws-'));
+  let server: CodeServer;
+  let workbench: Workbench;
+  let page: Page;
+
+  before(async () => {
+    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
+    workbench = await openWorkbench(server);
+    page = workbench.page;
+    await waitForCoachReady(page, server);
+    await openSidebar(page);
+    await expandPane(page, 'Team');
+  });
+
+  afterEach(async function () {
+    await reportFailedTest(this.currentTest, page);
+  });
+
+  after(() => closeSuite(workbench, server, [workspace]));
+
+  it('adds a person, who shows with "no 1:1 yet"', async () => {
+    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
+    await answerStep(page, '1/2', 'Priya');
+    await answerStep(page, '2/2', 'Backend engineer');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    const rows = await waitUntil('the person row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya')));
+    assert.match(rows.find((r) => r.label.startsWith('Priya'))?.label ?? '', /^Priya, Backend engineer: no 1:1 yet$/);
+  });
+
+  it('logs a 1:1 in the form, and the row says it happened today', async () => {
+    const row = personRow(page, 'Priya');
+    await row.hover();
+    await row.locator('.action-label[aria-label="Log 1:1"]').click();
+    const form = await webviewFrame(page, '#one-on-one');
+    await waitUntil('the name filled in', () => form.locator('#person').inputValue(), (v) => v === 'Priya');
+    await form.getByLabel('4, good').check();
+    await form.getByLabel('career').check();
+    await form.locator('#notes').fill('Wants to lead the next design review.\nWorried about on-call load.');
+    await form.locator('#notes').press('Control+Enter');
+    const rows = await waitUntil('the 1:1 in the Team view', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya') && x.label.includes('1:1 today')));
+    assert.ok(rows.some((r) => r.label === 'Priya, Backend engineer: 1:1 today'), JSON.stringify(rows));
+  });
+
+  it('refuses a 1:1 form with no name, saying why, and saves nothing', async () => {
+    await runCommand(page, 'Tech Lead: Log 1:1');
+    const form = await webviewFrame(page, '#one-on-one');
+    await form.locator('#person').fill('   ');
+    await form.locator('button[type="submit"]').click();
+    const errors = await waitUntil('the form problems', () => form.locator('#errors').innerText(), (t) => t.length > 0);
+    assert.match(errors, /name cannot be empty/);
+    await form.locator('#cancel').click();
+    const rows = await treeRows(page, 'Team');
+    assert.equal(rows.filter((r) => r.level === 1).length, 1);
+  });
+
+  it('logs feedback asked for, and the Today view counts from today', async () => {
+    await runCommand(page, 'Tech Lead: Log Feedback', undefined, { opensQuickInput: true });
+    await quickInputRows(page).filter({ hasText: 'Asked for' }).first().click();
+    await answerStep(page, '2/4', 'Priya');
+    await answerStep(page, '3/4', 'My reviews come too late in the week');
+    await answerStep(page, '4/4', 'Review by Wednesday');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    const today = await webviewFrame(page, '#stat-feedback');
+    await waitUntil('the feedback stat', () => today.locator('#stat-feedback').innerText(), (t) => t.includes('Today'));
+  });
+
+  it('opens the person page with the timeline of what happened', async () => {
+    await personRow(page, 'Priya').click();
+    await runCommand(page, 'Tech Lead: Open Person');
+    const frame = await webviewFrame(page, '#person h1');
+    const text = await waitUntil('the timeline', () => frame.locator('#person').innerText(), (t) => t.includes('Asked for feedback') && t.includes('4/5, good'));
+    assert.match(text, /Priya/);
+    assert.match(text, /Wants to lead the next design review\./);
+    assert.match(text, /Review by Wednesday/);
+  });
+
+  it('renames: the row follows, one record changed', async () => {
+    await personRow(page, 'Priya').click({ button: 'right' });
+    await page.locator('.context-view .action-item', { hasText: 'Rename Person' }).hover();
+    await page.keyboard.press('Enter');
+    await answerStep(page, 'their delegations, 1:1s and feedback follow', 'Priya Shah');
+    await waitUntil('the new name', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya Shah')));
+  });
+
+  it('archives: the person leaves the view, and comes back with Show Archived People', async () => {
+    await personRow(page, 'Priya Shah').click({ button: 'right' });
+    await page.locator('.context-view .action-item', { hasText: 'Archive Person' }).hover();
+    await page.keyboard.press('Enter');
+    await waitUntil('the row gone', () => treeRows(page, 'Team'), (r) => !r.some((x) => x.label.startsWith('Priya')));
+    const header = pane(page, 'Team').locator('.pane-header');
+    await header.hover();
+    await header.locator('.action-label[aria-label="More Actions..."]').click();
+    await page.locator('.context-view .action-item', { hasText: 'Show Archived People' }).hover();
+    await page.keyboard.press('Enter');
+    await waitUntil('the archived row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya Shah') && x.label.includes('archived')));
+  });
+});

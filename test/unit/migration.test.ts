@@ -1,0 +1,246 @@
+/**
+ * The move from release 0.1's tracker (`techLead.delegations`, schema 1: delegations naming their
+ * person) to the team (`techLead.team`, schema 2), run on real workspace-state dumps of 0.1
+ * (test/fixtures/state/release-0.1-*.json).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { personKey, validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/delegation';
+import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
+import { readStoredTeam } from '../../src/domain/teamData';
+import { TeamStore, type KeptAsideRecord } from '../../src/domain/teamStore';
+import { State } from '../../src/platform/state';
+import { StateMap } from '../../src/platform/stateMap';
+import { day, FakeClock, loadTeam, MemoryStorage, sequentialIds, teamKeys } from '../support/fakes';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
+const dumps = fs.readdirSync(fixtures).filter((name) => /^release-0\.1-.*\.json$/.test(name)).sort();
+const today = day('2026-11-25');
+
+function dump(name: string): Record<string, unknown> {
+  const { _about: _ignored, ...values } = JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8')) as Record<string, unknown>;
+  return values;
+}
+
+/** The workspace state of a dump, behind the same guarded storage the extension gives the store. */
+function workspaceOf(values: Record<string, unknown>): { workspace: MemoryStorage; load: (ids?: () => string) => Promise<TeamStore> } {
+  const workspace = new MemoryStorage(values);
+  const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
+  const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
+  return { workspace, load: (ids = sequentialIds('p')) => TeamStore.load(storage, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }) };
+}
+
+/** What 0.1 stored, sorted into what this version can read and what it cannot, record by record. */
+function expectedOf(values: Record<string, unknown>): { valid: DelegationV1[]; invalid: unknown[]; previouslyKeptAside: unknown[]; hasTracker: boolean } {
+  const legacy = values[StateMap.legacyDelegations.key] as { delegations?: unknown } | undefined;
+  const listed = legacy && Array.isArray(legacy.delegations) ? (legacy.delegations as unknown[]) : [];
+  const valid: DelegationV1[] = [];
+  const invalid: unknown[] = [];
+  for (const raw of listed) {
+    const result = validateStoredDelegationV1(raw, today);
+    if (result.ok && !valid.some((d) => d.id === result.value.id)) {
+      valid.push(result.value);
+    } else {
+      invalid.push(raw);
+    }
+  }
+  const previous = values[StateMap.keptAside.key];
+  return { valid, invalid, previouslyKeptAside: Array.isArray(previous) ? previous : [], hasTracker: legacy !== undefined };
+}
+
+/** What each dump is known to hold, written out by hand rather than computed. */
+const KNOWN: Readonly<Record<string, { people: string[]; delegations: [string, string][]; newlyKeptAside: [string, string][] }>> = {
+  'release-0.1-global.json': { people: [], delegations: [], newlyKeptAside: [] },
+  'release-0.1-workspace.json': { people: ['Priya'], delegations: [['Run the release retro', 'Priya']], newlyKeptAside: [] },
+  'release-0.1-with-kept-aside.json': {
+    // Names that differ only in case are one person, named as most recently written.
+    people: ['Imani', 'priya', 'ZOË LINDQVIST'],
+    delegations: [
+      ['Run the release retro', 'priya'],
+      ['Own the on-call handbook', 'priya'],
+      ['Pick the metrics for the dashboard', 'ZOË LINDQVIST'],
+      ['Review the API naming', 'ZOË LINDQVIST'],
+      ['Write the incident timeline', 'Imani'],
+    ],
+    newlyKeptAside: [['Fix the flaky login test', 'invalid level']],
+  },
+};
+
+describe('migration from release 0.1', () => {
+  it('has dumps to run on, one of them with records kept aside before', () => {
+    assert.ok(dumps.length >= 3, dumps.join(', '));
+    assert.deepEqual(dumps.filter((name) => !(name in KNOWN)), [], 'a dump without known contents');
+    assert.ok(dumps.some((name) => expectedOf(dump(name)).previouslyKeptAside.length > 0 && expectedOf(dump(name)).invalid.length > 0));
+  });
+
+  for (const name of dumps) {
+    describe(name, () => {
+      it('keeps every delegation 0.1 could read, as it was, each with one person per name', async () => {
+        const values = dump(name);
+        const { valid } = expectedOf(values);
+        const { load } = workspaceOf(values);
+        const store = await load();
+        assert.equal(store.all().length, valid.length);
+        for (const old of valid) {
+          const now = store.get(old.id);
+          assert.ok(now, `${old.task} was lost`);
+          const { person, ...fields } = old;
+          const { personId, ...kept } = now;
+          assert.deepEqual(kept, fields, `${old.task} changed on the way`);
+          assert.equal(personKey(store.nameOf(personId)), personKey(person), `${old.task} is with someone else now`);
+        }
+        const keys = store.allPeople().map((p) => personKey(p.name));
+        assert.equal(new Set(keys).size, keys.length, 'two people of one name');
+        assert.deepEqual(new Set(keys), new Set(valid.map((d) => personKey(d.person))), 'each distinct name is one person');
+        assert.equal(new Set(store.allPeople().map((p) => p.id)).size, store.allPeople().length);
+        assert.equal(store.migratedPeople, store.allPeople().length);
+        for (const person of store.allPeople()) {
+          assert.deepEqual([person.addedOn, person.cadenceDays, person.archived], [today, DEFAULT_CADENCE_DAYS, undefined]);
+        }
+        const known = KNOWN[name];
+        assert.ok(known);
+        assert.deepEqual(store.people().sort(), [...known.people].sort());
+        assert.deepEqual(store.all().map((d) => [d.task, store.nameOf(d.personId)]), known.delegations);
+      });
+
+      it('keeps aside what 0.1 could not read, after what was kept aside before', async () => {
+        const values = dump(name);
+        const { invalid, previouslyKeptAside } = expectedOf(values);
+        const { load } = workspaceOf(values);
+        const store = await load();
+        assert.equal(store.keptAsideOnLoad, invalid.length);
+        const aside = store.keptAside();
+        assert.deepEqual(aside.slice(0, previouslyKeptAside.length), previouslyKeptAside, 'what was kept aside before was replaced');
+        const added = aside.slice(previouslyKeptAside.length);
+        assert.deepEqual(added.map((r) => r.raw), invalid);
+        assert.ok(added.every((r) => r.keptOn === today && r.reason.length > 0));
+        assert.deepEqual(
+          added.map((r) => [(r.raw as { task?: string }).task, r.reason]),
+          KNOWN[name]?.newlyKeptAside,
+        );
+      });
+
+      it('writes the new key, reads it back, and only then leaves the marker under the old one', async () => {
+        const values = dump(name);
+        const { hasTracker } = expectedOf(values);
+        const { workspace, load } = workspaceOf(values);
+        const store = await load();
+        const order = workspace.writes.map((w) => w.key);
+        if (!hasTracker) {
+          assert.deepEqual(order, [], 'nothing to migrate, yet something was written');
+          assert.equal(workspace.get(StateMap.team.key), undefined);
+          return;
+        }
+        const stored = workspace.get(StateMap.team.key) as { schemaVersion?: unknown };
+        assert.equal(stored.schemaVersion, 2);
+        const read = readStoredTeam(stored, today);
+        assert.ok(read.kind === 'read');
+        assert.deepEqual(read.keptAside, []);
+        assert.deepEqual(read.data, store.snapshot());
+        assert.deepEqual(workspace.get(StateMap.legacyDelegations.key), { schemaVersion: 2, movedTo: StateMap.team.key });
+        assert.equal(order.filter((key) => key === StateMap.team.key).length, 1);
+        assert.equal(order.filter((key) => key === StateMap.legacyDelegations.key).length, 1);
+        assert.ok(order.indexOf(StateMap.team.key) < order.indexOf(StateMap.legacyDelegations.key), `written in the order ${order.join(', ')}`);
+        assert.equal(order.at(-1), StateMap.legacyDelegations.key, 'the marker is the last write');
+      });
+
+      it('leaves the old key untouched and rejects when the new key cannot be written; a later load migrates once', async () => {
+        const values = dump(name);
+        const { hasTracker, invalid, previouslyKeptAside } = expectedOf(values);
+        if (!hasTracker) {
+          return;
+        }
+        const { workspace, load } = workspaceOf(values);
+        workspace.failKey = StateMap.team.key;
+        await assert.rejects(load(), /disk full/);
+        assert.deepEqual(workspace.get(StateMap.legacyDelegations.key), values[StateMap.legacyDelegations.key], 'the old key changed');
+        assert.equal(workspace.get(StateMap.team.key), undefined);
+        assert.ok(!workspace.writes.some((w) => w.key === StateMap.legacyDelegations.key));
+        workspace.failKey = undefined;
+        const store = await load();
+        assert.equal(store.all().length, expectedOf(values).valid.length);
+        assert.deepEqual(workspace.get(StateMap.legacyDelegations.key), { schemaVersion: 2, movedTo: StateMap.team.key });
+        assert.equal(store.keptAside().length, previouslyKeptAside.length + invalid.length, 'a record was kept aside twice');
+      });
+
+      it('does not migrate twice: a second load reads the new key and writes nothing', async () => {
+        const values = dump(name);
+        const { workspace, load } = workspaceOf(values);
+        const first = await load();
+        const writes = workspace.writes.length;
+        const aside = first.keptAside();
+        const second = await load(sequentialIds('again'));
+        assert.equal(workspace.writes.length, writes, 'the second load wrote something');
+        assert.deepEqual(second.snapshot(), first.snapshot());
+        assert.equal(second.migratedPeople, 0);
+        assert.equal(second.keptAsideOnLoad, 0);
+        assert.deepEqual(second.keptAside(), aside);
+      });
+    });
+  }
+});
+
+describe('migration edge cases', () => {
+  const v1 = dump('release-0.1-workspace.json')[StateMap.legacyDelegations.key];
+  const marker = { schemaVersion: 2, movedTo: teamKeys.team };
+
+  it('loads empty from a marker with no new key beside it, and writes nothing', async () => {
+    const storage = new MemoryStorage({ [teamKeys.legacy]: marker });
+    const store = await loadTeam(storage, new FakeClock(today));
+    assert.equal(store.all().length, 0);
+    assert.equal(store.allPeople().length, 0);
+    assert.equal(store.newer, undefined);
+    assert.deepEqual(storage.writes, []);
+    assert.deepEqual(storage.get(teamKeys.legacy), marker);
+  });
+
+  it('reads the new key when both are there, and leaves the old one as it is', async () => {
+    const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
+    const first = await loadTeam(migrated, new FakeClock(today));
+    const team = migrated.get(teamKeys.team);
+    // The old data back under the old key (a crash before the marker was written): the new key wins.
+    const storage = new MemoryStorage({ [teamKeys.team]: team, [teamKeys.legacy]: v1 });
+    const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
+    assert.deepEqual(store.snapshot(), first.snapshot());
+    assert.deepEqual(storage.writes.filter((w) => w.key === teamKeys.team), [], 'migrated again over the team');
+  });
+
+  it('goes read-only, writing nothing, when either key holds a newer schema', async () => {
+    const newer = { schemaVersion: 3, people: [{ id: 'x', name: 'From the future' }] };
+    const team = (await (async () => {
+      const s = new MemoryStorage({ [teamKeys.legacy]: v1 });
+      await loadTeam(s, new FakeClock(today));
+      return s.get(teamKeys.team);
+    })()) as unknown;
+    const cases: [string, Record<string, unknown>][] = [
+      ['a newer team, 0.1 data beside it', { [teamKeys.team]: newer, [teamKeys.legacy]: v1 }],
+      ['a newer team, a marker beside it', { [teamKeys.team]: newer, [teamKeys.legacy]: marker }],
+      ['a newer old key, no team', { [teamKeys.legacy]: newer }],
+      ['a newer old key, a team beside it', { [teamKeys.team]: team, [teamKeys.legacy]: newer }],
+    ];
+    for (const [what, values] of cases) {
+      const storage = new MemoryStorage(values);
+      const store = await loadTeam(storage, new FakeClock(today));
+      assert.equal(store.newer?.schemaVersion, 3, what);
+      assert.equal(store.all().length, 0, what);
+      await assert.rejects(store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }), /newer version of Tech Lead Coach \(schema 3\)/, what);
+      await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/, what);
+      assert.deepEqual(storage.writes, [], `${what}: something was written`);
+      for (const [key, value] of Object.entries(values)) {
+        assert.deepEqual(storage.get(key), value, `${what}: ${key} changed`);
+      }
+      assert.equal(storage.get(teamKeys.keptAside), undefined, what);
+    }
+  });
+
+  it('keeps a damaged old key aside whole, and still moves on to the new key', async () => {
+    for (const garbage of ['oops', [1, 2], { schemaVersion: 1 }, { schemaVersion: 1, delegations: 'none' }]) {
+      const storage = new MemoryStorage({ [teamKeys.legacy]: garbage });
+      const store = await loadTeam(storage, new FakeClock(today));
+      assert.equal(store.all().length, 0);
+      assert.deepEqual(store.keptAside().map((r: KeptAsideRecord) => r.raw), [garbage]);
+      assert.deepEqual(storage.get(teamKeys.legacy), marker);
+    }
+  });
+});

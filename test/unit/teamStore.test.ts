@@ -1,0 +1,637 @@
+import * as assert from 'node:assert/strict';
+import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/delegation';
+import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
+import { COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
+import { describeUndoLeft, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
+import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys as keys } from '../support/fakes';
+
+function input(task: string, person = 'Sam', followUpOn = '2026-11-27'): NewDelegation {
+  return { task, person, level: 3, followUpOn: day(followUpOn) };
+}
+
+async function newStore(storage = new MemoryStorage(), clock = new FakeClock('2026-11-24')) {
+  return { store: await loadTeam(storage, clock, sequentialIds()), storage, clock };
+}
+
+/** A collection's records, ordered by id, so two lists compare whatever order Undo put them back in. */
+function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function sameTeam(actual: TeamData, expected: TeamData, message?: string): void {
+  for (const collection of COLLECTIONS) {
+    assert.deepEqual(byId<{ id: string }>(actual[collection]), byId<{ id: string }>(expected[collection]), `${collection}${message ? `: ${message}` : ''}`);
+  }
+}
+
+/** What is stored, read back, equals what the store shows. */
+function storedMatches(store: TeamStore, storage: MemoryStorage): void {
+  const stored = readStored(storage.get(keys.team));
+  assert.deepEqual(stored.keptAside, []);
+  for (const collection of COLLECTIONS) {
+    assert.deepEqual(stored[collection], store.snapshot()[collection], `${collection} in storage differ from memory`);
+  }
+}
+
+describe('TeamStore', () => {
+  it('starts empty and saves a versioned team', async () => {
+    const { store, storage } = await newStore();
+    assert.equal(store.all().length, 0);
+    const logged = await store.log(input('Run the retro'));
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    assert.deepEqual(storage.get(keys.team), { schemaVersion: 2, people: [sam], delegations: [logged.value], oneOnOnes: [], feedback: [] });
+    assert.deepEqual(logged.value.history, [{ kind: 'created', on: '2026-11-24' }]);
+    assert.equal(logged.value.personId, sam.id);
+    assert.equal(storage.get(keys.legacy), undefined, 'nothing to migrate, so no marker either');
+  });
+
+  it('reads back what it wrote, in a new session', async () => {
+    const { store, storage } = await newStore();
+    await store.log(input('Run the retro'));
+    await store.log(input('Own the dashboard', 'Ana'));
+    await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), mood: 4, notes: 'Wants more on-call', topics: ['career'] });
+    await store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'More context', change: 'Write the why' });
+    const reopened = await loadTeam(storage, new FakeClock('2026-11-25'), sequentialIds('e'));
+    assert.deepEqual(reopened.snapshot(), store.snapshot());
+    assert.equal(reopened.keptAsideOnLoad, 0);
+  });
+
+  it('keeps invalid records aside intact, loads the rest, and never throws', async () => {
+    const { store: writer, storage } = await newStore();
+    const good = (await writer.log(input('Run the retro'))).value;
+    const people = writer.allPeople();
+    const bad = { id: 'broken', task: 42 };
+    const orphan = { ...good, id: 'orphan', personId: 'nobody' };
+    storage.data.set(keys.team, JSON.stringify({ schemaVersion: 2, people, delegations: [good, bad, good, orphan], oneOnOnes: [], feedback: [] }));
+    const { store } = await newStore(storage);
+    assert.deepEqual(store.all(), [good]);
+    assert.equal(store.keptAsideOnLoad, 3);
+    const aside = store.keptAside();
+    assert.deepEqual(aside.map((r) => r.raw), [bad, good, orphan]);
+    assert.deepEqual(aside.map((r) => r.reason), ['delegation: invalid task', 'delegation: duplicate id', 'delegation: its person is not in the tracker']);
+    assert.equal(aside[0]?.keptOn, '2026-11-24');
+    storedMatches(store, storage);
+  });
+
+  it('never writes over a tracker from a newer version: it goes read-only and leaves storage alone', async () => {
+    const future = { schemaVersion: 9, people: [{ anything: true }] };
+    const storage = new MemoryStorage({ [keys.team]: future });
+    const { store } = await newStore(storage);
+    assert.equal(store.all().length, 0);
+    assert.equal(store.newer?.schemaVersion, 9);
+    assert.deepEqual(store.newer?.raw, future);
+    await assert.rejects(store.log(input('Anything')), /newer version of Tech Lead Coach \(schema 9\)/);
+    await assert.rejects(store.importMerge(EMPTY_TEAM), /read-only|does not change/);
+    await assert.rejects(store.addPerson({ name: 'Ana' }), /newer version/);
+    assert.throws(() => store.refuseIfReadOnly(), StoreRefusal);
+    assert.deepEqual(storage.writes, [], 'something was written');
+    assert.deepEqual(storage.get(keys.team), future);
+    assert.equal(storage.get(keys.keptAside), undefined);
+  });
+
+  it('keeps garbage aside too: a string, an array, an unknown version, an unknown field', async () => {
+    for (const garbage of ['oops', [1, 2], { schemaVersion: 1 }, { schemaVersion: 2, people: [], colour: 'red' }]) {
+      const storage = new MemoryStorage({ [keys.team]: garbage });
+      const { store } = await newStore(storage);
+      assert.equal(store.all().length, 0);
+      assert.deepEqual(store.keptAside()[0]?.raw, garbage);
+    }
+    // A list that is not a list is kept aside; the other lists still load.
+    const storage = new MemoryStorage({ [keys.team]: { schemaVersion: 2, people: 'everyone', delegations: [] } });
+    const { store } = await newStore(storage);
+    assert.deepEqual(store.keptAside().map((r) => [r.raw, r.reason]), [['everyone', 'the people list is not a list']]);
+  });
+
+  it('adds to what was kept aside before rather than replacing it', async () => {
+    const storage = new MemoryStorage({ [keys.keptAside]: [{ raw: 'earlier', reason: 'old', keptOn: '2026-01-01' }], [keys.team]: 'oops' });
+    const { store } = await newStore(storage);
+    assert.deepEqual(store.keptAside().map((r) => r.raw), ['earlier', 'oops']);
+  });
+
+  it('serialises writes: many quick changes all land, in order', async () => {
+    const storage = new MemoryStorage();
+    storage.delayMs = 5;
+    const { store } = await newStore(storage);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => store.log(input(`Task ${i}`, i % 2 === 0 ? 'Sam' : 'Ana'))));
+    assert.equal(store.allPeople().length, 2, 'two quick logs to a new name added the person twice');
+    const first = store.all()[0];
+    assert.ok(first);
+    await Promise.all([store.markDone(first.id), store.changeFollowUp(store.all()[1]?.id ?? '', day('2026-12-24')), store.delete(store.all()[2]?.id ?? '')]);
+    await store.flushed();
+    const reread = readStored(storage.get(keys.team));
+    assert.equal(reread.delegations.length, 29);
+    assert.deepEqual(reread.delegations, store.all());
+    assert.equal(reread.delegations[0]?.doneOn, '2026-11-24');
+    assert.equal(reread.delegations[1]?.followUpOn, '2026-12-24');
+  });
+
+  it('a failed write leaves no trace: memory, storage and listeners as before, and the next write works', async () => {
+    const { store, storage } = await newStore();
+    const kept = (await store.log(input('Kept'))).value;
+    const seen: (readonly Collection[])[] = [];
+    store.onDidChange((change) => seen.push(change.collections));
+    const before = store.snapshot();
+    storage.failNext = true;
+    await assert.rejects(store.log(input('First')), /could not be saved \(disk full\)\. Nothing was changed/);
+    assert.deepEqual(store.all(), [kept]);
+    assert.deepEqual(seen, [], 'listeners heard of a change that was not stored');
+    storage.failNext = true;
+    await assert.rejects(store.markDone(kept.id), /disk full/);
+    assert.equal(store.get(kept.id)?.doneOn, undefined);
+    // A new name and its delegation fail together: the person is not added on their own.
+    storage.failNext = true;
+    await assert.rejects(store.log(input('For someone new', 'Noor')), /disk full/);
+    assert.equal(store.findPerson('Noor'), undefined);
+    storage.failNext = true;
+    await assert.rejects(store.addPerson({ name: 'Lee' }), /disk full/);
+    storage.failNext = true;
+    await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: [] }), /disk full/);
+    assert.equal(store.snapshot(), before, 'memory changed after failed writes');
+    await store.log(input('Second'));
+    assert.deepEqual(readStored(storage.get(keys.team)).delegations.map((d) => d.task), ['Kept', 'Second']);
+    assert.deepEqual(seen, [['delegations']]);
+  });
+
+  it('shows a change only once storage has it', async () => {
+    const { store, storage } = await newStore();
+    storage.delayMs = 20;
+    const pending = store.log(input('Slow'));
+    assert.equal(store.all().length, 0, 'shown before it was stored');
+    assert.equal(store.allPeople().length, 0, 'the new person shown before it was stored');
+    await pending;
+    assert.equal(store.all().length, 1);
+  });
+
+  it('refuses a check-in on a done delegation, and stores nothing for it', async () => {
+    const { store, storage } = await newStore();
+    const d = (await store.log(input('Run the retro'))).value;
+    await store.markDone(d.id);
+    const writes = storage.writes.length;
+    await assert.rejects(store.checkIn(d.id, 'late note', day('2026-12-01')), /is done; reopen it/);
+    assert.equal(storage.writes.length, writes);
+  });
+
+  it('keeps the history within its cap as it is written, so nothing vanishes on reload', async () => {
+    const { store, storage, clock } = await newStore();
+    const d = (await store.log(input('Flip-flop'))).value;
+    for (let i = 0; i < HISTORY_MAX / 2 + 5; i++) {
+      await store.markDone(d.id);
+      await store.reopen(d.id);
+    }
+    const saved = store.get(d.id);
+    assert.equal(saved?.history.length, HISTORY_MAX);
+    assert.equal(saved?.history[0]?.kind, 'created', 'the created event is kept');
+    assert.equal(saved?.history.at(-1)?.kind, 'reopened', 'the newest event is kept');
+    const reloaded = await loadTeam(storage, clock, sequentialIds('e'));
+    assert.deepEqual(reloaded.all(), store.all());
+    assert.equal(reloaded.keptAsideOnLoad, 0);
+  });
+
+  it('records each change in the history; Undo reverses that one change and nothing after', async () => {
+    const { store, clock } = await newStore();
+    const logged = (await store.log(input('Run the retro'))).value;
+    clock.setDay('2026-11-26');
+    await store.changeLevel(logged.id, 5);
+    await store.changeFollowUp(logged.id, day('2026-12-01'));
+    await store.edit(logged.id, 'note', 'agreed a weekly check');
+    const beforeDone = store.get(logged.id);
+    assert.ok(beforeDone);
+    const done = await store.markDone(logged.id);
+    assert.ok(done);
+    assert.deepEqual(store.get(logged.id)?.history.map((e) => e.kind), ['created', 'levelChanged', 'followUpChanged', 'edited', 'done']);
+    // A change made after Mark done survives its Undo: the Undo reopens, it does not roll back.
+    await store.edit(logged.id, 'task', 'Run the retro, renamed');
+    assert.deepEqual(await store.undo(undoMarkDone(done)), { applied: 1, left: [] });
+    const reopened = store.get(logged.id);
+    assert.equal(reopened?.doneOn, undefined);
+    assert.equal(reopened?.task, 'Run the retro, renamed');
+    assert.deepEqual(reopened?.history.map((e) => e.kind).slice(-2), ['edited', 'reopened']);
+    // Undo of Mark done once it was reopened by hand: nothing to do, nothing reported.
+    assert.deepEqual(await store.undo(undoMarkDone(done)), { applied: 0, left: [] });
+    const deleted = await store.delete(logged.id);
+    assert.equal(store.all().length, 0);
+    assert.ok(deleted);
+    assert.equal(store.findPerson('Sam')?.name, 'Sam', 'deleting their last delegation keeps the person');
+    const other = (await store.log(input('Logged after the delete'))).value;
+    assert.deepEqual(await store.undo(deleted.undo), { applied: 1, left: [] });
+    assert.deepEqual(store.all(), [other, reopened]);
+    // The same Undo again: the id is taken, so it leaves it and says why.
+    const again = await store.undo(deleted.undo);
+    assert.equal(again.applied, 0);
+    assert.match(again.left[0]?.reason ?? '', /same id exists/);
+  });
+
+  it('undoes a Log only while the record is as it was logged', async () => {
+    const { store } = await newStore();
+    const a = await store.log(input('a'));
+    const b = await store.log(input('b', 'Ana'));
+    await store.changeLevel(b.value.id, 6);
+    assert.deepEqual(await store.undo(a.undo), { applied: 2, left: [] }, 'the delegation and the person it added');
+    const left = await store.undo(b.undo);
+    assert.equal(left.applied, 0);
+    assert.match(left.left[0]?.reason ?? '', /changed after/);
+    assert.deepEqual(store.all().map((d) => d.task), ['b']);
+    assert.deepEqual(store.people(), ['Ana']);
+  });
+
+  it('undoes an import exactly: removes what it added, reverts what it changed, keeps later work', async () => {
+    const { store } = await newStore();
+    const mine = (await store.log(input('Mine'))).value;
+    const other = (await store.log(input('Other'))).value;
+    const imported = { ...mine, task: 'Mine, as the file has it', level: 6 as const };
+    const fresh = { ...mine, id: 'from-file', task: 'New from the file' };
+    const result = await store.importMerge({ people: [], delegations: [imported, fresh, other], oneOnOnes: [], feedback: [] });
+    assert.deepEqual([result.added, result.updated, result.unchanged], [1, 1, 1]);
+    // Later work: a new delegation, and a level change on the imported record.
+    const later = (await store.log(input('Logged after the import'))).value;
+    await store.changeLevel(mine.id, 2);
+    const undone = await store.undo(result.undo);
+    assert.equal(undone.applied, 2);
+    assert.equal(undone.left.length, 1);
+    assert.match(undone.left[0]?.reason ?? '', /level changed after/);
+    assert.match(describeUndoLeft(undone) ?? '', /^Undo put back 2 changes and left 1 as it is \("Mine, as the file has it": its level changed after/);
+    assert.equal(store.get('from-file'), undefined, 'the added record stays');
+    assert.ok(store.get(later.id), 'work after the import was lost');
+    const back = store.get(mine.id);
+    assert.equal(back?.task, 'Mine', 'the task the import changed is not back');
+    assert.equal(back?.level, 2, 'the later level change was undone');
+  });
+
+  it('reopens a done delegation and removes an emptied note', async () => {
+    const { store } = await newStore();
+    const logged = (await store.log({ ...input('Pair on the migration'), note: 'x' })).value;
+    await store.markDone(logged.id);
+    const reopened = await store.reopen(logged.id);
+    assert.equal(reopened?.doneOn, undefined);
+    const noNote = await store.edit(logged.id, 'note', undefined);
+    assert.equal(noNote && 'note' in noNote, false);
+  });
+
+  it('lists people most recently delegated to first, one person whatever the case of the name', async () => {
+    const { store, clock } = await newStore();
+    const a = (await store.log(input('a', 'Sam'))).value;
+    clock.setDay('2026-11-25');
+    await store.log(input('b', 'Ana'));
+    clock.setDay('2026-11-26');
+    const c = (await store.log(input('c', 'sam'))).value;
+    assert.equal(c.personId, a.personId, '"sam" is Sam');
+    assert.deepEqual(store.people(), ['Sam', 'Ana']);
+    await store.addPerson({ name: 'Zoë' });
+    await store.addPerson({ name: 'Bea' });
+    assert.deepEqual(store.people(), ['Sam', 'Ana', 'Bea', 'Zoë'], 'then the rest by name');
+  });
+
+  it('knows what is overdue and how long since anything was delegated', async () => {
+    const { store, clock } = await newStore();
+    assert.equal(store.daysSinceLastDelegated(), undefined);
+    await store.log(input('a', 'Sam', '2026-11-25'));
+    clock.setDay('2026-11-27');
+    assert.deepEqual(store.overdue().map((d) => d.task), ['a']);
+    assert.equal(store.daysSinceLastDelegated(), 3);
+  });
+
+  it('tells listeners which collections every change touched', async () => {
+    const { store } = await newStore();
+    const seen: (readonly Collection[])[] = [];
+    store.onDidChange((change) => seen.push(change.collections));
+    const d = await store.log(input('a'));
+    await store.log(input('b'));
+    await store.markDone(d.value.id);
+    await store.markDone(d.value.id); // no change, no event
+    const deleted = await store.delete(d.value.id);
+    assert.ok(deleted);
+    await store.undo(deleted.undo);
+    await store.undo(deleted.undo); // nothing applied, no event
+    await store.addPerson({ name: 'Ana' });
+    assert.deepEqual(seen, [['people', 'delegations'], ['delegations'], ['delegations'], ['delegations'], [...COLLECTIONS], ['people']]);
+  });
+});
+
+describe('TeamStore: people', () => {
+  it('adds a person with the default cadence, refuses a name already in the team whatever its case, and undoes the add', async () => {
+    const { store, storage } = await newStore();
+    const sam = await store.addPerson({ name: 'Sam', role: 'Backend engineer' });
+    assert.deepEqual(sam.value, { id: sam.value.id, name: 'Sam', role: 'Backend engineer', cadenceDays: 14, addedOn: '2026-11-24' });
+    const ana = await store.addPerson({ name: 'Ana', cadenceDays: 7 });
+    assert.equal(ana.value.cadenceDays, 7);
+    assert.equal('role' in ana.value, false);
+    const writes = storage.writes.length;
+    for (const name of ['Sam', 'sam', 'SAM']) {
+      await assert.rejects(store.addPerson({ name }), (error: Error) => error instanceof StoreRefusal && /Sam is already in the team/.test(error.message));
+    }
+    assert.equal(storage.writes.length, writes, 'a refused add wrote something');
+    assert.deepEqual(await store.undo(ana.undo), { applied: 1, left: [] });
+    assert.deepEqual(store.people(), ['Sam']);
+    storedMatches(store, storage);
+  });
+
+  it('renames: one record changes, delegations keep the person id; a name in use is refused', async () => {
+    const { store, storage } = await newStore();
+    const d = (await store.log(input('Own the dashboard', 'Sam'))).value;
+    await store.log(input('Write the guide', 'Ana'));
+    await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] });
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    const before = store.snapshot();
+    const renamed = await store.updatePerson(sam.id, { name: 'Samira' });
+    assert.equal(renamed?.value.name, 'Samira');
+    const after = store.snapshot();
+    assert.deepEqual(after.delegations, before.delegations, 'a rename touched the delegations');
+    assert.deepEqual(after.oneOnOnes, before.oneOnOnes);
+    assert.deepEqual(after.people.filter((p) => p.id !== sam.id), before.people.filter((p) => p.id !== sam.id));
+    assert.equal(store.get(d.id)?.personId, sam.id);
+    assert.equal(store.nameOf(d.personId), 'Samira');
+    assert.equal(store.findPerson('sam'), undefined);
+    assert.equal(store.findPerson('SAMIRA')?.id, sam.id);
+    // The person's own name in another case is not a clash.
+    assert.equal((await store.updatePerson(sam.id, { name: 'SAMIRA' }))?.value.name, 'SAMIRA');
+    const writes = storage.writes.length;
+    await assert.rejects(store.updatePerson(sam.id, { name: 'ana' }), /Ana is already in the team; choose another name/);
+    assert.equal(storage.writes.length, writes);
+    storedMatches(store, storage);
+    // Undo of the first rename: the name was changed again since, so the later name stays.
+    assert.ok(renamed);
+    const undone = await store.undo(renamed.undo);
+    assert.equal(undone.applied, 0);
+    assert.match(undone.left[0]?.reason ?? '', /its name changed after/);
+    assert.equal(store.person(sam.id)?.name, 'SAMIRA');
+  });
+
+  it('undoes a rename, unless someone has that name now', async () => {
+    const { store } = await newStore();
+    const sam = await store.addPerson({ name: 'Sam' });
+    const renamed = await store.updatePerson(sam.value.id, { name: 'Samira' });
+    assert.ok(renamed);
+    assert.deepEqual(await store.undo(renamed.undo), { applied: 1, left: [] });
+    assert.equal(store.person(sam.value.id)?.name, 'Sam');
+    const again = await store.updatePerson(sam.value.id, { name: 'Samira' });
+    assert.ok(again);
+    await store.addPerson({ name: 'SAM' });
+    const clash = await store.undo(again.undo);
+    assert.equal(clash.applied, 0);
+    assert.match(clash.left[0]?.reason ?? '', /SAM is in the team under that name now/);
+    assert.equal(store.person(sam.value.id)?.name, 'Samira');
+  });
+
+  it('sets and removes the role and the cadence', async () => {
+    const { store } = await newStore();
+    const sam = await store.addPerson({ name: 'Sam' });
+    const changed = await store.updatePerson(sam.value.id, { role: 'Tech lead', cadenceDays: 7 });
+    assert.deepEqual([changed?.value.role, changed?.value.cadenceDays], ['Tech lead', 7]);
+    const noRole = await store.updatePerson(sam.value.id, { role: null });
+    assert.equal(noRole && 'role' in noRole.value, false);
+    await assert.rejects(store.updatePerson(sam.value.id, { cadenceDays: 0 }), /invalid person \(invalid cadenceDays\)/);
+    assert.deepEqual(await store.updatePerson(sam.value.id, { cadenceDays: 7 }), { value: store.person(sam.value.id), undo: { steps: [] } }, 'no change, nothing to undo');
+    assert.equal(await store.updatePerson('nobody', { name: 'X' }), undefined);
+  });
+
+  it('archives and restores: archived people are kept but not listed, and get no new work', async () => {
+    const { store, storage } = await newStore();
+    const d = (await store.log(input('Own the dashboard', 'Sam'))).value;
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    const archived = await store.updatePerson(sam.id, { archived: true });
+    assert.equal(archived?.value.archived, true);
+    assert.deepEqual(store.people(), []);
+    assert.equal(store.allPeople().length, 1);
+    assert.equal(store.get(d.id)?.personId, sam.id, 'their work is kept');
+    const writes = storage.writes.length;
+    for (const name of ['Sam', 'sam']) {
+      await assert.rejects(store.log(input('More work', name)), (error: Error) => error instanceof StoreRefusal && error.message === 'Sam is archived. Restore them from the Team view first.');
+    }
+    await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: [] }), /Sam is archived/);
+    await assert.rejects(store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'x', change: 'y' }), /Sam is archived/);
+    await assert.rejects(store.reassign(d.id, 'Sam'), /Sam is archived/);
+    await assert.rejects(store.addPerson({ name: 'Sam' }), /Sam is already in the team \(archived: restore them from the Team view\)/);
+    assert.equal(storage.writes.length, writes, 'a refused change wrote something');
+    const restored = await store.updatePerson(sam.id, { archived: false });
+    assert.equal(restored && 'archived' in restored.value, false, 'restored people carry no archived flag');
+    assert.deepEqual(store.people(), ['Sam']);
+    await store.log(input('More work', 'sam'));
+    // Undo of the archive after the restore: nothing left to do.
+    assert.ok(archived);
+    assert.equal((await store.undo(archived.undo)).applied, 0);
+    assert.deepEqual(store.people(), ['Sam']);
+  });
+
+  it('leaves archived people out of the overdue 1:1s', async () => {
+    const { store, clock } = await newStore();
+    await store.addPerson({ name: 'Sam' });
+    const ana = await store.addPerson({ name: 'Ana', cadenceDays: 7 });
+    await store.addPerson({ name: 'Lee', cadenceDays: 30 });
+    clock.setDay('2026-12-20');
+    assert.deepEqual(store.overdueOneOnOnes().map((p) => p.name), ['Ana', 'Sam'], 'the most overdue first');
+    await store.updatePerson(ana.value.id, { archived: true });
+    assert.deepEqual(store.overdueOneOnOnes().map((p) => p.name), ['Sam']);
+    await store.logOneOnOne({ person: 'Sam', on: day('2026-12-19'), topics: [] });
+    assert.deepEqual(store.overdueOneOnOnes(), []);
+  });
+
+  it('deletes a person with everything about them; Undo puts every record back', async () => {
+    const { store, storage } = await newStore();
+    await store.log(input('Own the dashboard', 'Sam'));
+    await store.log(input('Write the guide', 'Sam'));
+    const anaWork = (await store.log(input('Fix the build', 'Ana'))).value;
+    await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), mood: 2, notes: 'Tired', topics: ['blockers'] });
+    await store.logOneOnOne({ person: 'Ana', on: day('2026-11-21'), topics: [] });
+    await store.logFeedback({ person: 'Sam', on: day('2026-11-22'), kind: 'given', situation: 'The demo', behaviour: 'Calm answers', impact: 'Trust' });
+    await store.logFeedback({ person: 'Sam', on: day('2026-11-23'), kind: 'asked', said: 'More context', change: 'Write the why' });
+    const before = store.snapshot();
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    const deleted = await store.deletePerson(sam.id);
+    assert.ok(deleted);
+    assert.equal(deleted.value.person.id, sam.id);
+    assert.equal(deleted.value.records, 5);
+    const after = store.snapshot();
+    assert.deepEqual(after.people.map((p) => p.name), ['Ana']);
+    assert.deepEqual(after.delegations, [anaWork]);
+    assert.equal(after.oneOnOnes.length, 1);
+    assert.equal(after.feedback.length, 0);
+    for (const collection of ['delegations', 'oneOnOnes', 'feedback'] as const) {
+      assert.ok(after[collection].every((r) => r.personId !== sam.id), `${collection} still point to the deleted person`);
+    }
+    storedMatches(store, storage);
+    assert.deepEqual(await store.undo(deleted.undo), { applied: 6, left: [] });
+    sameTeam(store.snapshot(), before, 'Undo of Delete did not put everything back');
+    storedMatches(store, storage);
+    assert.equal(await store.deletePerson('nobody'), undefined);
+  });
+
+  it('undoes a person delete without making two people of one name', async () => {
+    const { store } = await newStore();
+    await store.log(input('Own the dashboard', 'Sam'));
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    const deleted = await store.deletePerson(sam.id);
+    assert.ok(deleted);
+    const newSam = await store.addPerson({ name: 'sam' });
+    const undone = await store.undo(deleted.undo);
+    const keys = store.allPeople().map((p) => personKey(p.name));
+    assert.equal(new Set(keys).size, keys.length, `two people of one name: ${store.allPeople().map((p) => p.name).join(', ')}`);
+    assert.equal(undone.applied, 0);
+    assert.match(undone.left[0]?.reason ?? '', /sam is in the team under that name now/);
+    assert.deepEqual(store.allPeople(), [newSam.value]);
+    assert.deepEqual(store.all(), [], 'their delegation stays out with them');
+  });
+
+  it('adds a new name with its delegation in one write; Undo removes both, or keeps the person a 1:1 was logged for since', async () => {
+    const { store, storage } = await newStore();
+    const writes = storage.writes.length;
+    const logged = await store.log(input('Own the dashboard', 'Noor'));
+    assert.equal(storage.writes.length, writes + 1, 'one change, one write');
+    const noor = store.findPerson('Noor');
+    assert.ok(noor);
+    assert.deepEqual([noor.cadenceDays, noor.addedOn], [14, '2026-11-24']);
+    assert.equal(logged.value.personId, noor.id);
+    assert.deepEqual(readStored(storage.get(keys.team)).people, [noor]);
+    assert.deepEqual(await store.undo(logged.undo), { applied: 2, left: [] });
+    assert.deepEqual(store.snapshot(), EMPTY_TEAM);
+    assert.equal(storage.writes.length, writes + 2, 'one Undo, one write');
+
+    const again = await store.log(input('Own the dashboard', 'Noor'));
+    const meeting = await store.logOneOnOne({ person: 'noor', on: day('2026-11-24'), topics: ['career'] });
+    assert.equal(meeting.undo.steps.length, 1, 'the 1:1 added nobody');
+    const undone = await store.undo(again.undo);
+    assert.equal(undone.applied, 1);
+    assert.deepEqual(store.all(), []);
+    assert.deepEqual(store.people(), ['Noor'], 'the person a 1:1 was logged for was removed');
+    assert.match(undone.left[0]?.reason ?? '', /records about them were added after/);
+    storedMatches(store, storage);
+  });
+
+  it('logs 1:1s and feedback, each about a person found by name or added, each with an Undo', async () => {
+    const { store, storage } = await newStore();
+    await store.addPerson({ name: 'Sam' });
+    const meeting = await store.logOneOnOne({ person: 'SAM', on: day('2026-11-20'), mood: 3, notes: 'Line one\nLine two', topics: ['blockers', 'career'] });
+    const sam = store.findPerson('Sam');
+    // Topics are stored once each, in one order, however they were given.
+    assert.deepEqual(meeting.value, { id: meeting.value.id, personId: sam?.id, on: '2026-11-20', mood: 3, notes: 'Line one\nLine two', topics: ['career', 'blockers'] } as unknown as OneOnOne);
+    const asked = await store.logFeedback({ person: 'Kim', on: day('2026-11-24'), kind: 'asked', said: 'Shorter standups', change: 'Timebox to 10 minutes' });
+    const kim = store.findPerson('Kim');
+    assert.ok(kim);
+    assert.deepEqual(asked.value, { id: asked.value.id, personId: kim.id, on: '2026-11-24', kind: 'asked', said: 'Shorter standups', change: 'Timebox to 10 minutes' } as unknown as Feedback);
+    const given = await store.logFeedback({ person: 'Sam', on: day('2026-11-23'), kind: 'given', situation: 'The incident', behaviour: 'You wrote the timeline', impact: 'We learned fast' });
+    assert.deepEqual(store.oneOnOnes(), [meeting.value]);
+    assert.deepEqual(store.feedback(), [asked.value, given.value]);
+    storedMatches(store, storage);
+    // Stored text is checked as typed text is: a control character is refused, nothing written.
+    const writes = storage.writes.length;
+    await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), notes: 'bell\u0007', topics: [] }), StoreRefusal);
+    await assert.rejects(store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'given', situation: '', behaviour: 'b', impact: 'i' }), StoreRefusal);
+    assert.equal(storage.writes.length, writes);
+    assert.deepEqual(await store.undo(asked.undo), { applied: 2, left: [] }, 'the feedback and Kim, added with it');
+    assert.equal(store.findPerson('Kim'), undefined);
+    assert.deepEqual(await store.undo(meeting.undo), { applied: 1, left: [] });
+    assert.deepEqual(store.oneOnOnes(), []);
+    assert.deepEqual(store.people(), ['Sam']);
+  });
+});
+
+describe('TeamStore: import', () => {
+  const on = day('2026-11-20');
+  const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({ id, name, cadenceDays: 14, addedOn: on, ...extra });
+
+  it('matches imported people by id, then by name; counts; and undoes exactly', async () => {
+    const { store, storage } = await newStore();
+    await store.log(input('Own the dashboard', 'Sam'));
+    await store.addPerson({ name: 'Ana' });
+    const sam = store.findPerson('Sam');
+    const ana = store.findPerson('Ana');
+    assert.ok(sam && ana);
+    const before = store.snapshot();
+    const file: TeamData = {
+      // Sam by id (with a role now), Ana under another id (the same person on another machine), Kim new.
+      people: [{ ...sam, role: 'Staff engineer' }, person('other-ana', 'ANA'), person('kim', 'Kim')],
+      delegations: [{ ...createDelegation('imp-1', { task: 'Review the RFC', level: 4, followUpOn: day('2026-11-30') }, 'other-ana', on) }],
+      oneOnOnes: [{ id: 'imp-m1', personId: 'kim', on, topics: [] }],
+      feedback: [{ id: 'imp-f1', personId: 'other-ana', on, kind: 'asked', said: 'Fewer meetings', change: 'Cancel the sync' }],
+    };
+    const result = await store.importMerge(file);
+    assert.deepEqual([result.added, result.updated, result.unchanged], [4, 1, 1]);
+    assert.deepEqual(store.people().sort(), ['Ana', 'Kim', 'Sam']);
+    assert.equal(store.findPerson('Ana')?.id, ana.id, 'Ana was added twice');
+    assert.equal(store.findPerson('Ana')?.name, 'Ana', 'the name in the tracker is kept');
+    assert.equal(store.get('imp-1')?.personId, ana.id, 'the imported delegation points to the file\'s id, not to Ana');
+    assert.equal(store.feedback()[0]?.personId, ana.id);
+    assert.equal(store.person(sam.id)?.role, 'Staff engineer');
+    storedMatches(store, storage);
+    // The same file again changes nothing.
+    const again = await store.importMerge(file);
+    assert.deepEqual([again.added, again.updated], [0, 0]);
+    const undone = await store.undo(result.undo);
+    assert.deepEqual(undone, { applied: 5, left: [] });
+    sameTeam(store.snapshot(), before);
+    storedMatches(store, storage);
+  });
+
+  it('never makes two people of one name: a file renaming someone to a name in use is refused whole', async () => {
+    const { store, storage } = await newStore();
+    await store.addPerson({ name: 'Sam' });
+    const ana = await store.addPerson({ name: 'Ana' });
+    const writes = storage.writes.length;
+    await assert.rejects(store.importMerge({ people: [{ ...ana.value, name: 'sam' }], delegations: [], oneOnOnes: [], feedback: [] }), StoreRefusal);
+    assert.equal(storage.writes.length, writes);
+    assert.deepEqual(store.people().sort(), ['Ana', 'Sam']);
+  });
+
+  it('one person for two of the file\'s entries of one name', async () => {
+    const { store } = await newStore();
+    const result = await store.importMerge({
+      people: [person('x1', 'Lee'), person('x2', 'LEE')],
+      delegations: [createDelegation('imp-1', { task: 'a', level: 4, followUpOn: day('2026-11-30') }, 'x2', on)],
+      oneOnOnes: [],
+      feedback: [],
+    });
+    assert.equal(result.added, 2);
+    assert.deepEqual(store.allPeople().map((p) => p.id), ['x1']);
+    assert.equal(store.get('imp-1')?.personId, 'x1');
+  });
+
+  it('keeps the private notes it has when the file left them out, if asked to', async () => {
+    const { store } = await newStore();
+    const meeting = (await store.logOneOnOne({ person: 'Sam', on, mood: 4, notes: 'Private: thinking about a move', topics: ['career'] })).value;
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    const { notes: _notes, ...withoutNotes } = meeting;
+    const file: TeamData = { people: [sam], delegations: [], oneOnOnes: [withoutNotes], feedback: [] };
+    const kept = await store.importMerge(file, { keepNotes: true });
+    assert.deepEqual([kept.added, kept.updated, kept.unchanged], [0, 0, 2]);
+    assert.equal(store.oneOnOnes()[0]?.notes, 'Private: thinking about a move');
+    // Other changes in the file still apply; the notes stay.
+    const moodChanged = await store.importMerge({ ...file, oneOnOnes: [{ ...withoutNotes, mood: 5 }] }, { keepNotes: true });
+    assert.equal(moodChanged.updated, 1);
+    assert.deepEqual([store.oneOnOnes()[0]?.mood, store.oneOnOnes()[0]?.notes], [5, 'Private: thinking about a move']);
+    // Without keepNotes the file is taken as it is, and the Undo brings the notes back.
+    const replaced = await store.importMerge(file);
+    assert.equal(replaced.updated, 1);
+    assert.equal(store.oneOnOnes()[0]?.notes, undefined);
+    await store.undo(replaced.undo);
+    assert.equal(store.oneOnOnes()[0]?.notes, 'Private: thinking about a move');
+  });
+
+  it('imports a release 0.1 file: each name joins the team member of that name, or the team', async () => {
+    const { store, storage } = await newStore();
+    await store.addPerson({ name: 'Sam' });
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    const before = store.snapshot();
+    const named = (id: string, person: string): DelegationV1 => {
+      const { personId: _personId, ...rest } = createDelegation(id, { task: `Task ${id}`, level: 4, followUpOn: day('2026-11-30') }, 'x', on);
+      return { ...rest, person };
+    };
+    const result = await store.importLegacy([named('v1-a', 'sam'), named('v1-b', 'Priya'), named('v1-c', 'PRIYA')]);
+    assert.deepEqual([result.added, result.updated, result.unchanged], [4, 0, 0], 'three delegations and Priya');
+    assert.equal(store.get('v1-a')?.personId, sam.id);
+    const priya = store.findPerson('priya');
+    assert.ok(priya);
+    assert.deepEqual([priya.addedOn, priya.cadenceDays], ['2026-11-24', 14]);
+    assert.equal(store.get('v1-b')?.personId, priya.id);
+    assert.equal(store.get('v1-c')?.personId, priya.id);
+    assert.equal(store.allPeople().length, 2);
+    storedMatches(store, storage);
+    assert.deepEqual(await store.undo(result.undo), { applied: 4, left: [] });
+    sameTeam(store.snapshot(), before);
+  });
+});
