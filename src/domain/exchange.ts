@@ -80,7 +80,7 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
     if (person.role) {
       lines.push(`${cell(person.role)}.`, '');
     }
-    lines.push(`${describeLastOneOnOne(last, today)}; ${describeNextOneOnOne(person, last, today)} (every ${person.cadenceDays} days).`, '');
+    lines.push(person.archived ? `${describeLastOneOnOne(last, today)}.` : `${describeLastOneOnOne(last, today)}; ${describeNextOneOnOne(person, last, today)} (every ${person.cadenceDays} days).`, '');
     const meetings = data.oneOnOnes.filter((m) => m.personId === person.id).sort((a, b) => compareDays(b.on, a.on));
     if (meetings.length > 0) {
       lines.push('### 1:1s', '', `| Day | How they were | Came up |${options.includeNotes ? ' Notes |' : ''}`, `|---|---|---|${options.includeNotes ? '---|' : ''}`);

@@ -1,5 +1,5 @@
 import type { DateKey } from './dates';
-import { compareDays, personKey, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
+import { compareDays, personKey, sameValue, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
 import { DEFAULT_CADENCE_DAYS, validateStoredFeedback, validateStoredOneOnOne, validateStoredPerson, type Feedback, type OneOnOne, type Person } from './team';
 
 /**
@@ -206,4 +206,37 @@ export function migrateLegacy(raw: unknown, today: DateKey, newId: () => string,
 
 export function toStoredTeam(data: TeamData): StoredTeam {
   return { schemaVersion: TEAM_SCHEMA_VERSION, people: data.people, delegations: data.delegations, oneOnOnes: data.oneOnOnes, feedback: data.feedback };
+}
+
+/**
+ * Release 0.1's data found beside version 2: the move was interrupted before the old key became a
+ * marker, and 0.1 may have written there since. Delegations it added join the team; one it changed
+ * is kept aside (the version-2 record stays); the rest are already here.
+ */
+export function reconcileLegacy(
+  data: TeamData,
+  raw: unknown,
+  today: DateKey,
+  newId: () => string,
+  cadenceDays?: number,
+): { data: TeamData; keptAside: Unreadable[]; added: number } {
+  const legacy = readLegacyDelegations(raw, today);
+  const byId = new Map(data.delegations.map((d) => [d.id, d]));
+  const fresh = legacy.delegations.filter((d) => !byId.has(d.id));
+  const keptAside = [...legacy.keptAside];
+  for (const d of legacy.delegations) {
+    const current = byId.get(d.id);
+    if (current) {
+      const { person, ...rest } = d;
+      const owner = data.people.find((p) => p.id === current.personId);
+      if (!owner || personKey(owner.name) !== personKey(person) || !sameValue({ ...rest, personId: current.personId }, current)) {
+        keptAside.push({ raw: d, reason: 'changed by release 0.1 after the move to version 2; the version-2 record was kept' });
+      }
+    }
+  }
+  if (fresh.length === 0) {
+    return { data, keptAside, added: 0 };
+  }
+  const { people, delegations } = attachPeople(fresh, data.people, today, newId, cadenceDays);
+  return { data: { ...data, people, delegations: [...data.delegations, ...delegations] }, keptAside, added: fresh.length };
 }

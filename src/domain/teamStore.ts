@@ -10,6 +10,7 @@ import {
   EMPTY_TEAM,
   migrateLegacy,
   readStoredTeam,
+  reconcileLegacy,
   storedVersionOf,
   TEAM_SCHEMA_VERSION,
   toStoredTeam,
@@ -81,7 +82,22 @@ export interface ImportResult {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** What was added or updated, per collection, for the summary. */
+  readonly changedBy: Readonly<Record<Collection, number>>;
   readonly undo: Undoable;
+}
+
+const NOUNS: Readonly<Record<Collection, readonly [string, string]>> = {
+  people: ['person', 'people'],
+  delegations: ['delegation', 'delegations'],
+  oneOnOnes: ['1:1', '1:1s'],
+  feedback: ['feedback entry', 'feedback entries'],
+};
+
+/** "2 added, 0 updated, 5 unchanged (1 person, 1 delegation)". */
+export function describeImport(result: ImportResult): string {
+  const detail = COLLECTIONS.filter((c) => result.changedBy[c] > 0).map((c) => `${result.changedBy[c]} ${NOUNS[c][result.changedBy[c] === 1 ? 0 : 1]}`);
+  return `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${detail.length > 0 ? ` (${detail.join(', ')})` : ''}`;
 }
 
 /** A change refused before anything was written; the message is for the user. */
@@ -205,11 +221,25 @@ export class TeamStore {
     if (read.kind === 'newer') {
       return make(EMPTY_TEAM, 0, { schemaVersion: read.schemaVersion, raw: stored });
     }
-    if (read.keptAside.length > 0) {
-      await keepAside(storage, keys, read.keptAside, today);
-      await storage.update(keys.team, toStoredTeam(read.data));
+    let { data, keptAside } = read;
+    let rewrite = keptAside.length > 0;
+    const leftBehind = legacy !== undefined && legacy !== null && legacyVersion !== TEAM_SCHEMA_VERSION;
+    if (leftBehind) {
+      // The move to version 2 stopped before the marker was written: whatever 0.1 wrote since is not lost.
+      const reconciled = reconcileLegacy(data, legacy, today, newId, defaults.cadenceDays());
+      data = reconciled.data;
+      keptAside = [...keptAside, ...reconciled.keptAside];
+      rewrite ||= reconciled.added > 0;
     }
-    return make(read.data, read.keptAside.length);
+    await keepAside(storage, keys, keptAside, today);
+    if (rewrite) {
+      await storage.update(keys.team, toStoredTeam(data));
+    }
+    if (leftBehind) {
+      const marker: LegacyMarker = { schemaVersion: TEAM_SCHEMA_VERSION, movedTo: keys.team };
+      await storage.update(keys.legacy, marker);
+    }
+    return make(data, keptAside.length);
   }
 
   /** How many records this load had to keep aside (to tell the user once). */
@@ -732,6 +762,7 @@ export class TeamStore {
 /** Merges `incoming` into the draft by id; the change and the steps that undo exactly it. */
 function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { changed: readonly Collection[]; result: ImportResult } {
   const steps: UndoStep[] = [];
+  const changedBy: Record<Collection, number> = { people: 0, delegations: 0, oneOnOnes: 0, feedback: 0 };
   let added = 0;
   let updated = 0;
   let unchanged = 0;
@@ -744,12 +775,14 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
       list.push(record);
       steps.push({ kind: 'remove', collection, record });
       added++;
+      changedBy[collection]++;
     } else if (sameValue(current, record)) {
       unchanged++;
     } else {
       list[at] = record;
       steps.push({ kind: 'revert', collection, before: current, after: record });
       updated++;
+      changedBy[collection]++;
     }
   };
   for (const person of incoming.people) {
@@ -780,7 +813,7 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
     merge('feedback', { ...f, personId: owner(f.personId) });
   }
   // Undone last change first: records about a person go before the person they point to.
-  const result: ImportResult = { added, updated, unchanged, undo: { steps: steps.reverse() } };
+  const result: ImportResult = { added, updated, unchanged, changedBy, undo: { steps: steps.reverse() } };
   return { changed: added + updated === 0 ? [] : [...COLLECTIONS], result };
 }
 

@@ -94,7 +94,8 @@ export class TodayCoach {
       today: todayKey(this.deps.clock),
       delegations: this.deps.team.all(),
       daysSinceLastDelegated: this.deps.team.daysSinceLastDelegated(),
-      people: this.deps.team.allPeople().filter((p) => !p.archived),
+      // Archived people too: an overdue follow-up of theirs still names them; no 1:1 nudge is made for them.
+      people: this.deps.team.allPeople(),
       oneOnOnes: this.deps.team.oneOnOnes(),
       feedback: this.deps.team.feedback(),
     };

@@ -107,7 +107,7 @@ describe('Names are text: an imported delegation that looks like a link', functi
     await answerFileDialog(page, file);
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Imported from' });
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await toast.innerText(), /2 added, 0 updated, 0 unchanged/);
+    assert.match(await toast.innerText(), /2 added, 0 updated, 0 unchanged \(1 person, 1 delegation\)/);
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 

@@ -195,7 +195,7 @@ describe('migration edge cases', () => {
     assert.deepEqual(storage.get(teamKeys.legacy), marker);
   });
 
-  it('reads the new key when both are there, and leaves the old one as it is', async () => {
+  it('reads the new key when both are there, migrates nothing twice, and then writes the marker', async () => {
     const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
     const first = await loadTeam(migrated, new FakeClock(today));
     const team = migrated.get(teamKeys.team);
@@ -204,6 +204,32 @@ describe('migration edge cases', () => {
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
     assert.deepEqual(store.snapshot(), first.snapshot());
     assert.deepEqual(storage.writes.filter((w) => w.key === teamKeys.team), [], 'migrated again over the team');
+    assert.equal(storage.get(teamKeys.keptAside), undefined, 'the same records kept aside again');
+    assert.deepEqual(storage.get(teamKeys.legacy), marker);
+  });
+
+  it('keeps what 0.1 wrote after an interrupted move: new delegations join, a changed one is kept aside', async () => {
+    const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
+    await loadTeam(migrated, new FakeClock(today));
+    const team = migrated.get(teamKeys.team);
+    const legacy = v1 as { schemaVersion: 1; delegations: Record<string, unknown>[] };
+    const [original] = legacy.delegations;
+    assert.ok(original, 'the fixture has a delegation');
+    const changed = { ...original, task: 'Run the release retro, with the new format' };
+    const added = { ...original, id: 'written-by-0.1', task: 'Write the onboarding guide', person: 'Noor' };
+    const storage = new MemoryStorage({ [teamKeys.team]: team, [teamKeys.legacy]: { ...legacy, delegations: [changed, added] } });
+    const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
+    const noor = store.findPerson('Noor');
+    assert.ok(noor, 'the new name joined the team');
+    assert.equal(store.get('written-by-0.1')?.personId, noor.id);
+    assert.equal(store.get(String(original['id']))?.task, original['task'], 'the version-2 record was kept');
+    const kept = store.keptAside();
+    assert.equal(kept.length, 1);
+    assert.match(kept[0]?.reason ?? '', /changed by release 0\.1 after the move/);
+    assert.deepEqual(kept[0]?.raw, changed);
+    const order = storage.writes.map((w) => w.key);
+    assert.ok(order.indexOf(teamKeys.team) < order.indexOf(teamKeys.legacy), `the marker came last: ${order.join(', ')}`);
+    assert.deepEqual(storage.get(teamKeys.legacy), marker);
   });
 
   it('goes read-only, writing nothing, when either key holds a newer schema', async () => {

@@ -3,6 +3,7 @@ import { todayKey } from '../../domain/dates';
 import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../domain/exchange';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
+import { describeImport } from '../../domain/teamStore';
 import { confirmWithUndo } from '../../platform/undo';
 
 function defaultFolder(): vscode.Uri | undefined {
@@ -87,7 +88,7 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     return;
   }
   const result = parsed.version === 1 ? await services.team.importLegacy(parsed.delegations) : await services.team.importMerge(parsed.data, { keepNotes: parsed.notesLeftOut });
-  const summary = `Imported from ${source.fsPath.split(/[\\/]/).pop() ?? 'the file'}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`;
+  const summary = `Imported from ${source.fsPath.split(/[\\/]/).pop() ?? 'the file'}: ${describeImport(result)}.`;
   if (result.added + result.updated === 0) {
     void vscode.window.showInformationMessage(inert(summary));
     return;
