@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { freePort, openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
 import { answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
 
 function personRow(page: Page, name: string) {
@@ -111,5 +111,73 @@ describe('The team: people, 1:1s and feedback', function () {
     await page.locator('.context-view .action-item', { hasText: 'Show Archived People' }).hover();
     await page.keyboard.press('Enter');
     await waitUntil('the archived row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya Shah') && x.label.includes('archived')));
+  });
+});
+
+describe('Three days later: a 1:1 falls due, and the nudge names the person', function () {
+  this.timeout(180_000);
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-team-later-'));
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-team-later-ws-'));
+  // The test build: its clock follows TECH_LEAD_COACH_DAY_OFFSET (a test hook the product does not have).
+  const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-test.vsix');
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  let port: number | undefined;
+
+  async function open(dayOffset: number): Promise<Page> {
+    // The same port both times: the browser keeps VS Code's state per origin.
+    port ??= await freePort();
+    server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: workspace, stateDir, port, env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) } });
+    workbench = await openWorkbench(server, { browserProfileDir: path.join(stateDir, 'browser') });
+    await waitForCoachReady(workbench.page, server);
+    return workbench.page;
+  }
+
+  async function close(): Promise<void> {
+    await workbench?.close();
+    await server?.stop();
+    workbench = undefined;
+    server = undefined;
+  }
+
+  afterEach(async function () {
+    await reportFailedTest(this.currentTest, workbench?.page);
+  });
+
+  after(async () => {
+    await close();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('adds Noor with 1:1s every 2 days', async () => {
+    const page = await open(0);
+    await openSidebar(page);
+    await expandPane(page, 'Team');
+    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
+    await answerStep(page, '1/2', 'Noor');
+    await answerStep(page, '2/2');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    await waitUntil('Noor in the Team view', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Noor')));
+    await runCommand(page, 'Tech Lead: Change 1:1 Cadence', undefined, { opensQuickInput: true });
+    await quickInputRows(page).filter({ hasText: 'Noor' }).first().click();
+    await answerStep(page, 'Days between 1:1s', '2');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    await close();
+  });
+
+  it('three days later: the nudge is to meet Noor, the reminder names her, the row says overdue', async () => {
+    const page = await open(3);
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: '1:1' });
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await toast.innerText()).replace(/\u00a0/g, ' '), /Your 1:1 with Noor is overdue\./);
+    await openSidebar(page);
+    const frame = await webviewFrame(page, '#nudge-title');
+    await waitUntil('the 1:1 nudge', () => frame.locator('#nudge-title').innerText(), (t) => t === 'Meet Noor');
+    assert.match(await frame.locator('#nudge-reason').innerText(), /1:1 is overdue/);
+    assert.match(await frame.locator('#nudge-action').innerText(), /Book a 1:1 with Noor \(no 1:1 yet, 1 day past their 2-day rhythm\)/);
+    await expandPane(page, 'Team');
+    const rows = await waitUntil('the overdue row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Noor')));
+    assert.equal(rows.find((r) => r.label.startsWith('Noor'))?.label, 'Noor: no 1:1 yet, 1:1 overdue by 1 day');
   });
 });
