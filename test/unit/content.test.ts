@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLesson, type Lesson } from '../../src/domain/lessons';
 import { countWords } from '../support/words';
-import { NUDGE_THEMES, parseNudgeCatalogue, SHORT_MAX, type Nudge } from '../../src/domain/nudges';
+import { NUDGE_THEMES, parseNudgeCatalogue, QUESTION_MAX, SHORT_MAX, type Nudge } from '../../src/domain/nudges';
 
 const root = join(__dirname, '..', '..', '..');
 const lessonsDir = join(root, 'media', 'lessons');
@@ -165,6 +165,57 @@ function questionProblems(nudges: readonly Pick<Nudge, 'id' | 'theme' | 'questio
   return problems;
 }
 
+/**
+ * The weekly review draws its reflection prompts from the themes behind the article's five actions
+ * (the same groups as ACTION_THEMES in src/domain/review.ts): one group per action.
+ */
+const REFLECTION_GROUPS: Readonly<Record<string, readonly Nudge['theme'][]>> = {
+  'check-ins': ['check-ins'],
+  'bigger-picture or vision': ['bigger-picture', 'vision'],
+  modelling: ['modelling'],
+  delegation: ['delegation'],
+  feedback: ['feedback'],
+};
+const MIN_REFLECTIONS = 4;
+
+/** Groups with too few reflections, reflections not ending in "?", reflections given twice or equal to a 1:1 question. */
+function reflectionProblems(nudges: readonly Pick<Nudge, 'id' | 'theme' | 'question' | 'reflection'>[]): string[] {
+  const problems: string[] = [];
+  for (const [group, themes] of Object.entries(REFLECTION_GROUPS)) {
+    const count = nudges.filter((n) => themes.includes(n.theme) && n.reflection !== undefined).length;
+    if (count < MIN_REFLECTIONS) {
+      problems.push(`${group} has ${count} reflection(s)`);
+    }
+  }
+  const questions = new Map<string, string>();
+  for (const n of nudges) {
+    if (n.question !== undefined && !questions.has(words(n.question).join(' '))) {
+      questions.set(words(n.question).join(' '), n.id);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const n of nudges) {
+    if (n.reflection === undefined) {
+      continue;
+    }
+    if (!n.reflection.trimEnd().endsWith('?')) {
+      problems.push(`${n.id}: reflection does not end with "?"`);
+    }
+    const key = words(n.reflection).join(' ');
+    const first = seen.get(key);
+    const question = questions.get(key);
+    if (first !== undefined) {
+      problems.push(`${n.id}: same reflection as ${first}`);
+    } else {
+      seen.set(key, n.id);
+    }
+    if (question !== undefined) {
+      problems.push(`${n.id}: reflection is the 1:1 question of ${question}`);
+    }
+  }
+  return problems;
+}
+
 /** An action that waits for an event (the next meeting, someone asking) must work today too. */
 function waitsForAnEvent(action: string): boolean {
   const trigger = /\b(?:next|upcoming) (?:\w+ ){0,3}(?:meeting|1:1|standup|retro|review|discussion|conversation|call)\b|\bthe next time\b|\bwhen someone\b/i;
@@ -223,6 +274,35 @@ describe('the content checks themselves', () => {
     assert.deepEqual(questionProblems(full.slice(1)), ['check-ins has 4 question(s)']);
     assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'Tell me more.')]), ['feedback-09: question does not end with "?"']);
     assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'what is FEEDBACK question 1 ?')]), ['feedback-09: same question as feedback-01']);
+  });
+
+  it('catch too few weekly reflections in a group, a reflection without "?", one given twice, and one equal to a 1:1 question', () => {
+    const reflecting = (id: string, theme: Nudge['theme'], reflection: string, question?: string): Pick<Nudge, 'id' | 'theme' | 'question' | 'reflection'> => ({
+      id,
+      theme,
+      reflection,
+      ...(question === undefined ? {} : { question }),
+    });
+    const themes: Nudge['theme'][] = ['check-ins', 'bigger-picture', 'vision', 'modelling', 'delegation', 'feedback'];
+    const full = themes.flatMap((theme) => [1, 2, 3, 4].map((i) => reflecting(`${theme}-0${i}`, theme, `What did ${theme} reflection ${i} show you?`)));
+    assert.deepEqual(reflectionProblems(full), []);
+    assert.deepEqual(reflectionProblems(full.slice(1)), ['check-ins has 3 reflection(s)']);
+    // bigger-picture and vision count together: four of either are enough.
+    assert.deepEqual(reflectionProblems(full.filter((n) => n.theme !== 'vision')), []);
+    assert.deepEqual(reflectionProblems(full.filter((n) => n.theme !== 'modelling')), ['modelling has 0 reflection(s)']);
+    assert.deepEqual(reflectionProblems([...full, reflecting('feedback-09', 'feedback', 'Think about your week.')]), ['feedback-09: reflection does not end with "?"']);
+    assert.deepEqual(reflectionProblems([...full, reflecting('feedback-09', 'feedback', 'what did FEEDBACK reflection 1 show you ?')]), ['feedback-09: same reflection as feedback-01']);
+    assert.deepEqual(reflectionProblems([...full, reflecting('trust-09', 'trust', 'How are you, really?', 'How are you really?')]), ['trust-09: reflection is the 1:1 question of trust-09']);
+    assert.deepEqual(reflectionProblems([...full.slice(0, -1), reflecting('feedback-04', 'feedback', 'Who did you thank this week?', 'Who did you thank, this week?')]), [
+      'feedback-04: reflection is the 1:1 question of feedback-04',
+    ]);
+  });
+
+  it('the catalogue parser refuses a reflection that is too long or is not a question', () => {
+    const entry = { id: 'x-01', theme: 'feedback', short: 's', action: 'a', why: 'w', lesson: 'check-in' };
+    assert.deepEqual(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: `${'x'.repeat(QUESTION_MAX - 1)}?` }] }).problems, []);
+    assert.equal(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: `${'x'.repeat(QUESTION_MAX)}?` }] }).problems.length, 1);
+    assert.equal(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: 'Think about your week.' }] }).problems.length, 1);
   });
 
   it('catch an action that only works once some event happens', () => {
@@ -340,5 +420,16 @@ describe('the shipped nudges', () => {
   it(`offer at least ${MIN_QUESTIONS} unique 1:1 questions for each theme "Prepare next 1:1" draws from, all parsed without problems`, () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(questionProblems(nudges), []);
+  });
+
+  it(`offer at least ${MIN_REFLECTIONS} unique weekly reflections for each of the five actions, none repeating a 1:1 question, all parsed without problems`, () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(reflectionProblems(nudges), []);
+    for (const nudge of nudges) {
+      if (nudge.reflection !== undefined) {
+        assert.ok(nudge.reflection.length <= QUESTION_MAX, nudge.id);
+        assert.match(nudge.reflection, /\byou(?:rs?|rself)?\b/i, `${nudge.id}: a reflection speaks to the lead as "you"`);
+      }
+    }
   });
 });
