@@ -149,7 +149,7 @@ const web = {
 /** Page scripts: browser, one self-contained file each. */
 const pages = {
   ...common,
-  entryPoints: { today: 'src/webview/pages/today.ts', lesson: 'src/webview/pages/lesson.ts', person: 'src/webview/pages/person.ts', oneOnOne: 'src/webview/pages/oneOnOne.ts' },
+  entryPoints: { today: 'src/webview/pages/today.ts', lesson: 'src/webview/pages/lesson.ts', person: 'src/webview/pages/person.ts', oneOnOne: 'src/webview/pages/oneOnOne.ts', review: 'src/webview/pages/review.ts' },
   outdir: 'dist/webview',
   platform: 'browser',
   format: 'iife',
@@ -167,6 +167,7 @@ async function copyStatic() {
     ['media/webview/lesson.css', 'dist/webview/lesson.css'],
     ['media/webview/person.css', 'dist/webview/person.css'],
     ['media/webview/oneOnOne.css', 'dist/webview/oneOnOne.css'],
+    ['media/webview/review.css', 'dist/webview/review.css'],
   ];
   await Promise.all(files.map(([from, to]) => copyFile(from, to)));
 }

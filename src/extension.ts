@@ -5,6 +5,7 @@ import { registerGetStarted } from './getStarted/register';
 import { Commands } from './ids';
 import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
+import { registerReview } from './review/register';
 import { registerTeam } from './team/register';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
@@ -18,7 +19,7 @@ import { registerToday } from './today/register';
 export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi | undefined> {
   const services = await createServices(context);
   const lessons = registerLessons(services);
-  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...registerTeam(services), ...lessons.disposables, ...registerGetStarted(services));
+  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...registerTeam(services), ...registerReview(services), ...lessons.disposables, ...registerGetStarted(services));
   warnAboutUnreadData(services);
   if (!testHooksEnabled(context)) {
     return undefined;

@@ -34,6 +34,7 @@ export const Commands = {
   deletePerson: 'techLead.deletePerson',
   showArchivedPeople: 'techLead.showArchivedPeople',
   hideArchivedPeople: 'techLead.hideArchivedPeople',
+  openWeeklyReview: 'techLead.openWeeklyReview',
 } as const;
 
 /** Walkthroughs (`contributes.walkthroughs`); VS Code knows them as `<extension id>#<id>`. */
@@ -77,10 +78,13 @@ export const Settings = {
   reminders: 'reminders.enabled',
   oneOnOneCadenceDays: 'oneOnOnes.cadenceDays',
   exportPrivateNotes: 'export.includePrivateNotes',
+  adaptiveCoach: 'nudges.adaptive',
+  weekStartsOn: 'review.weekStartsOn',
 } as const;
 
 export const WebviewPanels = {
   lesson: 'techLead.lesson',
   person: 'techLead.person',
   oneOnOne: 'techLead.oneOnOne',
+  weeklyReview: 'techLead.weeklyReview',
 } as const;

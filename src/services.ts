@@ -76,6 +76,7 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
     catalogue,
     team,
     themes: () => readSettings().nudgeThemes,
+    adaptive: () => readSettings().adaptiveCoach,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const lessons = new LessonLibrary(

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readCadence, type FollowUpCadence } from './domain/cadence';
 import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team';
+import { WEEKDAY_NAMES, type Weekday } from './domain/review';
 import { parseDelegationLevel, type DelegationLevel } from './domain/delegationLevels';
 import { isNudgeTheme, type NudgeTheme } from './domain/nudges';
 import { SETTINGS_SECTION, Settings } from './ids';
@@ -17,6 +18,15 @@ export interface CoachSettings {
   readonly oneOnOneCadenceDays: number;
   /** Whether 1:1 notes go into exports. */
   readonly exportPrivateNotes: boolean;
+  /** Whether the daily nudge leans towards the action practised least. */
+  readonly adaptiveCoach: boolean;
+  /** The first day of a week in the weekly review. */
+  readonly weekStartsOn: Weekday;
+}
+
+function weekday(value: unknown): Weekday {
+  const index = WEEKDAY_NAMES.indexOf(value as (typeof WEEKDAY_NAMES)[number]);
+  return (index >= 0 ? index : 1) as Weekday;
 }
 
 function validCadence(value: unknown): number {
@@ -38,6 +48,8 @@ export function readSettings(): CoachSettings {
     reminders: config.get<unknown>(Settings.reminders) !== false,
     oneOnOneCadenceDays: validCadence(config.get<unknown>(Settings.oneOnOneCadenceDays)),
     exportPrivateNotes: config.get<unknown>(Settings.exportPrivateNotes) === true,
+    adaptiveCoach: config.get<unknown>(Settings.adaptiveCoach) !== false,
+    weekStartsOn: weekday(config.get<unknown>(Settings.weekStartsOn)),
   };
 }
 

@@ -36,6 +36,8 @@ export interface Nudge {
   readonly lesson: string;
   /** A question to ask in a 1:1, offered by "Prepare next 1:1". */
   readonly question?: string;
+  /** A question the lead asks themselves, offered by the weekly review. */
+  readonly reflection?: string;
 }
 
 export const QUESTION_MAX = 160;
@@ -69,22 +71,25 @@ export function parseNudgeCatalogue(raw: unknown): { nudges: Nudge[]; problems: 
     const why = text('why', 200);
     const lesson = text('lesson', 60);
     const question = n['question'] === undefined ? undefined : text('question', QUESTION_MAX);
+    const reflection = n['reflection'] === undefined ? undefined : text('reflection', QUESTION_MAX);
     if (!id || !short || !action || !why || !lesson || !isNudgeTheme(n['theme'])) {
       problems.push(`${where}: missing or invalid field`);
     } else if (n['question'] !== undefined && (question === undefined || !question.trimEnd().endsWith('?'))) {
       problems.push(`${where}: "question" must be one question of at most ${QUESTION_MAX} characters, ending in "?"`);
+    } else if (n['reflection'] !== undefined && (reflection === undefined || !reflection.trimEnd().endsWith('?'))) {
+      problems.push(`${where}: "reflection" must be one question of at most ${QUESTION_MAX} characters, ending in "?"`);
     } else if (ids.has(id)) {
       problems.push(`${where}: duplicate id`);
     } else {
       ids.add(id);
-      nudges.push({ id, theme: n['theme'], short, action, why, lesson, ...(question === undefined ? {} : { question }) });
+      nudges.push({ id, theme: n['theme'], short, action, why, lesson, ...(question === undefined ? {} : { question }), ...(reflection === undefined ? {} : { reflection }) });
     }
   });
   return { nudges, problems };
 }
 
 /** Why today's nudge was chosen. */
-export type NudgeReason = 'daily' | 'another' | 'overdueFollowUp' | 'overdueOneOnOne' | 'notDelegating' | 'notAskingFeedback';
+export type NudgeReason = 'daily' | 'another' | 'overdueFollowUp' | 'overdueOneOnOne' | 'notDelegating' | 'notAskingFeedback' | 'neglected';
 
 /** What the Today view and the status bar show. */
 export interface TodayNudge {
@@ -98,7 +103,21 @@ export interface TodayNudge {
   readonly delegationId?: string;
   /** Set when the nudge is about one person. */
   readonly personId?: string;
+  /** Set when it was picked for the action practised least lately: which, and days since it was last practised. */
+  readonly neglect?: Neglect;
 }
+
+/** The action the lead practised least over the last two weeks, worked out by the caller (see review.ts). */
+export interface Neglect {
+  readonly action: string;
+  /** The themes whose nudges practise it. */
+  readonly themes: readonly NudgeTheme[];
+  /** Days since it was last practised; undefined when never. */
+  readonly daysSince: number | undefined;
+}
+
+/** On how many days out of three a neglected action decides the pick (the others stay the plain daily pick). */
+const NEGLECT_DAYS_OF_THREE = 2;
 
 /** Per-user progress through the catalogue, kept in global state. */
 export interface NudgeProgress {
@@ -111,8 +130,8 @@ export interface NudgeProgress {
   readonly doneDays: readonly DateKey[];
 }
 
-type PickSource = 'daily' | 'notDelegating' | 'notAskingFeedback' | 'another';
-const PICK_SOURCES: readonly string[] = ['daily', 'notDelegating', 'notAskingFeedback', 'another'] satisfies PickSource[];
+type PickSource = 'daily' | 'notDelegating' | 'notAskingFeedback' | 'neglected' | 'another';
+const PICK_SOURCES: readonly string[] = ['daily', 'notDelegating', 'notAskingFeedback', 'neglected', 'another'] satisfies PickSource[];
 
 export interface StoredPick {
   readonly id: string;
@@ -172,6 +191,8 @@ export interface NudgeContext {
   readonly people: readonly Person[];
   readonly oneOnOnes: readonly OneOnOne[];
   readonly feedback: readonly Feedback[];
+  /** The action practised least over the last 14 days, when the adaptive coach is on; undefined otherwise. */
+  readonly neglected?: Neglect;
 }
 
 /** A person's name for a nudge. */
@@ -283,9 +304,11 @@ function record(progress: NudgeProgress, today: DateKey, id: string, source: Pic
 /**
  * Today's nudge. In order: a nudge the lead asked for with "Another one" today; a follow-up on the
  * most overdue delegation, by name; a 1:1 with the person most overdue for one, by name; the pick
- * already made for today; otherwise a new pick, from the feedback theme when nobody was asked for
- * feedback in 30 days, from the delegation theme when nothing was delegated for a week. A new pick never repeats a catalogue nudge
- * until every nudge of the enabled themes has been shown. Returns the progress to save.
+ * already made for today; otherwise a new pick: from the feedback theme when nobody was asked for
+ * feedback in 30 days, from the delegation theme when nothing was delegated for a week, on two days
+ * out of three from the themes of the action practised least lately (when the adaptive coach is
+ * on), else from all enabled themes. A new pick never repeats a catalogue nudge until every nudge
+ * of its pool has been shown. Returns the progress to save.
  */
 export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
   const byId = new Map(context.catalogue.map((n) => [n.id, n]));
@@ -299,7 +322,10 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
     return { nudge: followUp, progress };
   }
   if (existing && existingNudge) {
-    return { nudge: fromCatalogue(existingNudge, existing.source), progress };
+    const nudge = fromCatalogue(existingNudge, existing.source);
+    // Today's pick for a neglected action says why while that action is still the one neglected.
+    const still = existing.source === 'neglected' && context.neglected?.themes.includes(existingNudge.theme) ? context.neglected : undefined;
+    return { nudge: still ? { ...nudge, neglect: still } : nudge, progress };
   }
   const pool = enabled(context);
   const shown = new Set(progress.shownInCycle);
@@ -322,6 +348,19 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
       return {
         nudge: fromCatalogue(pick.nudge, 'notDelegating'),
         progress: record(progress, context.today, pick.nudge.id, 'notDelegating', 0, false),
+      };
+    }
+  }
+  const neglected = context.neglected;
+  if (neglected && hashText(`${context.today}#neglect`) % 3 < NEGLECT_DAYS_OF_THREE) {
+    const themePool = pool.filter((n) => neglected.themes.includes(n.theme));
+    const fresh = themePool.filter((n) => !shown.has(n.id));
+    // Within the theme, no repeat until every nudge of it was shown.
+    const pick = choose(fresh.length > 0 ? fresh : themePool, shown, `${context.today}#${neglected.action}`);
+    if (pick) {
+      return {
+        nudge: { ...fromCatalogue(pick.nudge, 'neglected'), neglect: neglected },
+        progress: record(progress, context.today, pick.nudge.id, 'neglected', 0, false),
       };
     }
   }

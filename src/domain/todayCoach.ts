@@ -1,4 +1,5 @@
-import { todayKey, type Clock } from './dates';
+import { todayKey, type Clock, type DateKey } from './dates';
+import { ACTION_THEMES, neglectedAction } from './review';
 import type { TeamStore } from './teamStore';
 import {
   currentStreak,
@@ -7,6 +8,7 @@ import {
   pickAnotherNudge,
   pickNudgeForDay,
   readNudgeProgress,
+  type Neglect,
   type Nudge,
   type NudgeContext,
   type NudgeProgress,
@@ -22,9 +24,14 @@ export interface TodayCoachDeps {
   readonly catalogue: readonly Nudge[];
   readonly team: TeamStore;
   readonly themes: () => readonly NudgeTheme[];
+  /** Whether the daily nudge leans towards the action practised least (setting techLead.nudges.adaptive). */
+  readonly adaptive: () => boolean;
   /** Told when progress could not be saved; the nudge still shows. */
   readonly onSaveError?: (error: unknown) => void;
 }
+
+/** The days the adaptive coach looks back over. */
+export const NEGLECT_WINDOW_DAYS = 14;
 
 /** Today's nudge, "Another one", "Done" and the streak, with progress kept per user. */
 export class TodayCoach {
@@ -66,6 +73,11 @@ export class TodayCoach {
     }
   }
 
+  /** The progress as it is now (the weekly review counts the nudges done). */
+  progressSnapshot(): NudgeProgress {
+    return this.progress;
+  }
+
   /** The nudge catalogue as loaded (the person page draws its questions from it). */
   catalogue(): readonly Nudge[] {
     return this.deps.catalogue;
@@ -88,10 +100,12 @@ export class TodayCoach {
   }
 
   private context(): NudgeContext {
+    const today = todayKey(this.deps.clock);
     return {
+      ...(this.deps.adaptive() ? this.neglect(today) : {}),
       catalogue: this.deps.catalogue,
       themes: this.deps.themes(),
-      today: todayKey(this.deps.clock),
+      today,
       delegations: this.deps.team.all(),
       daysSinceLastDelegated: this.deps.team.daysSinceLastDelegated(),
       // Archived people too: an overdue follow-up of theirs still names them; no 1:1 nudge is made for them.
@@ -99,6 +113,12 @@ export class TodayCoach {
       oneOnOnes: this.deps.team.oneOnOnes(),
       feedback: this.deps.team.feedback(),
     };
+  }
+
+  /** The action practised least over the last two weeks, with the themes that practise it. */
+  private neglect(today: DateKey): { neglected?: Neglect } {
+    const found = neglectedAction({ data: this.deps.team.snapshot(), progress: this.progress, catalogue: this.deps.catalogue, today }, NEGLECT_WINDOW_DAYS);
+    return found ? { neglected: { action: found.action, themes: ACTION_THEMES[found.action], daysSince: found.daysSince } } : {};
   }
 
   private save(progress: NudgeProgress): Promise<void> {

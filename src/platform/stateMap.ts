@@ -2,6 +2,7 @@ import { TEAM_SCHEMA_VERSION } from '../domain/teamData';
 import type { GroupBy } from '../domain/delegationGroups';
 import { readLessonsRead } from '../domain/lessons';
 import { readNudgeProgress, type NudgeProgress } from '../domain/nudges';
+import { readReflectionAnswers, type ReflectionAnswers } from '../domain/reflections';
 import { readReminderState, type ReminderState } from '../domain/reminders';
 import type { StateEntry } from './state';
 
@@ -68,6 +69,15 @@ export const StateMap = {
     read: (raw: unknown): GroupBy | undefined => (raw === 'person' || raw === 'followUp' ? raw : undefined),
     defaultValue: 'followUp',
   } satisfies StateEntry<GroupBy>,
+  /** The weekly review's reflection prompts and answers, per week. */
+  reflections: {
+    scope: 'workspace',
+    key: 'techLead.review.reflections',
+    version: 1,
+    kind: 'value',
+    read: readReflectionAnswers,
+    defaultValue: {} as ReflectionAnswers,
+  } satisfies StateEntry<ReflectionAnswers>,
   /** Which nudges were shown and done; TodayCoach versions it. */
   nudgeProgress: {
     scope: 'global',

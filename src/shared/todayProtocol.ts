@@ -17,6 +17,8 @@ export interface TodayViewState {
     /** Days since the lead last asked anyone for feedback; undefined when never. */
     readonly daysSinceFeedbackAsked?: number;
   };
+  /** On the first workday of a week: offer last week's review. */
+  readonly offerLastWeekReview?: boolean;
   /** Shown instead of a nudge when the catalogue could not be read. */
   readonly problem?: string;
 }
@@ -31,9 +33,11 @@ export type TodayToExtension =
   | { readonly type: 'showDelegations' }
   | { readonly type: 'logDelegation' }
   | { readonly type: 'logOneOnOne' }
-  | { readonly type: 'logFeedbackAsked' };
+  | { readonly type: 'logFeedbackAsked' }
+  | { readonly type: 'openReview' }
+  | { readonly type: 'openLastWeekReview' };
 
-const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked']);
+const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked', 'openReview', 'openLastWeekReview']);
 
 /** The extension accepts only these exact shapes from the page. */
 export function isTodayToExtension(message: unknown): message is TodayToExtension {

@@ -50,6 +50,22 @@ function catalogueShorts(): string[] {
   return catalogue.nudges.map((n) => n.short);
 }
 
+/** Logs a 1:1 in the form, `daysAgo` days before today (the machine's local day, as the extension's). */
+async function logOneOnOneInForm(page: Page, person: string, daysAgo: number, mood: string, notes: string): Promise<void> {
+  await runCommand(page, 'Tech Lead: Log 1:1');
+  const form = await webviewFrame(page, '#one-on-one');
+  const day = new Date();
+  day.setDate(day.getDate() - daysAgo);
+  const key = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  await form.locator('#person').fill(person);
+  await form.locator('#date').fill(key);
+  await form.getByLabel(mood).check();
+  await form.locator('#notes').fill(notes);
+  await form.locator('button[type="submit"]').click();
+  // Saved: the panel closes (a refused form would stay open with its problems).
+  await waitUntil('the form closed', async () => form.isDetached() || (await form.locator('#one-on-one').count().catch(() => 0)) === 0, (closed) => closed);
+}
+
 async function logDelegationByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
   await answerStep(page, '1/5', task);
@@ -263,7 +279,10 @@ describe('Tech Lead Coach in a real VS Code', function () {
   it('takes the screenshots the README shows', async () => {
     await logDelegationByKeyboard(page, 'Write the on-call handbook', 'Priya');
     await logDelegationByKeyboard(page, 'Lead the API design review', 'Marco');
+    await logOneOnOneInForm(page, 'Priya', 28, '3, steady', 'Onboarding the new hire is taking most of her week.');
+    await logOneOnOneInForm(page, 'Priya', 14, '2, strained', 'On-call was rough; agreed to split the rotation.');
+    await logOneOnOneInForm(page, 'Priya', 0, '4, good', 'Wants to lead the next design review.');
     const files = await captureScreenshots(page);
-    assert.ok(files.length >= 12, `only ${files.length} screenshots`);
+    assert.ok(files.length >= 21, `only ${files.length} screenshots`);
   });
 });

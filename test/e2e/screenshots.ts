@@ -54,6 +54,20 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
     await quickInputBox(page).press('Escape');
     await quickInput(page).waitFor({ state: 'hidden' });
 
+    await expandPane(page, 'Team');
+    await page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Team\b/ }) }).locator('.monaco-list-row[aria-level="1"]').first().waitFor({ state: 'visible' });
+    await shoot(`team-${theme.name}`);
+    await runCommand(page, 'Tech Lead: Open Person', undefined, { opensQuickInput: true });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Priya' }).first().click();
+    await webviewFrame(page, '#person h1');
+    await shoot(`person-${theme.name}`);
+    await runCommand(page, 'View: Close All Editors');
+
+    await runCommand(page, 'Tech Lead: Weekly Review');
+    await (await webviewFrame(page, '#review-title')).locator('[data-chart-id="actions"] svg[role="img"]').first().waitFor({ state: 'visible' });
+    await shoot(`review-${theme.name}`);
+    await runCommand(page, 'View: Close All Editors');
+
     await runCommand(page, 'Tech Lead: Open Lesson', undefined, { opensQuickInput: true });
     await quickInputBox(page).fill('Project Oxygen');
     await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });

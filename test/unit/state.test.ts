@@ -91,6 +91,7 @@ describe('the storage map', () => {
       catalogue: [nudge] as never,
       team,
       themes: () => [],
+      adaptive: () => false,
       onSaveError: (error) => errors.push(error),
     });
     coach.current();

@@ -15,7 +15,7 @@ describe('webview safety', () => {
   });
 
   it('accepts only the Today messages of the protocol, in their exact shape', () => {
-    for (const type of ['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked']) {
+    for (const type of ['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked', 'openReview', 'openLastWeekReview']) {
       assert.ok(isTodayToExtension({ type }), type);
     }
     for (const bad of [null, 'done', { type: 'rm -rf' }, { type: 'done', extra: 1 }, { type: 7 }, []]) {

@@ -1,6 +1,8 @@
 import { daysBetween, todayKey } from '../../domain/dates';
 import type { TodayNudge } from '../../domain/nudges';
 import { lastFeedbackAsked } from '../../domain/team';
+import { describeNeglect } from '../../domain/neglect';
+import { isFirstWorkdayOfWeek } from '../../domain/review';
 import type { TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
 
@@ -9,6 +11,7 @@ const REASON_NOTES: Partial<Record<TodayNudge['reason'], string>> = {
   overdueOneOnOne: 'Chosen because a 1:1 is overdue.',
   notDelegating: 'Chosen because nothing has been delegated in the last 7 days.',
   notAskingFeedback: 'Chosen because you have not asked anyone for feedback in 30 days.',
+  neglected: 'Chosen from what you have practised least in the last two weeks.',
   another: 'Your pick for today.',
 };
 
@@ -30,7 +33,7 @@ export async function buildTodayState(services: Services): Promise<TodayViewStat
     return { doneToday: false, stats, problem: 'No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.' };
   }
   const lessonTitle = (await services.lessons.catalogue()).get(nudge.lesson)?.title;
-  const reasonNote = REASON_NOTES[nudge.reason];
+  const reasonNote = nudge.neglect ? describeNeglect(nudge.neglect.action, nudge.neglect.daysSince) : REASON_NOTES[nudge.reason];
   return {
     nudge: {
       short: nudge.short,
@@ -40,6 +43,7 @@ export async function buildTodayState(services: Services): Promise<TodayViewStat
       ...(lessonTitle ? { lessonTitle } : {}),
     },
     doneToday: services.coach.doneToday(),
+    ...(isFirstWorkdayOfWeek(todayKey(services.clock), services.settings().weekStartsOn) ? { offerLastWeekReview: true } : {}),
     stats,
   };
 }

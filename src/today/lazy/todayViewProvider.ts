@@ -35,7 +35,9 @@ const BODY = `
     <div class="links">
       <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>Log delegation</button>
       <button id="log-one-on-one" class="link"><span class="codicon codicon-comment-discussion" aria-hidden="true"></span>Log 1:1</button>
+      <button id="open-review" class="link"><span class="codicon codicon-graph" aria-hidden="true"></span>Weekly review</button>
     </div>
+    <p id="review-offer" class="review-offer" hidden><span class="codicon codicon-calendar" aria-hidden="true"></span> A new week: <button id="open-last-week" class="link">look back at last week</button></p>
   </section>
 </main>`;
 
@@ -107,6 +109,10 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
         return vscode.commands.executeCommand(Commands.logOneOnOne);
       case 'logFeedbackAsked':
         return vscode.commands.executeCommand(Commands.logFeedback);
+      case 'openReview':
+        return vscode.commands.executeCommand(Commands.openWeeklyReview);
+      case 'openLastWeekReview':
+        return vscode.commands.executeCommand(Commands.openWeeklyReview, 'last');
     }
   }
 }

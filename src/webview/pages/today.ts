@@ -41,6 +41,7 @@ function render(state: TodayViewState): void {
   byId('stat-feedback-value').textContent = asked === undefined ? 'Never' : asked === 0 ? 'Today' : `${asked} day${asked === 1 ? '' : 's'}`;
   byId('stat-feedback-label').textContent = asked === undefined ? 'asked anyone for feedback' : asked === 0 ? 'you asked for feedback' : 'since you asked for feedback';
   byId('stat-feedback').classList.toggle('alert', asked === undefined || asked >= 30);
+  byId('review-offer').hidden = state.offerLastWeekReview !== true;
   byId('stat-streak-value').textContent = String(state.stats.streak);
   byId('stat-streak-label').textContent = state.stats.streak === 1 ? 'day streak' : 'days streak';
 }
@@ -56,6 +57,8 @@ byId('stat-active').addEventListener('click', () => vscode.post({ type: 'showDel
 byId('stat-overdue').addEventListener('click', () => vscode.post({ type: 'showDelegations' }));
 byId('log-delegation').addEventListener('click', () => vscode.post({ type: 'logDelegation' }));
 byId('log-one-on-one').addEventListener('click', () => vscode.post({ type: 'logOneOnOne' }));
+byId('open-review').addEventListener('click', () => vscode.post({ type: 'openReview' }));
+byId('open-last-week').addEventListener('click', () => vscode.post({ type: 'openLastWeekReview' }));
 byId('stat-feedback').addEventListener('click', () => vscode.post({ type: 'logFeedbackAsked' }));
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -1,0 +1,192 @@
+import * as vscode from 'vscode';
+import { addDays, todayKey, type DateKey } from '../../domain/dates';
+import { inert } from '../../domain/inertText';
+import { choosePrompts, reflectionsFor, validateAnswer, withAnswer, type Reflection } from '../../domain/reflections';
+import { ACTION_THEMES, weekFigures, weekOf, type WeekFigures } from '../../domain/review';
+import { WebviewPanels } from '../../ids';
+import { runInBackground } from '../../platform/commands';
+import { Disposable } from '../../platform/disposable';
+import { StateMap } from '../../platform/stateMap';
+import { validatedReceiver } from '../../platform/webviewMessages';
+import { renderPage } from '../../platform/webviewHtml';
+import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../../shared/reviewProtocol';
+import type { Services } from '../../services';
+import { buildReviewModel, reviewMarkdown } from './reviewModel';
+
+/** The Weekly Review: one panel, reused, on one week at a time. */
+class ReviewPanel extends Disposable {
+  private weekStart: DateKey;
+
+  constructor(
+    private readonly services: Services,
+    private readonly panel: vscode.WebviewPanel,
+    weekStart: DateKey,
+    onDisposed: () => void,
+  ) {
+    super();
+    this.weekStart = weekStart;
+    const receive = validatedReceiver(services.log, 'weekly review', isReviewToExtension, (message) => this.handle(message));
+    this.register(panel.webview.onDidReceiveMessage(receive));
+    const update = (): void => runInBackground(services.log, 'Update the weekly review', () => this.post());
+    this.register(services.team.onDidChange(update));
+    this.register(services.coach.onDidChange(update));
+    this.register(services.days.onDidChangeDay(update));
+    this.register(
+      panel.onDidDispose(() => {
+        onDisposed();
+        this.dispose();
+      }),
+    );
+  }
+
+  private today(): DateKey {
+    return todayKey(this.services.clock);
+  }
+
+  private figures(): WeekFigures {
+    const settings = this.services.settings();
+    const input = {
+      data: this.services.team.snapshot(),
+      progress: this.services.coach.progressSnapshot(),
+      catalogue: this.services.coach.catalogue(),
+      today: this.today(),
+      weekStartsOn: settings.weekStartsOn,
+    };
+    return weekFigures(input, weekOf(this.weekStart, settings.weekStartsOn));
+  }
+
+  private reflections(figures: WeekFigures): readonly Reflection[] {
+    const stored = this.services.state.get(StateMap.reflections);
+    return reflectionsFor(stored, figures.week.start, () => choosePrompts(this.services.coach.catalogue(), figures.week.start, ACTION_THEMES[figures.least]));
+  }
+
+  model(): ReviewPageModel {
+    const figures = this.figures();
+    return buildReviewModel(figures, this.reflections(figures), this.today());
+  }
+
+  render(): void {
+    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
+    const model = this.model();
+    this.panel.title = 'Weekly Review';
+    this.panel.webview.html = renderPage(this.panel.webview, {
+      title: `Weekly Review: ${model.title}`,
+      styles: ['codicon.css', 'common.css', 'review.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      script: vscode.Uri.joinPath(root, 'review.js'),
+      initialState: model,
+      body: '<main id="review" class="review-page"></main>',
+    });
+  }
+
+  show(weekStart: DateKey): Promise<void> {
+    this.weekStart = weekOf(weekStart, this.services.settings().weekStartsOn).start;
+    this.panel.reveal(undefined, false);
+    return this.post();
+  }
+
+  private async post(): Promise<void> {
+    const message: ReviewToPage = { type: 'model', model: this.model() };
+    await this.panel.webview.postMessage(message);
+  }
+
+  private async handle(message: ReviewToExtension): Promise<void> {
+    const start = weekOf(this.weekStart, this.services.settings().weekStartsOn).start;
+    switch (message.type) {
+      case 'ready':
+        return this.post();
+      case 'previousWeek':
+        this.weekStart = addDays(start, -7);
+        return this.post();
+      case 'nextWeek':
+        if (addDays(start, 7) <= this.today()) {
+          this.weekStart = addDays(start, 7);
+        }
+        return this.post();
+      case 'thisWeek':
+        this.weekStart = this.today();
+        return this.post();
+      case 'saveAnswer':
+        return this.saveAnswer(message.weekStart as DateKey, message.promptId, message.answer);
+      case 'exportMarkdown':
+        return this.exportMarkdown();
+      case 'copyMarkdown':
+        await vscode.env.clipboard.writeText(reviewMarkdown(this.model()));
+        vscode.window.setStatusBarMessage('$(check) Copied the weekly review as Markdown', 4000);
+        return;
+    }
+  }
+
+  private async saveAnswer(weekStart: DateKey, promptId: string, answer: string): Promise<void> {
+    const valid = validateAnswer(answer);
+    if (!valid.ok) {
+      void vscode.window.showWarningMessage(inert(`Weekly Review: the answer was not saved. ${valid.error}`));
+      return;
+    }
+    const stored = this.services.state.get(StateMap.reflections);
+    const settings = this.services.settings();
+    const week = weekOf(weekStart, settings.weekStartsOn);
+    const prompts = stored[week.start] ?? this.reflections(weekFigures({ data: this.services.team.snapshot(), progress: this.services.coach.progressSnapshot(), catalogue: this.services.coach.catalogue(), today: this.today(), weekStartsOn: settings.weekStartsOn }, week));
+    if (!prompts.some((p) => p.id === promptId)) {
+      this.services.log.warn(`The weekly review sent an answer to an unknown prompt: ${promptId}`);
+      return;
+    }
+    if (!(await this.services.state.update(StateMap.reflections, withAnswer(stored, week.start, prompts, promptId, valid.value)))) {
+      void vscode.window.showWarningMessage('Weekly Review: the answers were saved by a newer version of Tech Lead Coach; this one does not change them.');
+      return;
+    }
+    const reply: ReviewToPage = { type: 'saved', promptId };
+    await this.panel.webview.postMessage(reply);
+  }
+
+  private async exportMarkdown(): Promise<void> {
+    const model = this.model();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Export the Weekly Review',
+      saveLabel: 'Export',
+      filters: { Markdown: ['md'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `weekly-review-${model.weekStart}.md`) } : {}),
+    });
+    if (!target) {
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(reviewMarkdown(model)));
+    void vscode.window.showInformationMessage(inert(`Exported the review of ${model.title} to ${target.fsPath}.`));
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.panel.dispose();
+  }
+}
+
+let current: ReviewPanel | undefined;
+
+/**
+ * "Weekly Review": the week of `arg` (a `YYYY-MM-DD` day, or `"last"`), this week by default.
+ */
+export async function openWeeklyReview(services: Services, arg: unknown): Promise<void> {
+  const today = todayKey(services.clock);
+  const day = arg === 'last' ? addDays(today, -7) : typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg) && arg <= today ? (arg as DateKey) : today;
+  if (current) {
+    await current.show(day);
+    return;
+  }
+  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+  const panel = vscode.window.createWebviewPanel(WebviewPanels.weeklyReview, 'Weekly Review', vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: [root],
+    retainContextWhenHidden: false,
+  });
+  panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activity-icon.svg');
+  const page = new ReviewPanel(services, panel, weekOf(day, services.settings().weekStartsOn).start, () => {
+    current = undefined;
+  });
+  current = page;
+  page.render();
+}
+
+export function disposeReviewPanel(): void {
+  current?.dispose();
+  current = undefined;
+}
