@@ -1,7 +1,7 @@
 /**
  * Screenshots of what a user sees, in the light, dark and high-contrast themes. They land in
  * test-results/screenshots/; with TLC_UPDATE_DOCS=1 (`npm run screenshots`) the light and dark ones
- * are also copied to docs/screenshots/ for the README.
+ * (and the Weekly Review in high contrast) are also copied to docs/screenshots/ for the README.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -85,7 +85,8 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
   if (process.env['TLC_UPDATE_DOCS']) {
     const docs = path.join(repoRoot(), 'docs', 'screenshots');
     fs.mkdirSync(docs, { recursive: true });
-    for (const file of files.filter((f) => !f.includes('high-contrast'))) {
+    // Light and dark of everything; the Weekly Review in high contrast too (its charts must read without colour).
+    for (const file of files.filter((f) => !f.includes('high-contrast') || path.basename(f).startsWith('review-'))) {
       fs.copyFileSync(file, path.join(docs, path.basename(file)));
     }
   }

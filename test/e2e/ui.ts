@@ -125,7 +125,8 @@ export async function openSidebar(page: Page): Promise<void> {
   const icon = activityBarIcon(page);
   await icon.waitFor({ state: 'visible' });
   if (!(await pane(page, 'Today').isVisible())) {
-    await icon.click();
+    // The item that holds the icon: a view's badge is laid over the icon and takes its clicks.
+    await icon.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " action-item ")][1]').click();
   }
   await pane(page, 'Today').waitFor({ state: 'visible' });
   await webviewFrame(page, '#nudge-title', 60_000);
