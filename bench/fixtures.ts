@@ -1,13 +1,18 @@
 /**
- * The 10,000 delegations across 50 people used by scale.ts (in Node) and heap.ts (imported into the
- * real extension host): deterministic, spread around today like a long-used tracker.
- * The records follow the `techLead.importDelegations` file contract:
- * `{ id, task, person, level (1-7), createdOn, followUpOn, history: [{ kind: "created", on }], note?, doneOn? }`.
+ * Two years of a busy lead's data, used by scale.ts (in Node) and heap.ts (imported into the real
+ * extension host): 10,000 delegations across 50 people, 2,000 1:1s and 500 feedback entries,
+ * deterministic, spread around today like a long-used tracker. The file follows the
+ * `techLead.importDelegations` contract, format version 2 (people, delegations, oneOnOnes, feedback).
  */
 import { addDays, type DateKey } from '../src/domain/dates';
+import type { DelegationV1 } from '../src/domain/delegation';
+import { TOPICS, type Feedback, type Mood, type OneOnOne } from '../src/domain/team';
+import { attachPeople, type TeamData } from '../src/domain/teamData';
 
 export const SCALE_DELEGATIONS = 10_000;
 export const SCALE_PEOPLE = 50;
+export const SCALE_ONE_ON_ONES = 2_000;
+export const SCALE_FEEDBACK = 500;
 export const IMPORT_FORMAT = 'tech-lead-coach/delegations';
 
 export interface ImportRecord {
@@ -22,10 +27,10 @@ export interface ImportRecord {
   doneOn?: string;
 }
 
-export interface ImportFile {
+export interface ImportFile extends TeamData {
   format: typeof IMPORT_FORMAT;
-  version: 1;
-  delegations: ImportRecord[];
+  version: 2;
+  exportedOn: string;
 }
 
 /** mulberry32: a small seeded generator, so every run measures the same data. */
@@ -106,6 +111,41 @@ export function makeDelegations(today: DateKey, count = SCALE_DELEGATIONS, peopl
   return records;
 }
 
+/** The whole team: the 10,000 delegations with their 50 people, 2,000 1:1s and 500 feedback entries. */
+export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
+  const rand = random(seed);
+  let id = 0;
+  const { people, delegations } = attachPeople(makeDelegations(today) as unknown as DelegationV1[], [], today, () => `bench-person-${String(++id).padStart(3, '0')}`);
+  const oneOnOnes: OneOnOne[] = [];
+  for (let i = 0; i < SCALE_ONE_ON_ONES; i++) {
+    const person = people[i % people.length];
+    if (!person) continue;
+    const on = addDays(today, -Math.floor(rand() * 730));
+    const topics = TOPICS.filter(() => rand() < 0.3);
+    oneOnOnes.push({
+      id: `bench-1on1-${String(i + 1).padStart(5, '0')}`,
+      personId: person.id,
+      on,
+      ...(rand() < 0.8 ? { mood: (1 + Math.floor(rand() * 5)) as Mood } : {}),
+      ...(rand() < 0.6 ? { notes: pick(rand, NOTES) } : {}),
+      topics,
+    });
+  }
+  const feedback: Feedback[] = [];
+  for (let i = 0; i < SCALE_FEEDBACK; i++) {
+    const person = people[i % people.length];
+    if (!person) continue;
+    const on = addDays(today, -Math.floor(rand() * 730));
+    const base = { id: `bench-feedback-${String(i + 1).padStart(4, '0')}`, personId: person.id, on };
+    feedback.push(
+      rand() < 0.6
+        ? { ...base, kind: 'given', situation: 'In the planning meeting', behaviour: pick(rand, THINGS), impact: 'The team left with a clear plan' }
+        : { ...base, kind: 'asked', said: 'Reviews come late in the week', change: 'Review by Wednesday' },
+    );
+  }
+  return { people, delegations, oneOnOnes, feedback };
+}
+
 export function makeImportFile(today: DateKey): ImportFile {
-  return { format: IMPORT_FORMAT, version: 1, delegations: makeDelegations(today) };
+  return { format: IMPORT_FORMAT, version: 2, exportedOn: today, ...makeTeamData(today) };
 }

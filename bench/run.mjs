@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEYS = [
   'mainBundleBytes', 'lazyBytes', 'vsixBytes', 'activationMs', 'floorActivationMs', 'activationRatio',
   'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio', 'renderMsMedian', 'lessonWordsMedian',
-  'log10kMs', 'tree10kMs', 'state10kBytes', 'heap10kMB',
+  'log10kMs', 'tree10kMs', 'state10kBytes', 'bytesWrittenPerChange10k', 'heap10kMB',
 ];
 
 function fail(why) {

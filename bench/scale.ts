@@ -1,5 +1,6 @@
 /**
- * log10kMs, tree10kMs, state10kBytes: the domain with 10,000 delegations across 50 people, in Node.
+ * log10kMs, tree10kMs, state10kBytes, bytesWrittenPerChange10k: the domain with two years of a busy
+ * lead's data (10,000 delegations across 50 people, 2,000 1:1s, 500 feedback entries), in Node.
  * Storage is in memory but update() JSON-serialises the value, as VS Code's Memento does before the
  * state crosses to the main process; the bytes are the UTF-8 length of that JSON.
  */
@@ -7,13 +8,15 @@ import { performance } from 'node:perf_hooks';
 import { todayKey, type Clock } from '../src/domain/dates';
 import type { Delegation } from '../src/domain/delegation';
 import { groupByFollowUp } from '../src/domain/delegationGroups';
-import { DelegationStore, DELEGATIONS_SCHEMA_VERSION } from '../src/domain/delegationStore';
 import type { StateStorage } from '../src/domain/storage';
-import { makeDelegations, SCALE_DELEGATIONS, SCALE_PEOPLE } from './fixtures';
+import { DEFAULT_CADENCE_DAYS } from '../src/domain/team';
+import { toStoredTeam } from '../src/domain/teamData';
+import { TeamStore } from '../src/domain/teamStore';
+import { makeTeamData, SCALE_DELEGATIONS, SCALE_PEOPLE } from './fixtures';
 import { median } from './stats';
 
 const ROUNDS = 15;
-const KEYS = { delegations: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
+const KEYS = { team: 'techLead.team', legacy: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
 
 export interface ScaleResult {
   log10kMs: number | null;
@@ -21,7 +24,9 @@ export interface ScaleResult {
   tree10kMs: number | null;
   tree10kSamples: number[];
   state10kBytes: number | null;
-  /** DelegationStore.load of the 10,000 (what activation pays with such a workspace). */
+  /** Bytes handed to storage when one delegation is marked done at that size. */
+  bytesWrittenPerChange10k: number | null;
+  /** TeamStore.load of the whole data set (what activation pays with such a workspace). */
   load10kMs: number | null;
   records: number;
   people: number;
@@ -61,14 +66,14 @@ function buildTreeChildren(delegations: readonly Delegation[], clock: Clock): nu
 export async function measureScale(): Promise<ScaleResult> {
   const clock: Clock = { now: () => new Date() };
   const today = todayKey(clock);
-  const records = makeDelegations(today);
+  const data = makeTeamData(today);
   const storage = new JsonMemoryStorage();
-  await storage.update(KEYS.delegations, { schemaVersion: DELEGATIONS_SCHEMA_VERSION, delegations: records });
+  await storage.update(KEYS.team, toStoredTeam(data));
 
   let next = 0;
   const newId = (): string => `bench-new-${++next}`;
   const t0 = performance.now();
-  const store = await DelegationStore.load(storage, KEYS, clock, newId);
+  const store = await TeamStore.load(storage, KEYS, clock, newId, { cadenceDays: () => DEFAULT_CADENCE_DAYS });
   const load10kMs = performance.now() - t0;
   if (store.all().length !== SCALE_DELEGATIONS) {
     throw new Error(`the store loaded ${store.all().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`);
@@ -83,9 +88,14 @@ export async function measureScale(): Promise<ScaleResult> {
     const ms = performance.now() - t;
     if (round >= 0) logSamples.push(ms);
     // Back to exactly 10,000: what the store writes then is the state for 10,000.
-    await store.delete(logged.id);
+    await store.delete(logged.value.id);
     state10kBytes = storage.lastWrittenBytes;
   }
+  const open = store.all().find((d) => d.doneOn === undefined);
+  if (!open) throw new Error('the data set has no open delegation to mark done');
+  await store.markDone(open.id);
+  const bytesWrittenPerChange10k = storage.lastWrittenBytes;
+  await store.reopen(open.id);
 
   const treeSamples: number[] = [];
   let nodes = 0;
@@ -106,9 +116,10 @@ export async function measureScale(): Promise<ScaleResult> {
     tree10kMs: median(treeSamples),
     tree10kSamples: treeSamples,
     state10kBytes,
+    bytesWrittenPerChange10k,
     load10kMs,
     records: SCALE_DELEGATIONS,
-    people: new Set(records.map((r) => r.person)).size || SCALE_PEOPLE,
+    people: data.people.length || SCALE_PEOPLE,
     groups,
   };
 }

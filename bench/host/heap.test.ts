@@ -1,7 +1,7 @@
 /**
  * In-host half of heap10kMB (run inside the real extension host by the test-runner extension,
  * test/host-runner, started from bench/heap.ts). Contract with the product: the command
- * `techLead.importDelegations` takes a `vscode.Uri` of a `tech-lead-coach/delegations` JSON file.
+ * `techLead.importDelegations` takes a `vscode.Uri` of a `tech-lead-coach/delegations` JSON file (format 2: the team).
  *
  *   heap before: after activation, after a forced GC
  *   import the 10,000, focus the Delegations view, wait until bench/heap.ts has seen the rows
@@ -43,7 +43,7 @@ export interface HeapOutcome {
 
 interface ProductApi {
   delegations?: () => readonly unknown[];
-  storedDelegations?: () => unknown;
+  storedTeam?: () => unknown;
   flushed?: () => Promise<void>;
 }
 
@@ -155,7 +155,7 @@ async function measure(outcome: HeapOutcome): Promise<void> {
     if (!beforeReading.settled || !afterReading.settled) outcome.unsettled = true;
     outcome.heapBeforeMB = before / MB;
     outcome.heapAfterMB = after / MB;
-    const stored = api.storedDelegations?.();
+    const stored = api.storedTeam?.();
     if (stored !== undefined) outcome.storedBytes = Buffer.byteLength(JSON.stringify(stored), 'utf8');
     if (outcome.delegationsAfterImport === undefined) {
       outcome.why = 'the product API does not report its delegations, so the import could not be checked';
