@@ -260,7 +260,7 @@ async function main(): Promise<void> {
     value: s?.log10kMs ?? null,
     unit: 'ms',
     goal: 50,
-    ...(s ? { detail: `DelegationStore.log + JSON write at 10,000, ${s.log10kSamples.length} runs ${spread(s.log10kSamples, 1)} ms` } : {}),
+    ...(s ? { detail: `TeamStore.log + JSON write at 10,000, ${s.log10kSamples.length} runs ${spread(s.log10kSamples, 1)} ms` } : {}),
     ...(sWhy ? { why: sWhy } : {}),
   });
   rows.push({

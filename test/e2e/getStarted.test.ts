@@ -46,7 +46,7 @@ describe('Get started: the walkthrough', function () {
   it('"Tech Lead: Get Started" opens it from the command palette, with its five steps', async () => {
     await runCommand(page, 'Tech Lead: Get Started');
     await walkthroughTitle(page).waitFor({ state: 'visible', timeout: 30_000 });
-    for (const step of ["Read today's nudge", 'Log your first delegation', 'Open a lesson', 'Choose your nudge themes', 'Keep or hide the status-bar tip']) {
+    for (const step of ["Read today's nudge", 'Add your team, log a delegation', 'Open a lesson', 'Choose your nudge themes', 'Keep or hide the status-bar tip']) {
       await page.locator('.gettingStartedContainer', { hasText: step }).first().waitFor({ state: 'visible', timeout: 10_000 });
     }
   });
