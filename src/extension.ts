@@ -7,6 +7,7 @@ import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
 import { registerReview } from './review/register';
 import { registerTeam } from './team/register';
+import { inert } from './domain/inertText';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
 import { testHooksEnabled } from './testHooks';
@@ -44,6 +45,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
 
 /** Says once, at start-up, when stored data could not be read: kept aside, or from a newer version. */
 function warnAboutUnreadData(services: Services): void {
+  const unavailable = services.team.unavailable;
+  if (unavailable !== undefined) {
+    runInBackground(services.log, 'Report the team data that could not load', async () => {
+      const choice = await vscode.window.showErrorMessage(
+        inert(`Tech Lead Coach could not load this workspace's team data (${unavailable}). It is stored as it was; the tracker changes nothing until it loads. Reload the window to try again.`),
+        'Reload Window',
+      );
+      if (choice) {
+        await vscode.commands.executeCommand('workbench.action.reloadWindow');
+      }
+    });
+    return;
+  }
   const count = services.team.keptAsideOnLoad;
   const newer = services.team.newer;
   const message = newer

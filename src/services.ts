@@ -59,14 +59,17 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   const syncedKeys = keysForSync();
   context.globalState.setKeysForSync(syncedKeys);
 
+  const storage = state.storage(StateMap.team, StateMap.legacyDelegations);
+  const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
+  const newId = (): string => globalThis.crypto.randomUUID();
+  const defaults = { cadenceDays: () => readSettings().oneOnOneCadenceDays };
   const [team, catalogue] = await Promise.all([
-    TeamStore.load(
-      state.storage(StateMap.team, StateMap.legacyDelegations),
-      { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key },
-      clock,
-      () => globalThis.crypto.randomUUID(),
-      { cadenceDays: () => readSettings().oneOnOneCadenceDays },
-    ),
+    // A load that fails (storage refusing the migration's write) leaves the data as it was; the
+    // extension still starts, with the tracker refusing changes and saying why.
+    TeamStore.load(storage, keys, clock, newId, defaults).catch((error: unknown) => {
+      log.error('Could not load the team data', error);
+      return TeamStore.unavailableBecause(storage, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
+    }),
     loadNudgeCatalogue(context, log),
   ]);
   const coach = new TodayCoach({

@@ -176,8 +176,18 @@ export class TeamStore {
     readonly newer: NewerData | undefined,
     /** How many people the migration from release 0.1 added; 0 when there was none. */
     readonly migratedPeople: number,
+    /** Set when loading failed (a migration write storage refused): nothing is shown or changed. */
+    readonly unavailable?: string,
   ) {
     this.data = data;
+  }
+
+  /**
+   * A store for a workspace whose data could not be loaded: empty, and refusing every change with
+   * the reason, so nothing is written over what is stored. The rest of the extension still works.
+   */
+  static unavailableBecause(storage: StateStorage, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults, reason: string): TeamStore {
+    return new TeamStore(storage, keys, clock, newId, defaults, EMPTY_TEAM, 0, undefined, 0, reason);
   }
 
   /**
@@ -569,6 +579,9 @@ export class TeamStore {
 
   /** Throws the read-only refusal when the stored tracker is from a newer version, so a command can stop before asking anything. */
   refuseIfReadOnly(): void {
+    if (this.unavailable !== undefined) {
+      throw new StoreRefusal(`Your team data could not be loaded (${this.unavailable}). It is stored as it was and nothing was changed; reload the window to try again.`);
+    }
     if (this.newer) {
       throw new StoreRefusal(
         `This workspace's team data was saved by a newer version of Tech Lead Coach (schema ${this.newer.schemaVersion}). It is kept as it is and this version does not change it: update the extension.`,

@@ -635,3 +635,17 @@ describe('TeamStore: import', () => {
     sameTeam(store.snapshot(), before);
   });
 });
+
+describe('TeamStore: data that could not be loaded', () => {
+  it('refuses every change with the reason, writes nothing, and shows nothing', async () => {
+    const storage = new MemoryStorage({ [keys.legacy]: { schemaVersion: 1, delegations: [] } });
+    const store = TeamStore.unavailableBecause(storage, keys, new FakeClock('2026-11-24'), sequentialIds(), { cadenceDays: () => 14 }, 'disk full');
+    assert.equal(store.all().length, 0);
+    assert.equal(store.allPeople().length, 0);
+    await assert.rejects(store.log(input('Anything')), (error: unknown) => error instanceof StoreRefusal && /could not be loaded \(disk full\).*nothing was changed/.test(error.message));
+    await assert.rejects(store.addPerson({ name: 'Sam' }), /could not be loaded/);
+    await assert.rejects(store.importMerge(EMPTY_TEAM), /could not be loaded/);
+    assert.throws(() => store.refuseIfReadOnly(), /reload the window/);
+    assert.deepEqual(storage.writes, []);
+  });
+});
