@@ -35,6 +35,8 @@ export const Commands = {
   showArchivedPeople: 'techLead.showArchivedPeople',
   hideArchivedPeople: 'techLead.hideArchivedPeople',
   openWeeklyReview: 'techLead.openWeeklyReview',
+  deleteOneOnOne: 'techLead.deleteOneOnOne',
+  deleteFeedback: 'techLead.deleteFeedback',
 } as const;
 
 /** Walkthroughs (`contributes.walkthroughs`); VS Code knows them as `<extension id>#<id>`. */
@@ -63,6 +65,8 @@ export const ContextValues = {
   person: 'person',
   activeTeamMember: 'person.active',
   archivedTeamMember: 'person.archived',
+  oneOnOne: 'oneOnOne',
+  feedbackEntry: 'feedback',
   lesson: 'lesson',
 } as const;
 

@@ -536,6 +536,19 @@ export class TeamStore {
     });
   }
 
+  /** Removes one 1:1 or feedback entry logged by mistake; the Undo puts it back. */
+  deleteEntry(collection: 'oneOnOnes' | 'feedback', id: string): Promise<Done<OneOnOne | Feedback> | undefined> {
+    return this.commit((draft) => {
+      const list = draft[collection] as (OneOnOne | Feedback)[];
+      const entry = list.find((r) => r.id === id);
+      if (!entry) {
+        return { changed: [], result: undefined };
+      }
+      (draft[collection] as (OneOnOne | Feedback)[]) = list.filter((r) => r.id !== id);
+      return { changed: [collection], result: { value: entry, undo: { steps: [{ kind: 'reinsert', collection, record: entry }] } } };
+    });
+  }
+
   // -------------------------------------------------------------------------------------------
   // Import and Undo
 

@@ -57,6 +57,8 @@ export function registerTeam(services: Services): vscode.Disposable[] {
     command(Commands.archivePerson, 'Archive Person', 'archivePerson'),
     command(Commands.restorePerson, 'Restore Person', 'restorePerson'),
     command(Commands.deletePerson, 'Delete Person', 'deletePerson'),
+    command(Commands.deleteOneOnOne, 'Delete 1:1', 'deleteOneOnOne'),
+    command(Commands.deleteFeedback, 'Delete Feedback Entry', 'deleteFeedback'),
     registerCommand(services.log, Commands.showArchivedPeople, 'Show Archived People', () => setShowArchived(true)),
     registerCommand(services.log, Commands.hideArchivedPeople, 'Hide Archived People', () => setShowArchived(false)),
   ];

@@ -92,6 +92,25 @@ describe('The team: people, 1:1s and feedback', function () {
     assert.match(text, /Review by Wednesday/);
   });
 
+  it('deletes a 1:1 logged by mistake from its row, and Undo brings it back', async () => {
+    const person = personRow(page, 'Priya');
+    if ((await person.getAttribute('aria-expanded')) !== 'true') {
+      await person.locator('.monaco-tl-twistie').click();
+    }
+    const meeting = pane(page, 'Team').locator('.monaco-list-row[aria-level="2"]', { hasText: '1:1 ' });
+    await meeting.first().waitFor({ state: 'visible' });
+    await meeting.first().click({ button: 'right' });
+    await page.locator('.context-view .action-item', { hasText: 'Delete 1:1' }).hover();
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Deleted the 1:1' });
+    await toast.waitFor({ state: 'visible' });
+    await waitUntil('the 1:1 row gone', () => meeting.count(), (n) => n === 0);
+    await waitUntil('the person row says no 1:1', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya') && x.label.includes('no 1:1 yet')));
+    await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
+    await waitUntil('the 1:1 back', () => meeting.count(), (n) => n === 1);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
   it('renames: the row follows, one record changed', async () => {
     await personRow(page, 'Priya').click({ button: 'right' });
     await page.locator('.context-view .action-item', { hasText: 'Rename Person' }).hover();

@@ -649,3 +649,29 @@ describe('TeamStore: data that could not be loaded', () => {
     assert.deepEqual(storage.writes, []);
   });
 });
+
+describe('TeamStore: deleting a 1:1 or a feedback entry', () => {
+  it('removes the one entry, and Undo puts it back unless its person went since', async () => {
+    const { store, storage } = await newStore();
+    const meeting = (await store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: ['career'] })).value;
+    const other = (await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] })).value;
+    const feedback = (await store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'More context', change: 'Share the roadmap' })).value;
+    const deleted = await store.deleteEntry('oneOnOnes', meeting.id);
+    assert.ok(deleted);
+    assert.deepEqual(store.oneOnOnes().map((m) => m.id), [other.id]);
+    storedMatches(store, storage);
+    await store.undo(deleted.undo);
+    assert.deepEqual(byId(store.oneOnOnes()), byId([meeting, other]));
+    const gone = await store.deleteEntry('feedback', feedback.id);
+    assert.ok(gone);
+    assert.equal(store.feedback().length, 0);
+    assert.equal(await store.deleteEntry('feedback', feedback.id), undefined, 'a second delete finds nothing');
+    const sam = store.findPerson('Sam');
+    assert.ok(sam);
+    await store.deletePerson(sam.id);
+    const result = await store.undo(gone.undo);
+    assert.equal(result.applied, 0);
+    assert.match(describeUndoLeft(result) ?? '', /no longer in the team/);
+    storedMatches(store, storage);
+  });
+});

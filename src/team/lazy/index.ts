@@ -6,7 +6,7 @@
 import type { Services } from '../../services';
 import { logFeedback } from './logFeedback';
 import { logOneOnOne } from './logOneOnOne';
-import { addPerson, archivePerson, deletePerson, renamePerson, resolvePerson, restorePerson, setCadence } from './personCommands';
+import { addPerson, archivePerson, deleteEntry, deletePerson, renamePerson, resolvePerson, restorePerson, setCadence } from './personCommands';
 import { openPersonPanel } from './personPanel';
 
 export { TeamTreeProvider } from './teamTree';
@@ -29,4 +29,6 @@ export const teamCommands = {
   archivePerson,
   restorePerson,
   deletePerson,
+  deleteOneOnOne: (services: Services, arg: unknown) => deleteEntry(services, arg, 'oneOnOnes'),
+  deleteFeedback: (services: Services, arg: unknown) => deleteEntry(services, arg, 'feedback'),
 };

@@ -17,6 +17,11 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
     if (node.kind === 'person' && typeof node.person === 'object' && node.person !== null) {
       return services.team.person((node.person as Person).id);
     }
+    // A 1:1, feedback or delegation row under a person: that person.
+    const under = (arg as { personId?: unknown }).personId;
+    if (typeof under === 'string' && node.kind !== undefined) {
+      return services.team.person(under);
+    }
     if (typeof node.person === 'string') {
       const found = services.team.findPerson(node.person);
       if (!found) {
@@ -164,6 +169,21 @@ export async function restorePerson(services: Services, arg: unknown): Promise<v
     if (done) {
       confirmWithUndo(services, `Restored ${person.name} to the team.`, done.undo);
     }
+  }
+}
+
+/** Deletes a 1:1 or a feedback entry chosen in the Team view (logged by mistake); Undo puts it back. */
+export async function deleteEntry(services: Services, arg: unknown, collection: 'oneOnOnes' | 'feedback'): Promise<void> {
+  const node = typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown; meeting?: { id: string }; entry?: { id: string } }) : undefined;
+  const id = collection === 'oneOnOnes' ? (node?.kind === 'oneOnOne' ? node.meeting?.id : undefined) : node?.kind === 'feedback' ? node.entry?.id : undefined;
+  if (id === undefined) {
+    void vscode.window.showInformationMessage(`Choose the ${collection === 'oneOnOnes' ? '1:1' : 'feedback entry'} to delete in the Team view (right-click it).`);
+    return;
+  }
+  const done = await services.team.deleteEntry(collection, id);
+  if (done) {
+    const what = collection === 'oneOnOnes' ? 'the 1:1' : 'the feedback entry';
+    confirmWithUndo(services, `Deleted ${what} with ${services.team.nameOf(done.value.personId)} on ${done.value.on}.`, done.undo);
   }
 }
 

@@ -153,6 +153,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         const topics = m.topics.map((t) => TOPIC_LABELS[t]).join(', ');
         item.description = [m.mood === undefined ? undefined : describeMood(m.mood), topics || undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
+        item.contextValue = ContextValues.oneOnOne;
         // Notes are private: not in a tooltip anyone looking over a shoulder could trigger; the person page shows them.
         item.tooltip = new vscode.MarkdownString(inertMarkdown(`1:1 on ${m.on}${item.description ? ` (${item.description})` : ''}${m.notes ? '. Notes on the person page.' : ''}`));
         item.command = { command: Commands.openPerson, title: 'Open Person', arguments: [node.personId] };
@@ -166,6 +167,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         item.id = treeId('team', node.personId, 'feedback', f.id);
         item.description = inert(f.kind === 'given' ? f.behaviour : f.said);
         item.iconPath = new vscode.ThemeIcon(f.kind === 'given' ? 'megaphone' : 'feedback');
+        item.contextValue = ContextValues.feedbackEntry;
         const tooltip = new vscode.MarkdownString();
         const lines = f.kind === 'given' ? [`Situation: ${f.situation}`, `Behaviour: ${f.behaviour}`, `Impact: ${f.impact}`] : [`They said: ${f.said}`, `I will change: ${f.change}`];
         lines.forEach((line) => tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`));
