@@ -18,7 +18,10 @@ type CommandName = keyof typeof TeamLazy.teamCommands;
 export function registerTeam(services: Services): vscode.Disposable[] {
   let showArchived = false;
   let tree: TeamTreeProvider | undefined;
+  /** Whether team/lazy was loaded: only then can a person page be open. */
+  let loaded = false;
   const provider = new LazyTreeDataProvider<TeamNode>(() => {
+    loaded = true;
     tree = new (lazy().TeamTreeProvider)(services, showArchived);
     return tree;
   });
@@ -39,6 +42,7 @@ export function registerTeam(services: Services): vscode.Disposable[] {
         services.team.refuseIfReadOnly();
       }
       // A command run on the row that is selected (a keybinding) gets that row's person.
+      loaded = true;
       return lazy().teamCommands[name](services, arg ?? view.selection.find((node) => node.kind === 'person'));
     });
   runInBackground(services.log, 'Set the Team view context', () => vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, false));
@@ -47,7 +51,7 @@ export function registerTeam(services: Services): vscode.Disposable[] {
     view,
     services.team.onDidChange(updateBadge),
     services.days.onDidChangeDay(updateBadge),
-    { dispose: () => (tree ? lazy().disposePersonPanels() : undefined) },
+    { dispose: () => (loaded ? lazy().disposePersonPanels() : undefined) },
     command(Commands.addPerson, 'Add Person', 'addPerson'),
     command(Commands.logOneOnOne, 'Log 1:1', 'logOneOnOne'),
     command(Commands.logFeedback, 'Log Feedback', 'logFeedback'),
