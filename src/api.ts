@@ -14,7 +14,7 @@ export interface TechLeadCoachApi {
   /** People, delegations, 1:1s and feedback, as the store holds them. */
   team(): TeamData;
   keptAside(): readonly KeptAsideRecord[];
-  /** The raw value in workspace state, to prove what really reached storage. */
+  /** The team as workspace state holds it (its index and chunks, read back), to prove what really reached storage. */
   storedTeam(): unknown;
   /** The raw value under release 0.1's key: its data before the migration, a marker after. */
   storedLegacy(): unknown;

@@ -7,7 +7,9 @@ import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
 import { registerReview } from './review/register';
 import { registerTeam } from './team/register';
+import { todayKey } from './domain/dates';
 import { inert } from './domain/inertText';
+import { readStoredTeam } from './domain/teamData';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
 import { testHooksEnabled } from './testHooks';
@@ -30,7 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     delegations: () => services.team.all(),
     team: () => services.team.snapshot(),
     keptAside: () => services.team.keptAside(),
-    storedTeam: () => services.state.raw(StateMap.team),
+    storedTeam: () => {
+      // The index and its chunks, read back from workspace state as the next load will read them.
+      const storage = services.state.storage(StateMap.team);
+      const read = readStoredTeam((key) => storage.get(key), StateMap.team.key, todayKey(services.clock));
+      return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
+    },
     storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
     todayNudge: () => services.coach.current(),
     nudgeDoneToday: () => services.coach.doneToday(),

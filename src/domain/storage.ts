@@ -4,7 +4,10 @@
  */
 export interface StateStorage {
   get(key: string): unknown;
+  /** `undefined` removes the key. */
   update(key: string, value: unknown): PromiseLike<void>;
+  /** Every key stored (VS Code's Memento has it); a store uses it to remove keys it no longer names. */
+  keys?(): readonly string[];
 }
 
 /** One stored value, typed and validated by whoever provides it (platform/state.ts in the extension). */

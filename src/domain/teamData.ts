@@ -3,11 +3,17 @@ import { compareDays, personKey, sameValue, validateStoredDelegation, validateSt
 import { DEFAULT_CADENCE_DAYS, validateStoredFeedback, validateStoredOneOnOne, validateStoredPerson, type Feedback, type OneOnOne, type Person } from './team';
 
 /**
- * The tracker's stored form, version 2: the people and everything about them. Version 1 (release
- * 0.1) stored only delegations, each naming its person; it is read and migrated here.
+ * The tracker's stored form. Version 3: an index (people, and the keys of the chunks that hold the
+ * rest) and chunks of delegations, 1:1s and feedback, one per collection, person and year, so a
+ * change writes the chunks it touched and the index, never the whole history. Version 2 held
+ * everything under one key; version 1 (release 0.1) only delegations, each naming its person. Both
+ * are read and migrated here.
  */
-export const TEAM_SCHEMA_VERSION = 2;
+export const TEAM_SCHEMA_VERSION = 3;
+export const FLAT_SCHEMA_VERSION = 2;
 export const LEGACY_SCHEMA_VERSION = 1;
+/** The schema of the marker left under release 0.1's key: newer than 0.1, so 0.1 writes nothing there. */
+export const MARKER_SCHEMA_VERSION = 2;
 
 export interface TeamData {
   readonly people: readonly Person[];
@@ -23,13 +29,28 @@ export const COLLECTIONS: readonly Collection[] = ['people', 'delegations', 'one
 
 export type TeamRecord = Person | Delegation | OneOnOne | Feedback;
 
+/** Version 2: everything under one key. */
 export interface StoredTeam extends TeamData {
+  readonly schemaVersion: typeof FLAT_SCHEMA_VERSION;
+}
+
+/** Version 3's index: the people, and the chunk keys that hold everything else. Written last. */
+export interface TeamIndex {
   readonly schemaVersion: typeof TEAM_SCHEMA_VERSION;
+  /** Grows with every write; a chunk's key ends with the generation that wrote it. */
+  readonly generation: number;
+  readonly people: readonly Person[];
+  readonly chunks: readonly string[];
+}
+
+export interface StoredChunk {
+  readonly schemaVersion: typeof TEAM_SCHEMA_VERSION;
+  readonly records: readonly unknown[];
 }
 
 /** What the legacy key holds once its data has moved: an older version sees a newer schema and writes nothing. */
 export interface LegacyMarker {
-  readonly schemaVersion: typeof TEAM_SCHEMA_VERSION;
+  readonly schemaVersion: typeof MARKER_SCHEMA_VERSION;
   readonly movedTo: string;
 }
 
@@ -118,23 +139,123 @@ export function readTeamLists(lists: Partial<Record<Collection, unknown>>, today
   };
 }
 
-const STORED_KEYS: ReadonlySet<string> = new Set(['schemaVersion', ...COLLECTIONS]);
+const FLAT_KEYS: ReadonlySet<string> = new Set(['schemaVersion', ...COLLECTIONS]);
+const INDEX_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'generation', 'people', 'chunks']);
 
-/** Reads the version-2 key. */
-export function readStoredTeam(raw: unknown, today: DateKey): StoredTeamRead {
+/** A chunk: one collection's records about one person in one year. */
+export type ChunkedCollection = Exclude<Collection, 'people'>;
+export const CHUNKED: readonly ChunkedCollection[] = ['delegations', 'oneOnOnes', 'feedback'];
+
+/** The chunk a record belongs in, e.g. `delegations/p-7/2026` (by the year it was created or held). */
+export function bucketOf(collection: ChunkedCollection, record: TeamData[ChunkedCollection][number]): string {
+  const day = collection === 'delegations' ? (record as Delegation).createdOn : (record as OneOnOne | Feedback).on;
+  return `${collection}/${record.personId}/${day.slice(0, 4)}`;
+}
+
+/** The records of each chunk, in the order they are held. */
+export function bucketize(data: TeamData): Map<string, TeamRecord[]> {
+  const buckets = new Map<string, TeamRecord[]>();
+  for (const collection of CHUNKED) {
+    for (const record of data[collection]) {
+      const bucket = bucketOf(collection, record);
+      const list = buckets.get(bucket);
+      if (list) {
+        list.push(record);
+      } else {
+        buckets.set(bucket, [record]);
+      }
+    }
+  }
+  return buckets;
+}
+
+/** `<index key>/<bucket>#<generation>`. */
+export function chunkKey(indexKey: string, bucket: string, generation: number): string {
+  return `${indexKey}/${bucket}#${generation}`;
+}
+
+/** The bucket a chunk key names, when it is one of this index's chunk keys. */
+const CHUNK_SUFFIX = /^\/((?:delegations|oneOnOnes|feedback)\/[A-Za-z0-9_.:-]{1,100}\/\d{4})#\d+$/;
+
+export function bucketOfKey(indexKey: string, key: string): string | undefined {
+  return key.startsWith(indexKey) ? CHUNK_SUFFIX.exec(key.slice(indexKey.length))?.[1] : undefined;
+}
+
+/** A chunk as it is held: its key and its records (the very objects the store shows). */
+export interface HeldChunk {
+  readonly key: string;
+  readonly records: readonly TeamRecord[];
+}
+
+export type ChunkedRead =
+  | {
+      readonly kind: 'read';
+      readonly data: TeamData;
+      readonly keptAside: Unreadable[];
+      /** What the index held, and its chunks as read (a chunk whose records were kept aside is left out: it must be written again). */
+      readonly generation: number;
+      readonly chunks: ReadonlyMap<string, HeldChunk>;
+      readonly version: number | undefined;
+    }
+  | { readonly kind: 'newer'; readonly schemaVersion: number };
+
+/**
+ * Reads the team under `indexKey`: version 3 (the index and its chunks) or version 2 (one key).
+ * Records are validated and attached to their person as in readTeamLists; a missing or damaged
+ * chunk is kept aside by its key.
+ */
+export function readStoredTeam(get: (key: string) => unknown, indexKey: string, today: DateKey): ChunkedRead {
+  const raw = get(indexKey);
+  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), version: undefined };
   if (raw === undefined || raw === null) {
-    return { kind: 'read', data: EMPTY_TEAM, keptAside: [] };
+    return { ...empty, keptAside: [] };
   }
   const version = storedVersionOf(raw);
   if (version !== undefined && version > TEAM_SCHEMA_VERSION) {
     return { kind: 'newer', schemaVersion: version };
   }
   const stored = raw as Record<string, unknown>;
-  if (version !== TEAM_SCHEMA_VERSION || Object.keys(stored).some((key) => !STORED_KEYS.has(key))) {
-    return { kind: 'read', data: EMPTY_TEAM, keptAside: [{ raw, reason: 'the stored tracker is not in a known shape' }] };
+  if (version === FLAT_SCHEMA_VERSION && Object.keys(stored).every((key) => FLAT_KEYS.has(key))) {
+    const { data, keptAside } = readTeamLists(stored, today);
+    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), version };
   }
-  const { data, keptAside } = readTeamLists(stored, today);
-  return { kind: 'read', data, keptAside };
+  const chunkKeys = stored['chunks'];
+  const generation = stored['generation'];
+  if (
+    version !== TEAM_SCHEMA_VERSION ||
+    Object.keys(stored).some((key) => !INDEX_KEYS.has(key)) ||
+    !Array.isArray(chunkKeys) ||
+    typeof generation !== 'number' ||
+    !Number.isInteger(generation) ||
+    generation < 0
+  ) {
+    return { ...empty, keptAside: [{ raw, reason: 'the stored tracker is not in a known shape' }] };
+  }
+  const keptAside: Unreadable[] = [];
+  const lists: Record<ChunkedCollection, unknown[]> = { delegations: [], oneOnOnes: [], feedback: [] };
+  const readKeys: { key: string; bucket: string; count: number }[] = [];
+  for (const key of chunkKeys as unknown[]) {
+    const bucket = typeof key === 'string' ? bucketOfKey(indexKey, key) : undefined;
+    const chunk = bucket === undefined ? undefined : get(key as string);
+    const records = typeof chunk === 'object' && chunk !== null && storedVersionOf(chunk) === TEAM_SCHEMA_VERSION ? (chunk as { records?: unknown }).records : undefined;
+    if (bucket === undefined || !Array.isArray(records)) {
+      keptAside.push({ raw: { chunk: key, value: chunk ?? null }, reason: 'a stored chunk of the tracker is missing or not in a known shape' });
+      continue;
+    }
+    lists[bucket.split('/')[0] as ChunkedCollection].push(...(records as unknown[]));
+    readKeys.push({ key: key as string, bucket, count: records.length });
+  }
+  const read = readTeamLists({ people: stored['people'], ...lists }, today);
+  // A chunk holds exactly what it read when every record of its bucket was kept: then it need not be written again.
+  const buckets = bucketize(read.data);
+  const chunks = new Map<string, HeldChunk>();
+  for (const { key, bucket, count } of readKeys) {
+    const records = buckets.get(bucket);
+    if (records && records.length === count && !chunks.has(bucket)) {
+      chunks.set(bucket, { key, records });
+    }
+  }
+  return { kind: 'read', data: read.data, keptAside: [...keptAside, ...read.keptAside], generation, chunks, version };
 }
 
 /** Reads release 0.1's list of delegations; invalid records are returned apart, as they were. */
@@ -204,8 +325,34 @@ export function migrateLegacy(raw: unknown, today: DateKey, newId: () => string,
   return { data: { people, delegations, oneOnOnes: [], feedback: [] }, keptAside: legacy.keptAside };
 }
 
-export function toStoredTeam(data: TeamData): StoredTeam {
-  return { schemaVersion: TEAM_SCHEMA_VERSION, people: data.people, delegations: data.delegations, oneOnOnes: data.oneOnOnes, feedback: data.feedback };
+/** Version 2's single value (what an older build of this release stored; the bench's starting point). */
+export function toFlatTeam(data: TeamData): StoredTeam {
+  return { schemaVersion: FLAT_SCHEMA_VERSION, people: data.people, delegations: data.delegations, oneOnOnes: data.oneOnOnes, feedback: data.feedback };
+}
+
+/** The writes that take the stored team from `held` to `data`: changed chunks first, the index last, then the keys no longer used. */
+export function chunkWrites(
+  indexKey: string,
+  data: TeamData,
+  held: ReadonlyMap<string, HeldChunk>,
+  generation: number,
+): { writes: [string, StoredChunk][]; index: TeamIndex; chunks: Map<string, HeldChunk>; obsolete: string[] } {
+  const chunks = new Map<string, HeldChunk>();
+  const writes: [string, StoredChunk][] = [];
+  for (const [bucket, records] of bucketize(data)) {
+    const before = held.get(bucket);
+    if (before && before.records.length === records.length && before.records.every((r, i) => r === records[i])) {
+      chunks.set(bucket, before);
+    } else {
+      const key = chunkKey(indexKey, bucket, generation);
+      chunks.set(bucket, { key, records });
+      writes.push([key, { schemaVersion: TEAM_SCHEMA_VERSION, records }]);
+    }
+  }
+  const live = new Set([...chunks.values()].map((c) => c.key));
+  const obsolete = [...held.values()].map((c) => c.key).filter((key) => !live.has(key));
+  const index: TeamIndex = { schemaVersion: TEAM_SCHEMA_VERSION, generation, people: data.people, chunks: [...live].sort() };
+  return { writes, index, chunks, obsolete };
 }
 
 /**

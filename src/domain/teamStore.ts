@@ -9,13 +9,15 @@ import {
   COLLECTIONS,
   EMPTY_TEAM,
   migrateLegacy,
+  chunkWrites,
+  MARKER_SCHEMA_VERSION,
   readStoredTeam,
   reconcileLegacy,
   storedVersionOf,
   TEAM_SCHEMA_VERSION,
-  toStoredTeam,
   validateRecord,
   type Collection,
+  type HeldChunk,
   type LegacyMarker,
   type TeamData,
   type TeamRecord,
@@ -160,6 +162,9 @@ type Draft = { -readonly [C in Collection]: TeamData[C][number][] };
  */
 export class TeamStore {
   private data: TeamData;
+  /** The chunks as stored, by bucket, holding the very records shown; and the generation of the index. */
+  private chunks: ReadonlyMap<string, HeldChunk> = new Map();
+  private generation = 0;
   private readonly queue = new SerialQueue();
   private readonly changed = new Emitter<TeamChange>();
   readonly onDidChange = this.changed.event;
@@ -211,45 +216,53 @@ export class TeamStore {
     if (legacyVersion !== undefined && legacyVersion > TEAM_SCHEMA_VERSION) {
       return make(EMPTY_TEAM, 0, { schemaVersion: legacyVersion, raw: legacy });
     }
-    if (stored === undefined && legacy !== undefined && legacy !== null) {
-      if (legacyVersion === TEAM_SCHEMA_VERSION) {
+    const hasLegacy = legacy !== undefined && legacy !== null;
+    const isMarker = legacyVersion !== undefined && legacyVersion >= MARKER_SCHEMA_VERSION;
+    if (stored === undefined && hasLegacy) {
+      if (isMarker) {
         // A marker whose data is gone: nothing to migrate.
         return make(EMPTY_TEAM, 0);
       }
       const migrated = migrateLegacy(legacy, today, newId, defaults.cadenceDays());
       await keepAside(storage, keys, migrated.keptAside, today);
-      const written = toStoredTeam(migrated.data);
-      await storage.update(keys.team, written);
-      if (!sameValue(storage.get(keys.team), written)) {
+      const store = make(migrated.data, migrated.keptAside.length, undefined, migrated.data.people.length);
+      await store.persist(migrated.data);
+      const back = readStoredTeam((key) => storage.get(key), keys.team, today);
+      if (back.kind !== 'read' || back.keptAside.length > 0 || !COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(migrated.data[c])))) {
         throw new Error('The migrated tracker did not read back as written; the release 0.1 data was left in place.');
       }
-      const marker: LegacyMarker = { schemaVersion: TEAM_SCHEMA_VERSION, movedTo: keys.team };
+      const marker: LegacyMarker = { schemaVersion: MARKER_SCHEMA_VERSION, movedTo: keys.team };
       await storage.update(keys.legacy, marker);
-      return make(migrated.data, migrated.keptAside.length, undefined, migrated.data.people.length);
+      return store;
     }
-    const read = readStoredTeam(stored, today);
+    const read = readStoredTeam((key) => storage.get(key), keys.team, today);
     if (read.kind === 'newer') {
       return make(EMPTY_TEAM, 0, { schemaVersion: read.schemaVersion, raw: stored });
     }
     let { data, keptAside } = read;
-    let rewrite = keptAside.length > 0;
-    const leftBehind = legacy !== undefined && legacy !== null && legacyVersion !== TEAM_SCHEMA_VERSION;
+    const leftBehind = hasLegacy && !isMarker;
     if (leftBehind) {
-      // The move to version 2 stopped before the marker was written: whatever 0.1 wrote since is not lost.
+      // The move from 0.1 stopped before the marker was written: whatever 0.1 wrote since is not lost.
       const reconciled = reconcileLegacy(data, legacy, today, newId, defaults.cadenceDays());
       data = reconciled.data;
       keptAside = [...keptAside, ...reconciled.keptAside];
-      rewrite ||= reconciled.added > 0;
     }
     await keepAside(storage, keys, keptAside, today);
-    if (rewrite) {
-      await storage.update(keys.team, toStoredTeam(data));
+    const store = make(data, keptAside.length);
+    store.chunks = read.chunks;
+    store.generation = read.generation;
+    // Version 2 becomes chunks; chunks that lost a record, or records 0.1 added, are written again.
+    const plan = chunkWrites(keys.team, data, read.chunks, read.generation + 1);
+    // Anything kept aside is left out of the index written again, so it is never read twice.
+    if (stored !== undefined && (read.version !== TEAM_SCHEMA_VERSION || read.keptAside.length > 0 || plan.writes.length > 0 || plan.obsolete.length > 0)) {
+      await store.persist(data);
     }
     if (leftBehind) {
-      const marker: LegacyMarker = { schemaVersion: TEAM_SCHEMA_VERSION, movedTo: keys.team };
+      const marker: LegacyMarker = { schemaVersion: MARKER_SCHEMA_VERSION, movedTo: keys.team };
       await storage.update(keys.legacy, marker);
     }
-    return make(data, keptAside.length);
+    await store.removeOrphans();
+    return store;
   }
 
   /** How many records this load had to keep aside (to tell the user once). */
@@ -627,6 +640,36 @@ export class TeamStore {
     return { person, steps: [{ kind: 'remove', collection: 'people', record: person }] };
   }
 
+  /**
+   * Writes `next`: the chunks that changed under new keys, then the index that names them (the
+   * moment the change happens), then removes the keys no longer named. A crash before the index
+   * leaves unnamed chunks, never read and removed at the next load; the old state stays whole.
+   */
+  private async persist(next: TeamData): Promise<void> {
+    const generation = this.generation + 1;
+    const plan = chunkWrites(this.keys.team, next, this.chunks, generation);
+    for (const [key, value] of plan.writes) {
+      await this.storage.update(key, value);
+    }
+    await this.storage.update(this.keys.team, plan.index);
+    this.chunks = plan.chunks;
+    this.generation = generation;
+    for (const key of plan.obsolete) {
+      await Promise.resolve(this.storage.update(key, undefined)).then(undefined, () => undefined); // left behind: removed at the next load
+    }
+  }
+
+  /** Removes chunk keys no index names (a write that stopped before its index, a removal that failed). */
+  private async removeOrphans(): Promise<void> {
+    const live = new Set([...this.chunks.values()].map((c) => c.key));
+    const prefix = `${this.keys.team}/`;
+    for (const key of this.storage.keys?.() ?? []) {
+      if (key.startsWith(prefix) && !live.has(key)) {
+        await this.storage.update(key, undefined);
+      }
+    }
+  }
+
   private change(id: string, apply: (d: Delegation, on: DateKey) => Delegation): Promise<Delegation | undefined> {
     return this.commit((draft, today) => {
       const index = draft.delegations.findIndex((d) => d.id === id);
@@ -774,7 +817,7 @@ export class TeamStore {
       assertAttached(draft);
       const next: TeamData = draft;
       try {
-        await this.storage.update(this.keys.team, toStoredTeam(next));
+        await this.persist(next);
       } catch (error) {
         throw new StoreWriteError(error);
       }
@@ -853,6 +896,10 @@ function assertAttached(data: TeamData): void {
       }
     }
   }
+}
+
+function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function isReferenced(data: TeamData, personId: string): boolean {

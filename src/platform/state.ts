@@ -84,6 +84,7 @@ export class State {
     const memento = this.memento(first);
     return {
       get: (key) => memento.get(key),
+      keys: () => memento.keys?.() ?? [],
       update: async (key, value) => {
         const entry = entries.find((e) => e.key === key);
         if (entry && this.isNewer(entry)) {

@@ -85,7 +85,7 @@ describe('Tech Lead Coach in a real extension host', function () {
     await coach.flushed();
     assert.equal(coach.delegations().length, before + 1);
     const record = stored(coach).delegations.find((d) => d.id === saved.id);
-    assert.equal(stored(coach).schemaVersion, 2);
+    assert.equal(stored(coach).schemaVersion, 3);
     assert.equal(record?.task, 'Host test: own the release notes');
     assert.equal(personOf(coach, saved.id), 'Priya');
     assert.ok(stored(coach).people.some((p) => p.id === record?.personId && p.name === 'Priya'), 'the person is not in storage with the delegation');

@@ -58,7 +58,28 @@ export class MemoryStorage implements StateStorage {
       throw new Error('disk full');
     }
     this.writes.push({ key, value });
-    this.data.set(key, JSON.stringify(value));
+    if (value === undefined) {
+      this.data.delete(key);
+    } else {
+      this.data.set(key, JSON.stringify(value));
+    }
+  }
+
+  keys(): string[] {
+    return [...this.data.keys()];
+  }
+}
+
+/** Every value `storage` holds (the team's index and chunks among them), but the keys in `except`. */
+export function valuesOf(storage: MemoryStorage, except: readonly string[] = []): Record<string, unknown> {
+  return Object.fromEntries(storage.keys().filter((key) => !except.includes(key)).map((key) => [key, storage.get(key)]));
+}
+
+/** The same team, whatever order the records are held in (storage holds them by chunk). */
+export function assertSameTeam(actual: TeamData, expected: TeamData, message = ''): void {
+  const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const collection of ['people', 'delegations', 'oneOnOnes', 'feedback'] as const) {
+    assert.deepEqual(sorted(actual[collection]), sorted(expected[collection]), `${collection} ${message}`);
   }
 }
 
@@ -77,9 +98,9 @@ export function loadTeam(storage: StateStorage, clock: Clock = new FakeClock('20
   return TeamStore.load(storage, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
 }
 
-/** The stored team as this version reads it (failing the test when it reads as newer data). */
-export function readStored(raw: unknown, today = day('2026-11-24')): TeamData & { keptAside: Unreadable[] } {
-  const read = readStoredTeam(raw, today);
+/** The stored team (the index and its chunks) as this version reads it, failing the test when it reads as newer data. */
+export function readStored(storage: StateStorage, today = day('2026-11-24')): TeamData & { keptAside: Unreadable[] } {
+  const read = readStoredTeam((key) => storage.get(key), teamKeys.team, today);
   assert.equal(read.kind, 'read', 'the stored team reads as data from a newer version');
   return read.kind === 'read' ? { ...read.data, keptAside: read.keptAside } : { people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
 }

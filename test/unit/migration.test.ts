@@ -12,7 +12,7 @@ import { readStoredTeam } from '../../src/domain/teamData';
 import { TeamStore, type KeptAsideRecord } from '../../src/domain/teamStore';
 import { State } from '../../src/platform/state';
 import { StateMap } from '../../src/platform/stateMap';
-import { day, FakeClock, loadTeam, MemoryStorage, sequentialIds, teamKeys } from '../support/fakes';
+import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
 const dumps = fs.readdirSync(fixtures).filter((name) => /^release-0\.1-.*\.json$/.test(name)).sort();
@@ -133,11 +133,11 @@ describe('migration from release 0.1', () => {
           return;
         }
         const stored = workspace.get(StateMap.team.key) as { schemaVersion?: unknown };
-        assert.equal(stored.schemaVersion, 2);
-        const read = readStoredTeam(stored, today);
+        assert.equal(stored.schemaVersion, 3);
+        const read = readStoredTeam((key) => workspace.get(key), StateMap.team.key, today);
         assert.ok(read.kind === 'read');
         assert.deepEqual(read.keptAside, []);
-        assert.deepEqual(read.data, store.snapshot());
+        assertSameTeam(read.data, store.snapshot());
         assert.deepEqual(workspace.get(StateMap.legacyDelegations.key), { schemaVersion: 2, movedTo: StateMap.team.key });
         assert.equal(order.filter((key) => key === StateMap.team.key).length, 1);
         assert.equal(order.filter((key) => key === StateMap.legacyDelegations.key).length, 1);
@@ -172,7 +172,7 @@ describe('migration from release 0.1', () => {
         const aside = first.keptAside();
         const second = await load(sequentialIds('again'));
         assert.equal(workspace.writes.length, writes, 'the second load wrote something');
-        assert.deepEqual(second.snapshot(), first.snapshot());
+        assertSameTeam(second.snapshot(), first.snapshot());
         assert.equal(second.migratedPeople, 0);
         assert.equal(second.keptAsideOnLoad, 0);
         assert.deepEqual(second.keptAside(), aside);
@@ -198,12 +198,12 @@ describe('migration edge cases', () => {
   it('reads the new key when both are there, migrates nothing twice, and then writes the marker', async () => {
     const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
     const first = await loadTeam(migrated, new FakeClock(today));
-    const team = migrated.get(teamKeys.team);
+    const team = valuesOf(migrated, [teamKeys.legacy]);
     // The old data back under the old key (a crash before the marker was written): the new key wins.
-    const storage = new MemoryStorage({ [teamKeys.team]: team, [teamKeys.legacy]: v1 });
+    const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: v1 });
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
-    assert.deepEqual(store.snapshot(), first.snapshot());
-    assert.deepEqual(storage.writes.filter((w) => w.key === teamKeys.team), [], 'migrated again over the team');
+    assertSameTeam(store.snapshot(), first.snapshot());
+    assert.deepEqual(storage.writes.filter((w) => w.key.startsWith(teamKeys.team)), [], 'migrated again over the team');
     assert.equal(storage.get(teamKeys.keptAside), undefined, 'the same records kept aside again');
     assert.deepEqual(storage.get(teamKeys.legacy), marker);
   });
@@ -211,13 +211,13 @@ describe('migration edge cases', () => {
   it('keeps what 0.1 wrote after an interrupted move: new delegations join, a changed one is kept aside', async () => {
     const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
     await loadTeam(migrated, new FakeClock(today));
-    const team = migrated.get(teamKeys.team);
+    const team = valuesOf(migrated, [teamKeys.legacy]);
     const legacy = v1 as { schemaVersion: 1; delegations: Record<string, unknown>[] };
     const [original] = legacy.delegations;
     assert.ok(original, 'the fixture has a delegation');
     const changed = { ...original, task: 'Run the release retro, with the new format' };
     const added = { ...original, id: 'written-by-0.1', task: 'Write the onboarding guide', person: 'Noor' };
-    const storage = new MemoryStorage({ [teamKeys.team]: team, [teamKeys.legacy]: { ...legacy, delegations: [changed, added] } });
+    const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: { ...legacy, delegations: [changed, added] } });
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
     const noor = store.findPerson('Noor');
     assert.ok(noor, 'the new name joined the team');
@@ -233,24 +233,24 @@ describe('migration edge cases', () => {
   });
 
   it('goes read-only, writing nothing, when either key holds a newer schema', async () => {
-    const newer = { schemaVersion: 3, people: [{ id: 'x', name: 'From the future' }] };
+    const newer = { schemaVersion: 4, people: [{ id: 'x', name: 'From the future' }] };
     const team = (await (async () => {
       const s = new MemoryStorage({ [teamKeys.legacy]: v1 });
       await loadTeam(s, new FakeClock(today));
-      return s.get(teamKeys.team);
-    })()) as unknown;
+      return valuesOf(s, [teamKeys.legacy]);
+    })()) as Record<string, unknown>;
     const cases: [string, Record<string, unknown>][] = [
       ['a newer team, 0.1 data beside it', { [teamKeys.team]: newer, [teamKeys.legacy]: v1 }],
       ['a newer team, a marker beside it', { [teamKeys.team]: newer, [teamKeys.legacy]: marker }],
       ['a newer old key, no team', { [teamKeys.legacy]: newer }],
-      ['a newer old key, a team beside it', { [teamKeys.team]: team, [teamKeys.legacy]: newer }],
+      ['a newer old key, a team beside it', { ...team, [teamKeys.legacy]: newer }],
     ];
     for (const [what, values] of cases) {
       const storage = new MemoryStorage(values);
       const store = await loadTeam(storage, new FakeClock(today));
-      assert.equal(store.newer?.schemaVersion, 3, what);
+      assert.equal(store.newer?.schemaVersion, 4, what);
       assert.equal(store.all().length, 0, what);
-      await assert.rejects(store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }), /newer version of Tech Lead Coach \(schema 3\)/, what);
+      await assert.rejects(store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }), /newer version of Tech Lead Coach \(schema 4\)/, what);
       await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/, what);
       assert.deepEqual(storage.writes, [], `${what}: something was written`);
       for (const [key, value] of Object.entries(values)) {

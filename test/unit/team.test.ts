@@ -204,7 +204,13 @@ describe('local days, whatever the time of day', () => {
     assert.deepEqual(store.keptAside(), []);
     assert.deepEqual(store.oneOnOnes(), [ahead]);
     assert.deepEqual(store.feedback(), [asked]);
-    assert.deepEqual(storage.writes, [], 'loading rewrote the team');
+    // Version 2 (one key) moves to chunks on this load; nothing is kept aside.
+    assert.equal(storage.get(teamKeys.keptAside), undefined);
+    const reloaded = await loadTeam(storage, clock);
+    assert.deepEqual(reloaded.oneOnOnes(), [ahead]);
+    const writes = storage.writes.length;
+    await loadTeam(storage, clock);
+    assert.equal(storage.writes.length, writes, 'loading chunks that hold the day ahead rewrote them');
     const today = todayKey(clock) as DateKey;
     assert.equal(describeLastOneOnOne(ahead, today), '1:1 on Wed 25 Nov');
     assert.equal(describeNextOneOnOne(sam, ahead, today), 'next 1:1 due in 15 days');

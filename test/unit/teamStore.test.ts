@@ -3,7 +3,7 @@ import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDe
 import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
 import { COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
 import { describeUndoLeft, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
-import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys as keys } from '../support/fakes';
+import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys as keys } from '../support/fakes';
 
 function input(task: string, person = 'Sam', followUpOn = '2026-11-27'): NewDelegation {
   return { task, person, level: 3, followUpOn: day(followUpOn) };
@@ -26,10 +26,11 @@ function sameTeam(actual: TeamData, expected: TeamData, message?: string): void 
 
 /** What is stored, read back, equals what the store shows. */
 function storedMatches(store: TeamStore, storage: MemoryStorage): void {
-  const stored = readStored(storage.get(keys.team));
+  const stored = readStored(storage);
   assert.deepEqual(stored.keptAside, []);
   for (const collection of COLLECTIONS) {
-    assert.deepEqual(stored[collection], store.snapshot()[collection], `${collection} in storage differ from memory`);
+    // Storage holds records by chunk (person and year), memory in the order they came: compared by id.
+    assert.deepEqual(byId<{ id: string }>(stored[collection]), byId<{ id: string }>(store.snapshot()[collection]), `${collection} in storage differ from memory`);
   }
 }
 
@@ -40,7 +41,11 @@ describe('TeamStore', () => {
     const logged = await store.log(input('Run the retro'));
     const sam = store.findPerson('Sam');
     assert.ok(sam);
-    assert.deepEqual(storage.get(keys.team), { schemaVersion: 2, people: [sam], delegations: [logged.value], oneOnOnes: [], feedback: [] });
+    const index = storage.get(keys.team) as { schemaVersion: number; people: unknown; chunks: string[] };
+    assert.equal(index.schemaVersion, 3);
+    assert.deepEqual(index.people, [sam]);
+    assert.deepEqual(index.chunks, [`${keys.team}/delegations/${sam.id}/2026#1`]);
+    assert.deepEqual(storage.get(index.chunks[0] ?? ''), { schemaVersion: 3, records: [logged.value] });
     assert.deepEqual(logged.value.history, [{ kind: 'created', on: '2026-11-24' }]);
     assert.equal(logged.value.personId, sam.id);
     assert.equal(storage.get(keys.legacy), undefined, 'nothing to migrate, so no marker either');
@@ -115,15 +120,15 @@ describe('TeamStore', () => {
     const { store } = await newStore(storage);
     await Promise.all(Array.from({ length: 30 }, (_, i) => store.log(input(`Task ${i}`, i % 2 === 0 ? 'Sam' : 'Ana'))));
     assert.equal(store.allPeople().length, 2, 'two quick logs to a new name added the person twice');
-    const first = store.all()[0];
-    assert.ok(first);
-    await Promise.all([store.markDone(first.id), store.changeFollowUp(store.all()[1]?.id ?? '', day('2026-12-24')), store.delete(store.all()[2]?.id ?? '')]);
+    const [first, second, third] = store.all();
+    assert.ok(first && second && third);
+    await Promise.all([store.markDone(first.id), store.changeFollowUp(second.id, day('2026-12-24')), store.delete(third.id)]);
     await store.flushed();
-    const reread = readStored(storage.get(keys.team));
+    const reread = readStored(storage);
     assert.equal(reread.delegations.length, 29);
-    assert.deepEqual(reread.delegations, store.all());
-    assert.equal(reread.delegations[0]?.doneOn, '2026-11-24');
-    assert.equal(reread.delegations[1]?.followUpOn, '2026-12-24');
+    assert.deepEqual(byId(reread.delegations), byId(store.all()));
+    assert.equal(reread.delegations.find((d) => d.id === first.id)?.doneOn, '2026-11-24');
+    assert.equal(reread.delegations.find((d) => d.id === second.id)?.followUpOn, '2026-12-24');
   });
 
   it('a failed write leaves no trace: memory, storage and listeners as before, and the next write works', async () => {
@@ -149,7 +154,7 @@ describe('TeamStore', () => {
     await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: [] }), /disk full/);
     assert.equal(store.snapshot(), before, 'memory changed after failed writes');
     await store.log(input('Second'));
-    assert.deepEqual(readStored(storage.get(keys.team)).delegations.map((d) => d.task), ['Kept', 'Second']);
+    assert.deepEqual(readStored(storage).delegations.map((d) => d.task), ['Kept', 'Second']);
     assert.deepEqual(seen, [['delegations']]);
   });
 
@@ -478,17 +483,18 @@ describe('TeamStore: people', () => {
 
   it('adds a new name with its delegation in one write; Undo removes both, or keeps the person a 1:1 was logged for since', async () => {
     const { store, storage } = await newStore();
-    const writes = storage.writes.length;
+    const indexWrites = (): number => storage.writes.filter((w) => w.key === keys.team).length;
+    const writes = indexWrites();
     const logged = await store.log(input('Own the dashboard', 'Noor'));
-    assert.equal(storage.writes.length, writes + 1, 'one change, one write');
+    assert.equal(indexWrites(), writes + 1, 'one change, one index written (the moment it happens)');
     const noor = store.findPerson('Noor');
     assert.ok(noor);
     assert.deepEqual([noor.cadenceDays, noor.addedOn], [14, '2026-11-24']);
     assert.equal(logged.value.personId, noor.id);
-    assert.deepEqual(readStored(storage.get(keys.team)).people, [noor]);
+    assert.deepEqual(readStored(storage).people, [noor]);
     assert.deepEqual(await store.undo(logged.undo), { applied: 2, left: [] });
     assert.deepEqual(store.snapshot(), EMPTY_TEAM);
-    assert.equal(storage.writes.length, writes + 2, 'one Undo, one write');
+    assert.equal(indexWrites(), writes + 2, 'one Undo, one index written');
 
     const again = await store.log(input('Own the dashboard', 'Noor'));
     const meeting = await store.logOneOnOne({ person: 'noor', on: day('2026-11-24'), topics: ['career'] });
@@ -673,5 +679,57 @@ describe('TeamStore: deleting a 1:1 or a feedback entry', () => {
     assert.equal(result.applied, 0);
     assert.match(describeUndoLeft(result) ?? '', /no longer in the team/);
     storedMatches(store, storage);
+  });
+});
+
+describe('TeamStore: history in chunks', () => {
+  it('writes only the chunk a change touched, and the index', async () => {
+    const { store, storage } = await newStore();
+    for (const [task, person] of [['A', 'Sam'], ['B', 'Sam'], ['C', 'Ana'], ['D', 'Ana']] as const) {
+      await store.log(input(task, person));
+    }
+    await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), topics: [] });
+    const target = store.all().find((d) => d.task === 'C');
+    assert.ok(target);
+    const from = storage.writes.length;
+    await store.markDone(target.id);
+    const written = storage.writes.slice(from).filter((w) => w.value !== undefined).map((w) => w.key);
+    const ana = store.findPerson('Ana');
+    assert.ok(ana);
+    assert.deepEqual(written, [`${keys.team}/delegations/${ana.id}/2026#6`, keys.team], 'more than the touched chunk and the index');
+    // The chunk it replaced is removed once the index no longer names it.
+    assert.deepEqual(storage.writes.slice(from).filter((w) => w.value === undefined).map((w) => w.key), [`${keys.team}/delegations/${ana.id}/2026#4`]);
+    storedMatches(store, storage);
+  });
+
+  it('a write that stops before its index leaves the old state whole; the next load removes what it left', async () => {
+    const { store, storage, clock } = await newStore();
+    await store.log(input('Kept'));
+    const before = readStored(storage);
+    storage.failKey = keys.team;
+    await assert.rejects(store.log(input('Lost', 'Ana')), /could not be saved/);
+    storage.failKey = undefined;
+    assertSameTeam(readStored(storage), before, 'storage changed');
+    assertSameTeam(store.snapshot(), before, 'memory changed');
+    const orphans = storage.keys().filter((key) => key.startsWith(`${keys.team}/`) && !(storage.get(keys.team) as { chunks: string[] }).chunks.includes(key));
+    assert.equal(orphans.length, 1, 'the chunk written before the failed index');
+    const reloaded = await loadTeam(storage, clock);
+    assertSameTeam(reloaded.snapshot(), before);
+    assert.ok(orphans.every((key) => storage.get(key) === undefined), 'an orphan chunk was left after a load');
+  });
+
+  it('keeps a missing chunk aside by its key, and loads the rest', async () => {
+    const { store, storage, clock } = await newStore();
+    await store.log(input('One', 'Sam'));
+    await store.log(input('Two', 'Ana'));
+    const index = storage.get(keys.team) as { chunks: string[] };
+    const gone = index.chunks.find((key) => key.includes('/delegations/'));
+    assert.ok(gone);
+    storage.data.delete(gone);
+    const reloaded = await loadTeam(storage, clock);
+    assert.equal(reloaded.all().length, 1);
+    assert.equal(reloaded.keptAsideOnLoad, 1);
+    assert.match(reloaded.keptAside()[0]?.reason ?? '', /chunk of the tracker is missing/);
+    assert.ok(!(storage.get(keys.team) as { chunks: string[] }).chunks.includes(gone), 'the index still names the missing chunk');
   });
 });
