@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freePort, openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
+import { activityBarIcon, answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
 
 function personRow(page: Page, name: string) {
   return pane(page, 'Team').locator('.monaco-list-row[aria-level="1"]', { hasText: name });
@@ -195,6 +195,8 @@ describe('Three days later: a 1:1 falls due, and the nudge names the person', fu
     await waitUntil('the 1:1 nudge', () => frame.locator('#nudge-title').innerText(), (t) => t === 'Meet Noor');
     assert.match(await frame.locator('#nudge-reason').innerText(), /1:1 is overdue/);
     assert.match(await frame.locator('#nudge-action').innerText(), /Book a 1:1 with Noor \(no 1:1 yet, 1 day past their 2-day rhythm\)/);
+    // The Team view's badge counts the people due a 1:1; VS Code shows it on the Tech Lead icon too.
+    await waitUntil('the 1:1 badge', async () => (await activityBarIcon(page).getAttribute('aria-label')) ?? '', (label) => label.includes('1 person is due a 1:1'));
     await expandPane(page, 'Team');
     const rows = await waitUntil('the overdue row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Noor')));
     assert.equal(rows.find((r) => r.label.startsWith('Noor'))?.label, 'Noor: no 1:1 yet, 1:1 overdue by 1 day');
