@@ -63,6 +63,15 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
     await shoot(`person-${theme.name}`);
     await runCommand(page, 'View: Close All Editors');
 
+    await runCommand(page, 'Tech Lead: Log 1:1');
+    const form = await webviewFrame(page, '#one-on-one');
+    await form.locator('#person').fill('Priya');
+    await form.getByLabel('4, good').check();
+    await form.getByLabel('career').check();
+    await form.locator('#notes').fill('Wants to lead the next design review.\nAsked for more context on the roadmap.');
+    await shoot(`log-one-on-one-${theme.name}`);
+    await runCommand(page, 'View: Close All Editors');
+
     await runCommand(page, 'Tech Lead: Weekly Review');
     await (await webviewFrame(page, '#review-title')).locator('[data-chart-id="actions"] svg[role="img"]').first().waitFor({ state: 'visible' });
     await shoot(`review-${theme.name}`);
