@@ -59,8 +59,18 @@ let openPanel: vscode.WebviewPanel | undefined;
 
 function openForm(services: Services, person: string | undefined): void {
   const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-  openPanel?.dispose();
-  const panel = vscode.window.createWebviewPanel(WebviewPanels.oneOnOne, 'Log 1:1', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [root] });
+  if (openPanel) {
+    // One form at a time, and never one thrown away with notes in it: show the open one.
+    openPanel.reveal(undefined, false);
+    vscode.window.setStatusBarMessage('A Log 1:1 form is already open: save or cancel it first.', 5000);
+    return;
+  }
+  // Kept alive while another tab is in front, so notes being typed are not lost.
+  const panel = vscode.window.createWebviewPanel(WebviewPanels.oneOnOne, 'Log 1:1', vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: [root],
+    retainContextWhenHidden: true,
+  });
   openPanel = panel;
   const state: OneOnOneFormState = {
     people: services.team.people(),
