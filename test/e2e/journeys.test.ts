@@ -54,6 +54,8 @@ function catalogueShorts(): string[] {
 async function logOneOnOneInForm(page: Page, person: string, daysAgo: number, mood: string, notes: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log 1:1');
   const form = await webviewFrame(page, '#one-on-one');
+  // The page's script has run once it has drawn the mood choices.
+  await form.getByLabel(mood).waitFor({ state: 'visible' });
   const day = new Date();
   day.setDate(day.getDate() - daysAgo);
   const key = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;

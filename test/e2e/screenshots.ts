@@ -65,6 +65,7 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
 
     await runCommand(page, 'Tech Lead: Log 1:1');
     const form = await webviewFrame(page, '#one-on-one');
+    await form.getByLabel('4, good').waitFor({ state: 'visible' });
     await form.locator('#person').fill('Priya');
     await form.getByLabel('4, good').check();
     await form.getByLabel('career').check();

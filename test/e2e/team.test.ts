@@ -62,6 +62,7 @@ describe('The team: people, 1:1s and feedback', function () {
   it('refuses a 1:1 form with no name, saying why, and saves nothing', async () => {
     await runCommand(page, 'Tech Lead: Log 1:1');
     const form = await webviewFrame(page, '#one-on-one');
+    await form.getByLabel('4, good').waitFor({ state: 'visible' });
     await form.locator('#person').fill('   ');
     await form.locator('button[type="submit"]').click();
     const errors = await waitUntil('the form problems', () => form.locator('#errors').innerText(), (t) => t.length > 0);

@@ -37,8 +37,13 @@ function choice(container: HTMLElement, type: 'radio' | 'checkbox', name: string
 if (state) {
   const list = byId('people');
   state.people.forEach((name) => option(list, name));
-  person.value = state.person ?? '';
-  date.value = state.today;
+  // What was typed before this script ran (a fast typist, a slow machine) is kept.
+  if (person.value === '') {
+    person.value = state.person ?? '';
+  }
+  if (date.value === '') {
+    date.value = state.today;
+  }
   date.max = state.today;
   const moods = byId('moods');
   choice(moods, 'radio', 'mood', '', 'Not recorded', true);
