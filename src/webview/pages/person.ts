@@ -1,5 +1,6 @@
 import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../shared/moodLine';
 import { isPersonToPage, type PersonMoodPoint, type PersonOpenDelegation, type PersonPageModel, type PersonTimelineEntry, type PersonToExtension } from '../../shared/personProtocol';
+import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
 import { byId, connect, readInitialState } from './vscodeApi';
 
 /*
@@ -10,7 +11,6 @@ import { byId, connect, readInitialState } from './vscodeApi';
 
 const vscode = connect<PersonToExtension, PersonPageModel>();
 const root = byId('person');
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The model on screen. */
 let current: PersonPageModel | undefined;
@@ -20,75 +20,9 @@ let moodTableOpen = false;
 // ---------------------------------------------------------------------------------------------
 // Small builders
 
-interface Options {
-  readonly className?: string;
-  readonly text?: string;
-  readonly id?: string;
-  /** Names the element for focus keeping across re-renders (see `rememberFocus`). */
-  readonly focusKey?: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Options = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (options.className !== undefined) {
-    element.className = options.className;
-  }
-  if (options.id !== undefined) {
-    element.id = options.id;
-  }
-  if (options.text !== undefined) {
-    element.textContent = options.text;
-  }
-  if (options.focusKey !== undefined) {
-    element.dataset['focusKey'] = options.focusKey;
-  }
-  for (const child of children) {
-    if (child !== undefined) {
-      element.append(child);
-    }
-  }
-  return element;
-}
-
-function icon(name: string): HTMLSpanElement {
-  const span = el('span', { className: `codicon codicon-${name}` });
-  span.setAttribute('aria-hidden', 'true');
-  return span;
-}
-
-interface ButtonSpec {
-  readonly label: string;
-  readonly icon: string;
-  readonly message: PersonToExtension;
-  readonly focusKey: string;
-  readonly primary?: boolean;
-  /** A fuller accessible name; it starts with the visible label, so speech control finds it. */
-  readonly ariaLabel?: string;
-  readonly title?: string;
-  /** Buttons of one kind in a list: when this one is gone after a re-render, focus goes to its neighbour. */
-  readonly focusGroup?: string;
-  /** Where focus goes when neither this button nor a neighbour is left. */
-  readonly focusFallback?: string;
-}
-
-function button(spec: ButtonSpec): HTMLButtonElement {
-  const result = el('button', { className: `button ${spec.primary === true ? 'primary' : 'secondary'}`, focusKey: spec.focusKey }, icon(spec.icon), el('span', { text: spec.label }));
-  result.type = 'button';
-  if (spec.ariaLabel !== undefined) {
-    result.setAttribute('aria-label', spec.ariaLabel);
-  }
-  if (spec.title !== undefined) {
-    result.title = spec.title;
-  }
-  if (spec.focusGroup !== undefined) {
-    result.dataset['focusGroup'] = spec.focusGroup;
-  }
-  if (spec.focusFallback !== undefined) {
-    result.dataset['focusFallback'] = spec.focusFallback;
-  }
-  const message = spec.message;
-  result.addEventListener('click', () => vscode.post(message));
-  return result;
+/** A button that sends `message` to the extension. */
+function action({ message, ...spec }: Omit<ButtonSpec, 'onClick'> & { readonly message: PersonToExtension }): HTMLButtonElement {
+  return button({ ...spec, onClick: () => vscode.post(message) });
 }
 
 /** A section with an h2 that can take focus (tabindex -1) when what had it is gone. */
@@ -139,10 +73,10 @@ function header(model: PersonPageModel): HTMLElement {
   const actions = el(
     'div',
     { className: 'actions' },
-    button({ label: 'Log 1:1', icon: 'comment-discussion', message: { type: 'logOneOnOne' }, focusKey: 'action:logOneOnOne', primary: true, ariaLabel: `Log 1:1 with ${model.name}` }),
-    button({ label: 'Log feedback', icon: 'feedback', message: { type: 'logFeedback' }, focusKey: 'action:logFeedback', ariaLabel: `Log feedback for ${model.name}` }),
-    button({ label: 'Delegate…', icon: 'export', message: { type: 'logDelegation' }, focusKey: 'action:logDelegation', ariaLabel: `Delegate… a task to ${model.name}` }),
-    button({ label: 'Rename', icon: 'edit', message: { type: 'rename' }, focusKey: 'action:rename', ariaLabel: `Rename ${model.name}` }),
+    action({ label: 'Log 1:1', icon: 'comment-discussion', message: { type: 'logOneOnOne' }, focusKey: 'action:logOneOnOne', primary: true, ariaLabel: `Log 1:1 with ${model.name}` }),
+    action({ label: 'Log feedback', icon: 'feedback', message: { type: 'logFeedback' }, focusKey: 'action:logFeedback', ariaLabel: `Log feedback for ${model.name}` }),
+    action({ label: 'Delegate…', icon: 'export', message: { type: 'logDelegation' }, focusKey: 'action:logDelegation', ariaLabel: `Delegate… a task to ${model.name}` }),
+    action({ label: 'Rename', icon: 'edit', message: { type: 'rename' }, focusKey: 'action:rename', ariaLabel: `Rename ${model.name}` }),
   );
   actions.setAttribute('role', 'group');
   actions.setAttribute('aria-label', 'Actions');
@@ -159,27 +93,8 @@ const AXIS_WIDTH = 76;
 const PLOT_PADDING = 12;
 const POINT_RADIUS = 4;
 const DEFAULT_CHART_WIDTH = 480;
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string | number>> = {}, className?: string): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    element.setAttribute(name, String(value));
-  }
-  if (className !== undefined) {
-    element.setAttribute('class', className);
-  }
-  return element;
-}
-
-/**
- * The width of the drawing in SVG units: the width the figure has on screen, so one unit is one
- * pixel and the scale's words keep the editor's font size at any width. Between a resize and the
- * redraw that follows it, the SVG scales by its viewBox (CSS width 100%).
- */
-function chartWidth(figure: HTMLElement): number {
-  const measured = figure.clientWidth;
-  return measured > 0 ? Math.max(200, Math.round(measured)) : DEFAULT_CHART_WIDTH;
-}
+/** The narrowest drawing, in SVG units; narrower figures scale it down. */
+const MIN_CHART_WIDTH = 200;
 
 function moodChart(moods: readonly PersonMoodPoint[], width: number): SVGSVGElement {
   const chart = svg('svg', { viewBox: `0 0 ${width} ${CHART_HEIGHT}` }, 'mood-chart');
@@ -249,7 +164,7 @@ function fitChart(): void {
   if (current === undefined || figure === null) {
     return;
   }
-  const width = chartWidth(figure);
+  const width = chartWidth(figure, MIN_CHART_WIDTH, DEFAULT_CHART_WIDTH);
   const chart = figure.querySelector<SVGSVGElement>('svg.mood-chart');
   if (chart === null) {
     figure.prepend(moodChart(current.moods, width));
@@ -275,7 +190,7 @@ function delegationItem(delegation: PersonOpenDelegation): HTMLLIElement {
     el('span', { className: 'task', text: delegation.task }),
     el('span', { className: 'meta' }, el('span', { className: 'level', text: `Level: ${delegation.level}` }), dueText(`Follow-up ${delegation.followUp}`, delegation.overdue, 'calendar')),
   );
-  const checkIn = button({
+  const checkIn = action({
     label: 'Check in',
     icon: 'comment',
     message: { type: 'checkIn', delegationId: delegation.id },
@@ -322,7 +237,7 @@ function prepareSection(model: PersonPageModel): HTMLElement {
           { className: 'questions' },
           ...questions.map((question) => el('li', {}, el('span', { className: 'topic', text: `${TOPIC_WORDS[question.topic] ?? question.topic}: ` }), el('span', { text: question.text }))),
         );
-  const copy = button({ label: 'Copy to clipboard', icon: 'copy', message: { type: 'copyPrepare' }, focusKey: 'action:copyPrepare', title: 'Copy what is due, the last notes and the questions, to paste into your notes' });
+  const copy = action({ label: 'Copy to clipboard', icon: 'copy', message: { type: 'copyPrepare' }, focusKey: 'action:copyPrepare', title: 'Copy what is due, the last notes and the questions, to paste into your notes' });
   return section(
     'prepare',
     'Prepare next 1:1',

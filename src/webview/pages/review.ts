@@ -1,5 +1,6 @@
 import { chartLayout, chartTable, DEFAULT_FONT_SIZE, estimateMeasure, MIN_CHART_WIDTH, type ChartGeometry, type Measure, type TextSpot } from '../../shared/charts';
 import { ANSWER_MAX, isReviewToPage, type ReflectionPrompt, type ReviewChart, type ReviewPageModel, type ReviewToExtension } from '../../shared/reviewProtocol';
+import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
 import { byId, connect, readInitialState } from './vscodeApi';
 
 /*
@@ -15,7 +16,6 @@ import { byId, connect, readInitialState } from './vscodeApi';
 
 const vscode = connect<ReviewToExtension, ReviewPageModel>();
 const root = byId('review');
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const HATCH_ID = 'review-hatch';
 /** Quiet time after the last keystroke before an answer is sent. */
 const SAVE_DELAY_MS = 800;
@@ -31,84 +31,9 @@ let rendering = false;
 // ---------------------------------------------------------------------------------------------
 // Small builders
 
-interface Options {
-  readonly className?: string | undefined;
-  readonly text?: string;
-  readonly id?: string;
-  /** Names the element for focus keeping across re-renders (see `rememberFocus`). */
-  readonly focusKey?: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Options = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (options.className !== undefined) {
-    element.className = options.className;
-  }
-  if (options.id !== undefined) {
-    element.id = options.id;
-  }
-  if (options.text !== undefined) {
-    element.textContent = options.text;
-  }
-  if (options.focusKey !== undefined) {
-    element.dataset['focusKey'] = options.focusKey;
-  }
-  for (const child of children) {
-    if (child !== undefined) {
-      element.append(child);
-    }
-  }
-  return element;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string | number>> = {}, className?: string): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    element.setAttribute(name, String(value));
-  }
-  if (className !== undefined) {
-    element.setAttribute('class', className);
-  }
-  return element;
-}
-
-function icon(name: string): HTMLSpanElement {
-  const span = el('span', { className: `codicon codicon-${name}` });
-  span.setAttribute('aria-hidden', 'true');
-  return span;
-}
-
-interface ButtonSpec {
-  readonly label: string;
-  readonly icon: string;
-  readonly message: ReviewToExtension;
-  readonly focusKey: string;
-  readonly primary?: boolean;
-  readonly disabled?: boolean;
-  /** Shown on hover; the shortcut, in words. */
-  readonly title?: string;
-  /** `aria-keyshortcuts`, in its own notation: "Alt+ArrowLeft". */
-  readonly keyShortcuts?: string;
-  /** Where focus goes when this button is gone or disabled after a re-render. */
-  readonly focusFallback?: string;
-}
-
-function button(spec: ButtonSpec): HTMLButtonElement {
-  const result = el('button', { className: `button ${spec.primary === true ? 'primary' : 'secondary'}`, focusKey: spec.focusKey }, icon(spec.icon), el('span', { text: spec.label }));
-  result.type = 'button';
-  result.disabled = spec.disabled === true;
-  if (spec.title !== undefined) {
-    result.title = spec.title;
-  }
-  if (spec.keyShortcuts !== undefined) {
-    result.setAttribute('aria-keyshortcuts', spec.keyShortcuts);
-  }
-  if (spec.focusFallback !== undefined) {
-    result.dataset['focusFallback'] = spec.focusFallback;
-  }
-  const message = spec.message;
-  result.addEventListener('click', () => send(message));
-  return result;
+/** A button that sends `message` to the extension, after any answer still waiting. */
+function action({ message, ...spec }: Omit<ButtonSpec, 'onClick'> & { readonly message: ReviewToExtension }): HTMLButtonElement {
+  return button({ ...spec, onClick: () => send(message) });
 }
 
 /** Sends a message after any answer still waiting for its quiet time, so the extension has it first. */
@@ -215,9 +140,9 @@ function header(model: ReviewPageModel): HTMLElement {
   const nav = el(
     'div',
     { className: 'week-nav' },
-    button({ label: 'Previous week', icon: 'arrow-left', message: { type: 'previousWeek' }, focusKey: 'nav:previous', title: 'Previous week (Alt+Left)', keyShortcuts: 'Alt+ArrowLeft' }),
-    button({ label: 'This week', icon: 'calendar', message: { type: 'thisWeek' }, focusKey: 'nav:this' }),
-    button({
+    action({ label: 'Previous week', icon: 'arrow-left', message: { type: 'previousWeek' }, focusKey: 'nav:previous', title: 'Previous week (Alt+Left)', keyShortcuts: 'Alt+ArrowLeft' }),
+    action({ label: 'This week', icon: 'calendar', message: { type: 'thisWeek' }, focusKey: 'nav:this' }),
+    action({
       label: 'Next week',
       icon: 'arrow-right',
       message: { type: 'nextWeek' },
@@ -233,8 +158,8 @@ function header(model: ReviewPageModel): HTMLElement {
   const exports = el(
     'div',
     { className: 'export-actions' },
-    button({ label: 'Export Markdown…', icon: 'save-as', message: { type: 'exportMarkdown' }, focusKey: 'export:file', title: 'Save this review as a Markdown file' }),
-    button({ label: 'Copy as Markdown', icon: 'copy', message: { type: 'copyMarkdown' }, focusKey: 'export:copy', title: 'Copy this review as Markdown, to paste into your notes' }),
+    action({ label: 'Export Markdown…', icon: 'save-as', message: { type: 'exportMarkdown' }, focusKey: 'export:file', title: 'Save this review as a Markdown file' }),
+    action({ label: 'Copy as Markdown', icon: 'copy', message: { type: 'copyMarkdown' }, focusKey: 'export:copy', title: 'Copy this review as Markdown, to paste into your notes' }),
   );
   exports.setAttribute('role', 'group');
   exports.setAttribute('aria-label', 'Export');
@@ -426,16 +351,6 @@ function chartSection(chart: ReviewChart): HTMLElement {
   return result;
 }
 
-/**
- * The width of a drawing in SVG units: the width its figure has on screen, so one unit is one pixel
- * and the texts keep the editor's font size. Between a resize and the redraw that follows it, the
- * SVG scales by its viewBox (CSS width 100%).
- */
-function chartWidth(figure: HTMLElement): number {
-  const measured = figure.clientWidth;
-  return measured > 0 ? Math.max(MIN_CHART_WIDTH, Math.round(measured)) : DEFAULT_CHART_WIDTH;
-}
-
 /** Draws each chart at its figure's width, or redraws the ones whose width changed; nothing else changes. */
 function fitCharts(): void {
   if (current === undefined) {
@@ -446,7 +361,7 @@ function fitCharts(): void {
     if (chart === undefined) {
       continue;
     }
-    const width = chartWidth(figure);
+    const width = chartWidth(figure, MIN_CHART_WIDTH, DEFAULT_CHART_WIDTH);
     const drawn = figure.querySelector<SVGSVGElement>('svg.chart');
     if (drawn === null || drawn.viewBox.baseVal.width !== width) {
       const font = fontOf(figure);
