@@ -298,21 +298,18 @@ export function validateStoredPerson(raw: unknown, today: DateKey): Validation<P
   });
 }
 
-const ONE_ON_ONE_KEYS = ['id', 'personId', 'on', 'mood', 'notes', 'topics'] as const;
-
-export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation<OneOnOne> {
-  const r = asObject(raw);
-  if (!r) {
-    return fail('not an object');
-  }
-  const extra = unknownFields(r, ONE_ON_ONE_KEYS);
+/** What a stored 1:1 and a feedback entry both start with: only known fields, an id, a person and a day. */
+function readEntryHead(r: Record<string, unknown>, allowed: readonly string[], today: DateKey): Validation<{ id: string; personId: string; on: DateKey }> {
+  const extra = unknownFields(r, allowed);
   if (extra) {
     return fail(extra);
   }
-  if (!isStoredId(r['id'])) {
+  const id = r['id'];
+  const personId = r['personId'];
+  if (!isStoredId(id)) {
     return fail('missing or invalid id');
   }
-  if (!isStoredId(r['personId'])) {
+  if (!isStoredId(personId)) {
     return fail('missing or invalid personId');
   }
   const on = storedDay(r['on'], today);
@@ -320,6 +317,21 @@ export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation
   if (!on) {
     return fail('invalid day (a real date within ten years of today)');
   }
+  return ok({ id, personId, on });
+}
+
+const ONE_ON_ONE_KEYS = ['id', 'personId', 'on', 'mood', 'notes', 'topics'] as const;
+
+export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation<OneOnOne> {
+  const r = asObject(raw);
+  if (!r) {
+    return fail('not an object');
+  }
+  const head = readEntryHead(r, ONE_ON_ONE_KEYS, today);
+  if (!head.ok) {
+    return head;
+  }
+  const { id, personId, on } = head.value;
   if (r['mood'] !== undefined && !isMood(r['mood'])) {
     return fail('invalid mood (1 to 5)');
   }
@@ -332,8 +344,8 @@ export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation
     return fail('invalid topics');
   }
   return ok({
-    id: r['id'],
-    personId: r['personId'],
+    id,
+    personId,
     on,
     ...(isMood(r['mood']) ? { mood: r['mood'] } : {}),
     ...(notes === undefined ? {} : { notes }),
@@ -355,32 +367,22 @@ export function validateStoredFeedback(raw: unknown, today: DateKey): Validation
   if (kind !== 'given' && kind !== 'asked') {
     return fail('invalid kind (given or asked)');
   }
-  const extra = unknownFields(r, FEEDBACK_KEYS[kind]);
-  if (extra) {
-    return fail(extra);
+  const head = readEntryHead(r, FEEDBACK_KEYS[kind], today);
+  if (!head.ok) {
+    return head;
   }
-  if (!isStoredId(r['id'])) {
-    return fail('missing or invalid id');
-  }
-  if (!isStoredId(r['personId'])) {
-    return fail('missing or invalid personId');
-  }
-  const on = storedDay(r['on'], today);
-  // Not checked against today: after a flight west, a 1:1 logged "today" lies a day ahead.
-  if (!on) {
-    return fail('invalid day (a real date within ten years of today)');
-  }
+  const { id, personId, on } = head.value;
   const line = (key: string): string | undefined => storedText(r[key], (v) => validateFeedbackLine(v, key));
   if (kind === 'given') {
     const [situation, behaviour, impact] = [line('situation'), line('behaviour'), line('impact')];
     if (situation === undefined || behaviour === undefined || impact === undefined) {
       return fail('invalid situation, behaviour or impact');
     }
-    return ok({ id: r['id'], personId: r['personId'], on, kind, situation, behaviour, impact });
+    return ok({ id, personId, on, kind, situation, behaviour, impact });
   }
   const [said, change] = [line('said'), line('change')];
   if (said === undefined || change === undefined) {
     return fail('invalid said or change');
   }
-  return ok({ id: r['id'], personId: r['personId'], on, kind, said, change });
+  return ok({ id, personId, on, kind, said, change });
 }
