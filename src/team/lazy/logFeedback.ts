@@ -7,6 +7,7 @@ import { FEEDBACK_WHAT, parseLogFeedbackArgs } from '../../domain/teamInput';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
 import type { Services } from '../../services';
+import { presetName } from './personCommands';
 
 type Kind = 'given' | 'asked';
 
@@ -21,16 +22,6 @@ const PROMPTS: Readonly<Record<Kind, readonly { key: keyof typeof FEEDBACK_WHAT;
     { key: 'change', prompt: 'What will you change because of it?' },
   ],
 };
-
-function presetPerson(services: Services, arg: unknown): string | undefined {
-  if (typeof arg === 'string') {
-    return services.team.person(arg)?.name;
-  }
-  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'person') {
-    return (arg as { person: { name: string } }).person.name;
-  }
-  return undefined;
-}
 
 async function save(services: Services, raw: unknown): Promise<Feedback | undefined> {
   const parsed = parseLogFeedbackArgs(raw, todayKey(services.clock));
@@ -68,7 +59,7 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
   const kind = kindPick.value.feedbackKind;
   const total = 2 + PROMPTS[kind].length;
   const title = kind === 'given' ? 'Log Feedback Given' : 'Log Feedback Asked For';
-  let person = presetPerson(services, arg);
+  let person = presetName(services, arg);
   if (!person) {
     const people = services.team.people();
     const answer = await showInputStep({

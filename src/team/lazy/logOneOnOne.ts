@@ -9,17 +9,7 @@ import { renderPage } from '../../platform/webviewHtml';
 import { confirmWithUndo } from '../../platform/undo';
 import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
 import type { Services } from '../../services';
-
-/** The person a "Log 1:1" from a row or a page is for; the full argument object is `{ person, date?, mood?, notes?, topics? }`. */
-function presetPerson(services: Services, arg: unknown): string | undefined {
-  if (typeof arg === 'string') {
-    return services.team.person(arg)?.name;
-  }
-  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'person') {
-    return (arg as { person: { name: string } }).person.name;
-  }
-  return undefined;
-}
+import { presetName } from './personCommands';
 
 function isArgumentObject(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && (arg as { kind?: unknown }).kind === undefined;
@@ -51,7 +41,7 @@ export async function logOneOnOne(services: Services, arg: unknown): Promise<One
     }
     return result.meeting;
   }
-  openForm(services, presetPerson(services, arg));
+  openForm(services, presetName(services, arg));
   return undefined;
 }
 

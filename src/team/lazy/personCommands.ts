@@ -39,6 +39,20 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
   return pickPerson(services, placeHolder, filter);
 }
 
+/**
+ * The name a Log 1:1 or Log Feedback opened from a person (a Team view row, a person page's id) is
+ * for, to fill in; undefined when it was opened from elsewhere.
+ */
+export function presetName(services: Services, arg: unknown): string | undefined {
+  if (typeof arg === 'string') {
+    return services.team.person(arg)?.name;
+  }
+  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'person') {
+    return (arg as { person: { name: string } }).person.name;
+  }
+  return undefined;
+}
+
 export async function pickPerson(services: Services, placeHolder: string, filter: (p: Person) => boolean): Promise<Person | undefined> {
   const today = todayKey(services.clock);
   const people = services.team.allPeople().filter(filter);
