@@ -1,5 +1,6 @@
 import { todayKey, type Clock, type DateKey } from './dates';
 import { ACTION_THEMES, neglectedAction } from './review';
+import type { TeamData } from './teamData';
 import type { TeamStore } from './teamStore';
 import {
   currentStreak,
@@ -36,6 +37,7 @@ export const NEGLECT_WINDOW_DAYS = 14;
 /** Today's nudge, "Another one", "Done" and the streak, with progress kept per user. */
 export class TodayCoach {
   private progress: NudgeProgress;
+  private neglectCache: { today: DateKey; data: TeamData; progress: NudgeProgress; result: { neglected?: Neglect } } | undefined;
   private readonly queue = new SerialQueue();
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
@@ -115,10 +117,21 @@ export class TodayCoach {
     };
   }
 
-  /** The action practised least over the last two weeks, with the themes that practise it. */
+  /**
+   * The action practised least over the last two weeks, with the themes that practise it. It reads
+   * the whole history (a few milliseconds at two years of data), so it is worked out again only when
+   * the day, the team data or the progress changed, not at every look at today's nudge.
+   */
   private neglect(today: DateKey): { neglected?: Neglect } {
-    const found = neglectedAction({ data: this.deps.team.snapshot(), progress: this.progress, catalogue: this.deps.catalogue, today }, NEGLECT_WINDOW_DAYS);
-    return found ? { neglected: { action: found.action, themes: ACTION_THEMES[found.action], daysSince: found.daysSince } } : {};
+    const data = this.deps.team.snapshot();
+    const cached = this.neglectCache;
+    if (cached?.today === today && cached.data === data && cached.progress === this.progress) {
+      return cached.result;
+    }
+    const found = neglectedAction({ data, progress: this.progress, catalogue: this.deps.catalogue, today }, NEGLECT_WINDOW_DAYS);
+    const result = found ? { neglected: { action: found.action, themes: ACTION_THEMES[found.action], daysSince: found.daysSince } } : {};
+    this.neglectCache = { today, data, progress: this.progress, result };
+    return result;
   }
 
   private save(progress: NudgeProgress): Promise<void> {

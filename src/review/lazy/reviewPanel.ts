@@ -43,7 +43,8 @@ class ReviewPanel extends Disposable {
     return todayKey(this.services.clock);
   }
 
-  private figures(): WeekFigures {
+  /** The figures of the week holding `day` (the week on screen by default). */
+  private figures(day: DateKey = this.weekStart): WeekFigures {
     const settings = this.services.settings();
     const input = {
       data: this.services.team.snapshot(),
@@ -52,7 +53,7 @@ class ReviewPanel extends Disposable {
       today: this.today(),
       weekStartsOn: settings.weekStartsOn,
     };
-    return weekFigures(input, weekOf(this.weekStart, settings.weekStartsOn));
+    return weekFigures(input, weekOf(day, settings.weekStartsOn));
   }
 
   private reflections(figures: WeekFigures): readonly Reflection[] {
@@ -123,9 +124,9 @@ class ReviewPanel extends Disposable {
       return;
     }
     const stored = this.services.state.get(StateMap.reflections);
-    const settings = this.services.settings();
-    const week = weekOf(weekStart, settings.weekStartsOn);
-    const prompts = stored[week.start] ?? this.reflections(weekFigures({ data: this.services.team.snapshot(), progress: this.services.coach.progressSnapshot(), catalogue: this.services.coach.catalogue(), today: this.today(), weekStartsOn: settings.weekStartsOn }, week));
+    const week = weekOf(weekStart, this.services.settings().weekStartsOn);
+    // A week answered for the first time: its prompts are the ones the page showed, chosen from its figures.
+    const prompts = stored[week.start] ?? this.reflections(this.figures(week.start));
     if (!prompts.some((p) => p.id === promptId)) {
       this.services.log.warn(`The weekly review sent an answer to an unknown prompt: ${promptId}`);
       return;
