@@ -3,12 +3,9 @@
  * later (the extension's clock moved with TECH_LEAD_COACH_DAY_OFFSET). Same user data both times.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { freePort, openWorkbench, repoRoot, runCommand, screenshotOnFailure, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { activityBarIcon, answerStep, groupOf, openSidebar, pane, quickInput, treeRows, waitUntil, webviewFrame, waitForCoachReady } from './ui';
+import { runCommand, screenshotOnFailure } from './harness';
+import { activityBarIcon, answerStep, groupOf, openSidebar, pane, quickInput, SessionsDaysApart, treeRows, waitUntil, webviewFrame } from './ui';
 
 const HOSTILE_PERSON = '"><script>alert(2)</script>';
 const WORKBENCH_NOISE = [/open-vsx|marketplace|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|getaddrinfo|lifecycle/i];
@@ -25,33 +22,13 @@ async function logDueTomorrow(page: Page, task: string, person: string): Promise
 
 describe('Three days later: follow-ups fall due', function () {
   this.timeout(180_000);
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-later-'));
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-later-ws-'));
-  // The test build: its clock follows TECH_LEAD_COACH_DAY_OFFSET (a test hook the product does not have).
-  const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-test.vsix');
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-
-  let port: number | undefined;
-
-  async function open(dayOffset: number): Promise<Page> {
-    // The same port both times: the browser keeps VS Code's state per origin.
-    port ??= await freePort();
-    server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: workspace, stateDir, port, env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) } });
-    workbench = await openWorkbench(server, { browserProfileDir: path.join(stateDir, 'browser') });
-    await waitForCoachReady(workbench.page, server);
-    return workbench.page;
-  }
-
-  async function close(): Promise<void> {
-    await workbench?.close();
-    await server?.stop();
-    workbench = undefined;
-    server = undefined;
-  }
+  const sessions = new SessionsDaysApart('later');
+  const open = (dayOffset: number): Promise<Page> => sessions.open(dayOffset);
+  const close = (): Promise<void> => sessions.close();
 
   afterEach(async function () {
     const test = this.currentTest;
+    const { workbench, server } = sessions;
     if (test?.state === 'failed' && workbench && server && test.err) {
       const shot = await screenshotOnFailure(workbench.page, test.fullTitle());
       const log = (await server.exthostLog()).split('\n').filter((line) => /tech-lead|techLead|error/i.test(line)).slice(-25).join('\n');
@@ -59,11 +36,7 @@ describe('Three days later: follow-ups fall due', function () {
     }
   });
 
-  after(async () => {
-    await close();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => sessions.dispose());
 
   it('logs two delegations due tomorrow', async () => {
     const page = await open(0);
@@ -110,13 +83,13 @@ describe('Three days later: follow-ups fall due', function () {
     }));
     assert.deepEqual(parsed, { elementsInText: [0, 0], injectedScripts: 0, images: 0 }, 'markup from a name was parsed in the Today view');
     assert.match(await frame.locator('#stat-overdue').innerText(), /2\s+follow-ups overdue/);
-    const problems = workbench?.problems.all(WORKBENCH_NOISE) ?? [];
+    const problems = sessions.workbench?.problems.all(WORKBENCH_NOISE) ?? [];
     assert.deepEqual(problems.filter((p) => /alert|Content Security Policy|Refused to/i.test(p)), []);
-    assert.deepEqual(workbench?.problems.dialogs, []);
+    assert.deepEqual(sessions.workbench?.problems.dialogs, []);
   });
 
   it('marking one done drops the badge to 1 and the next nudge follows up on the other', async () => {
-    const page = workbench?.page;
+    const page = sessions.workbench?.page;
     assert.ok(page);
     const frame = await webviewFrame(page, '#nudge-title');
     // The title is cut to fit the status bar; the action names the person in full.

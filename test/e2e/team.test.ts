@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { freePort, openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { activityBarIcon, answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
+import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
+import { activityBarIcon, answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, SessionsDaysApart, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
 
 function personRow(page: Page, name: string) {
   return pane(page, 'Team').locator('.monaco-list-row[aria-level="1"]', { hasText: name });
@@ -136,39 +136,15 @@ describe('The team: people, 1:1s and feedback', function () {
 
 describe('Three days later: a 1:1 falls due, and the nudge names the person', function () {
   this.timeout(180_000);
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-team-later-'));
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-team-later-ws-'));
-  // The test build: its clock follows TECH_LEAD_COACH_DAY_OFFSET (a test hook the product does not have).
-  const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-test.vsix');
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  let port: number | undefined;
-
-  async function open(dayOffset: number): Promise<Page> {
-    // The same port both times: the browser keeps VS Code's state per origin.
-    port ??= await freePort();
-    server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: workspace, stateDir, port, env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) } });
-    workbench = await openWorkbench(server, { browserProfileDir: path.join(stateDir, 'browser') });
-    await waitForCoachReady(workbench.page, server);
-    return workbench.page;
-  }
-
-  async function close(): Promise<void> {
-    await workbench?.close();
-    await server?.stop();
-    workbench = undefined;
-    server = undefined;
-  }
+  const sessions = new SessionsDaysApart('team-later');
+  const open = (dayOffset: number): Promise<Page> => sessions.open(dayOffset);
+  const close = (): Promise<void> => sessions.close();
 
   afterEach(async function () {
-    await reportFailedTest(this.currentTest, workbench?.page);
+    await reportFailedTest(this.currentTest, sessions.workbench?.page);
   });
 
-  after(async () => {
-    await close();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => sessions.dispose());
 
   it('adds Noor with 1:1s every 2 days', async () => {
     const page = await open(0);

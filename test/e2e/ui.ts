@@ -2,7 +2,9 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
 import * as fs from 'node:fs';
-import { screenshotOnFailure, STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort, openWorkbench, repoRoot, screenshotOnFailure, startCodeServer, STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -218,5 +220,48 @@ export async function closeSuite(workbench: Workbench | undefined, server: CodeS
   await server?.stop();
   for (const folder of folders) {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One lead opening VS Code again some days later: each session has the same workspace, user data
+ * and browser profile, on the same port (the browser keeps VS Code's state per origin), and the test
+ * build, whose clock follows TECH_LEAD_COACH_DAY_OFFSET (a test hook the product does not have).
+ */
+export class SessionsDaysApart {
+  readonly stateDir: string;
+  readonly workspace: string;
+  private port: number | undefined;
+  server: CodeServer | undefined;
+  workbench: Workbench | undefined;
+
+  constructor(name: string) {
+    this.stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `tlc-${name}-`));
+    this.workspace = fs.mkdtempSync(path.join(os.tmpdir(), `tlc-${name}-ws-`));
+  }
+
+  /** Starts VS Code with the extension's clock `dayOffset` days ahead, and waits for the extension. */
+  async open(dayOffset: number): Promise<Page> {
+    this.port ??= await freePort();
+    const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-test.vsix');
+    this.server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: this.workspace, stateDir: this.stateDir, port: this.port, env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) } });
+    this.workbench = await openWorkbench(this.server, { browserProfileDir: path.join(this.stateDir, 'browser') });
+    await waitForCoachReady(this.workbench.page, this.server);
+    return this.workbench.page;
+  }
+
+  /** Closes VS Code, keeping what it stored for the next session. */
+  async close(): Promise<void> {
+    await this.workbench?.close();
+    await this.server?.stop();
+    this.workbench = undefined;
+    this.server = undefined;
+  }
+
+  /** For the suite's after: closes, then removes the folders. */
+  async dispose(): Promise<void> {
+    await closeSuite(this.workbench, this.server, [this.stateDir, this.workspace]);
+    this.workbench = undefined;
+    this.server = undefined;
   }
 }
