@@ -196,6 +196,8 @@ export type ChunkedRead =
       readonly generation: number;
       readonly chunks: ReadonlyMap<string, HeldChunk>;
       readonly version: number | undefined;
+      /** True when the chunks as read do not hold the data as read one to one (a chunk lost a record, two named one bucket): they must be written again. */
+      readonly dirty: boolean;
     }
   | { readonly kind: 'newer'; readonly schemaVersion: number };
 
@@ -206,7 +208,7 @@ export type ChunkedRead =
  */
 export function readStoredTeam(get: (key: string) => unknown, indexKey: string, today: DateKey): ChunkedRead {
   const raw = get(indexKey);
-  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), version: undefined };
+  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), version: undefined, dirty: false };
   if (raw === undefined || raw === null) {
     return { ...empty, keptAside: [] };
   }
@@ -217,7 +219,7 @@ export function readStoredTeam(get: (key: string) => unknown, indexKey: string, 
   const stored = raw as Record<string, unknown>;
   if (version === FLAT_SCHEMA_VERSION && Object.keys(stored).every((key) => FLAT_KEYS.has(key))) {
     const { data, keptAside } = readTeamLists(stored, today);
-    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), version };
+    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), version, dirty: true };
   }
   const chunkKeys = stored['chunks'];
   const generation = stored['generation'];
@@ -255,7 +257,8 @@ export function readStoredTeam(get: (key: string) => unknown, indexKey: string, 
       chunks.set(bucket, { key, records });
     }
   }
-  return { kind: 'read', data: read.data, keptAside: [...keptAside, ...read.keptAside], generation, chunks, version };
+  const dirty = chunks.size !== buckets.size || chunks.size !== readKeys.length;
+  return { kind: 'read', data: read.data, keptAside: [...keptAside, ...read.keptAside], generation, chunks, version, dirty };
 }
 
 /** Reads release 0.1's list of delegations; invalid records are returned apart, as they were. */

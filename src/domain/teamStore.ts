@@ -251,10 +251,9 @@ export class TeamStore {
     const store = make(data, keptAside.length);
     store.chunks = read.chunks;
     store.generation = read.generation;
-    // Version 2 becomes chunks; chunks that lost a record, or records 0.1 added, are written again.
-    const plan = chunkWrites(keys.team, data, read.chunks, read.generation + 1);
-    // Anything kept aside is left out of the index written again, so it is never read twice.
-    if (stored !== undefined && (read.version !== TEAM_SCHEMA_VERSION || read.keptAside.length > 0 || plan.writes.length > 0 || plan.obsolete.length > 0)) {
+    // Version 2 becomes chunks; chunks that lost a record, or records 0.1 added, are written again;
+    // anything kept aside is left out of the index written again, so it is never read twice.
+    if (stored !== undefined && (read.version !== TEAM_SCHEMA_VERSION || read.keptAside.length > 0 || read.dirty || data !== read.data)) {
       await store.persist(data);
     }
     if (leftBehind) {
