@@ -60,11 +60,6 @@ export interface Unreadable {
   readonly reason: string;
 }
 
-export type StoredTeamRead =
-  | { readonly kind: 'read'; readonly data: TeamData; readonly keptAside: Unreadable[] }
-  /** Saved by a newer version: nothing here may write over it. */
-  | { readonly kind: 'newer'; readonly schemaVersion: number };
-
 const VALIDATORS: { readonly [C in Collection]: (raw: unknown, today: DateKey) => Validation<TeamData[C][number]> } = {
   people: validateStoredPerson,
   delegations: validateStoredDelegation,
