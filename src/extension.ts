@@ -9,6 +9,7 @@ import { registerReview } from './review/register';
 import { registerTeam } from './team/register';
 import { todayKey } from './domain/dates';
 import { inert } from './domain/inertText';
+import * as l10n from './domain/l10n';
 import { readStoredTeam } from './domain/teamData';
 import { runInBackground } from './platform/commands';
 import { createServices, type Services } from './services';
@@ -20,6 +21,8 @@ import { registerToday } from './today/register';
  * the test hooks are on (see testHooks.ts); a user's install returns nothing.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi | undefined> {
+  // First of all: every user-facing string, the domain's included, is translated by VS Code from here on.
+  l10n.setTranslator((message, args) => (isArgumentList(args) ? vscode.l10n.t(message, ...args) : vscode.l10n.t(message, args)));
   const services = await createServices(context);
   const lessons = registerLessons(services);
   context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...registerTeam(services), ...registerReview(services), ...lessons.disposables, ...registerGetStarted(services));
@@ -54,10 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
 function warnAboutUnreadData(services: Services): void {
   const unavailable = services.team.unavailable;
   if (unavailable !== undefined) {
-    runInBackground(services.log, 'Report the team data that could not load', async () => {
+    const reload = l10n.t('Reload Window');
+    runInBackground(services.log, l10n.t('Report the team data that could not load'), async () => {
       const choice = await vscode.window.showErrorMessage(
-        inert(`Tech Lead Coach could not load this workspace's team data (${unavailable}). It is stored as it was; the tracker changes nothing until it loads. Reload the window to try again.`),
-        'Reload Window',
+        inert(l10n.t("Tech Lead Coach could not load this workspace's team data ({0}). It is stored as it was; the tracker changes nothing until it loads. Reload the window to try again.", unavailable)),
+        reload,
       );
       if (choice) {
         await vscode.commands.executeCommand('workbench.action.reloadWindow');
@@ -68,18 +72,25 @@ function warnAboutUnreadData(services: Services): void {
   const count = services.team.keptAsideOnLoad;
   const newer = services.team.newer;
   const message = newer
-    ? `This workspace's team data was saved by a newer version of Tech Lead Coach (schema ${newer.schemaVersion}). It is kept exactly as it is, and this version will not change it: the tracker is read-only here until you update the extension.`
-    : count > 0
-      ? `Tech Lead Coach could not read ${count} stored record${count === 1 ? '' : 's'}. ${count === 1 ? 'It was' : 'They were'} kept aside, not deleted.`
-      : undefined;
+    ? l10n.t("This workspace's team data was saved by a newer version of Tech Lead Coach (schema {0}). It is kept exactly as it is, and this version will not change it: the tracker is read-only here until you update the extension.", newer.schemaVersion)
+    : count === 1
+      ? l10n.t('Tech Lead Coach could not read 1 stored record. It was kept aside, not deleted.')
+      : count > 1
+        ? l10n.t('Tech Lead Coach could not read {0} stored records. They were kept aside, not deleted.', count)
+        : undefined;
   if (message !== undefined) {
-    runInBackground(services.log, 'Export kept-aside delegations', async () => {
-      const choice = await vscode.window.showWarningMessage(message, 'Export Them');
+    runInBackground(services.log, l10n.t('Export kept-aside delegations'), async () => {
+      const choice = await vscode.window.showWarningMessage(message, l10n.t('Export Them'));
       if (choice) {
         await vscode.commands.executeCommand(Commands.exportKeptAside);
       }
     });
   }
+}
+
+/** Positional arguments (`l10n.t('{0}', a)`) rather than named ones (`l10n.t('{name}', { name })`). */
+function isArgumentList(args: l10n.Arguments): args is readonly l10n.Argument[] {
+  return Array.isArray(args);
 }
 
 export function deactivate(): void {

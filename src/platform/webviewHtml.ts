@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { escapeHtml, jsonForHtml } from '../shared/html';
 
 /** A fresh nonce from a cryptographic source for each page render. */
@@ -32,11 +32,20 @@ export interface PageTemplate {
   readonly body: string;
 }
 
+/**
+ * The page's translations: VS Code's bundle for the display language, written into the page as
+ * data (no script) for the page's `l10n.t` (see webview/pages/vscodeApi.ts). None in English.
+ */
+function translations(): string {
+  const bundle = vscode.l10n.bundle;
+  return bundle === undefined ? '' : `\n    <script type="application/json" id="l10n-bundle">${jsonForHtml(bundle)}</script>`;
+}
+
 export function renderPage(webview: vscode.Webview, page: PageTemplate): string {
   const nonce = createNonce();
   const styles = page.styles.map((uri) => `<link rel="stylesheet" href="${escapeHtml(webview.asWebviewUri(uri).toString())}">`).join('\n    ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
@@ -46,7 +55,7 @@ export function renderPage(webview: vscode.Webview, page: PageTemplate): string 
   </head>
   <body>
     ${page.body}
-    <script type="application/json" id="initial-state">${jsonForHtml(page.initialState)}</script>
+    <script type="application/json" id="initial-state">${jsonForHtml(page.initialState)}</script>${translations()}
     <script nonce="${nonce}" src="${escapeHtml(webview.asWebviewUri(page.script).toString())}"></script>
   </body>
 </html>`;

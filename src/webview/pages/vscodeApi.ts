@@ -1,3 +1,5 @@
+import * as l10n from '../../shared/l10n';
+
 /** The handle VS Code gives a webview page; `acquireVsCodeApi` may be called only once. */
 interface VsCodeApi<State> {
   postMessage(message: unknown): void;
@@ -28,4 +30,13 @@ export function byId<T extends HTMLElement>(id: string): T {
     throw new Error(`The page has no #${id}`);
   }
   return element as T;
+}
+
+/**
+ * The translations the extension wrote into the page (none in English, see platform/webviewHtml.ts):
+ * installed when this module loads, before any page renders, so every `l10n.t` of the page uses them.
+ */
+const bundle = document.getElementById('l10n-bundle')?.textContent;
+if (bundle) {
+  l10n.setTranslator(l10n.bundleTranslator(JSON.parse(bundle) as l10n.Bundle));
 }
