@@ -3,6 +3,7 @@ import { Commands } from '../ids';
 import { registerCommand } from '../platform/commands';
 import type { Services } from '../services';
 import type * as DelegationsLazy from './lazy';
+import * as l10n from '../domain/l10n';
 
 type CommandName = keyof typeof DelegationsLazy.delegationCommands;
 
@@ -24,16 +25,16 @@ export function registerDelegationCommands(services: Services, lazy: () => typeo
       return lazy().delegationCommands[name](services, target);
     });
   return [
-    command(Commands.logDelegation, 'Log Delegation', 'logDelegation'),
-    command(Commands.markDone, 'Mark Done', 'markDone'),
-    command(Commands.reopen, 'Reopen', 'reopen'),
-    command(Commands.edit, 'Edit Delegation', 'edit'),
-    command(Commands.changeFollowUp, 'Change Follow-up', 'changeFollowUp'),
-    command(Commands.delete, 'Delete Delegation', 'remove'),
-    command(Commands.exportKeptAside, 'Export Kept-aside Delegations', 'exportKeptAside'),
-    command(Commands.logCheckIn, 'Log Check-in', 'logCheckIn'),
-    command(Commands.changeLevel, 'Change Delegation Level', 'changeLevel'),
-    command(Commands.exportDelegations, 'Export Delegations', 'exportDelegations'),
-    command(Commands.importDelegations, 'Import Delegations', 'importDelegations'),
+    command(Commands.logDelegation, l10n.t('Log Delegation'), 'logDelegation'),
+    command(Commands.markDone, l10n.t('Mark Done'), 'markDone'),
+    command(Commands.reopen, l10n.t('Reopen'), 'reopen'),
+    command(Commands.edit, l10n.t('Edit Delegation'), 'edit'),
+    command(Commands.changeFollowUp, l10n.t('Change Follow-up'), 'changeFollowUp'),
+    command(Commands.delete, l10n.t('Delete Delegation'), 'remove'),
+    command(Commands.exportKeptAside, l10n.t('Export Kept-aside Delegations'), 'exportKeptAside'),
+    command(Commands.logCheckIn, l10n.t('Log Check-in'), 'logCheckIn'),
+    command(Commands.changeLevel, l10n.t('Change Delegation Level'), 'changeLevel'),
+    command(Commands.exportDelegations, l10n.t('Export Delegations'), 'exportDelegations'),
+    command(Commands.importDelegations, l10n.t('Import Delegations'), 'importDelegations'),
   ];
 }

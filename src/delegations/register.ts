@@ -9,6 +9,7 @@ import { registerDelegationCommands } from './commands';
 import type * as DelegationsLazy from './lazy';
 import type { DelegationsNode, DelegationsTreeProvider, GroupBy } from './lazy/delegationsTree';
 import { registerReminders } from './reminders';
+import * as l10n from '../domain/l10n';
 
 const lazy = lazyFeature<typeof DelegationsLazy>('delegations');
 
@@ -27,7 +28,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
     const overdue = services.team.overdue().length;
-    view.badge = overdue > 0 ? { value: overdue, tooltip: `${overdue} follow-up${overdue === 1 ? '' : 's'} overdue` } : undefined;
+    view.badge = overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? l10n.t('1 follow-up overdue') : l10n.t('{0} follow-ups overdue', overdue) } : undefined;
   };
   updateBadge();
   const setGrouping = async (next: GroupBy): Promise<void> => {
@@ -36,7 +37,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
     await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, next);
     await grouping.update(next);
   };
-  runInBackground(services.log, 'Set the grouping context', () => vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy));
+  runInBackground(services.log, l10n.t('Set the grouping context'), () => vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy));
   const selectedId = (): string | undefined => {
     const node = view.selection[0];
     return node?.kind === 'delegation' ? node.delegation.id : undefined;
@@ -46,8 +47,8 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
     view,
     services.team.onDidChange(updateBadge),
     services.days.onDidChangeDay(updateBadge),
-    registerCommand(services.log, Commands.groupByPerson, 'Group by Person', () => setGrouping('person')),
-    registerCommand(services.log, Commands.groupByFollowUp, 'Group by Follow-up', () => setGrouping('followUp')),
+    registerCommand(services.log, Commands.groupByPerson, l10n.t('Group by Person'), () => setGrouping('person')),
+    registerCommand(services.log, Commands.groupByFollowUp, l10n.t('Group by Follow-up'), () => setGrouping('followUp')),
     ...registerDelegationCommands(services, lazy, selectedId),
     registerReminders(services),
   ];

@@ -7,6 +7,7 @@ import { runInBackground } from '../platform/commands';
 import { StateMap } from '../platform/stateMap';
 import { settingId } from '../settings';
 import type { Services } from '../services';
+import * as l10n from '../domain/l10n';
 
 /** Shows the daily overdue reminder when one is due: at activation and when the day changes. */
 async function remindIfDue(services: Services): Promise<void> {
@@ -19,22 +20,25 @@ async function remindIfDue(services: Services): Promise<void> {
     return;
   }
   await reminders.update(remindersShown(state, today));
-  const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => services.team.nameOf(d.personId)), meetings.map((p) => p.name))), 'Open', 'Snooze a Day', "Don't Remind Me");
-  if (choice === 'Open') {
+  const open = l10n.t('Open');
+  const snooze = l10n.t('Snooze a Day');
+  const dontRemind = l10n.t("Don't Remind Me");
+  const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => services.team.nameOf(d.personId)), meetings.map((p) => p.name))), open, snooze, dontRemind);
+  if (choice === open) {
     await vscode.commands.executeCommand(`${Views.delegations}.focus`);
-  } else if (choice === 'Snooze a Day') {
+  } else if (choice === snooze) {
     await reminders.update(snoozeADay(reminders.get(), today));
-  } else if (choice === "Don't Remind Me") {
+  } else if (choice === dontRemind) {
     await vscode.workspace.getConfiguration().update(settingId(Settings.reminders), false, vscode.ConfigurationTarget.Global);
-    const open = await vscode.window.showInformationMessage('Overdue reminders are off. You can turn them back on in Settings.', 'Open Settings');
-    if (open) {
+    const openSettings = await vscode.window.showInformationMessage(l10n.t('Overdue reminders are off. You can turn them back on in Settings.'), l10n.t('Open Settings'));
+    if (openSettings) {
       await vscode.commands.executeCommand('workbench.action.openSettings', settingId(Settings.reminders));
     }
   }
 }
 
 export function registerReminders(services: Services): vscode.Disposable {
-  const run = (): void => runInBackground(services.log, 'The overdue reminder', () => remindIfDue(services));
+  const run = (): void => runInBackground(services.log, l10n.t('The overdue reminder'), () => remindIfDue(services));
   run();
   return services.days.onDidChangeDay(run);
 }

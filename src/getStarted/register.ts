@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Walkthroughs } from '../ids';
 import { registerCommand } from '../platform/commands';
 import type { Services } from '../services';
+import * as l10n from '../domain/l10n';
 
 /**
  * "Tech Lead: Get Started" (also in the Today view's … menu) opens the Get Started walkthrough
@@ -11,7 +12,7 @@ import type { Services } from '../services';
  */
 export function registerGetStarted(services: Services): vscode.Disposable[] {
   return [
-    registerCommand(services.log, Commands.getStarted, 'Get Started', () =>
+    registerCommand(services.log, Commands.getStarted, l10n.t('Get Started'), () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${Walkthroughs.getStarted}`, false),
     ),
   ];

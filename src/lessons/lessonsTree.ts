@@ -3,6 +3,7 @@ import type { Lesson } from '../domain/lessons';
 import { Commands, ContextValues } from '../ids';
 import { Disposable } from '../platform/disposable';
 import type { Services } from '../services';
+import * as l10n from '../domain/l10n';
 
 /** The Lessons tree: every lesson in reading order with its read mark; a click opens it. */
 export class LessonsTreeProvider extends Disposable implements vscode.TreeDataProvider<Lesson> {
@@ -23,13 +24,13 @@ export class LessonsTreeProvider extends Disposable implements vscode.TreeDataPr
     const item = new vscode.TreeItem(lesson.title, vscode.TreeItemCollapsibleState.None);
     item.id = `lesson:${lesson.id}`;
     if (read) {
-      item.description = 'read';
+      item.description = l10n.t('read');
     }
     item.tooltip = lesson.summary;
     item.iconPath = new vscode.ThemeIcon(read ? 'pass-filled' : 'book');
     item.contextValue = ContextValues.lesson;
-    item.command = { command: Commands.openLesson, title: 'Open Lesson', arguments: [lesson.id] };
-    item.accessibilityInformation = { label: `${lesson.title}${read ? ', read' : ''}` };
+    item.command = { command: Commands.openLesson, title: l10n.t('Open Lesson'), arguments: [lesson.id] };
+    item.accessibilityInformation = { label: read ? l10n.t('{0}, read', lesson.title) : lesson.title };
     return item;
   }
 }

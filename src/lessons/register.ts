@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import type * as LessonsLazy from './lazy';
 import type { LessonPanel } from './lazy/lessonPanel';
 import { LessonsTreeProvider } from './lessonsTree';
+import * as l10n from '../domain/l10n';
 
 const reader = lazyFeature<typeof LessonsLazy>('lessons');
 
@@ -29,7 +30,7 @@ export function registerLessons(services: Services): LessonsFeature {
     if (id === undefined) {
       const chosen = await vscode.window.showQuickPick(
         catalogue.all().map((l) => ({ label: l.title, detail: l.summary, id: l.id })),
-        { placeHolder: 'Open which lesson?', matchOnDetail: true },
+        { placeHolder: l10n.t('Open which lesson?'), matchOnDetail: true },
       );
       id = chosen?.id;
     }
@@ -37,7 +38,7 @@ export function registerLessons(services: Services): LessonsFeature {
       return;
     }
     if (!catalogue.get(id)) {
-      void vscode.window.showErrorMessage(inert(`There is no lesson "${String(id)}".`));
+      void vscode.window.showErrorMessage(inert(l10n.t('There is no lesson "{0}".', String(id))));
       return;
     }
     panel ??= reader().createLessonPanel(services, () => (panel = undefined));
@@ -47,7 +48,7 @@ export function registerLessons(services: Services): LessonsFeature {
   const disposables = [
     provider,
     vscode.window.registerTreeDataProvider(Views.lessons, provider),
-    registerCommand(services.log, Commands.openLesson, 'Open Lesson', open),
+    registerCommand(services.log, Commands.openLesson, l10n.t('Open Lesson'), open),
     vscode.window.registerWebviewPanelSerializer(WebviewPanels.lesson, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: unknown) {
         const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;

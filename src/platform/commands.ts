@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isUserFacing } from '../domain/errors';
 import { inert } from '../domain/inertText';
+import * as l10n from '../domain/l10n';
 
 /**
  * Shows a failure once, in words, and logs it with its stack. A refusal the domain explains
@@ -11,13 +12,13 @@ export function reportFailure(log: vscode.LogOutputChannel, what: string, error:
   if (isUserFacing(error)) {
     log.warn(`${what}: ${error.message}`);
     const show = error.userFacing === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-    show(inert(`${what}: ${error.message}`)).then(undefined, (e: unknown) => log.error('Could not show a message', e));
+    show(inert(l10n.t('{0}: {1}', what, error.message))).then(undefined, (e: unknown) => log.error('Could not show a message', e));
     return;
   }
   log.error(`${what} failed`, error);
   const detail = error instanceof Error ? error.message : String(error);
   vscode.window
-    .showErrorMessage(inert(`Tech Lead Coach: ${what} failed (${detail}). Details are in the "Tech Lead Coach" log.`), 'Open Log')
+    .showErrorMessage(inert(l10n.t('Tech Lead Coach: {0} failed ({1}). Details are in the "Tech Lead Coach" log.', what, detail)), l10n.t('Open Log'))
     .then((choice) => (choice ? log.show(true) : undefined), (e: unknown) => log.error('Could not show a message', e));
 }
 

@@ -3,6 +3,7 @@ import { describeUndoLeft, type Undoable } from '../domain/teamStore';
 import { inert } from '../domain/inertText';
 import { runInBackground } from './commands';
 import type { Services } from '../services';
+import * as l10n from '../domain/l10n';
 
 export interface ExtraAction {
   readonly label: string;
@@ -15,9 +16,10 @@ export interface ExtraAction {
  * quotes tasks and names.
  */
 export function confirmWithUndo(services: Services, message: string, undoable: Undoable, actions: readonly ExtraAction[] = []): void {
-  runInBackground(services.log, 'Undo', async () => {
-    const choice = await vscode.window.showInformationMessage(inert(message), ...actions.map((a) => a.label), 'Undo');
-    if (choice === 'Undo') {
+  const undo = l10n.t('Undo');
+  runInBackground(services.log, undo, async () => {
+    const choice = await vscode.window.showInformationMessage(inert(message), ...actions.map((a) => a.label), undo);
+    if (choice === undo) {
       const left = describeUndoLeft(await services.team.undo(undoable));
       if (left !== undefined) {
         await vscode.window.showWarningMessage(inert(left));

@@ -8,6 +8,8 @@ import { runInBackground } from './commands';
 export function validatedReceiver<T>(
   log: vscode.LogOutputChannel,
   pageName: string,
+  /** What a failure is reported as, in words ("The Today view action"). */
+  action: string,
   isMessage: (message: unknown) => message is T,
   handle: (message: T) => Promise<void>,
 ): (message: unknown) => void {
@@ -16,6 +18,6 @@ export function validatedReceiver<T>(
       log.warn(`Ignored an unexpected message from the ${pageName}`, message);
       return;
     }
-    runInBackground(log, `The ${pageName} action`, () => handle(message));
+    runInBackground(log, action, () => handle(message));
   };
 }

@@ -4,6 +4,7 @@ import { registerCommand } from '../platform/commands';
 import { lazyFeature } from '../platform/lazy';
 import type { Services } from '../services';
 import type * as ReviewLazy from './lazy';
+import * as l10n from '../domain/l10n';
 
 const lazy = lazyFeature<typeof ReviewLazy>('review');
 
@@ -11,7 +12,7 @@ const lazy = lazyFeature<typeof ReviewLazy>('review');
 export function registerReview(services: Services): vscode.Disposable[] {
   let opened = false;
   return [
-    registerCommand(services.log, Commands.openWeeklyReview, 'Weekly Review', (arg: unknown) => {
+    registerCommand(services.log, Commands.openWeeklyReview, l10n.t('Weekly Review'), (arg: unknown) => {
       opened = true;
       return lazy().openWeeklyReview(services, arg);
     }),

@@ -6,6 +6,7 @@ import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
 import type { Services } from '../services';
 import type * as TeamLazy from './lazy';
 import type { TeamNode, TeamTreeProvider } from './lazy/teamTree';
+import * as l10n from '../domain/l10n';
 
 const lazy = lazyFeature<typeof TeamLazy>('team');
 
@@ -28,7 +29,7 @@ export function registerTeam(services: Services): vscode.Disposable[] {
   const view = vscode.window.createTreeView(Views.team, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
     const due = services.team.overdueOneOnOnes().length;
-    view.badge = due > 0 ? { value: due, tooltip: `${due} ${due === 1 ? 'person is' : 'people are'} due a 1:1` } : undefined;
+    view.badge = due > 0 ? { value: due, tooltip: due === 1 ? l10n.t('1 person is due a 1:1') : l10n.t('{0} people are due a 1:1', due) } : undefined;
   };
   updateBadge();
   const setShowArchived = async (show: boolean): Promise<void> => {
@@ -45,25 +46,25 @@ export function registerTeam(services: Services): vscode.Disposable[] {
       loaded = true;
       return lazy().teamCommands[name](services, arg ?? view.selection.find((node) => node.kind === 'person'));
     });
-  runInBackground(services.log, 'Set the Team view context', () => vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, false));
+  runInBackground(services.log, l10n.t('Set the Team view context'), () => vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, false));
   return [
     provider,
     view,
     services.team.onDidChange(updateBadge),
     services.days.onDidChangeDay(updateBadge),
     { dispose: () => (loaded ? lazy().disposePersonPanels() : undefined) },
-    command(Commands.addPerson, 'Add Person', 'addPerson'),
-    command(Commands.logOneOnOne, 'Log 1:1', 'logOneOnOne'),
-    command(Commands.logFeedback, 'Log Feedback', 'logFeedback'),
-    command(Commands.openPerson, 'Open Person', 'openPerson'),
-    command(Commands.renamePerson, 'Rename Person', 'renamePerson'),
-    command(Commands.setCadence, 'Change 1:1 Cadence', 'setCadence'),
-    command(Commands.archivePerson, 'Archive Person', 'archivePerson'),
-    command(Commands.restorePerson, 'Restore Person', 'restorePerson'),
-    command(Commands.deletePerson, 'Delete Person', 'deletePerson'),
-    command(Commands.deleteOneOnOne, 'Delete 1:1', 'deleteOneOnOne'),
-    command(Commands.deleteFeedback, 'Delete Feedback Entry', 'deleteFeedback'),
-    registerCommand(services.log, Commands.showArchivedPeople, 'Show Archived People', () => setShowArchived(true)),
-    registerCommand(services.log, Commands.hideArchivedPeople, 'Hide Archived People', () => setShowArchived(false)),
+    command(Commands.addPerson, l10n.t('Add Person'), 'addPerson'),
+    command(Commands.logOneOnOne, l10n.t('Log 1:1'), 'logOneOnOne'),
+    command(Commands.logFeedback, l10n.t('Log Feedback'), 'logFeedback'),
+    command(Commands.openPerson, l10n.t('Open Person'), 'openPerson'),
+    command(Commands.renamePerson, l10n.t('Rename Person'), 'renamePerson'),
+    command(Commands.setCadence, l10n.t('Change 1:1 Cadence'), 'setCadence'),
+    command(Commands.archivePerson, l10n.t('Archive Person'), 'archivePerson'),
+    command(Commands.restorePerson, l10n.t('Restore Person'), 'restorePerson'),
+    command(Commands.deletePerson, l10n.t('Delete Person'), 'deletePerson'),
+    command(Commands.deleteOneOnOne, l10n.t('Delete 1:1'), 'deleteOneOnOne'),
+    command(Commands.deleteFeedback, l10n.t('Delete Feedback Entry'), 'deleteFeedback'),
+    registerCommand(services.log, Commands.showArchivedPeople, l10n.t('Show Archived People'), () => setShowArchived(true)),
+    registerCommand(services.log, Commands.hideArchivedPeople, l10n.t('Hide Archived People'), () => setShowArchived(false)),
   ];
 }

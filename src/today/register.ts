@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import type * as TodayLazy from './lazy';
 import type { TodayViewProvider } from './lazy/todayViewProvider';
 import { StatusBarTip } from './statusBarTip';
+import * as l10n from '../domain/l10n';
 
 const lazy = lazyFeature<typeof TodayLazy>('today');
 
@@ -24,8 +25,8 @@ export function registerToday(services: Services): vscode.Disposable[] {
       },
     }),
     { dispose: () => provider?.dispose() },
-    registerCommand(services.log, Commands.showToday, 'Show Today', () => vscode.commands.executeCommand(`${Views.today}.focus`)),
-    registerCommand(services.log, Commands.completeNudge, 'Done', () => services.coach.done()),
-    registerCommand(services.log, Commands.anotherNudge, 'Another Nudge', () => services.coach.another()),
+    registerCommand(services.log, Commands.showToday, l10n.t('Show Today'), () => vscode.commands.executeCommand(`${Views.today}.focus`)),
+    registerCommand(services.log, Commands.completeNudge, l10n.t('Done'), () => services.coach.done()),
+    registerCommand(services.log, Commands.anotherNudge, l10n.t('Another Nudge'), () => services.coach.another()),
   ];
 }

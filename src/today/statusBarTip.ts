@@ -4,6 +4,7 @@ import { Commands } from '../ids';
 import { Disposable } from '../platform/disposable';
 import { onDidChangeSettings } from '../settings';
 import type { Services } from '../services';
+import * as l10n from '../domain/l10n';
 
 /** The daily tip in the status bar: short text, the full nudge in the tooltip, a click opens Today. */
 export class StatusBarTip extends Disposable {
@@ -11,7 +12,7 @@ export class StatusBarTip extends Disposable {
 
   constructor(private readonly services: Services) {
     super();
-    this.item.name = 'Tech Lead Coach: Daily Tip';
+    this.item.name = l10n.t('Tech Lead Coach: Daily Tip');
     this.item.command = Commands.showToday;
     this.update();
     this.register(services.coach.onDidChange(() => this.update()));
@@ -34,13 +35,13 @@ export class StatusBarTip extends Disposable {
     // Nudges can quote a task or a name: every piece of text goes through inert / inertMarkdown.
     this.item.text = `$(${done ? 'pass' : 'lightbulb'}) ${inert(nudge.short)}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown('**Today, as a tech lead**\n\n');
+    tooltip.appendMarkdown(`**${inertMarkdown(l10n.t('Today, as a tech lead'))}**\n\n`);
     tooltip.appendMarkdown(`${inertMarkdown(nudge.action)}\n\n`);
     tooltip.appendMarkdown(`*${inertMarkdown(nudge.why)}*\n\n`);
-    tooltip.appendMarkdown(inertMarkdown(done ? 'Done for today. Click to open the Today view.' : 'Click to open the Today view.'));
+    tooltip.appendMarkdown(inertMarkdown(done ? l10n.t('Done for today. Click to open the Today view.') : l10n.t('Click to open the Today view.')));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: `Tech Lead tip: ${nudge.short}. ${nudge.action}${done ? ' Done for today.' : ''}`,
+      label: done ? l10n.t('Tech Lead tip: {0}. {1} Done for today.', nudge.short, nudge.action) : l10n.t('Tech Lead tip: {0}. {1}', nudge.short, nudge.action),
       role: 'button',
     };
     this.item.show();

@@ -6,23 +6,24 @@ import type { Services } from '../../services';
 import { pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
+import * as l10n from '../../domain/l10n';
 
 /**
  * "Log Check-in": records that you checked in, with a note, and sets the next follow-up from the
  * delegation level's cadence (or a date you choose).
  */
 export async function logCheckIn(services: Services, arg: unknown): Promise<void> {
-  let target = await resolveTarget(services, arg, isOpen, 'Log a check-in on which delegation?');
+  let target = await resolveTarget(services, arg, isOpen, l10n.t('Log a check-in on which delegation?'));
   if (target && isDone(target)) {
     // Check-ins belong to open work; a done delegation is reopened first, if the lead wants that.
-    const choice = await vscode.window.showInformationMessage(inert(`"${target.task}" is done. Reopen it to log a check-in?`), { modal: true }, 'Reopen and Check In');
+    const choice = await vscode.window.showInformationMessage(inert(l10n.t('"{0}" is done. Reopen it to log a check-in?', target.task)), { modal: true }, l10n.t('Reopen and Check In'));
     target = choice ? await services.team.reopen(target.id) : undefined;
   }
   if (!target) {
     return;
   }
   const name = services.team.nameOf(target.personId);
-  const title = inert(`Check-in: "${target.task}" (${name})`);
+  const title = inert(l10n.t('Check-in: "{0}" ({1})', target.task, name));
   let step = 1;
   let note: string | undefined;
   for (;;) {
@@ -31,7 +32,7 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
         title,
         step: 1,
         totalSteps: 2,
-        prompt: 'What did you learn? (optional; press Enter to skip)',
+        prompt: l10n.t('What did you learn? (optional; press Enter to skip)'),
         ...(note ? { value: note } : {}),
         validate: (value) => errorOf(validateNote(value)),
       });
@@ -52,7 +53,7 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
       }
       await services.team.checkIn(target.id, note, next.value);
       const today = todayKey(services.clock);
-      vscode.window.setStatusBarMessage(`$(check) ${inert(`Check-in logged. Next follow-up with ${name}: ${formatDay(next.value, today)}`)}`, 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${inert(l10n.t('Check-in logged. Next follow-up with {0}: {1}', name, formatDay(next.value, today)))}`, 5000);
       return;
     }
   }

@@ -9,6 +9,7 @@ import { summarisePeople, type PersonSummary } from '../../domain/people';
 import { ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
+import * as l10n from '../../domain/l10n';
 
 export type DelegationsNode =
   | { readonly kind: 'group'; readonly group: FollowUpGroup }
@@ -17,12 +18,18 @@ export type DelegationsNode =
 
 export type { GroupBy } from '../../domain/delegationGroups';
 
-const GROUP_LABELS: Record<FollowUpGroup, string> = {
-  overdue: 'Overdue',
-  thisWeek: 'Due this week',
-  later: 'Later',
-  done: 'Done',
-};
+function groupLabel(group: FollowUpGroup): string {
+  switch (group) {
+    case 'overdue':
+      return l10n.t('Overdue');
+    case 'thisWeek':
+      return l10n.t('Due this week');
+    case 'later':
+      return l10n.t('Later');
+    case 'done':
+      return l10n.t('Done');
+  }
+}
 
 const GROUP_ICONS: Record<FollowUpGroup, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
@@ -120,12 +127,12 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 
   private groupItem(group: FollowUpGroup): vscode.TreeItem {
     const count = this.groups().get(group)?.length ?? 0;
-    const item = new vscode.TreeItem(GROUP_LABELS[group], group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(groupLabel(group), group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     item.id = treeId('group', group);
     item.description = String(count);
     item.iconPath = GROUP_ICONS[group];
     item.contextValue = `group.${group}`;
-    item.accessibilityInformation = { label: `${GROUP_LABELS[group]}, ${count} ${count === 1 ? 'delegation' : 'delegations'}` };
+    item.accessibilityInformation = { label: count === 1 ? l10n.t('{0}, 1 delegation', groupLabel(group)) : l10n.t('{0}, {1} delegations', groupLabel(group), count) };
     return item;
   }
 
@@ -140,7 +147,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
     item.iconPath = group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = d.doneOn ? ContextValues.doneDelegation : ContextValues.openDelegation;
     item.tooltip = tooltipFor(d, this.services.team.nameOf(d.personId), when, today);
-    item.accessibilityInformation = { label: `${d.task}, delegated to ${this.services.team.nameOf(d.personId)}, level ${levelLabel(d.level)}, ${when}` };
+    item.accessibilityInformation = { label: l10n.t('{0}, delegated to {1}, level {2}, {3}', d.task, this.services.team.nameOf(d.personId), levelLabel(d.level), when) };
     return item;
   }
 }
@@ -148,7 +155,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 function personItem(person: PersonSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(inert(person.person), vscode.TreeItemCollapsibleState.Expanded);
   item.id = treeId('person', person.personId);
-  const parts = [`${person.active} active`, ...(person.overdue > 0 ? [`${person.overdue} overdue`] : []), ...(person.done > 0 ? [`${person.done} done`] : [])];
+  const parts = [l10n.t('{0} active', person.active), ...(person.overdue > 0 ? [l10n.t('{0} overdue', person.overdue)] : []), ...(person.done > 0 ? [l10n.t('{0} done', person.done)] : [])];
   item.description = parts.join(' · ');
   item.iconPath = new vscode.ThemeIcon(person.overdue > 0 ? 'account' : 'person', person.overdue > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.contextValue = ContextValues.person;
@@ -163,20 +170,20 @@ function tooltipFor(d: Delegation, name: string, when: string, today: ReturnType
     tooltip.appendMarkdown(`${inertMarkdown(text)}\n\n`);
   };
   paragraph(d.task);
-  paragraph(`Delegated to ${name} on ${d.createdOn}`);
-  paragraph(`Level ${levelLabel(d.level)}: ${levelInfo(d.level).meaning}`);
-  paragraph(`Follow-up ${d.followUpOn} (${when})`);
+  paragraph(l10n.t('Delegated to {0} on {1}', name, d.createdOn));
+  paragraph(l10n.t('Level {0}: {1}', levelLabel(d.level), levelInfo(d.level).meaning));
+  paragraph(l10n.t('Follow-up {0} ({1})', d.followUpOn, when));
   if (d.note) {
-    paragraph(`Note: ${d.note}`);
+    paragraph(l10n.t('Note: {0}', d.note));
   }
   const history = d.history.slice(-HISTORY_IN_TOOLTIP).reverse();
   if (history.length > 0) {
-    tooltip.appendMarkdown('**History**\n\n');
+    tooltip.appendMarkdown(`**${inertMarkdown(l10n.t('History'))}**\n\n`);
     for (const event of history) {
       tooltip.appendMarkdown(`- ${inertMarkdown(describeEvent(event, today))}\n`);
     }
     if (d.history.length > HISTORY_IN_TOOLTIP) {
-      tooltip.appendMarkdown(inertMarkdown(`(${d.history.length - HISTORY_IN_TOOLTIP} earlier events in Export Delegations)`));
+      tooltip.appendMarkdown(inertMarkdown(l10n.t('({0} earlier events in Export Delegations)', d.history.length - HISTORY_IN_TOOLTIP)));
     }
   }
   return tooltip;

@@ -8,31 +8,32 @@ import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
 import { confirmWithUndo } from '../../platform/undo';
+import * as l10n from '../../domain/l10n';
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, isOpen, 'Which delegation is done?');
+  const target = await resolveTarget(services, arg, isOpen, l10n.t('Which delegation is done?'));
   if (target && isOpen(target)) {
     const done = await services.team.markDone(target.id);
     if (done) {
-      confirmWithUndo(services, `Marked "${done.task}" done.`, undoMarkDone(done));
+      confirmWithUndo(services, l10n.t('Marked "{0}" done.', done.task), undoMarkDone(done));
     }
   }
 }
 
 export async function reopen(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, (d) => !isOpen(d), 'Which delegation should be reopened?');
+  const target = await resolveTarget(services, arg, (d) => !isOpen(d), l10n.t('Which delegation should be reopened?'));
   if (target && !isOpen(target)) {
     await services.team.reopen(target.id);
   }
 }
 
 export async function changeFollowUp(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, isOpen, 'Change the follow-up of which delegation?');
+  const target = await resolveTarget(services, arg, isOpen, l10n.t('Change the follow-up of which delegation?'));
   if (!target) {
     return;
   }
   const result = await pickFollowUp({
-    title: inert(`Follow up on "${target.task}"`),
+    title: inert(l10n.t('Follow up on "{0}"', target.task)),
     step: 1,
     totalSteps: 1,
     ...suggestedFollowUp(services, target.level),
@@ -45,42 +46,45 @@ export async function changeFollowUp(services: Services, arg: unknown): Promise<
 
 /** Raises or lowers the level; the change is kept in the delegation's history. */
 export async function changeLevel(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, () => true, 'Change the level of which delegation?');
+  const target = await resolveTarget(services, arg, () => true, l10n.t('Change the level of which delegation?'));
   if (!target) {
     return;
   }
-  const items = levelItems().map((item) => (item.level === target.level ? { ...item, detail: 'Current level' } : item));
+  const items = levelItems().map((item) => (item.level === target.level ? { ...item, detail: l10n.t('Current level') } : item));
   const active = items.find((item) => item.level === target.level);
   const chosen = await showPickStep({
-    title: inert(`Delegation level of "${target.task}"`),
+    title: inert(l10n.t('Delegation level of "{0}"', target.task)),
     step: 1,
     totalSteps: 1,
-    placeholder: `Now ${levelLabel(target.level)}. Raise it as trust grows.`,
+    placeholder: l10n.t('Now {0}. Raise it as trust grows.', levelLabel(target.level)),
     items,
     ...(active ? { active } : {}),
   });
   if (chosen.kind === 'value' && chosen.value.level !== target.level) {
     await services.team.changeLevel(target.id, chosen.value.level);
-    const verb = chosen.value.level > target.level ? 'Raised' : 'Lowered';
-    vscode.window.setStatusBarMessage(`$(check) ${inert(`${verb} "${target.task}" to ${levelLabel(chosen.value.level)}`)}`, 5000);
+    const changed =
+      chosen.value.level > target.level
+        ? l10n.t('Raised "{0}" to {1}', target.task, levelLabel(chosen.value.level))
+        : l10n.t('Lowered "{0}" to {1}', target.task, levelLabel(chosen.value.level));
+    vscode.window.setStatusBarMessage(`$(check) ${inert(changed)}`, 5000);
   }
 }
 
 export async function edit(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, () => true, 'Edit which delegation?');
+  const target = await resolveTarget(services, arg, () => true, l10n.t('Edit which delegation?'));
   if (!target) {
     return;
   }
-  const title = inert(`Edit "${target.task}"`);
+  const title = inert(l10n.t('Edit "{0}"', target.task));
   const field = await vscode.window.showQuickPick(
     [
-      { label: 'Task', description: inert(target.task), field: 'task' as const },
-      { label: 'Person', description: inert(services.team.nameOf(target.personId)), field: 'person' as const },
-      { label: 'Delegation level', description: levelLabel(target.level), field: 'level' as const },
-      { label: 'Follow-up date', description: target.followUpOn, field: 'followUp' as const },
-      { label: 'Note', description: target.note === undefined ? '(none)' : inert(target.note), field: 'note' as const },
+      { label: l10n.t('Task'), description: inert(target.task), field: 'task' as const },
+      { label: l10n.t('Person'), description: inert(services.team.nameOf(target.personId)), field: 'person' as const },
+      { label: l10n.t('Delegation level'), description: levelLabel(target.level), field: 'level' as const },
+      { label: l10n.t('Follow-up date'), description: target.followUpOn, field: 'followUp' as const },
+      { label: l10n.t('Note'), description: target.note === undefined ? l10n.t('(none)') : inert(target.note), field: 'note' as const },
     ],
-    { title, placeHolder: 'What do you want to change?' },
+    { title, placeHolder: l10n.t('What do you want to change?') },
   );
   if (!field) {
     return;
@@ -96,7 +100,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
     title,
     step: 1,
     totalSteps: 1,
-    prompt: field.field === 'note' ? 'Note (leave empty to remove it)' : `New ${field.label.toLowerCase()}`,
+    prompt: field.field === 'note' ? l10n.t('Note (leave empty to remove it)') : field.field === 'task' ? l10n.t('New task') : l10n.t('New person'),
     value: field.field === 'person' ? services.team.nameOf(target.personId) : (target[field.field] ?? ''),
     validate: (value) => errorOf(validator(value)),
   });
@@ -112,11 +116,11 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
 }
 
 export async function remove(services: Services, arg: unknown): Promise<void> {
-  const target = await resolveTarget(services, arg, () => true, 'Delete which delegation?');
+  const target = await resolveTarget(services, arg, () => true, l10n.t('Delete which delegation?'));
   if (target) {
     const deleted = await services.team.delete(target.id);
     if (deleted) {
-      confirmWithUndo(services, `Deleted "${deleted.value.task}" (${services.team.nameOf(deleted.value.personId)}).`, deleted.undo);
+      confirmWithUndo(services, l10n.t('Deleted "{0}" ({1}).', deleted.value.task, services.team.nameOf(deleted.value.personId)), deleted.undo);
     }
   }
 }

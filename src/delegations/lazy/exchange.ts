@@ -5,6 +5,7 @@ import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import { describeImport } from '../../domain/teamStore';
 import { confirmWithUndo } from '../../platform/undo';
+import * as l10n from '../../domain/l10n';
 
 function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -14,19 +15,19 @@ function defaultFolder(): vscode.Uri | undefined {
 export async function exportDelegations(services: Services): Promise<void> {
   const format = await vscode.window.showQuickPick(
     [
-      { label: 'Markdown', description: 'A readable section per person', ext: 'md' },
-      { label: 'JSON', description: 'The full data, versioned; Import Delegations reads it back', ext: 'json' },
+      { label: l10n.t('Markdown'), description: l10n.t('A readable section per person'), ext: 'md' },
+      { label: l10n.t('JSON'), description: l10n.t('The full data, versioned; Import Delegations reads it back'), ext: 'json' },
     ],
-    { title: 'Export Delegations', placeHolder: 'Export as…' },
+    { title: l10n.t('Export Delegations'), placeHolder: l10n.t('Export as…') },
   );
   if (!format) {
     return;
   }
   const folder = defaultFolder();
   const target = await vscode.window.showSaveDialog({
-    title: 'Export Delegations',
-    saveLabel: 'Export',
-    filters: format.ext === 'md' ? { Markdown: ['md'] } : { JSON: ['json'] },
+    title: l10n.t('Export Delegations'),
+    saveLabel: l10n.t('Export'),
+    filters: format.ext === 'md' ? { [l10n.t('Markdown')]: ['md'] } : { [l10n.t('JSON')]: ['json'] },
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `delegations.${format.ext}`) } : {}),
   });
   if (!target) {
@@ -37,9 +38,15 @@ export async function exportDelegations(services: Services): Promise<void> {
   const includeNotes = services.settings().exportPrivateNotes;
   const text = format.ext === 'md' ? toMarkdown(data, today, { includeNotes }) : toExportJson(data, today, { includeNotes });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  const counts = `${data.people.length} ${data.people.length === 1 ? 'person' : 'people'}, ${data.delegations.length} delegation${data.delegations.length === 1 ? '' : 's'}, ${data.oneOnOnes.length} 1:1${data.oneOnOnes.length === 1 ? '' : 's'}`;
-  const notes = data.oneOnOnes.some((m) => m.notes !== undefined) ? (includeNotes ? ' 1:1 notes included.' : ' 1:1 notes left out (techLead.export.includePrivateNotes).') : '';
-  void vscode.window.showInformationMessage(inert(`Exported ${counts} to ${target.fsPath}.${notes}`));
+  const people = data.people.length === 1 ? l10n.t('1 person') : l10n.t('{0} people', data.people.length);
+  const delegations = data.delegations.length === 1 ? l10n.t('1 delegation') : l10n.t('{0} delegations', data.delegations.length);
+  const meetings = data.oneOnOnes.length === 1 ? l10n.t('1 1:1') : l10n.t('{0} 1:1s', data.oneOnOnes.length);
+  const message = !data.oneOnOnes.some((m) => m.notes !== undefined)
+    ? l10n.t('Exported {0}, {1}, {2} to {3}.', people, delegations, meetings, target.fsPath)
+    : includeNotes
+      ? l10n.t('Exported {0}, {1}, {2} to {3}. 1:1 notes included.', people, delegations, meetings, target.fsPath)
+      : l10n.t('Exported {0}, {1}, {2} to {3}. 1:1 notes left out (techLead.export.includePrivateNotes).', people, delegations, meetings, target.fsPath);
+  void vscode.window.showInformationMessage(inert(message));
 }
 
 function asUri(arg: unknown): vscode.Uri | undefined {
@@ -58,10 +65,10 @@ export async function importDelegations(services: Services, arg: unknown): Promi
   if (!source) {
     const folder = defaultFolder();
     const picked = await vscode.window.showOpenDialog({
-      title: 'Import Delegations',
-      openLabel: 'Import',
+      title: l10n.t('Import Delegations'),
+      openLabel: l10n.t('Import'),
       canSelectMany: false,
-      filters: { JSON: ['json'] },
+      filters: { [l10n.t('JSON')]: ['json'] },
       ...(folder ? { defaultUri: folder } : {}),
     });
     source = picked?.[0];
@@ -73,22 +80,22 @@ export async function importDelegations(services: Services, arg: unknown): Promi
   try {
     const stat = await vscode.workspace.fs.stat(source);
     if (stat.size > IMPORT_MAX_BYTES) {
-      void vscode.window.showErrorMessage(`Import Delegations: nothing was imported. The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
+      void vscode.window.showErrorMessage(l10n.t('Import Delegations: nothing was imported. The file is larger than {0} MB.', IMPORT_MAX_BYTES / 1024 / 1024));
       return;
     }
     text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(source));
   } catch (error) {
-    void vscode.window.showErrorMessage(inert(`Import Delegations: nothing was imported. The file could not be read (${error instanceof Error ? error.message : String(error)}).`));
+    void vscode.window.showErrorMessage(inert(l10n.t('Import Delegations: nothing was imported. The file could not be read ({0}).', error instanceof Error ? error.message : String(error))));
     return;
   }
   const parsed = parseImport(text, todayKey(services.clock));
   if (!parsed.ok) {
     // The reason may quote the file: it goes through inert like any other user text.
-    void vscode.window.showErrorMessage(inert(`Import Delegations: ${parsed.error}`));
+    void vscode.window.showErrorMessage(inert(l10n.t('Import Delegations: {0}', parsed.error)));
     return;
   }
   const result = parsed.version === 1 ? await services.team.importLegacy(parsed.delegations) : await services.team.importMerge(parsed.data, { keepNotes: parsed.notesLeftOut });
-  const summary = `Imported from ${source.fsPath.split(/[\\/]/).pop() ?? 'the file'}: ${describeImport(result)}.`;
+  const summary = l10n.t('Imported from {0}: {1}.', source.fsPath.split(/[\\/]/).pop() ?? l10n.t('the file'), describeImport(result));
   if (result.added + result.updated === 0) {
     void vscode.window.showInformationMessage(inert(summary));
     return;

@@ -3,6 +3,7 @@ import { todayKey } from '../../domain/dates';
 import { toRescueJson } from '../../domain/exchange';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
+import * as l10n from '../../domain/l10n';
 
 /**
  * Writes what this version could not read to a JSON file the lead chooses, in the import format:
@@ -15,22 +16,26 @@ export async function exportKeptAside(services: Services): Promise<void> {
   const stored = newer && typeof newer.raw === 'object' && newer.raw !== null ? (newer.raw as Record<string, unknown>) : undefined;
   const rawList = stored?.['delegations'];
   const records: unknown[] = newer ? (Array.isArray(rawList) ? rawList : [newer.raw]) : kept.map((r) => r.raw);
-  const problems = newer ? [`saved by a newer version of Tech Lead Coach (schema ${newer.schemaVersion})`] : kept.map((r, i) => `#${i + 1}: ${r.reason}`);
+  const problems = newer ? [l10n.t('saved by a newer version of Tech Lead Coach (schema {0})', newer.schemaVersion)] : kept.map((r, i) => l10n.t('#{0}: {1}', i + 1, r.reason));
   if (records.length === 0) {
-    void vscode.window.showInformationMessage('No stored delegations were kept aside: everything loaded.');
+    void vscode.window.showInformationMessage(l10n.t('No stored delegations were kept aside: everything loaded.'));
     return;
   }
   const folder = vscode.workspace.workspaceFolders?.[0];
   const target = await vscode.window.showSaveDialog({
-    title: newer ? 'Export delegations saved by a newer version' : 'Export delegations kept aside',
-    filters: { JSON: ['json'] },
-    saveLabel: 'Export',
+    title: newer ? l10n.t('Export delegations saved by a newer version') : l10n.t('Export delegations kept aside'),
+    filters: { [l10n.t('JSON')]: ['json'] },
+    saveLabel: l10n.t('Export'),
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, 'tech-lead-kept-aside.json') } : {}),
   });
   if (target) {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(toRescueJson(records, problems, todayKey(services.clock))));
     void vscode.window.showInformationMessage(
-      inert(`Exported ${records.length} record${records.length === 1 ? '' : 's'} to ${target.fsPath}, in the format Import Delegations reads.`),
+      inert(
+        records.length === 1
+          ? l10n.t('Exported 1 record to {0}, in the format Import Delegations reads.', target.fsPath)
+          : l10n.t('Exported {0} records to {1}, in the format Import Delegations reads.', records.length, target.fsPath),
+      ),
     );
   }
 }

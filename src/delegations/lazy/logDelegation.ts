@@ -8,8 +8,9 @@ import type { Services } from '../../services';
 import { levelItems, pickFollowUp, type LevelItem } from './picks';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
+import * as l10n from '../../domain/l10n';
 
-const TITLE = 'Log Delegation';
+const title = (): string => l10n.t('Log Delegation');
 const STEPS = 5;
 
 interface PersonItem extends vscode.QuickPickItem {
@@ -18,12 +19,12 @@ interface PersonItem extends vscode.QuickPickItem {
 
 function personItems(people: readonly string[], typed: string): PersonItem[] {
   const name = tidy(typed);
-  const known = people.map((person) => ({ label: inert(person), person, description: 'in your team' }));
+  const known = people.map((person) => ({ label: inert(person), person, description: l10n.t('in your team') }));
   if (name.length === 0 || people.some((p) => personKey(p) === personKey(name))) {
     return known;
   }
   // Known people first, so typing part of a name picks them; alwaysShow keeps the new name visible.
-  return [...known, { label: `$(add) ${inert(name)}`, person: name, description: 'new person', alwaysShow: true }];
+  return [...known, { label: `$(add) ${inert(name)}`, person: name, description: l10n.t('new person'), alwaysShow: true }];
 }
 
 /** The guided flow: task, person, level, follow-up, note. Escape at any step returns undefined. */
@@ -38,11 +39,11 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
     switch (step) {
       case 1: {
         const r = await showInputStep({
-          title: TITLE,
+          title: title(),
           step,
           totalSteps: STEPS,
-          prompt: 'What did you delegate? (1 to 200 characters)',
-          placeholder: 'e.g. Run the release retro',
+          prompt: l10n.t('What did you delegate? (1 to 200 characters)'),
+          placeholder: l10n.t('e.g. Run the release retro'),
           ...(answers.task ? { value: answers.task } : {}),
           validate: (value) => errorOf(validateTask(value)),
         });
@@ -57,10 +58,10 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
       }
       case 2: {
         const r = await showPickStep<PersonItem>({
-          title: TITLE,
+          title: title(),
           step,
           totalSteps: STEPS,
-          placeholder: people.length > 0 ? 'Who owns it now? Pick a name or type a new one' : 'Who owns it now? Type their name',
+          placeholder: people.length > 0 ? l10n.t('Who owns it now? Pick a name or type a new one') : l10n.t('Who owns it now? Type their name'),
           items: personItems(people, answers.person ?? ''),
           itemsForValue: (value) => personItems(people, value),
           chooseOnAccept: (value, active) => {
@@ -90,10 +91,10 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
         const wanted = answers.level ?? settings.defaultLevel;
         const active = items.find((item) => item.level === wanted);
         const r = await showPickStep<LevelItem>({
-          title: TITLE,
+          title: title(),
           step,
           totalSteps: STEPS,
-          placeholder: 'How much of the decision is theirs? (Management 3.0 delegation levels)',
+          placeholder: l10n.t('How much of the decision is theirs? (Management 3.0 delegation levels)'),
           items,
           ...(active ? { active } : {}),
         });
@@ -105,12 +106,12 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
       }
       case 4: {
         const r = await pickFollowUp({
-          title: TITLE,
+          title: title(),
           step,
           totalSteps: STEPS,
           today,
           defaultDays: settings.defaultFollowUpDays,
-          defaultReason: 'Default (Settings: Tech Lead › Delegation: Default Follow Up Days)',
+          defaultReason: l10n.t('Default (Settings: Tech Lead › Delegation: Default Follow Up Days)'),
         });
         if (r.kind === 'value') {
           answers.followUpOn = r.value;
@@ -120,10 +121,10 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
       }
       default: {
         const r = await showInputStep({
-          title: TITLE,
+          title: title(),
           step,
           totalSteps: STEPS,
-          prompt: 'A note for later (optional): what "done" looks like, what you agreed. Press Enter to skip.',
+          prompt: l10n.t('A note for later (optional): what "done" looks like, what you agreed. Press Enter to skip.'),
           ...(answers.note ? { value: answers.note } : {}),
           validate: (value) => errorOf(validateNote(value)),
         });
@@ -171,7 +172,7 @@ export async function logDelegation(services: Services, args: unknown): Promise<
       followUpDays: settings.defaultFollowUpDays,
     });
     if (!parsed.ok) {
-      void vscode.window.showErrorMessage(inert(`Log Delegation: nothing was saved. ${parsed.errors.join(' ')}`));
+      void vscode.window.showErrorMessage(inert(l10n.t('Log Delegation: nothing was saved. {0}', parsed.errors.join(' '))));
       return undefined;
     }
     input = parsed.value;
@@ -181,8 +182,8 @@ export async function logDelegation(services: Services, args: unknown): Promise<
   }
   const { value: delegation, undo } = await services.team.log(input);
   const today = todayKey(services.clock);
-  confirmWithUndo(services, `Logged "${delegation.task}" for ${services.team.nameOf(delegation.personId)}. Follow up ${formatDay(delegation.followUpOn, today)}.`, undo, [
-    { label: 'Show', run: () => vscode.commands.executeCommand(`${Views.delegations}.focus`) },
+  confirmWithUndo(services, l10n.t('Logged "{0}" for {1}. Follow up {2}.', delegation.task, services.team.nameOf(delegation.personId), formatDay(delegation.followUpOn, today)), undo, [
+    { label: l10n.t('Show'), run: () => vscode.commands.executeCommand(`${Views.delegations}.focus`) },
   ]);
   return delegation;
 }

@@ -4,6 +4,7 @@ import { describeFollowUp, isDone, type Delegation } from '../../domain/delegati
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import type { DelegationsNode } from './delegationsTree';
+import * as l10n from '../../domain/l10n';
 
 /**
  * The delegation a command acts on: the tree item it was run on, the Delegations view's selection
@@ -24,14 +25,14 @@ export async function resolveTarget(services: Services, arg: unknown, filter: (d
   if (typeof arg === 'string') {
     const found = services.team.get(arg);
     if (!found) {
-      void vscode.window.showErrorMessage('That delegation no longer exists in this workspace.');
+      void vscode.window.showErrorMessage(l10n.t('That delegation no longer exists in this workspace.'));
     }
     return found;
   }
   const today = todayKey(services.clock);
   const candidates = services.team.all().filter(filter);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('There is no delegation to choose here yet.');
+    void vscode.window.showInformationMessage(l10n.t('There is no delegation to choose here yet.'));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(

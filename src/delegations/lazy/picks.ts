@@ -5,6 +5,7 @@ import { errorOf, validateFollowUp } from '../../domain/delegation';
 import { DELEGATION_LEVELS, levelInfo, type DelegationLevel } from '../../domain/delegationLevels';
 import type { Services } from '../../services';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
+import * as l10n from '../../domain/l10n';
 
 interface FollowUpItem extends vscode.QuickPickItem {
   readonly days?: number;
@@ -13,7 +14,7 @@ interface FollowUpItem extends vscode.QuickPickItem {
 const QUICK_CHOICES: readonly number[] = [1, 3, 7, 14];
 
 function labelFor(days: number): string {
-  return days === 0 ? 'Today' : days === 1 ? 'Tomorrow' : days === 7 ? 'Next week' : days === 14 ? 'In 2 weeks' : `In ${days} days`;
+  return days === 0 ? l10n.t('Today') : days === 1 ? l10n.t('Tomorrow') : days === 7 ? l10n.t('Next week') : days === 14 ? l10n.t('In 2 weeks') : l10n.t('In {0} days', days);
 }
 
 /**
@@ -38,14 +39,14 @@ export async function pickFollowUp(options: {
     ...(n === options.defaultDays ? { detail: options.defaultReason } : {}),
     days: n,
   }));
-  const typed: FollowUpItem = { label: '$(calendar) Another date…', description: 'Type a date like 2026-12-01' };
+  const typed: FollowUpItem = { label: `$(calendar) ${l10n.t('Another date…')}`, description: l10n.t('Type a date like 2026-12-01') };
   const active = items.find((item) => item.days === options.defaultDays);
   for (;;) {
     const chosen = await showPickStep<FollowUpItem>({
       title: options.title,
       step: options.step,
       totalSteps: options.totalSteps,
-      placeholder: options.current ? `When will you follow up? Now ${options.current}` : 'When will you follow up?',
+      placeholder: options.current ? l10n.t('When will you follow up? Now {0}', options.current) : l10n.t('When will you follow up?'),
       items: [...items, typed],
       ...(active ? { active } : {}),
     });
@@ -59,7 +60,7 @@ export async function pickFollowUp(options: {
       title: options.title,
       step: options.step,
       totalSteps: options.totalSteps,
-      prompt: 'Follow-up date (YYYY-MM-DD), today or later',
+      prompt: l10n.t('Follow-up date (YYYY-MM-DD), today or later'),
       placeholder: addDays(today, options.defaultDays),
       ...(options.current ? { value: options.current } : {}),
       validate: (value) => errorOf(validateFollowUp(value, today)),
@@ -91,6 +92,9 @@ export function suggestedFollowUp(services: Services, level: DelegationLevel): {
   return {
     today: todayKey(services.clock),
     defaultDays: days,
-    defaultReason: `Suggested for ${levelInfo(level).name}: every ${days} day${days === 1 ? '' : 's'} (Settings: Tech Lead › Delegation: Follow Up Days By Level)`,
+    defaultReason:
+      days === 1
+        ? l10n.t('Suggested for {0}: every 1 day (Settings: Tech Lead › Delegation: Follow Up Days By Level)', levelInfo(level).name)
+        : l10n.t('Suggested for {0}: every {1} days (Settings: Tech Lead › Delegation: Follow Up Days By Level)', levelInfo(level).name, days),
   };
 }

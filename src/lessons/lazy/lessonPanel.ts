@@ -9,6 +9,7 @@ import { escapeHtml } from '../../shared/html';
 import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../../shared/lessonProtocol';
 import type { Services } from '../../services';
 import { renderLessonMarkdown } from './lessonRenderer';
+import * as l10n from '../../domain/l10n';
 
 function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): string {
   if (!lesson) {
@@ -31,7 +32,7 @@ export class LessonPanel extends Disposable {
     private readonly onDisposed: () => void,
   ) {
     super();
-    const receive = validatedReceiver(services.log, 'lesson panel', isLessonToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(services.log, 'lesson panel', l10n.t('The lesson panel action'), isLessonToExtension, (message) => this.handle(message));
     this.register(panel.webview.onDidReceiveMessage(receive));
     this.register(services.lessons.onDidChangeRead(() => runInBackground(services.log, 'Update the lesson page', () => this.postRead())));
     this.register(panel.onDidDispose(() => this.dispose()));

@@ -12,6 +12,7 @@ import { renderPage } from '../../platform/webviewHtml';
 import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../../shared/reviewProtocol';
 import type { Services } from '../../services';
 import { buildReviewModel, reviewMarkdown } from './reviewModel';
+import * as l10n from '../../domain/l10n';
 
 /** The Weekly Review: one panel, reused, on one week at a time. */
 class ReviewPanel extends Disposable {
@@ -25,7 +26,7 @@ class ReviewPanel extends Disposable {
   ) {
     super();
     this.weekStart = weekStart;
-    const receive = validatedReceiver(services.log, 'weekly review', isReviewToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(services.log, 'weekly review', l10n.t('The weekly review action'), isReviewToExtension, (message) => this.handle(message));
     this.register(panel.webview.onDidReceiveMessage(receive));
     const update = (): void => runInBackground(services.log, 'Update the weekly review', () => this.post());
     this.register(services.team.onDidChange(update));

@@ -10,6 +10,7 @@ import { confirmWithUndo } from '../../platform/undo';
 import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
+import * as l10n from '../../domain/l10n';
 
 function isArgumentObject(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && (arg as { kind?: unknown }).kind === undefined;
@@ -110,7 +111,7 @@ function openForm(services: Services, person: string | undefined): void {
   </form>
 </main>`,
   });
-  const receive = validatedReceiver(services.log, 'Log 1:1 form', isOneOnOneToExtension, async (message) => {
+  const receive = validatedReceiver(services.log, 'Log 1:1 form', l10n.t('The Log 1:1 form action'), isOneOnOneToExtension, async (message) => {
     if (message.type === 'cancel') {
       panel.dispose();
       return;

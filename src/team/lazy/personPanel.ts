@@ -10,6 +10,7 @@ import { escapeHtml } from '../../shared/html';
 import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../../shared/personProtocol';
 import type { Services } from '../../services';
 import { buildPersonModel, prepareAsText } from './personModel';
+import * as l10n from '../../domain/l10n';
 
 /** One panel per person, reused; it follows every change to the team and the day. */
 class PersonPanel extends Disposable {
@@ -21,7 +22,7 @@ class PersonPanel extends Disposable {
     onDisposed: () => void,
   ) {
     super();
-    const receive = validatedReceiver(services.log, 'person page', isPersonToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(services.log, 'person page', l10n.t('The person page action'), isPersonToExtension, (message) => this.handle(message));
     this.register(panel.webview.onDidReceiveMessage(receive));
     const update = (): void => runInBackground(services.log, 'Update the person page', () => this.post());
     this.register(services.team.onDidChange(update));

@@ -8,6 +8,7 @@ import { describeLastOneOnOne, describeMood, describeNextOneOnOne, isOneOnOneOve
 import { Commands, ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
+import * as l10n from '../../domain/l10n';
 
 /** Recent 1:1s and feedback entries listed under a person; the person page has them all. */
 const RECENT = 3;
@@ -143,37 +144,48 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         item.description = `${levelInfo(d.level).name} · ${when}`;
         item.iconPath = isOverdue(d, today) ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('circle-large-outline');
         item.contextValue = ContextValues.openDelegation;
-        item.accessibilityInformation = { label: `Delegated: ${d.task}, ${when}` };
+        item.accessibilityInformation = { label: l10n.t('Delegated: {0}, {1}', d.task, when) };
         return item;
       }
       case 'oneOnOne': {
         const m = node.meeting;
-        const item = new vscode.TreeItem(`1:1 ${formatDay(m.on, today)}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(l10n.t('1:1 {0}', formatDay(m.on, today)), vscode.TreeItemCollapsibleState.None);
         item.id = treeId('team', node.personId, 'oneOnOne', m.id);
         const topics = m.topics.map((t) => TOPIC_LABELS[t]).join(', ');
         item.description = [m.mood === undefined ? undefined : describeMood(m.mood), topics || undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.contextValue = ContextValues.oneOnOne;
         // Notes are private: not in a tooltip anyone looking over a shoulder could trigger; the person page shows them.
-        item.tooltip = new vscode.MarkdownString(inertMarkdown(`1:1 on ${m.on}${item.description ? ` (${item.description})` : ''}${m.notes ? '. Notes on the person page.' : ''}`));
-        item.command = { command: Commands.openPerson, title: 'Open Person', arguments: [node.personId] };
-        item.accessibilityInformation = { label: `1:1 on ${formatDay(m.on, today)}${item.description ? `, ${item.description}` : ''}` };
+        const description = item.description;
+        const tip = description
+          ? m.notes
+            ? l10n.t('1:1 on {0} ({1}). Notes on the person page.', m.on, description)
+            : l10n.t('1:1 on {0} ({1})', m.on, description)
+          : m.notes
+            ? l10n.t('1:1 on {0}. Notes on the person page.', m.on)
+            : l10n.t('1:1 on {0}', m.on);
+        item.tooltip = new vscode.MarkdownString(inertMarkdown(tip));
+        item.command = { command: Commands.openPerson, title: l10n.t('Open Person'), arguments: [node.personId] };
+        item.accessibilityInformation = { label: description ? l10n.t('1:1 on {0}, {1}', formatDay(m.on, today), description) : l10n.t('1:1 on {0}', formatDay(m.on, today)) };
         return item;
       }
       case 'feedback': {
         const f = node.entry;
-        const label = f.kind === 'given' ? `Feedback given ${formatDay(f.on, today)}` : `Feedback asked ${formatDay(f.on, today)}`;
+        const label = f.kind === 'given' ? l10n.t('Feedback given {0}', formatDay(f.on, today)) : l10n.t('Feedback asked {0}', formatDay(f.on, today));
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         item.id = treeId('team', node.personId, 'feedback', f.id);
         item.description = inert(f.kind === 'given' ? f.behaviour : f.said);
         item.iconPath = new vscode.ThemeIcon(f.kind === 'given' ? 'megaphone' : 'feedback');
         item.contextValue = ContextValues.feedbackEntry;
         const tooltip = new vscode.MarkdownString();
-        const lines = f.kind === 'given' ? [`Situation: ${f.situation}`, `Behaviour: ${f.behaviour}`, `Impact: ${f.impact}`] : [`They said: ${f.said}`, `I will change: ${f.change}`];
+        const lines =
+          f.kind === 'given'
+            ? [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)]
+            : [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)];
         lines.forEach((line) => tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`));
         item.tooltip = tooltip;
-        item.command = { command: Commands.openPerson, title: 'Open Person', arguments: [node.personId] };
-        item.accessibilityInformation = { label: `${label}: ${lines.join('. ')}` };
+        item.command = { command: Commands.openPerson, title: l10n.t('Open Person'), arguments: [node.personId] };
+        item.accessibilityInformation = { label: l10n.t('{0}: {1}', label, lines.join('. ')) };
         return item;
       }
     }
@@ -188,9 +200,9 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
     const parts = [
       describeLastOneOnOne(facts.last, today),
       ...(overdue ? [describeNextOneOnOne(person, facts.last, today)] : []),
-      ...(facts.open.length > 0 ? [`${facts.open.length} open`] : []),
-      ...(facts.overdue > 0 ? [`${facts.overdue} follow-up${facts.overdue === 1 ? '' : 's'} overdue`] : []),
-      ...(person.archived ? ['archived'] : []),
+      ...(facts.open.length > 0 ? [l10n.t('{0} open', facts.open.length)] : []),
+      ...(facts.overdue > 0 ? [facts.overdue === 1 ? l10n.t('1 follow-up overdue') : l10n.t('{0} follow-ups overdue', facts.overdue)] : []),
+      ...(person.archived ? [l10n.t('archived')] : []),
     ];
     item.description = parts.join(' · ');
     item.iconPath = person.archived
@@ -200,11 +212,13 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         : new vscode.ThemeIcon('person');
     item.contextValue = person.archived ? ContextValues.archivedTeamMember : ContextValues.activeTeamMember;
     const tooltip = new vscode.MarkdownString();
-    for (const line of [person.name, ...(person.role ? [person.role] : []), `${describeLastOneOnOne(facts.last, today)}; ${describeNextOneOnOne(person, facts.last, today)} (every ${person.cadenceDays} days)`, `${facts.open.length} open delegation${facts.open.length === 1 ? '' : 's'}, ${facts.overdue} overdue`]) {
+    const rhythm = l10n.t('{0}; {1} (every {2} days)', describeLastOneOnOne(facts.last, today), describeNextOneOnOne(person, facts.last, today), person.cadenceDays);
+    const work = facts.open.length === 1 ? l10n.t('1 open delegation, {0} overdue', facts.overdue) : l10n.t('{0} open delegations, {1} overdue', facts.open.length, facts.overdue);
+    for (const line of [person.name, ...(person.role ? [person.role] : []), rhythm, work]) {
       tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`);
     }
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${person.name}${person.role ? `, ${person.role}` : ''}: ${parts.join(', ')}` };
+    item.accessibilityInformation = { label: person.role ? l10n.t('{0}, {1}: {2}', person.name, person.role, parts.join(', ')) : l10n.t('{0}: {1}', person.name, parts.join(', ')) };
     return item;
   }
 }

@@ -5,15 +5,26 @@ import { describeNeglect } from '../../domain/neglect';
 import { isFirstWorkdayOfWeek } from '../../domain/review';
 import type { TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
+import * as l10n from '../../domain/l10n';
 
-const REASON_NOTES: Partial<Record<TodayNudge['reason'], string>> = {
-  overdueFollowUp: 'Chosen because a follow-up is overdue.',
-  overdueOneOnOne: 'Chosen because a 1:1 is overdue.',
-  notDelegating: 'Chosen because nothing has been delegated in the last 7 days.',
-  notAskingFeedback: 'Chosen because you have not asked anyone for feedback in 30 days.',
-  neglected: 'Chosen from what you have practised least in the last two weeks.',
-  another: 'Your pick for today.',
-};
+function reasonNoteFor(reason: TodayNudge['reason']): string | undefined {
+  switch (reason) {
+    case 'overdueFollowUp':
+      return l10n.t('Chosen because a follow-up is overdue.');
+    case 'overdueOneOnOne':
+      return l10n.t('Chosen because a 1:1 is overdue.');
+    case 'notDelegating':
+      return l10n.t('Chosen because nothing has been delegated in the last 7 days.');
+    case 'notAskingFeedback':
+      return l10n.t('Chosen because you have not asked anyone for feedback in 30 days.');
+    case 'neglected':
+      return l10n.t('Chosen from what you have practised least in the last two weeks.');
+    case 'another':
+      return l10n.t('Your pick for today.');
+    default:
+      return undefined;
+  }
+}
 
 function daysSinceAsked(services: Services): { daysSinceFeedbackAsked?: number } {
   const last = lastFeedbackAsked(services.team.feedback());
@@ -30,10 +41,10 @@ export async function buildTodayState(services: Services): Promise<TodayViewStat
     ...daysSinceAsked(services),
   };
   if (!nudge) {
-    return { doneToday: false, stats, problem: 'No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.' };
+    return { doneToday: false, stats, problem: l10n.t('No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.') };
   }
   const lessonTitle = (await services.lessons.catalogue()).get(nudge.lesson)?.title;
-  const reasonNote = nudge.neglect ? describeNeglect(nudge.neglect.action, nudge.neglect.daysSince) : REASON_NOTES[nudge.reason];
+  const reasonNote = nudge.neglect ? describeNeglect(nudge.neglect.action, nudge.neglect.daysSince) : reasonNoteFor(nudge.reason);
   return {
     nudge: {
       short: nudge.short,

@@ -5,41 +5,45 @@ import { onDidChangeSettings } from '../../settings';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
+import { escapeHtml } from '../../shared/html';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
 import { buildTodayState } from './todayState';
+import * as l10n from '../../domain/l10n';
 
-const BODY = `
+function body(): string {
+  return `
 <main class="today">
   <p id="problem" class="problem" role="alert" hidden></p>
   <section id="nudge" class="nudge" aria-labelledby="nudge-title" aria-live="polite">
-    <p class="eyebrow"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> Today's nudge</p>
+    <p class="eyebrow"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> ${escapeHtml(l10n.t("Today's nudge"))}</p>
     <h2 id="nudge-title"></h2>
     <p id="nudge-action" class="action"></p>
     <p id="nudge-why" class="why"></p>
     <p id="nudge-reason" class="reason" hidden></p>
-    <div class="actions" role="group" aria-label="Nudge actions">
-      <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">Done</span></button>
-      <button id="another" class="button secondary" title="Show a different nudge for today"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>Another one</span></button>
-      <button id="open-lesson" class="button secondary"><span class="codicon codicon-book" aria-hidden="true"></span><span id="open-lesson-label">Open lesson</span></button>
+    <div class="actions" role="group" aria-label="${escapeHtml(l10n.t('Nudge actions'))}">
+      <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">${escapeHtml(l10n.t('Done'))}</span></button>
+      <button id="another" class="button secondary" title="${escapeHtml(l10n.t('Show a different nudge for today'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Another one'))}</span></button>
+      <button id="open-lesson" class="button secondary"><span class="codicon codicon-book" aria-hidden="true"></span><span id="open-lesson-label">${escapeHtml(l10n.t('Open lesson'))}</span></button>
     </div>
   </section>
   <section class="glance" aria-labelledby="glance-title">
-    <h3 id="glance-title">At a glance</h3>
+    <h3 id="glance-title">${escapeHtml(l10n.t('At a glance'))}</h3>
     <ul class="stats">
-      <li><button id="stat-active" class="stat" title="Show the Delegations view"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">0</span> <span class="label">active delegations</span></button></li>
-      <li><button id="stat-overdue" class="stat" title="Show the Delegations view"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">0</span> <span class="label">follow-ups overdue</span></button></li>
-      <li><button id="stat-feedback" class="stat" title="Log feedback you asked for"><span class="codicon codicon-feedback" aria-hidden="true"></span><span id="stat-feedback-value" class="value">–</span> <span id="stat-feedback-label" class="label">since you asked for feedback</span></button></li>
-      <li><span id="stat-streak" class="stat"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">days streak</span></span></li>
+      <li><button id="stat-active" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">0</span> <span class="label">${escapeHtml(l10n.t('active delegations'))}</span></button></li>
+      <li><button id="stat-overdue" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">0</span> <span class="label">${escapeHtml(l10n.t('follow-ups overdue'))}</span></button></li>
+      <li><button id="stat-feedback" class="stat" title="${escapeHtml(l10n.t('Log feedback you asked for'))}"><span class="codicon codicon-feedback" aria-hidden="true"></span><span id="stat-feedback-value" class="value">–</span> <span id="stat-feedback-label" class="label">${escapeHtml(l10n.t('since you asked for feedback'))}</span></button></li>
+      <li><span id="stat-streak" class="stat"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">${escapeHtml(l10n.t('days streak'))}</span></span></li>
     </ul>
     <div class="links">
-      <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>Log delegation</button>
-      <button id="log-one-on-one" class="link"><span class="codicon codicon-comment-discussion" aria-hidden="true"></span>Log 1:1</button>
-      <button id="open-review" class="link"><span class="codicon codicon-graph" aria-hidden="true"></span>Weekly review</button>
+      <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>${escapeHtml(l10n.t('Log delegation'))}</button>
+      <button id="log-one-on-one" class="link"><span class="codicon codicon-comment-discussion" aria-hidden="true"></span>${escapeHtml(l10n.t('Log 1:1'))}</button>
+      <button id="open-review" class="link"><span class="codicon codicon-graph" aria-hidden="true"></span>${escapeHtml(l10n.t('Weekly review'))}</button>
     </div>
-    <p id="review-offer" class="review-offer" hidden><span class="codicon codicon-calendar" aria-hidden="true"></span> A new week: <button id="open-last-week" class="link">look back at last week</button></p>
+    <p id="review-offer" class="review-offer" hidden><span class="codicon codicon-calendar" aria-hidden="true"></span> ${escapeHtml(l10n.t('A new week:'))} <button id="open-last-week" class="link">${escapeHtml(l10n.t('look back at last week'))}</button></p>
   </section>
 </main>`;
+}
 
 /** The Today webview view: the nudge with Done / Another one / Open lesson, and the tracker at a glance. */
 export class TodayViewProvider extends Disposable implements vscode.WebviewViewProvider {
@@ -58,7 +62,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     this.view = view;
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    const receive = validatedReceiver(this.services.log, 'Today view', isTodayToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(this.services.log, 'Today view', l10n.t('The Today view action'), isTodayToExtension, (message) => this.handle(message));
     // Owned by this view: a view that is closed and resolved again must not leave listeners behind.
     const listeners = [
       view.webview.onDidReceiveMessage(receive),
@@ -69,11 +73,11 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
       listeners.forEach((listener) => listener.dispose());
     });
     view.webview.html = renderPage(view.webview, {
-      title: "Today's nudge",
+      title: l10n.t("Today's nudge"),
       styles: ['codicon.css', 'common.css', 'today.css'].map((file) => vscode.Uri.joinPath(root, file)),
       script: vscode.Uri.joinPath(root, 'today.js'),
       initialState: await buildTodayState(this.services),
-      body: BODY,
+      body: body(),
     });
   }
 

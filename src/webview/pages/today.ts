@@ -1,5 +1,6 @@
 import type { TodayToExtension, TodayToPage, TodayViewState } from '../../shared/todayProtocol';
 import { byId, connect, readInitialState } from './vscodeApi';
+import * as l10n from '../../shared/l10n';
 
 const vscode = connect<TodayToExtension, TodayViewState>();
 
@@ -27,23 +28,23 @@ function render(state: TodayViewState): void {
     why.textContent = state.nudge.why;
     reason.hidden = state.nudge.reasonNote === undefined;
     reason.textContent = state.nudge.reasonNote ?? '';
-    openLesson.title = state.nudge.lessonTitle ? `Open the lesson "${state.nudge.lessonTitle}"` : 'Open the related lesson';
+    openLesson.title = state.nudge.lessonTitle ? l10n.t('Open the lesson "{0}"', state.nudge.lessonTitle) : l10n.t('Open the related lesson');
     openLesson.setAttribute('aria-label', openLesson.title);
-    openLessonLabel.textContent = 'Open lesson';
+    openLessonLabel.textContent = l10n.t('Open lesson');
   }
   done.disabled = state.doneToday;
   done.setAttribute('aria-pressed', String(state.doneToday));
-  doneLabel.textContent = state.doneToday ? 'Done for today' : 'Done';
+  doneLabel.textContent = state.doneToday ? l10n.t('Done for today') : l10n.t('Done');
   byId('stat-active-value').textContent = String(state.stats.active);
   byId('stat-overdue-value').textContent = String(state.stats.overdue);
   byId('stat-overdue').classList.toggle('alert', state.stats.overdue > 0);
   const asked = state.stats.daysSinceFeedbackAsked;
-  byId('stat-feedback-value').textContent = asked === undefined ? 'Never' : asked === 0 ? 'Today' : `${asked} day${asked === 1 ? '' : 's'}`;
-  byId('stat-feedback-label').textContent = asked === undefined ? 'asked anyone for feedback' : asked === 0 ? 'you asked for feedback' : 'since you asked for feedback';
+  byId('stat-feedback-value').textContent = asked === undefined ? l10n.t('Never') : asked === 0 ? l10n.t('Today') : asked === 1 ? l10n.t('1 day') : l10n.t('{0} days', asked);
+  byId('stat-feedback-label').textContent = asked === undefined ? l10n.t('asked anyone for feedback') : asked === 0 ? l10n.t('you asked for feedback') : l10n.t('since you asked for feedback');
   byId('stat-feedback').classList.toggle('alert', asked === undefined || asked >= 30);
   byId('review-offer').hidden = state.offerLastWeekReview !== true;
   byId('stat-streak-value').textContent = String(state.stats.streak);
-  byId('stat-streak-label').textContent = state.stats.streak === 1 ? 'day streak' : 'days streak';
+  byId('stat-streak-label').textContent = state.stats.streak === 1 ? l10n.t('day streak') : l10n.t('days streak');
 }
 
 function isTodayToPage(message: unknown): message is TodayToPage {
