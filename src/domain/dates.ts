@@ -1,3 +1,5 @@
+import * as l10n from './l10n';
+
 /** A calendar day in the user's local time zone, written `YYYY-MM-DD`. */
 export type DateKey = string & { readonly __dateKey: true };
 
@@ -67,13 +69,23 @@ export function msUntilNextLocalMidnight(now: Date): number {
   return Math.max(1, next.getTime() - now.getTime());
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** A weekday's short name, Sunday first (0). */
+function weekdayName(day: number): string {
+  const names = [l10n.t('Sun'), l10n.t('Mon'), l10n.t('Tue'), l10n.t('Wed'), l10n.t('Thu'), l10n.t('Fri'), l10n.t('Sat')];
+  return names[day] ?? '';
+}
+
+/** A month's short name, January first (0). */
+function monthName(month: number): string {
+  const names = [l10n.t('Jan'), l10n.t('Feb'), l10n.t('Mar'), l10n.t('Apr'), l10n.t('May'), l10n.t('Jun'), l10n.t('Jul'), l10n.t('Aug'), l10n.t('Sep'), l10n.t('Oct'), l10n.t('Nov'), l10n.t('Dec')];
+  return names[month] ?? '';
+}
 
 /** "Fri 28 Nov", with the year added when it is not the year of `today`. */
 export function formatDay(key: DateKey, today: DateKey): string {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  const text = `${weekday} ${d} ${MONTHS[m - 1]}`;
-  return key.slice(0, 4) === today.slice(0, 4) ? text : `${text} ${y}`;
+  const weekday = weekdayName(new Date(Date.UTC(y, m - 1, d)).getUTCDay());
+  const month = monthName(m - 1);
+  // {0} weekday, {1} day of the month, {2} month, {3} year.
+  return key.slice(0, 4) === today.slice(0, 4) ? l10n.t('{0} {1} {2}', weekday, d, month) : l10n.t('{0} {1} {2} {3}', weekday, d, month, y);
 }

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from './dates';
 import { isDelegationLevel, parseDelegationLevel, type DelegationLevel } from './delegationLevels';
 import { cleanLine, cleanText } from './text';
+import * as l10n from './l10n';
 
 export const TASK_MAX = 200;
 export const PERSON_MAX = 80;
@@ -81,22 +82,22 @@ export function personKey(name: string): string {
 
 export function validateTask(value: unknown): Validation<string> {
   if (typeof value !== 'string') {
-    return fail('The task must be text.');
+    return fail(l10n.t('The task must be text.'));
   }
   if (tidy(value).length === 0) {
-    return fail('Say what you delegated: the task cannot be empty.');
+    return fail(l10n.t('Say what you delegated: the task cannot be empty.'));
   }
-  return cleanLine(value, { what: 'task', max: TASK_MAX });
+  return cleanLine(value, { what: l10n.t('task'), max: TASK_MAX });
 }
 
 export function validatePerson(value: unknown): Validation<string> {
   if (typeof value !== 'string') {
-    return fail('The person must be a name.');
+    return fail(l10n.t('The person must be a name.'));
   }
   if (tidy(value).length === 0) {
-    return fail('Say who you delegated to: the name cannot be empty.');
+    return fail(l10n.t('Say who you delegated to: the name cannot be empty.'));
   }
-  return cleanLine(value, { what: 'name', max: PERSON_MAX });
+  return cleanLine(value, { what: l10n.t('name'), max: PERSON_MAX });
 }
 
 export function validateNote(value: unknown): Validation<string | undefined> {
@@ -104,15 +105,15 @@ export function validateNote(value: unknown): Validation<string | undefined> {
     return ok(undefined);
   }
   if (typeof value !== 'string') {
-    return fail('The note must be text.');
+    return fail(l10n.t('The note must be text.'));
   }
-  return cleanText(value, { what: 'note', max: NOTE_MAX });
+  return cleanText(value, { what: l10n.t('note'), max: NOTE_MAX });
 }
 
-/** A whole number of days from 0 to 3,650, the one rule for every day count typed or imported. */
+/** A whole number of days from 0 to 3,650, the one rule for every day count typed or imported; `what` is translated. */
 export function validateDayCount(value: unknown, what: string): Validation<number> {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > DAY_COUNT_MAX) {
-    return fail(`${what} must be a whole number of days from 0 to ${DAY_COUNT_MAX.toLocaleString('en')}.`);
+    return fail(l10n.t('{0} must be a whole number of days from 0 to {1}.', what, DAY_COUNT_MAX.toLocaleString('en')));
   }
   return ok(value);
 }
@@ -125,9 +126,9 @@ export function validateFollowUp(value: unknown, today: DateKey): Validation<Dat
   let day: DateKey | undefined;
   if (typeof value === 'number') {
     if (value < 0) {
-      return fail('The follow-up cannot be in the past.');
+      return fail(l10n.t('The follow-up cannot be in the past.'));
     }
-    const days = validateDayCount(value, 'A follow-up given in days');
+    const days = validateDayCount(value, l10n.t('A follow-up given in days'));
     if (!days.ok) {
       return days;
     }
@@ -135,15 +136,15 @@ export function validateFollowUp(value: unknown, today: DateKey): Validation<Dat
   } else {
     day = parseDateKey(value);
     if (!day) {
-      return fail('Give the follow-up as a date like 2026-12-01, or a number of days from today.');
+      return fail(l10n.t('Give the follow-up as a date like 2026-12-01, or a number of days from today.'));
     }
   }
   const ahead = daysBetween(today, day);
   if (ahead < 0) {
-    return fail(`The follow-up cannot be in the past (today is ${today}).`);
+    return fail(l10n.t('The follow-up cannot be in the past (today is {0}).', today));
   }
   if (ahead > FOLLOW_UP_MAX_DAYS) {
-    return fail('Choose a follow-up within the next year: long gaps are where delegations get lost.');
+    return fail(l10n.t('Choose a follow-up within the next year: long gaps are where delegations get lost.'));
   }
   return ok(day);
 }
@@ -151,7 +152,7 @@ export function validateFollowUp(value: unknown, today: DateKey): Validation<Dat
 export function validateLevel(value: unknown): Validation<DelegationLevel> {
   const level = parseDelegationLevel(value);
   return level === undefined
-    ? fail('The level must be 1 to 7 or a level name: Tell, Sell, Consult, Agree, Advise, Inquire, Delegate.')
+    ? fail(l10n.t('The level must be 1 to 7 or a level name: Tell, Sell, Consult, Agree, Advise, Inquire, Delegate.'))
     : ok(level);
 }
 
@@ -173,13 +174,17 @@ export function parseLogDelegationArgs(
   defaults: LogDefaults,
 ): { ok: true; value: NewDelegation } | { ok: false; errors: string[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: ['Expected an object like { "task": "…", "person": "…" }.'] };
+    return { ok: false, errors: [l10n.t('Expected an object like { "task": "…", "person": "…" }.')] };
   }
   const args = raw as Record<string, unknown>;
   const errors: string[] = [];
   const unknownKeys = Object.keys(args).filter((key) => !(ARGUMENT_KEYS as readonly string[]).includes(key));
   if (unknownKeys.length > 0) {
-    errors.push(`Unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')} (expected ${ARGUMENT_KEYS.join(', ')}).`);
+    errors.push(
+      unknownKeys.length > 1
+        ? l10n.t('Unknown fields: {0} (expected {1}).', unknownKeys.join(', '), ARGUMENT_KEYS.join(', '))
+        : l10n.t('Unknown field: {0} (expected {1}).', unknownKeys.join(', '), ARGUMENT_KEYS.join(', ')),
+    );
   }
   const task = validateTask(args['task']);
   const person = validatePerson(args['person']);
@@ -246,25 +251,25 @@ export function followUpGroup(delegation: Delegation, today: DateKey): FollowUpG
 /** The follow-up date in words: "due tomorrow", "3 days overdue", "done Fri 28 Nov". */
 export function describeFollowUp(delegation: Delegation, today: DateKey): string {
   if (delegation.doneOn !== undefined) {
-    return `done ${formatDay(delegation.doneOn, today)}`;
+    return l10n.t('done {0}', formatDay(delegation.doneOn, today));
   }
   const ahead = daysBetween(today, delegation.followUpOn);
   if (ahead < -1) {
-    return `${-ahead} days overdue`;
+    return l10n.t('{0} days overdue', -ahead);
   }
   if (ahead === -1) {
-    return '1 day overdue';
+    return l10n.t('1 day overdue');
   }
   if (ahead === 0) {
-    return 'due today';
+    return l10n.t('due today');
   }
   if (ahead === 1) {
-    return 'due tomorrow';
+    return l10n.t('due tomorrow');
   }
   if (ahead <= 13) {
-    return `due in ${ahead} days`;
+    return l10n.t('due in {0} days', ahead);
   }
-  return `due ${formatDay(delegation.followUpOn, today)}`;
+  return l10n.t('due {0}', formatDay(delegation.followUpOn, today));
 }
 
 let collator: Intl.Collator | undefined;
@@ -355,7 +360,7 @@ export function validateStoredDelegation(raw: unknown, today: DateKey): Validati
   }
   const personId = (raw as Record<string, unknown>)['personId'];
   if (!isStoredId(personId)) {
-    return fail('missing or invalid personId');
+    return fail(l10n.t('missing or invalid personId'));
   }
   const { id, task, ...rest } = result.value;
   return ok({ id, task, personId, ...rest });
@@ -369,7 +374,7 @@ export function validateStoredDelegationV1(raw: unknown, today: DateKey): Valida
   }
   const person = storedText((raw as Record<string, unknown>)['person'], validatePerson);
   if (person === undefined) {
-    return fail('invalid person');
+    return fail(l10n.t('invalid person'));
   }
   const { id, task, ...rest } = result.value;
   return ok({ id, task, person, ...rest });
@@ -377,47 +382,47 @@ export function validateStoredDelegationV1(raw: unknown, today: DateKey): Valida
 
 function validateRecord(raw: unknown, today: DateKey, keys: ReadonlySet<string>): Validation<Omit<Delegation, 'personId'>> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return fail('not an object');
+    return fail(l10n.t('not an object'));
   }
   const r = raw as Record<string, unknown>;
   const unknown = Object.keys(r).filter((key) => !keys.has(key));
   if (unknown.length > 0) {
-    return fail(`unknown field ${unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}`);
+    return fail(l10n.t('unknown field {0}', unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')));
   }
   const id = r['id'];
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    return fail('missing or invalid id');
+    return fail(l10n.t('missing or invalid id'));
   }
   const task = storedText(r['task'], validateTask);
   if (task === undefined) {
-    return fail('invalid task');
+    return fail(l10n.t('invalid task'));
   }
   const level = r['level'];
   if (!isDelegationLevel(level)) {
-    return fail('invalid level');
+    return fail(l10n.t('invalid level'));
   }
   const createdOn = storedDay(r['createdOn'], today);
   const followUpOn = storedDay(r['followUpOn'], today);
   if (!createdOn || !followUpOn) {
-    return fail('invalid date (a real date within ten years of today)');
+    return fail(l10n.t('invalid date (a real date within ten years of today)'));
   }
   const note = r['note'] === undefined ? undefined : storedText(r['note'], validateNote);
   if (r['note'] !== undefined && note === undefined) {
-    return fail('invalid note');
+    return fail(l10n.t('invalid note'));
   }
   const doneOn = r['doneOn'] === undefined ? undefined : storedDay(r['doneOn'], today);
   if (r['doneOn'] !== undefined && !doneOn) {
-    return fail('invalid done date');
+    return fail(l10n.t('invalid done date'));
   }
   const rawHistory = r['history'];
   if (!Array.isArray(rawHistory) || rawHistory.length === 0 || rawHistory.length > HISTORY_MAX) {
-    return fail('invalid history');
+    return fail(l10n.t('invalid history'));
   }
   const history: DelegationEvent[] = [];
   for (const rawEvent of rawHistory as unknown[]) {
     const event = readEvent(rawEvent, today);
     if (!event) {
-      return fail('invalid history');
+      return fail(l10n.t('invalid history'));
     }
     history.push(event);
   }

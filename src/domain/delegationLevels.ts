@@ -1,20 +1,89 @@
+import * as l10n from './l10n';
+
 /** The seven Management 3.0 delegation levels (Jurgen Appelo), from the lead deciding alone to the team. */
 export type DelegationLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 export interface DelegationLevelInfo {
   readonly level: DelegationLevel;
+  /** The English name, lower case, as the command's argument object and the settings spell it. */
+  readonly id: string;
+  /** The name shown, translated when read. */
   readonly name: string;
+  /** What the level means, translated when read. */
   readonly meaning: string;
 }
 
 export const DELEGATION_LEVELS: readonly DelegationLevelInfo[] = [
-  { level: 1, name: 'Tell', meaning: 'I decide and tell you.' },
-  { level: 2, name: 'Sell', meaning: 'I decide and explain why, to win you over.' },
-  { level: 3, name: 'Consult', meaning: 'I ask for your input, then I decide.' },
-  { level: 4, name: 'Agree', meaning: 'We decide together.' },
-  { level: 5, name: 'Advise', meaning: 'You decide, after hearing my advice.' },
-  { level: 6, name: 'Inquire', meaning: 'You decide and tell me afterwards.' },
-  { level: 7, name: 'Delegate', meaning: "You decide; I don't need to know." },
+  {
+    level: 1,
+    id: 'tell',
+    get name() {
+      return l10n.t('Tell');
+    },
+    get meaning() {
+      return l10n.t('I decide and tell you.');
+    },
+  },
+  {
+    level: 2,
+    id: 'sell',
+    get name() {
+      return l10n.t('Sell');
+    },
+    get meaning() {
+      return l10n.t('I decide and explain why, to win you over.');
+    },
+  },
+  {
+    level: 3,
+    id: 'consult',
+    get name() {
+      return l10n.t('Consult');
+    },
+    get meaning() {
+      return l10n.t('I ask for your input, then I decide.');
+    },
+  },
+  {
+    level: 4,
+    id: 'agree',
+    get name() {
+      return l10n.t('Agree');
+    },
+    get meaning() {
+      return l10n.t('We decide together.');
+    },
+  },
+  {
+    level: 5,
+    id: 'advise',
+    get name() {
+      return l10n.t('Advise');
+    },
+    get meaning() {
+      return l10n.t('You decide, after hearing my advice.');
+    },
+  },
+  {
+    level: 6,
+    id: 'inquire',
+    get name() {
+      return l10n.t('Inquire');
+    },
+    get meaning() {
+      return l10n.t('You decide and tell me afterwards.');
+    },
+  },
+  {
+    level: 7,
+    id: 'delegate',
+    get name() {
+      return l10n.t('Delegate');
+    },
+    get meaning() {
+      return l10n.t("You decide; I don't need to know.");
+    },
+  },
 ];
 
 export function levelInfo(level: DelegationLevel): DelegationLevelInfo {
@@ -23,7 +92,7 @@ export function levelInfo(level: DelegationLevel): DelegationLevelInfo {
 
 /** "3 · Consult" */
 export function levelLabel(level: DelegationLevel): string {
-  return `${level} · ${levelInfo(level).name}`;
+  return l10n.t('{0} · {1}', level, levelInfo(level).name);
 }
 
 export function isDelegationLevel(value: unknown): value is DelegationLevel {
@@ -42,5 +111,5 @@ export function parseDelegationLevel(value: unknown): DelegationLevel | undefine
   if (/^[1-7]$/.test(text)) {
     return Number(text) as DelegationLevel;
   }
-  return DELEGATION_LEVELS.find((info) => info.name.toLowerCase() === text)?.level;
+  return DELEGATION_LEVELS.find((info) => info.id === text)?.level;
 }

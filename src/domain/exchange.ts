@@ -4,6 +4,7 @@ import { levelLabel } from './delegationLevels';
 import { summarisePeople } from './people';
 import { describeLastOneOnOne, describeMood, describeNextOneOnOne, lastOneOnOne, TOPIC_LABELS } from './team';
 import { COLLECTIONS, readTeamLists, type TeamData } from './teamData';
+import * as l10n from './l10n';
 
 /** The JSON export: the full records, versioned so a later version can read it back. */
 export const EXPORT_FORMAT = 'tech-lead-coach/delegations';
@@ -67,23 +68,32 @@ function cell(text: string): string {
 
 /** A readable report: a section per person (their 1:1s, feedback and delegations), open work first. */
 export function toMarkdown(data: TeamData, today: DateKey, options: { readonly includeNotes: boolean }): string {
-  const lines = [`# Team`, '', `Exported ${formatDay(today, today)} ${today.slice(0, 4)} from Tech Lead Coach.${options.includeNotes ? '' : ' Private 1:1 notes are left out (setting techLead.export.includePrivateNotes).'}`, ''];
+  const exported = options.includeNotes
+    ? l10n.t('Exported {0} {1} from Tech Lead Coach.', formatDay(today, today), today.slice(0, 4))
+    : l10n.t('Exported {0} {1} from Tech Lead Coach. Private 1:1 notes are left out (setting techLead.export.includePrivateNotes).', formatDay(today, today), today.slice(0, 4));
+  const lines = [`# ${l10n.t('Team')}`, '', exported, ''];
   if (data.people.length === 0) {
-    lines.push('Nobody is in the team yet.', '');
+    lines.push(l10n.t('Nobody is in the team yet.'), '');
   }
   const nameOf = (id: string): string => data.people.find((p) => p.id === id)?.name ?? id;
   const summaries = new Map(summarisePeople(data.delegations, today, nameOf).map((s) => [s.personId, s]));
   const people = [...data.people].sort((a, b) => Number(a.archived === true) - Number(b.archived === true) || compareText(a.name, b.name));
   for (const person of people) {
     const last = lastOneOnOne(data.oneOnOnes, person.id);
-    lines.push(`## ${cell(person.name)}${person.archived ? ' (archived)' : ''}`, '');
+    lines.push(`## ${person.archived ? l10n.t('{0} (archived)', cell(person.name)) : cell(person.name)}`, '');
     if (person.role) {
       lines.push(`${cell(person.role)}.`, '');
     }
-    lines.push(person.archived ? `${describeLastOneOnOne(last, today)}.` : `${describeLastOneOnOne(last, today)}; ${describeNextOneOnOne(person, last, today)} (every ${person.cadenceDays} days).`, '');
+    lines.push(
+      person.archived
+        ? l10n.t('{0}.', describeLastOneOnOne(last, today))
+        : l10n.t('{0}; {1} (every {2} days).', describeLastOneOnOne(last, today), describeNextOneOnOne(person, last, today), person.cadenceDays),
+      '',
+    );
     const meetings = data.oneOnOnes.filter((m) => m.personId === person.id).sort((a, b) => compareDays(b.on, a.on));
     if (meetings.length > 0) {
-      lines.push('### 1:1s', '', `| Day | How they were | Came up |${options.includeNotes ? ' Notes |' : ''}`, `|---|---|---|${options.includeNotes ? '---|' : ''}`);
+      const header = [l10n.t('Day'), l10n.t('How they were'), l10n.t('Came up'), ...(options.includeNotes ? [l10n.t('Notes')] : [])];
+      lines.push(`### ${l10n.t('1:1s')}`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`);
       for (const m of meetings) {
         const notes = options.includeNotes ? ` ${cell(m.notes ?? '')} |` : '';
         lines.push(`| ${m.on} | ${m.mood === undefined ? '' : describeMood(m.mood)} | ${m.topics.map((t) => TOPIC_LABELS[t]).join(', ')} |${notes}`);
@@ -92,22 +102,22 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
     }
     const feedback = data.feedback.filter((f) => f.personId === person.id).sort((a, b) => compareDays(b.on, a.on));
     if (feedback.length > 0) {
-      lines.push('### Feedback', '');
+      lines.push(`### ${l10n.t('Feedback')}`, '');
       for (const f of feedback) {
         lines.push(
           f.kind === 'given'
-            ? `- ${f.on}, given. Situation: ${cell(f.situation)}. Behaviour: ${cell(f.behaviour)}. Impact: ${cell(f.impact)}.`
-            : `- ${f.on}, asked. They said: ${cell(f.said)}. I will change: ${cell(f.change)}.`,
+            ? `- ${l10n.t('{0}, given. Situation: {1}. Behaviour: {2}. Impact: {3}.', f.on, cell(f.situation), cell(f.behaviour), cell(f.impact))}`
+            : `- ${l10n.t('{0}, asked. They said: {1}. I will change: {2}.', f.on, cell(f.said), cell(f.change))}`,
         );
       }
       lines.push('');
     }
     const summary = summaries.get(person.id);
     if (summary) {
-      lines.push('### Delegations', '', `${summary.active} active, ${summary.overdue} overdue, ${summary.done} done.`, '');
-      lines.push('| Task | Level | Follow-up | Status | Note |', '|---|---|---|---|---|');
+      lines.push(`### ${l10n.t('Delegations')}`, '', l10n.t('{0} active, {1} overdue, {2} done.', summary.active, summary.overdue, summary.done), '');
+      lines.push(`| ${[l10n.t('Task'), l10n.t('Level'), l10n.t('Follow-up'), l10n.t('Status'), l10n.t('Note')].join(' | ')} |`, '|---|---|---|---|---|');
       for (const d of summary.delegations) {
-        const status = d.doneOn !== undefined ? 'done' : describeFollowUp(d, today);
+        const status = d.doneOn !== undefined ? l10n.t('done') : describeFollowUp(d, today);
         lines.push(`| ${cell(d.task)} | ${levelLabel(d.level)} | ${d.followUpOn} | ${status} | ${cell(d.note ?? '')} |`);
       }
       lines.push('');
@@ -122,9 +132,11 @@ export type ImportParse =
   | { readonly ok: true; readonly version: 2; readonly data: TeamData; readonly notesLeftOut: boolean }
   | { readonly ok: false; readonly error: string };
 
-function tooMany(problems: readonly string[], total: number, what: string): string {
-  const shown = problems.slice(0, 3).join('; ');
-  return `${problems.length} of ${total} ${what} in the file are not valid (${shown}${problems.length > 3 ? '; …' : ''}). Nothing was imported.`;
+function tooMany(problems: readonly string[], total: number, what: 'delegations' | 'records'): string {
+  const shown = `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
+  return what === 'delegations'
+    ? l10n.t('{0} of {1} delegations in the file are not valid ({2}). Nothing was imported.', problems.length, total, shown)
+    : l10n.t('{0} of {1} records in the file are not valid ({2}). Nothing was imported.', problems.length, total, shown);
 }
 
 /**
@@ -134,44 +146,50 @@ function tooMany(problems: readonly string[], total: number, what: string): stri
  */
 export function parseImport(text: string, today: DateKey): ImportParse {
   if (text.length > IMPORT_MAX_BYTES) {
-    return { ok: false, error: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; a Tech Lead Coach export is far smaller.` };
+    return { ok: false, error: l10n.t('The file is larger than {0} MB; a Tech Lead Coach export is far smaller.', IMPORT_MAX_BYTES / 1024 / 1024) };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, error: l10n.t('The file is not valid JSON ({0}).', error instanceof Error ? error.message : String(error)) };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
-    return { ok: false, error: `The file is not a Tech Lead Coach export (expected "format": "${EXPORT_FORMAT}").` };
+    return { ok: false, error: l10n.t('The file is not a Tech Lead Coach export (expected "format": "{0}").', EXPORT_FORMAT) };
   }
   const data = raw as Record<string, unknown>;
   const version = data['version'];
   if (version !== EXPORT_VERSION && version !== LEGACY_EXPORT_VERSION) {
     return {
       ok: false,
-      error: typeof version === 'number' && version > EXPORT_VERSION ? `The file was exported by a newer version of Tech Lead Coach (version ${version}). Update the extension to import it.` : 'The file has an unknown export version.',
+      error:
+        typeof version === 'number' && version > EXPORT_VERSION
+          ? l10n.t('The file was exported by a newer version of Tech Lead Coach (version {0}). Update the extension to import it.', version)
+          : l10n.t('The file has an unknown export version.'),
     };
   }
   const known = TOP_LEVEL_KEYS[version] as ReadonlySet<string>;
   const unknownKeys = Object.keys(data).filter((key) => !known.has(key));
   if (unknownKeys.length > 0) {
-    return { ok: false, error: `The file has fields this version does not know (${unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}). Nothing was imported.` };
+    return {
+      ok: false,
+      error: l10n.t('The file has fields this version does not know ({0}). Nothing was imported.', unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')),
+    };
   }
   const lists = version === LEGACY_EXPORT_VERSION ? (['delegations'] as const) : COLLECTIONS;
   let total = 0;
   for (const collection of lists) {
     const list = data[collection];
     if (list !== undefined && !Array.isArray(list)) {
-      return { ok: false, error: `The file's "${collection}" is not a list.` };
+      return { ok: false, error: l10n.t('The file\'s "{0}" is not a list.', collection) };
     }
     total += Array.isArray(list) ? list.length : 0;
   }
   if (!Array.isArray(data['delegations']) && version === LEGACY_EXPORT_VERSION) {
-    return { ok: false, error: 'The file has no "delegations" list.' };
+    return { ok: false, error: l10n.t('The file has no "delegations" list.') };
   }
   if (total > IMPORT_MAX_RECORDS) {
-    return { ok: false, error: `The file has ${total} records; the limit is ${IMPORT_MAX_RECORDS}.` };
+    return { ok: false, error: l10n.t('The file has {0} records; the limit is {1}.', total, IMPORT_MAX_RECORDS) };
   }
   if (version === LEGACY_EXPORT_VERSION) {
     const list = data['delegations'] as unknown[];
@@ -181,9 +199,9 @@ export function parseImport(text: string, today: DateKey): ImportParse {
     list.forEach((record: unknown, index) => {
       const result = validateStoredDelegationV1(record, today);
       if (!result.ok) {
-        problems.push(`#${index + 1}: ${result.error}`);
+        problems.push(l10n.t('#{0}: {1}', index + 1, result.error));
       } else if (ids.has(result.value.id)) {
-        problems.push(`#${index + 1}: duplicate id`);
+        problems.push(l10n.t('#{0}: duplicate id', index + 1));
       } else {
         ids.add(result.value.id);
         delegations.push(result.value);
@@ -193,7 +211,7 @@ export function parseImport(text: string, today: DateKey): ImportParse {
   }
   const notes = data['privateNotes'];
   if (notes !== undefined && notes !== 'included' && notes !== 'left out') {
-    return { ok: false, error: 'The file\'s "privateNotes" must be "included" or "left out".' };
+    return { ok: false, error: l10n.t('The file\'s "privateNotes" must be "included" or "left out".') };
   }
   const read = readTeamLists(data, today);
   if (read.problems.length > 0) {

@@ -1,24 +1,27 @@
 import { formatDay, type DateKey } from './dates';
 import type { DelegationEvent } from './delegation';
 import { levelInfo } from './delegationLevels';
+import * as l10n from './l10n';
 
 /** One history event in words: "Raised from Consult to Advise on Thu 12 Mar". */
 export function describeEvent(event: DelegationEvent, today: DateKey): string {
   const on = formatDay(event.on, today);
   switch (event.kind) {
     case 'created':
-      return `Delegated on ${on}`;
+      return l10n.t('Delegated on {0}', on);
     case 'edited':
-      return `${event.field === 'task' ? 'Task' : event.field === 'person' ? 'Person' : 'Note'} edited on ${on}`;
+      return event.field === 'task' ? l10n.t('Task edited on {0}', on) : event.field === 'person' ? l10n.t('Person edited on {0}', on) : l10n.t('Note edited on {0}', on);
     case 'levelChanged':
-      return `${event.to > event.from ? 'Raised' : 'Lowered'} from ${levelInfo(event.from).name} to ${levelInfo(event.to).name} on ${on}`;
+      return event.to > event.from
+        ? l10n.t('Raised from {0} to {1} on {2}', levelInfo(event.from).name, levelInfo(event.to).name, on)
+        : l10n.t('Lowered from {0} to {1} on {2}', levelInfo(event.from).name, levelInfo(event.to).name, on);
     case 'followUpChanged':
-      return `Follow-up moved from ${formatDay(event.from, today)} to ${formatDay(event.to, today)} on ${on}`;
+      return l10n.t('Follow-up moved from {0} to {1} on {2}', formatDay(event.from, today), formatDay(event.to, today), on);
     case 'checkIn':
-      return `Checked in on ${on}${event.note ? `: ${event.note}` : ''}`;
+      return event.note ? l10n.t('Checked in on {0}: {1}', on, event.note) : l10n.t('Checked in on {0}', on);
     case 'done':
-      return `Marked done on ${on}`;
+      return l10n.t('Marked done on {0}', on);
     case 'reopened':
-      return `Reopened on ${on}`;
+      return l10n.t('Reopened on {0}', on);
   }
 }

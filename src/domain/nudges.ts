@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type DateKey } from './dates';
 import { compareDays, describeFollowUp, isOverdue, type Delegation } from './delegation';
 import { describeLastOneOnOne, isOneOnOneOverdue, lastFeedbackAsked, lastOneOnOne, nextOneOnOneDue, NOT_ASKING_FEEDBACK_DAYS, type Feedback, type OneOnOne, type Person } from './team';
+import * as l10n from './l10n';
 
 export const NUDGE_THEMES = [
   'check-ins',
@@ -239,14 +240,23 @@ function overdueNudge(context: NudgeContext): TodayNudge | undefined {
   if (!first) {
     return undefined;
   }
-  const more = overdue.length > 1 ? ` (${overdue.length - 1} more overdue in the tracker)` : '';
   const name = nameIn(context, first.personId);
+  const when = describeFollowUp(first, context.today);
   return {
     id: `follow-up:${first.id}`,
     reason: 'overdueFollowUp',
-    short: truncate(`Follow up with ${name}`, SHORT_MAX),
-    action: `Check in with ${name} on "${first.task}" (${describeFollowUp(first, context.today)})${more}. Ask how it is going and what they need from you, then mark it done or set the next follow-up.`,
-    why: 'A follow-up that slips tells people the work stopped mattering, or that they are on their own.',
+    short: truncate(l10n.t('Follow up with {0}', name), SHORT_MAX),
+    action:
+      overdue.length > 1
+        ? l10n.t(
+            'Check in with {0} on "{1}" ({2}) ({3} more overdue in the tracker). Ask how it is going and what they need from you, then mark it done or set the next follow-up.',
+            name,
+            first.task,
+            when,
+            overdue.length - 1,
+          )
+        : l10n.t('Check in with {0} on "{1}" ({2}). Ask how it is going and what they need from you, then mark it done or set the next follow-up.', name, first.task, when),
+    why: l10n.t('A follow-up that slips tells people the work stopped mattering, or that they are on their own.'),
     lesson: 'delegation-levels',
     delegationId: first.id,
   };
@@ -263,13 +273,21 @@ function overdueOneOnOneNudge(context: NudgeContext): TodayNudge | undefined {
     return undefined;
   }
   const late = -daysBetween(context.today, nextOneOnOneDue(first.person, first.last));
-  const more = overdue.length > 1 ? ` ${overdue.length - 1} more ${overdue.length === 2 ? 'is' : 'are'} due a 1:1 too.` : '';
+  const name = first.person.name;
+  const last = describeLastOneOnOne(first.last, context.today);
+  const past = late === 1 ? l10n.t('1 day') : l10n.t('{0} days', late);
+  const cadence = first.person.cadenceDays;
   return {
     id: `one-on-one:${first.person.id}`,
     reason: 'overdueOneOnOne',
-    short: truncate(`Meet ${first.person.name}`, SHORT_MAX),
-    action: `Book a 1:1 with ${first.person.name} (${describeLastOneOnOne(first.last, context.today)}, ${late} day${late === 1 ? '' : 's'} past their ${first.person.cadenceDays}-day rhythm). Ask how they are before any status.${more}`,
-    why: 'Regular 1:1s are where people raise what they would never post in a channel, while it is still small.',
+    short: truncate(l10n.t('Meet {0}', name), SHORT_MAX),
+    action:
+      overdue.length === 1
+        ? l10n.t('Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status.', name, last, past, cadence)
+        : overdue.length === 2
+          ? l10n.t('Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status. 1 more is due a 1:1 too.', name, last, past, cadence)
+          : l10n.t('Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status. {4} more are due a 1:1 too.', name, last, past, cadence, overdue.length - 1),
+    why: l10n.t('Regular 1:1s are where people raise what they would never post in a channel, while it is still small.'),
     lesson: 'check-in',
     personId: first.person.id,
   };

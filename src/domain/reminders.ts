@@ -1,4 +1,5 @@
 import { addDays, parseDateKey, type DateKey } from './dates';
+import * as l10n from './l10n';
 
 /** When the overdue reminder last showed and how long it is snoozed; kept per workspace. */
 export interface ReminderState {
@@ -31,25 +32,31 @@ export function remindersShown(state: ReminderState, today: DateKey): ReminderSt
 function someNames(names: readonly string[]): string {
   const unique = [...new Set(names)];
   const shown = unique.slice(0, 2).join(', ');
-  return unique.length > 2 ? `${shown} and ${unique.length - 2} more` : shown;
+  return unique.length > 2 ? l10n.t('{0} and {1} more', shown, unique.length - 2) : shown;
 }
 
 /**
  * "Your follow-up with Sam is overdue." or "3 follow-ups are overdue (Sam, Ana and 1 more).", then
  * "Your 1:1 with Lee is overdue." or "2 people are due a 1:1 (Lee, Kim)." One sentence each, in one
- * notification.
+ * notification: each combination is one message, so a translation can order and join them.
  */
 export function reminderMessage(followUpPeople: readonly string[], oneOnOnePeople: readonly string[] = []): string {
-  const sentences: string[] = [];
-  if (followUpPeople.length === 1) {
-    sentences.push(`Your follow-up with ${followUpPeople[0]} is overdue.`);
-  } else if (followUpPeople.length > 1) {
-    sentences.push(`${followUpPeople.length} follow-ups are overdue (${someNames(followUpPeople)}).`);
+  const f = followUpPeople.length;
+  const o = oneOnOnePeople.length;
+  const first = followUpPeople[0] ?? '';
+  const one = oneOnOnePeople[0] ?? '';
+  if (o === 0) {
+    return f === 0 ? '' : f === 1 ? l10n.t('Your follow-up with {0} is overdue.', first) : l10n.t('{0} follow-ups are overdue ({1}).', f, someNames(followUpPeople));
   }
-  if (oneOnOnePeople.length === 1) {
-    sentences.push(`Your 1:1 with ${oneOnOnePeople[0]} is overdue.`);
-  } else if (oneOnOnePeople.length > 1) {
-    sentences.push(`${oneOnOnePeople.length} people are due a 1:1 (${someNames(oneOnOnePeople)}).`);
+  if (f === 0) {
+    return o === 1 ? l10n.t('Your 1:1 with {0} is overdue.', one) : l10n.t('{0} people are due a 1:1 ({1}).', o, someNames(oneOnOnePeople));
   }
-  return sentences.join(' ');
+  if (f === 1) {
+    return o === 1
+      ? l10n.t('Your follow-up with {0} is overdue. Your 1:1 with {1} is overdue.', first, one)
+      : l10n.t('Your follow-up with {0} is overdue. {1} people are due a 1:1 ({2}).', first, o, someNames(oneOnOnePeople));
+  }
+  return o === 1
+    ? l10n.t('{0} follow-ups are overdue ({1}). Your 1:1 with {2} is overdue.', f, someNames(followUpPeople), one)
+    : l10n.t('{0} follow-ups are overdue ({1}). {2} people are due a 1:1 ({3}).', f, someNames(followUpPeople), o, someNames(oneOnOnePeople));
 }

@@ -10,17 +10,29 @@ import { compareDays, compareText, type Delegation } from './delegation';
 import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from './nudges';
 import { isOneOnOneOverdue, type OneOnOne } from './team';
 import type { TeamData } from './teamData';
+import * as l10n from './l10n';
 
 /** The article's five actions. */
 export const ACTIONS = ['checkIns', 'biggerPicture', 'modelling', 'delegating', 'feedback'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** Each action in words, translated when read. */
 export const ACTION_LABELS: Readonly<Record<Action, string>> = {
-  checkIns: 'Check in with people',
-  biggerPicture: 'Explain the bigger picture',
-  modelling: 'Model the behaviour you want',
-  delegating: 'Delegate more',
-  feedback: 'Ask for feedback',
+  get checkIns() {
+    return l10n.t('Check in with people');
+  },
+  get biggerPicture() {
+    return l10n.t('Explain the bigger picture');
+  },
+  get modelling() {
+    return l10n.t('Model the behaviour you want');
+  },
+  get delegating() {
+    return l10n.t('Delegate more');
+  },
+  get feedback() {
+    return l10n.t('Ask for feedback');
+  },
 };
 
 /** The nudge themes whose done nudges count as practising an action (check-ins and delegating also count records). */

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from './dates';
 import { DATE_RANGE_DAYS, DAY_COUNT_MAX, isStoredId, personKey, storedDay, storedText, validateDayCount, validatePerson, type Validation } from './delegation';
 import { cleanLine, cleanText } from './text';
+import * as l10n from './l10n';
 
 /** The people a lead works with, their 1:1s and the feedback given and asked: plain data, no `vscode`. */
 
@@ -31,17 +32,45 @@ export interface Person {
 
 /** 1 struggling … 5 thriving. */
 export type Mood = 1 | 2 | 3 | 4 | 5;
-export const MOOD_WORDS: Readonly<Record<Mood, string>> = { 1: 'struggling', 2: 'strained', 3: 'steady', 4: 'good', 5: 'thriving' };
+/** The mood in one word, translated when read. */
+export const MOOD_WORDS: Readonly<Record<Mood, string>> = {
+  get 1() {
+    return l10n.t('struggling');
+  },
+  get 2() {
+    return l10n.t('strained');
+  },
+  get 3() {
+    return l10n.t('steady');
+  },
+  get 4() {
+    return l10n.t('good');
+  },
+  get 5() {
+    return l10n.t('thriving');
+  },
+};
 
 /** What came up in a 1:1. */
 export const TOPICS = ['career', 'feedbackGiven', 'feedbackAsked', 'blockers', 'biggerPicture'] as const;
 export type Topic = (typeof TOPICS)[number];
+/** Each topic in words, translated when read. */
 export const TOPIC_LABELS: Readonly<Record<Topic, string>> = {
-  career: 'career',
-  feedbackGiven: 'feedback given',
-  feedbackAsked: 'feedback asked',
-  blockers: 'blockers',
-  biggerPicture: 'the bigger picture',
+  get career() {
+    return l10n.t('career');
+  },
+  get feedbackGiven() {
+    return l10n.t('feedback given');
+  },
+  get feedbackAsked() {
+    return l10n.t('feedback asked');
+  },
+  get blockers() {
+    return l10n.t('blockers');
+  },
+  get biggerPicture() {
+    return l10n.t('the bigger picture');
+  },
 };
 
 export interface OneOnOne {
@@ -89,24 +118,27 @@ export function validateRole(value: unknown): Validation<string | undefined> {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return ok(undefined);
   }
-  return cleanLine(value, { what: 'role', max: ROLE_MAX });
+  return cleanLine(value, { what: l10n.t('role'), max: ROLE_MAX });
 }
 
 export function validateCadence(value: unknown): Validation<number> {
-  const days = validateDayCount(value, 'The 1:1 cadence');
+  const days = validateDayCount(value, l10n.t('The 1:1 cadence'));
   if (!days.ok) {
     return days;
   }
   return days.value < CADENCE_MIN_DAYS || days.value > CADENCE_MAX_DAYS
-    ? fail(`The 1:1 cadence must be from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS} days.`)
+    ? fail(l10n.t('The 1:1 cadence must be from {0} to {1} days.', CADENCE_MIN_DAYS, CADENCE_MAX_DAYS))
     : days;
 }
 
-/** A 1:1 or feedback day: `YYYY-MM-DD` or a whole number of days ago; today or earlier, within ten years. */
+/**
+ * A 1:1 or feedback day: `YYYY-MM-DD` or a whole number of days ago; today or earlier, within ten
+ * years. `what` names it as the subject of a sentence, translated ("The 1:1 date").
+ */
 export function validatePastDay(value: unknown, today: DateKey, what: string): Validation<DateKey> {
   let day: DateKey | undefined;
   if (typeof value === 'number') {
-    const ago = validateDayCount(value, `${what} given in days ago`);
+    const ago = validateDayCount(value, l10n.t('{0} given in days ago', what));
     if (!ago.ok) {
       return ago;
     }
@@ -114,23 +146,28 @@ export function validatePastDay(value: unknown, today: DateKey, what: string): V
   } else {
     day = parseDateKey(value);
     if (!day) {
-      return fail(`Give ${what.toLowerCase()} as a date like ${today}, or a number of days ago.`);
+      return fail(l10n.t('Give {0} as a date like {1}, or a number of days ago.', lowerFirst(what), today));
     }
   }
   if (daysBetween(today, day) > 0) {
-    return fail(`${what} cannot be in the future (today is ${today}).`);
+    return fail(l10n.t('{0} cannot be in the future (today is {1}).', what, today));
   }
   if (daysBetween(day, today) > Math.min(DATE_RANGE_DAYS, DAY_COUNT_MAX)) {
-    return fail(`${what} must be within the last ten years.`);
+    return fail(l10n.t('{0} must be within the last ten years.', what));
   }
   return ok(day);
+}
+
+/** "The 1:1 date" → "the 1:1 date", for the middle of a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 export function validateMood(value: unknown): Validation<Mood | undefined> {
   if (value === undefined || value === null) {
     return ok(undefined);
   }
-  return isMood(value) ? ok(value) : fail('How they are doing is 1 (struggling) to 5 (thriving), or left out.');
+  return isMood(value) ? ok(value) : fail(l10n.t('How they are doing is 1 (struggling) to 5 (thriving), or left out.'));
 }
 
 export function validateTopics(value: unknown): Validation<Topic[]> {
@@ -138,7 +175,7 @@ export function validateTopics(value: unknown): Validation<Topic[]> {
     return ok([]);
   }
   if (!Array.isArray(value) || !value.every(isTopic)) {
-    return fail(`Topics must be a list of: ${TOPICS.join(', ')}.`);
+    return fail(l10n.t('Topics must be a list of: {0}.', TOPICS.join(', ')));
   }
   // Stored in one order, each once, so two entries with the same topics compare equal.
   return ok(TOPICS.filter((topic) => (value as unknown[]).includes(topic)));
@@ -151,13 +188,13 @@ export function validateOneOnOneNotes(value: unknown): Validation<string | undef
   if (typeof value === 'string' && value.trim() === '') {
     return ok(undefined);
   }
-  return cleanText(value, { what: 'notes', max: ONE_ON_ONE_NOTES_MAX });
+  return cleanText(value, { what: l10n.t('notes'), max: ONE_ON_ONE_NOTES_MAX });
 }
 
 /** One short line of feedback: the situation, the behaviour, the impact, what they said, what you will change. */
 export function validateFeedbackLine(value: unknown, what: string): Validation<string> {
   if (typeof value !== 'string' || value.trim() === '') {
-    return fail(`The ${what} cannot be empty.`);
+    return fail(l10n.t('The {0} cannot be empty.', what));
   }
   return cleanLine(value, { what, max: FEEDBACK_LINE_MAX });
 }
@@ -191,39 +228,39 @@ export function isOneOnOneOverdue(person: Person, last: OneOnOne | undefined, to
 export function describeDaysAgo(day: DateKey, today: DateKey): string {
   const ago = daysBetween(day, today);
   if (ago <= 0) {
-    return ago === 0 ? 'today' : `on ${formatDay(day, today)}`;
+    return ago === 0 ? l10n.t('today') : l10n.t('on {0}', formatDay(day, today));
   }
   if (ago === 1) {
-    return 'yesterday';
+    return l10n.t('yesterday');
   }
   if (ago < 60) {
-    return `${ago} days ago`;
+    return l10n.t('{0} days ago', ago);
   }
-  return `on ${formatDay(day, today)}`;
+  return l10n.t('on {0}', formatDay(day, today));
 }
 
 /** "1:1 12 days ago", or "no 1:1 yet". */
 export function describeLastOneOnOne(last: OneOnOne | undefined, today: DateKey): string {
-  return last === undefined ? 'no 1:1 yet' : `1:1 ${describeDaysAgo(last.on, today)}`;
+  return last === undefined ? l10n.t('no 1:1 yet') : l10n.t('1:1 {0}', describeDaysAgo(last.on, today));
 }
 
 /** "next 1:1 due in 3 days", "next 1:1 due today", "1:1 overdue by 4 days". */
 export function describeNextOneOnOne(person: Person, last: OneOnOne | undefined, today: DateKey): string {
   const ahead = daysBetween(today, nextOneOnOneDue(person, last));
   if (ahead < 0) {
-    return `1:1 overdue by ${-ahead} day${ahead === -1 ? '' : 's'}`;
+    return ahead === -1 ? l10n.t('1:1 overdue by 1 day') : l10n.t('1:1 overdue by {0} days', -ahead);
   }
   if (ahead === 0) {
-    return 'next 1:1 due today';
+    return l10n.t('next 1:1 due today');
   }
   if (ahead === 1) {
-    return 'next 1:1 due tomorrow';
+    return l10n.t('next 1:1 due tomorrow');
   }
-  return `next 1:1 due in ${ahead} days`;
+  return l10n.t('next 1:1 due in {0} days', ahead);
 }
 
 export function describeMood(mood: Mood): string {
-  return `${mood}/5, ${MOOD_WORDS[mood]}`;
+  return l10n.t('{0}/5, {1}', mood, MOOD_WORDS[mood]);
 }
 
 /** The last day the lead asked anyone for feedback, or undefined when never. */
@@ -248,7 +285,7 @@ export function findPersonByName(people: readonly Person[], name: string): Perso
 
 function unknownFields(r: Record<string, unknown>, allowed: readonly string[]): string | undefined {
   const unknown = Object.keys(r).filter((key) => !allowed.includes(key));
-  return unknown.length > 0 ? `unknown field ${unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}` : undefined;
+  return unknown.length > 0 ? l10n.t('unknown field {0}', unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')) : undefined;
 }
 
 function asObject(raw: unknown): Record<string, unknown> | undefined {
@@ -260,33 +297,33 @@ const PERSON_KEYS = ['id', 'name', 'role', 'cadenceDays', 'addedOn', 'archived']
 export function validateStoredPerson(raw: unknown, today: DateKey): Validation<Person> {
   const r = asObject(raw);
   if (!r) {
-    return fail('not an object');
+    return fail(l10n.t('not an object'));
   }
   const extra = unknownFields(r, PERSON_KEYS);
   if (extra) {
     return fail(extra);
   }
   if (!isStoredId(r['id'])) {
-    return fail('missing or invalid id');
+    return fail(l10n.t('missing or invalid id'));
   }
   const name = storedText(r['name'], validatePerson);
   if (name === undefined) {
-    return fail('invalid name');
+    return fail(l10n.t('invalid name'));
   }
   const role = r['role'] === undefined ? undefined : storedText(r['role'], validateRole);
   if (r['role'] !== undefined && role === undefined) {
-    return fail('invalid role');
+    return fail(l10n.t('invalid role'));
   }
   const cadence = validateCadence(r['cadenceDays']);
   if (!cadence.ok) {
-    return fail('invalid cadenceDays');
+    return fail(l10n.t('invalid cadenceDays'));
   }
   const addedOn = storedDay(r['addedOn'], today);
   if (!addedOn) {
-    return fail('invalid addedOn (a real date within ten years of today)');
+    return fail(l10n.t('invalid addedOn (a real date within ten years of today)'));
   }
   if (r['archived'] !== undefined && r['archived'] !== true) {
-    return fail('invalid archived (true or left out)');
+    return fail(l10n.t('invalid archived (true or left out)'));
   }
   return ok({
     id: r['id'],
@@ -307,15 +344,15 @@ function readEntryHead(r: Record<string, unknown>, allowed: readonly string[], t
   const id = r['id'];
   const personId = r['personId'];
   if (!isStoredId(id)) {
-    return fail('missing or invalid id');
+    return fail(l10n.t('missing or invalid id'));
   }
   if (!isStoredId(personId)) {
-    return fail('missing or invalid personId');
+    return fail(l10n.t('missing or invalid personId'));
   }
   const on = storedDay(r['on'], today);
   // Not checked against today: after a flight west, a 1:1 logged "today" lies a day ahead.
   if (!on) {
-    return fail('invalid day (a real date within ten years of today)');
+    return fail(l10n.t('invalid day (a real date within ten years of today)'));
   }
   return ok({ id, personId, on });
 }
@@ -325,7 +362,7 @@ const ONE_ON_ONE_KEYS = ['id', 'personId', 'on', 'mood', 'notes', 'topics'] as c
 export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation<OneOnOne> {
   const r = asObject(raw);
   if (!r) {
-    return fail('not an object');
+    return fail(l10n.t('not an object'));
   }
   const head = readEntryHead(r, ONE_ON_ONE_KEYS, today);
   if (!head.ok) {
@@ -333,15 +370,15 @@ export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation
   }
   const { id, personId, on } = head.value;
   if (r['mood'] !== undefined && !isMood(r['mood'])) {
-    return fail('invalid mood (1 to 5)');
+    return fail(l10n.t('invalid mood (1 to 5)'));
   }
   const notes = r['notes'] === undefined ? undefined : storedText(r['notes'], validateOneOnOneNotes);
   if (r['notes'] !== undefined && notes === undefined) {
-    return fail('invalid notes');
+    return fail(l10n.t('invalid notes'));
   }
   const topics = validateTopics(r['topics']);
   if (!topics.ok || !Array.isArray(r['topics']) || topics.value.length !== r['topics'].length || topics.value.some((t, i) => t !== (r['topics'] as unknown[])[i])) {
-    return fail('invalid topics');
+    return fail(l10n.t('invalid topics'));
   }
   return ok({
     id,
@@ -361,11 +398,11 @@ const FEEDBACK_KEYS: Readonly<Record<Feedback['kind'], readonly string[]>> = {
 export function validateStoredFeedback(raw: unknown, today: DateKey): Validation<Feedback> {
   const r = asObject(raw);
   if (!r) {
-    return fail('not an object');
+    return fail(l10n.t('not an object'));
   }
   const kind = r['kind'];
   if (kind !== 'given' && kind !== 'asked') {
-    return fail('invalid kind (given or asked)');
+    return fail(l10n.t('invalid kind (given or asked)'));
   }
   const head = readEntryHead(r, FEEDBACK_KEYS[kind], today);
   if (!head.ok) {
@@ -376,13 +413,13 @@ export function validateStoredFeedback(raw: unknown, today: DateKey): Validation
   if (kind === 'given') {
     const [situation, behaviour, impact] = [line('situation'), line('behaviour'), line('impact')];
     if (situation === undefined || behaviour === undefined || impact === undefined) {
-      return fail('invalid situation, behaviour or impact');
+      return fail(l10n.t('invalid situation, behaviour or impact'));
     }
     return ok({ id, personId, on, kind, situation, behaviour, impact });
   }
   const [said, change] = [line('said'), line('change')];
   if (said === undefined || change === undefined) {
-    return fail('invalid said or change');
+    return fail(l10n.t('invalid said or change'));
   }
   return ok({ id, personId, on, kind, said, change });
 }

@@ -1,6 +1,7 @@
 import type { DateKey } from './dates';
 import { compareDays, personKey, sameValue, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
 import { DEFAULT_CADENCE_DAYS, validateStoredFeedback, validateStoredOneOnOne, validateStoredPerson, type Feedback, type OneOnOne, type Person } from './team';
+import * as l10n from './l10n';
 
 /**
  * The tracker's stored form. Version 3: an index (people, and the keys of the chunks that hold the
@@ -67,8 +68,22 @@ const VALIDATORS: { readonly [C in Collection]: (raw: unknown, today: DateKey) =
   feedback: validateStoredFeedback,
 };
 
-/** What each collection is called in messages about kept-aside records. */
+/** What each collection is called in the reasons stored with kept-aside records (stored data: English). */
 const SINGULAR: Readonly<Record<Collection, string>> = { people: 'person', delegations: 'delegation', oneOnOnes: '1:1', feedback: 'feedback entry' };
+
+/** The import problem of a record whose person is in neither the file nor the tracker. */
+function personMissing(collection: Collection, id: string, personId: string): string {
+  switch (collection) {
+    case 'people':
+      return l10n.t('person {0}: its person ({1}) is not in the file or the tracker', id, personId);
+    case 'delegations':
+      return l10n.t('delegation {0}: its person ({1}) is not in the file or the tracker', id, personId);
+    case 'oneOnOnes':
+      return l10n.t('1:1 {0}: its person ({1}) is not in the file or the tracker', id, personId);
+    case 'feedback':
+      return l10n.t('feedback entry {0}: its person ({1}) is not in the file or the tracker', id, personId);
+  }
+}
 
 export function validateRecord<C extends Collection>(collection: C, raw: unknown, today: DateKey): Validation<TeamData[C][number]> {
   return VALIDATORS[collection](raw, today) as Validation<TeamData[C][number]>;
@@ -93,7 +108,7 @@ export function readTeamLists(lists: Partial<Record<Collection, unknown>>, today
     }
     if (!Array.isArray(raw)) {
       keptAside.push({ raw, reason: `the ${collection} list is not a list` });
-      problems.push(`"${collection}" is not a list`);
+      problems.push(l10n.t('"{0}" is not a list', collection));
       return [];
     }
     const seen = new Set<string>();
@@ -103,7 +118,7 @@ export function readTeamLists(lists: Partial<Record<Collection, unknown>>, today
       const reason = !result.ok ? result.error : seen.has(result.value.id) ? 'duplicate id' : undefined;
       if (reason !== undefined || !result.ok) {
         keptAside.push({ raw: record, reason: `${SINGULAR[collection]}: ${reason ?? 'invalid'}` });
-        problems.push(`${collection} #${index + 1}: ${reason ?? 'invalid'}`);
+        problems.push(l10n.t('{0} #{1}: {2}', collection, index + 1, reason ?? l10n.t('invalid')));
         return;
       }
       seen.add(result.value.id);
@@ -119,7 +134,7 @@ export function readTeamLists(lists: Partial<Record<Collection, unknown>>, today
         return true;
       }
       keptAside.push({ raw: record, reason: `${SINGULAR[collection]}: its person is not in the tracker` });
-      problems.push(`${SINGULAR[collection]} ${record.id}: its person (${record.personId}) is not in the file or the tracker`);
+      problems.push(personMissing(collection, record.id, record.personId));
       return false;
     });
   return {

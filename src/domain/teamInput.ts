@@ -2,18 +2,22 @@ import type { DateKey } from './dates';
 import { validatePerson } from './delegation';
 import { validateFeedbackLine, validateMood, validateOneOnOneNotes, validatePastDay, validateTopics } from './team';
 import type { NewFeedback, NewOneOnOne } from './teamStore';
+import * as l10n from './l10n';
 
 /** The argument objects of "Log 1:1" and "Log Feedback", checked with the same rules as typing. Every problem is reported at once. */
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: string[] };
 
 function asRecord(raw: unknown, example: string): Record<string, unknown> | string {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : `Expected an object like ${example}.`;
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : l10n.t('Expected an object like {0}.', example);
 }
 
 function unknownKeys(args: Record<string, unknown>, allowed: readonly string[]): string[] {
   const extra = Object.keys(args).filter((key) => !allowed.includes(key));
-  return extra.length > 0 ? [`Unknown field${extra.length > 1 ? 's' : ''}: ${extra.join(', ')} (expected ${allowed.join(', ')}).`] : [];
+  if (extra.length === 0) {
+    return [];
+  }
+  return [extra.length > 1 ? l10n.t('Unknown fields: {0} (expected {1}).', extra.join(', '), allowed.join(', ')) : l10n.t('Unknown field: {0} (expected {1}).', extra.join(', '), allowed.join(', '))];
 }
 
 const ONE_ON_ONE_KEYS = ['person', 'date', 'mood', 'notes', 'topics'] as const;
@@ -26,7 +30,7 @@ export function parseLogOneOnOneArgs(raw: unknown, today: DateKey): Parsed<NewOn
   }
   const errors = unknownKeys(args, ONE_ON_ONE_KEYS);
   const person = validatePerson(args['person']);
-  const on = validatePastDay(args['date'] ?? 0, today, 'The 1:1 date');
+  const on = validatePastDay(args['date'] ?? 0, today, l10n.t('The 1:1 date'));
   const mood = validateMood(args['mood']);
   const notes = validateOneOnOneNotes(args['notes']);
   const topics = validateTopics(args['topics']);
@@ -64,14 +68,14 @@ export function parseLogFeedbackArgs(raw: unknown, today: DateKey): Parsed<NewFe
   }
   const kind = args['kind'];
   if (kind !== 'given' && kind !== 'asked') {
-    return { ok: false, errors: ['"kind" must be "given" (situation, behaviour, impact) or "asked" (said, change).'] };
+    return { ok: false, errors: [l10n.t('"kind" must be "given" (situation, behaviour, impact) or "asked" (said, change).')] };
   }
   const errors = unknownKeys(args, kind === 'given' ? GIVEN_KEYS : ASKED_KEYS);
   const person = validatePerson(args['person']);
-  const on = validatePastDay(args['date'] ?? 0, today, 'The feedback date');
+  const on = validatePastDay(args['date'] ?? 0, today, l10n.t('The feedback date'));
   const lines = (kind === 'given' ? (['situation', 'behaviour', 'impact'] as const) : (['said', 'change'] as const)).map((key) => ({
     key,
-    result: validateFeedbackLine(args[key], FEEDBACK_WHAT[key]),
+    result: validateFeedbackLine(args[key], feedbackWhat(key)),
   }));
   for (const result of [person, on, ...lines.map((l) => l.result)]) {
     if (!result.ok) {
@@ -94,11 +98,18 @@ export function parseLogFeedbackArgs(raw: unknown, today: DateKey): Parsed<NewFe
   };
 }
 
-/** How each feedback line is named in messages. */
-export const FEEDBACK_WHAT = {
-  situation: 'situation',
-  behaviour: 'behaviour',
-  impact: 'impact',
-  said: 'answer (what they said)',
-  change: 'change (what you will do differently)',
-} as const;
+/** How each feedback line is named in messages, translated. */
+export function feedbackWhat(key: 'situation' | 'behaviour' | 'impact' | 'said' | 'change'): string {
+  switch (key) {
+    case 'situation':
+      return l10n.t('situation');
+    case 'behaviour':
+      return l10n.t('behaviour');
+    case 'impact':
+      return l10n.t('impact');
+    case 'said':
+      return l10n.t('answer (what they said)');
+    case 'change':
+      return l10n.t('change (what you will do differently)');
+  }
+}

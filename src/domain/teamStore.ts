@@ -23,6 +23,7 @@ import {
   type TeamRecord,
   type Unreadable,
 } from './teamData';
+import * as l10n from './l10n';
 
 /** The most delegations one workspace holds; far beyond years of a busy lead's work. */
 export const DELEGATIONS_MAX = 50_000;
@@ -89,17 +90,26 @@ export interface ImportResult {
   readonly undo: Undoable;
 }
 
-const NOUNS: Readonly<Record<Collection, readonly [string, string]>> = {
-  people: ['person', 'people'],
-  delegations: ['delegation', 'delegations'],
-  oneOnOnes: ['1:1', '1:1s'],
-  feedback: ['feedback entry', 'feedback entries'],
-};
+/** "1 person", "3 delegations": a count of records of one collection. */
+function countOf(collection: Collection, count: number): string {
+  switch (collection) {
+    case 'people':
+      return count === 1 ? l10n.t('1 person') : l10n.t('{0} people', count);
+    case 'delegations':
+      return count === 1 ? l10n.t('1 delegation') : l10n.t('{0} delegations', count);
+    case 'oneOnOnes':
+      return count === 1 ? l10n.t('1 1:1') : l10n.t('{0} 1:1s', count);
+    case 'feedback':
+      return count === 1 ? l10n.t('1 feedback entry') : l10n.t('{0} feedback entries', count);
+  }
+}
 
 /** "2 added, 0 updated, 5 unchanged (1 person, 1 delegation)". */
 export function describeImport(result: ImportResult): string {
-  const detail = COLLECTIONS.filter((c) => result.changedBy[c] > 0).map((c) => `${result.changedBy[c]} ${NOUNS[c][result.changedBy[c] === 1 ? 0 : 1]}`);
-  return `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${detail.length > 0 ? ` (${detail.join(', ')})` : ''}`;
+  const detail = COLLECTIONS.filter((c) => result.changedBy[c] > 0).map((c) => countOf(c, result.changedBy[c]));
+  return detail.length > 0
+    ? l10n.t('{0} added, {1} updated, {2} unchanged ({3})', result.added, result.updated, result.unchanged, detail.join(', '))
+    : l10n.t('{0} added, {1} updated, {2} unchanged', result.added, result.updated, result.unchanged);
 }
 
 /** A change refused before anything was written; the message is for the user. */
@@ -114,7 +124,7 @@ export class StoreRefusal extends UserFacingError {
 export class StoreWriteError extends UserFacingError {
   override readonly name = 'StoreWriteError';
   constructor(override readonly cause: unknown) {
-    super(`The change could not be saved (${cause instanceof Error ? cause.message : String(cause)}). Nothing was changed.`, 'error');
+    super(l10n.t('The change could not be saved ({0}). Nothing was changed.', cause instanceof Error ? cause.message : String(cause)), 'error');
   }
 }
 
@@ -229,7 +239,7 @@ export class TeamStore {
       await store.persist(migrated.data);
       const back = readStoredTeam((key) => storage.get(key), keys.team, today);
       if (back.kind !== 'read' || back.keptAside.length > 0 || !COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(migrated.data[c])))) {
-        throw new Error('The migrated tracker did not read back as written; the release 0.1 data was left in place.');
+        throw new Error(l10n.t('The migrated tracker did not read back as written; the release 0.1 data was left in place.'));
       }
       const marker: LegacyMarker = { schemaVersion: MARKER_SCHEMA_VERSION, movedTo: keys.team };
       await storage.update(keys.legacy, marker);
@@ -297,7 +307,7 @@ export class TeamStore {
 
   /** The name to show for a person id (a record always has one; the fallback is for a race with Delete). */
   nameOf(personId: string): string {
-    return this.person(personId)?.name ?? 'someone removed';
+    return this.person(personId)?.name ?? l10n.t('someone removed');
   }
 
   findPerson(name: string): Person | undefined {
@@ -360,7 +370,7 @@ export class TeamStore {
     return this.commit((draft, today) => {
       const existing = findPersonByName(draft.people, input.name);
       if (existing) {
-        throw new StoreRefusal(`${existing.name} is already in the team${existing.archived ? ' (archived: restore them from the Team view)' : ''}.`);
+        throw new StoreRefusal(existing.archived ? l10n.t('{0} is already in the team (archived: restore them from the Team view).', existing.name) : l10n.t('{0} is already in the team.', existing.name));
       }
       const person = this.checked('people', {
         id: this.newId(),
@@ -385,7 +395,7 @@ export class TeamStore {
       if (changes.name !== undefined) {
         const clash = findPersonByName(draft.people, changes.name);
         if (clash && clash.id !== id) {
-          throw new StoreRefusal(`${clash.name} is already in the team${clash.archived ? ' (archived)' : ''}; choose another name.`);
+          throw new StoreRefusal(clash.archived ? l10n.t('{0} is already in the team (archived); choose another name.', clash.name) : l10n.t('{0} is already in the team; choose another name.', clash.name));
         }
       }
       const { role: _role, archived: _archived, ...rest } = current;
@@ -498,7 +508,7 @@ export class TeamStore {
   checkIn(id: string, note: string | undefined, nextFollowUpOn: DateKey): Promise<Delegation | undefined> {
     return this.change(id, (d, on) => {
       if (isDone(d)) {
-        throw new StoreRefusal(`"${d.task}" is done; reopen it before logging a check-in.`);
+        throw new StoreRefusal(l10n.t('"{0}" is done; reopen it before logging a check-in.', d.task));
       }
       const withCheckIn = withEvent(d, { kind: 'checkIn', on, ...(note ? { note } : {}) });
       return d.followUpOn === nextFollowUpOn
@@ -605,11 +615,11 @@ export class TeamStore {
   /** Throws the read-only refusal when the stored tracker is from a newer version, so a command can stop before asking anything. */
   refuseIfReadOnly(): void {
     if (this.unavailable !== undefined) {
-      throw new StoreRefusal(`Your team data could not be loaded (${this.unavailable}). It is stored as it was and nothing was changed; reload the window to try again.`);
+      throw new StoreRefusal(l10n.t('Your team data could not be loaded ({0}). It is stored as it was and nothing was changed; reload the window to try again.', this.unavailable));
     }
     if (this.newer) {
       throw new StoreRefusal(
-        `This workspace's team data was saved by a newer version of Tech Lead Coach (schema ${this.newer.schemaVersion}). It is kept as it is and this version does not change it: update the extension.`,
+        l10n.t("This workspace's team data was saved by a newer version of Tech Lead Coach (schema {0}). It is kept as it is and this version does not change it: update the extension.", this.newer.schemaVersion),
       );
     }
   }
@@ -629,7 +639,7 @@ export class TeamStore {
   private resolvePerson(draft: Draft, name: string, today: DateKey): { person: Person; steps: UndoStep[] } {
     const existing = findPersonByName(draft.people, name);
     if (existing?.archived) {
-      throw new StoreRefusal(`${existing.name} is archived. Restore them from the Team view first.`);
+      throw new StoreRefusal(l10n.t('{0} is archived. Restore them from the Team view first.', existing.name));
     }
     if (existing) {
       return { person: existing, steps: [] };
@@ -690,7 +700,11 @@ export class TeamStore {
   private checked<C extends Collection>(collection: C, record: TeamData[C][number], today: DateKey): TeamData[C][number] {
     const result = validateRecord(collection, record, today);
     if (!result.ok) {
-      throw new StoreRefusal(`That change would store an invalid ${collection === 'people' ? 'person' : 'record'} (${result.error}). Nothing was changed.`);
+      throw new StoreRefusal(
+        collection === 'people'
+          ? l10n.t('That change would store an invalid person ({0}). Nothing was changed.', result.error)
+          : l10n.t('That change would store an invalid record ({0}). Nothing was changed.', result.error),
+      );
     }
     return result.value;
   }
@@ -704,10 +718,10 @@ export class TeamStore {
           return { applied: false };
         }
         if (!sameValue(current, step.record)) {
-          return { applied: false, left: 'it was changed after, so it was kept' };
+          return { applied: false, left: l10n.t('it was changed after, so it was kept') };
         }
         if (step.collection === 'people' && isReferenced(draft, step.record.id)) {
-          return { applied: false, left: 'records about them were added after, so they were kept' };
+          return { applied: false, left: l10n.t('records about them were added after, so they were kept') };
         }
         (draft[step.collection] as TeamRecord[]) = list.filter((r) => r.id !== step.record.id);
         return { applied: true };
@@ -715,17 +729,17 @@ export class TeamStore {
       case 'reinsert': {
         const list = draft[step.collection] as TeamRecord[];
         if (list.some((r) => r.id === step.record.id)) {
-          return { applied: false, left: 'a record with the same id exists again' };
+          return { applied: false, left: l10n.t('a record with the same id exists again') };
         }
         if (step.collection === 'people') {
           // Someone added under that name since: two people of one name would be one person to every lookup.
           const clash = findPersonByName(draft.people, (step.record as Person).name);
           if (clash) {
-            return { applied: false, left: `${clash.name} is in the team under that name now` };
+            return { applied: false, left: l10n.t('{0} is in the team under that name now', clash.name) };
           }
         }
         if ('personId' in step.record && !draft.people.some((p) => p.id === (step.record as { personId: string }).personId)) {
-          return { applied: false, left: 'their person is no longer in the team' };
+          return { applied: false, left: l10n.t('their person is no longer in the team') };
         }
         list.push(step.record);
         return { applied: true };
@@ -734,7 +748,7 @@ export class TeamStore {
         const index = draft.delegations.findIndex((d) => d.id === step.id);
         const current = draft.delegations[index];
         if (!current) {
-          return { applied: false, left: 'it was deleted after' };
+          return { applied: false, left: l10n.t('it was deleted after') };
         }
         if (!isDone(current)) {
           return { applied: false };
@@ -747,7 +761,7 @@ export class TeamStore {
         const index = list.findIndex((r) => r.id === step.after.id);
         const current = list[index];
         if (!current) {
-          return { applied: false, left: 'it was deleted after' };
+          return { applied: false, left: l10n.t('it was deleted after') };
         }
         const before = step.before as unknown as Record<string, unknown>;
         const after = step.after as unknown as Record<string, unknown>;
@@ -771,19 +785,20 @@ export class TeamStore {
           }
         }
         if (step.collection !== 'people' && typeof reverted['personId'] === 'string' && !draft.people.some((p) => p.id === reverted['personId'])) {
-          return { applied: false, left: 'their person is no longer in the team' };
+          return { applied: false, left: l10n.t('their person is no longer in the team') };
         }
         if (step.collection === 'people' && typeof reverted['name'] === 'string') {
           const clash = findPersonByName(draft.people, reverted['name']);
           if (clash && clash.id !== step.after.id) {
-            return { applied: false, left: `${clash.name} is in the team under that name now` };
+            return { applied: false, left: l10n.t('{0} is in the team under that name now', clash.name) };
           }
         }
         const applied = !sameValue(reverted, now);
         if (applied) {
           list[index] = reverted as unknown as TeamRecord;
         }
-        const left = kept.length > 0 ? `its ${kept.join(', ')} changed after and ${kept.length === 1 ? 'was' : 'were'} kept` : undefined;
+        // The fields are named as they are stored ("task", "followUpOn").
+        const left = kept.length === 0 ? undefined : kept.length === 1 ? l10n.t('its {0} changed after and was kept', kept.join(', ')) : l10n.t('its {0} changed after and were kept', kept.join(', '));
         return left === undefined ? { applied } : { applied, left };
       }
     }
@@ -810,7 +825,7 @@ export class TeamStore {
       }
       for (const collection of COLLECTIONS) {
         if (draft[collection].length > LIMITS[collection] && draft[collection].length > this.data[collection].length) {
-          throw new StoreRefusal(`This workspace would hold ${draft[collection].length} ${collection === 'oneOnOnes' ? '1:1s' : collection}; the most it keeps is ${LIMITS[collection]}. Nothing was changed.`);
+          throw new StoreRefusal(tooMany(collection, draft[collection].length, LIMITS[collection]));
         }
       }
       assertAttached(draft);
@@ -858,7 +873,9 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
     const clash = sameId ? findPersonByName(draft.people, person.name) : undefined;
     if (sameId && clash && clash.id !== sameId.id) {
       // Two people of one name would be one person to every lookup by name.
-      throw new StoreRefusal(`The file renames ${sameId.name} to ${person.name}, but ${clash.name} is already in the team. Rename one of them, then import again. Nothing was imported.`);
+      throw new StoreRefusal(
+        l10n.t('The file renames {0} to {1}, but {2} is already in the team. Rename one of them, then import again. Nothing was imported.', sameId.name, person.name, clash.name),
+      );
     }
     const sameName = sameId ? undefined : findPersonByName(draft.people, person.name);
     if (sameName) {
@@ -891,7 +908,11 @@ function assertAttached(data: TeamData): void {
   for (const collection of ['delegations', 'oneOnOnes', 'feedback'] as const) {
     for (const record of data[collection]) {
       if (!ids.has(record.personId)) {
-        throw new StoreRefusal(`That change would leave a ${collection === 'oneOnOnes' ? '1:1' : 'record'} without its person. Nothing was changed.`);
+        throw new StoreRefusal(
+          collection === 'oneOnOnes'
+            ? l10n.t('That change would leave a 1:1 without its person. Nothing was changed.')
+            : l10n.t('That change would leave a record without its person. Nothing was changed.'),
+        );
       }
     }
   }
@@ -914,9 +935,23 @@ function revertibleGroups(collection: Collection, before: Record<string, unknown
   return [...fields.filter((field) => field !== 'doneOn' && field !== 'history').map((field) => [field]), ['doneOn', 'history']];
 }
 
+/** "This workspace would hold 50,001 delegations; …": the refusal when a change passes a collection's limit. */
+function tooMany(collection: Collection, count: number, limit: number): string {
+  switch (collection) {
+    case 'people':
+      return l10n.t('This workspace would hold {0} people; the most it keeps is {1}. Nothing was changed.', count, limit);
+    case 'delegations':
+      return l10n.t('This workspace would hold {0} delegations; the most it keeps is {1}. Nothing was changed.', count, limit);
+    case 'oneOnOnes':
+      return l10n.t('This workspace would hold {0} 1:1s; the most it keeps is {1}. Nothing was changed.', count, limit);
+    case 'feedback':
+      return l10n.t('This workspace would hold {0} feedback; the most it keeps is {1}. Nothing was changed.', count, limit);
+  }
+}
+
 /** How an Undo message names the record of a step. */
 function describeStep(step: UndoStep, data: TeamData): string {
-  const name = (personId: string): string => data.people.find((p) => p.id === personId)?.name ?? 'someone removed';
+  const name = (personId: string): string => data.people.find((p) => p.id === personId)?.name ?? l10n.t('someone removed');
   if (step.kind === 'reopen') {
     return `"${step.task}"`;
   }
@@ -927,9 +962,11 @@ function describeStep(step: UndoStep, data: TeamData): string {
     case 'delegations':
       return `"${(record as Delegation).task}"`;
     case 'oneOnOnes':
-      return `the 1:1 with ${name((record as OneOnOne).personId)} on ${(record as OneOnOne).on}`;
+      return l10n.t('the 1:1 with {0} on {1}', name((record as OneOnOne).personId), (record as OneOnOne).on);
     case 'feedback':
-      return `the feedback ${(record as Feedback).kind === 'given' ? 'to' : 'from'} ${name((record as Feedback).personId)} on ${(record as Feedback).on}`;
+      return (record as Feedback).kind === 'given'
+        ? l10n.t('the feedback to {0} on {1}', name((record as Feedback).personId), (record as Feedback).on)
+        : l10n.t('the feedback from {0} on {1}', name((record as Feedback).personId), (record as Feedback).on);
   }
 }
 
@@ -977,9 +1014,20 @@ export function describeUndoLeft(result: UndoResult): string | undefined {
   if (result.left.length === 0) {
     return undefined;
   }
-  const shown = result.left.slice(0, 3).map((l) => `${l.what}: ${l.reason}`);
-  const more = result.left.length > 3 ? `; and ${result.left.length - 3} more` : '';
-  const done = result.applied > 0 ? `Undo put back ${result.applied} change${result.applied === 1 ? '' : 's'} and left ` : 'Undo left ';
-  return `${done}${result.left.length} as ${result.left.length === 1 ? 'it is' : 'they are'} (${shown.join('; ')}${more}).`;
+  const shown = result.left
+    .slice(0, 3)
+    .map((l) => l10n.t('{0}: {1}', l.what, l.reason))
+    .join('; ');
+  const list = result.left.length > 3 ? l10n.t('{0}; and {1} more', shown, result.left.length - 3) : shown;
+  const left = result.left.length;
+  if (result.applied === 0) {
+    return left === 1 ? l10n.t('Undo left 1 as it is ({0}).', list) : l10n.t('Undo left {0} as they are ({1}).', left, list);
+  }
+  if (result.applied === 1) {
+    return left === 1 ? l10n.t('Undo put back 1 change and left 1 as it is ({0}).', list) : l10n.t('Undo put back 1 change and left {0} as they are ({1}).', left, list);
+  }
+  return left === 1
+    ? l10n.t('Undo put back {0} changes and left 1 as it is ({1}).', result.applied, list)
+    : l10n.t('Undo put back {0} changes and left {1} as they are ({2}).', result.applied, left, list);
 }
 

@@ -12,9 +12,11 @@
  * Plain TypeScript with no VS Code dependency; the limits belong to the callers.
  */
 
+import * as l10n from './l10n';
+
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-/** What the field is called in messages ("task", "name", "note") and its longest allowed length. */
+/** What the field is called in messages ("task", "name", "note", translated) and its longest allowed length. */
 export interface TextRule {
   readonly what: string;
   /** The most UTF-16 code units allowed (what `String.length` counts). */
@@ -55,7 +57,7 @@ const TRAILING_BLANK = /[\t\n \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/;
  */
 export function cleanLine(value: unknown, rule: TextRule): Validation<string> {
   if (typeof value !== 'string') {
-    return fail(`The ${rule.what} must be text.`);
+    return fail(l10n.t('The {0} must be text.', rule.what));
   }
   if (value.length <= rule.max && PLAIN.test(value)) {
     return ok(value);
@@ -63,7 +65,7 @@ export function cleanLine(value: unknown, rule: TextRule): Validation<string> {
   // Not String.trim(): it would also drop U+FEFF, which is refused below instead.
   const line = value.normalize('NFC').replace(LINE_WHITESPACE_RUN, ' ').replace(EDGE_SPACE, '');
   if (line.length === 0) {
-    return fail(`The ${rule.what} cannot be empty.`);
+    return fail(l10n.t('The {0} cannot be empty.', rule.what));
   }
   if (line.length > rule.max) {
     return fail(tooLong(rule, line.length));
@@ -84,7 +86,7 @@ export function cleanText(value: unknown, rule: TextRule): Validation<string | u
     return ok(undefined);
   }
   if (typeof value !== 'string') {
-    return fail(`The ${rule.what} must be text.`);
+    return fail(l10n.t('The {0} must be text.', rule.what));
   }
   if (value.length <= rule.max && PLAIN.test(value)) {
     return ok(value);
@@ -107,7 +109,9 @@ export function cleanText(value: unknown, rule: TextRule): Validation<string | u
 }
 
 function tooLong(rule: TextRule, length: number): string {
-  return `Keep the ${rule.what} to ${rule.max} ${rule.max === 1 ? 'character' : 'characters'} or fewer (it has ${length}).`;
+  return rule.max === 1
+    ? l10n.t('Keep the {0} to 1 character or fewer (it has {1}).', rule.what, length)
+    : l10n.t('Keep the {0} to {1} characters or fewer (it has {2}).', rule.what, rule.max, length);
 }
 
 const ZWNJ = 0x200c;
@@ -218,33 +222,37 @@ function describeProblem(
     if (allowNewlines && (cp === 0x0a || cp === 0x09)) {
       return undefined;
     }
-    return `The ${what} contains an invisible control character (${codePointName(cp)}); remove it and try again.`;
+    return l10n.t('The {0} contains an invisible control character ({1}); remove it and try again.', what, codePointName(cp));
   }
   if (cp >= 0xd800 && cp <= 0xdfff) {
-    return `The ${what} contains a broken character (an unpaired half of a UTF-16 surrogate pair, ${codePointName(cp)}); retype that part of the text.`;
+    return l10n.t('The {0} contains a broken character (an unpaired half of a UTF-16 surrogate pair, {1}); retype that part of the text.', what, codePointName(cp));
   }
   const bidi = BIDI_NAMES.get(cp);
   if (bidi !== undefined) {
-    return (
-      `The ${what} contains an invisible text-direction character (${codePointName(cp)} ${bidi}), ` +
-      'which can make the text display in a different order than it is stored; remove it and try again.'
+    return l10n.t(
+      'The {0} contains an invisible text-direction character ({1} {2}), which can make the text display in a different order than it is stored; remove it and try again.',
+      what,
+      codePointName(cp),
+      bidi,
     );
   }
   const zeroWidth = ZERO_WIDTH_NAMES.get(cp);
   if (zeroWidth !== undefined) {
-    return `The ${what} contains an invisible character (${codePointName(cp)} ${zeroWidth}); remove it and try again.`;
+    return l10n.t('The {0} contains an invisible character ({1} {2}); remove it and try again.', what, codePointName(cp), zeroWidth);
   }
   const separator = LINE_SEPARATOR_NAMES.get(cp);
   if (separator !== undefined) {
-    return `The ${what} contains an unusual line break (${codePointName(cp)} ${separator}); replace it with an ordinary line break or a space.`;
+    return l10n.t('The {0} contains an unusual line break ({1} {2}); replace it with an ordinary line break or a space.', what, codePointName(cp), separator);
   }
   if (cp === ZWJ || cp === ZWNJ) {
     const after = next < text.length ? text.codePointAt(next) : undefined;
     if (!joins(cp, before, after)) {
       const name = cp === ZWJ ? 'ZERO WIDTH JOINER' : 'ZERO WIDTH NON-JOINER';
-      return (
-        `The ${what} contains an invisible character (${codePointName(cp)} ${name}) that does not join ` +
-        'two letters of a word or two parts of an emoji here; remove it and try again.'
+      return l10n.t(
+        'The {0} contains an invisible character ({1} {2}) that does not join two letters of a word or two parts of an emoji here; remove it and try again.',
+        what,
+        codePointName(cp),
+        name,
       );
     }
   }

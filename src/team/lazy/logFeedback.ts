@@ -3,35 +3,37 @@ import { todayKey } from '../../domain/dates';
 import { errorOf, tidy, validatePerson } from '../../domain/delegation';
 import { inert } from '../../domain/inertText';
 import { validateFeedbackLine, type Feedback } from '../../domain/team';
-import { FEEDBACK_WHAT, parseLogFeedbackArgs } from '../../domain/teamInput';
+import { feedbackWhat, parseLogFeedbackArgs } from '../../domain/teamInput';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
+import * as l10n from '../../domain/l10n';
 
 type Kind = 'given' | 'asked';
 
-const PROMPTS: Readonly<Record<Kind, readonly { key: keyof typeof FEEDBACK_WHAT; prompt: string }[]>> = {
-  given: [
-    { key: 'situation', prompt: 'Situation: when and where? ("In Tuesday\'s design review")' },
-    { key: 'behaviour', prompt: 'Behaviour: what did they do, as a camera would see it?' },
-    { key: 'impact', prompt: 'Impact: what effect did it have?' },
-  ],
-  asked: [
-    { key: 'said', prompt: 'What did they say?' },
-    { key: 'change', prompt: 'What will you change because of it?' },
-  ],
-};
+function prompts(kind: Kind): readonly { key: Parameters<typeof feedbackWhat>[0]; prompt: string }[] {
+  return kind === 'given'
+    ? [
+        { key: 'situation', prompt: l10n.t('Situation: when and where? ("In Tuesday\'s design review")') },
+        { key: 'behaviour', prompt: l10n.t('Behaviour: what did they do, as a camera would see it?') },
+        { key: 'impact', prompt: l10n.t('Impact: what effect did it have?') },
+      ]
+    : [
+        { key: 'said', prompt: l10n.t('What did they say?') },
+        { key: 'change', prompt: l10n.t('What will you change because of it?') },
+      ];
+}
 
 async function save(services: Services, raw: unknown): Promise<Feedback | undefined> {
   const parsed = parseLogFeedbackArgs(raw, todayKey(services.clock));
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(inert(`Log Feedback: nothing was saved. ${parsed.errors.join(' ')}`));
+    void vscode.window.showErrorMessage(inert(l10n.t('Log Feedback: nothing was saved. {0}', parsed.errors.join(' '))));
     return undefined;
   }
   const { value: entry, undo } = await services.team.logFeedback(parsed.value);
   const name = services.team.nameOf(entry.personId);
-  confirmWithUndo(services, entry.kind === 'given' ? `Logged feedback given to ${name}.` : `Logged feedback asked of ${name}. Tell them what you changed: it is why they will tell you again.`, undo);
+  confirmWithUndo(services, entry.kind === 'given' ? l10n.t('Logged feedback given to {0}.', name) : l10n.t('Logged feedback asked of {0}. Tell them what you changed: it is why they will tell you again.', name), undo);
   return entry;
 }
 
@@ -44,21 +46,22 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
     return save(services, arg);
   }
   const kindPick = await showPickStep({
-    title: 'Log Feedback',
+    title: l10n.t('Log Feedback'),
     step: 1,
     totalSteps: 3,
-    placeholder: 'Which kind?',
+    placeholder: l10n.t('Which kind?'),
     items: [
-      { label: '$(megaphone) Given', description: 'Situation, behaviour, impact', feedbackKind: 'given' as Kind },
-      { label: '$(feedback) Asked for', description: 'What they said, what you will change', feedbackKind: 'asked' as Kind },
+      { label: `$(megaphone) ${l10n.t('Given')}`, description: l10n.t('Situation, behaviour, impact'), feedbackKind: 'given' as Kind },
+      { label: `$(feedback) ${l10n.t('Asked for')}`, description: l10n.t('What they said, what you will change'), feedbackKind: 'asked' as Kind },
     ],
   });
   if (kindPick.kind !== 'value') {
     return undefined;
   }
   const kind = kindPick.value.feedbackKind;
-  const total = 2 + PROMPTS[kind].length;
-  const title = kind === 'given' ? 'Log Feedback Given' : 'Log Feedback Asked For';
+  const steps = prompts(kind);
+  const total = 2 + steps.length;
+  const title = kind === 'given' ? l10n.t('Log Feedback Given') : l10n.t('Log Feedback Asked For');
   let person = presetName(services, arg);
   if (!person) {
     const people = services.team.people();
@@ -66,7 +69,7 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
       title,
       step: 2,
       totalSteps: total,
-      prompt: kind === 'given' ? `To whom? (${people.slice(0, 3).join(', ') || 'a name'}…)` : `Whom did you ask? (${people.slice(0, 3).join(', ') || 'a name'}…)`,
+      prompt: kind === 'given' ? l10n.t('To whom? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name')) : l10n.t('Whom did you ask? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name')),
       validate: (value) => errorOf(validatePerson(value)),
     });
     if (answer.kind !== 'value') {
@@ -76,8 +79,8 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
   }
   const lines: Record<string, string> = {};
   let step = 3;
-  for (const { key, prompt } of PROMPTS[kind]) {
-    const answer = await showInputStep({ title: inert(`${title}: ${person}`), step, totalSteps: total, prompt, validate: (value) => errorOf(validateFeedbackLine(value, FEEDBACK_WHAT[key])) });
+  for (const { key, prompt } of steps) {
+    const answer = await showInputStep({ title: inert(l10n.t('{0}: {1}', title, person)), step, totalSteps: total, prompt, validate: (value) => errorOf(validateFeedbackLine(value, feedbackWhat(key))) });
     if (answer.kind !== 'value') {
       return undefined;
     }
