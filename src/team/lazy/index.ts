@@ -8,12 +8,13 @@ import { logFeedback } from './logFeedback';
 import { logOneOnOne } from './logOneOnOne';
 import { addPerson, archivePerson, deleteEntry, deletePerson, renamePerson, resolvePerson, restorePerson, setCadence } from './personCommands';
 import { openPersonPanel } from './personPanel';
+import * as l10n from '../../domain/l10n';
 
 export { TeamTreeProvider } from './teamTree';
 export { disposePersonPanels } from './personPanel';
 
 async function openPerson(services: Services, arg: unknown): Promise<void> {
-  const person = await resolvePerson(services, arg, 'Open whose page?', () => true);
+  const person = await resolvePerson(services, arg, l10n.t('Open whose page?'), () => true);
   if (person) {
     openPersonPanel(services, person.id, () => services.coach.catalogue());
   }

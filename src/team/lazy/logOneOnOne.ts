@@ -11,6 +11,7 @@ import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } fr
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
 import * as l10n from '../../domain/l10n';
+import { escapeHtml } from '../../shared/html';
 
 function isArgumentObject(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && (arg as { kind?: unknown }).kind === undefined;
@@ -24,9 +25,15 @@ async function save(services: Services, raw: unknown): Promise<{ ok: true; meeti
   const { value: meeting, undo } = await services.team.logOneOnOne(parsed.value);
   const person = services.team.person(meeting.personId);
   const today = todayKey(services.clock);
-  const next = person ? ` ${describeNextOneOnOne(person, meeting, today).replace(/^next/, 'Next')}.` : '';
-  confirmWithUndo(services, `Logged a 1:1 with ${services.team.nameOf(meeting.personId)} on ${formatDay(meeting.on, today)}.${next}`, undo);
+  const name = services.team.nameOf(meeting.personId);
+  const on = formatDay(meeting.on, today);
+  confirmWithUndo(services, person ? l10n.t('Logged a 1:1 with {0} on {1}. {2}.', name, on, upperFirst(describeNextOneOnOne(person, meeting, today))) : l10n.t('Logged a 1:1 with {0} on {1}.', name, on), undo);
   return { ok: true, meeting };
+}
+
+/** "next 1:1 due in 3 days" → "Next 1:1 due in 3 days", to start a sentence. */
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -37,7 +44,7 @@ export async function logOneOnOne(services: Services, arg: unknown): Promise<One
   if (isArgumentObject(arg)) {
     const result = await save(services, arg);
     if (!result.ok) {
-      void vscode.window.showErrorMessage(inert(`Log 1:1: nothing was saved. ${result.errors.join(' ')}`));
+      void vscode.window.showErrorMessage(inert(l10n.t('Log 1:1: nothing was saved. {0}', result.errors.join(' '))));
       return undefined;
     }
     return result.meeting;
@@ -53,11 +60,11 @@ function openForm(services: Services, person: string | undefined): void {
   if (openPanel) {
     // One form at a time, and never one thrown away with notes in it: show the open one.
     openPanel.reveal(undefined, false);
-    vscode.window.setStatusBarMessage('A Log 1:1 form is already open: save or cancel it first.', 5000);
+    vscode.window.setStatusBarMessage(l10n.t('A Log 1:1 form is already open: save or cancel it first.'), 5000);
     return;
   }
   // Kept alive while another tab is in front, so notes being typed are not lost.
-  const panel = vscode.window.createWebviewPanel(WebviewPanels.oneOnOne, 'Log 1:1', vscode.ViewColumn.Active, {
+  const panel = vscode.window.createWebviewPanel(WebviewPanels.oneOnOne, l10n.t('Log 1:1'), vscode.ViewColumn.Active, {
     enableScripts: true,
     localResourceRoots: [root],
     retainContextWhenHidden: true,
@@ -71,42 +78,42 @@ function openForm(services: Services, person: string | undefined): void {
     topics: TOPICS.map((value) => ({ value, label: TOPIC_LABELS[value] })),
   };
   panel.webview.html = renderPage(panel.webview, {
-    title: 'Log 1:1',
+    title: l10n.t('Log 1:1'),
     styles: ['codicon.css', 'common.css', 'oneOnOne.css'].map((file) => vscode.Uri.joinPath(root, file)),
     script: vscode.Uri.joinPath(root, 'oneOnOne.js'),
     initialState: state,
     body: `
 <main class="form-page">
-  <h1>Log 1:1</h1>
-  <p class="hint">Press Ctrl+Enter to save. The next 1:1 follows from their cadence.</p>
+  <h1>${escapeHtml(l10n.t('Log 1:1'))}</h1>
+  <p class="hint">${escapeHtml(l10n.t('Press Ctrl+Enter to save. The next 1:1 follows from their cadence.'))}</p>
   <div id="errors" class="errors" role="alert" tabindex="-1" hidden></div>
   <form id="one-on-one" novalidate>
     <div class="field">
-      <label for="person">With</label>
+      <label for="person">${escapeHtml(l10n.t('With'))}</label>
       <input id="person" type="text" list="people" autocomplete="off" required aria-describedby="person-hint">
       <datalist id="people"></datalist>
-      <span id="person-hint" class="private">A name not in the team yet adds them.</span>
+      <span id="person-hint" class="private">${escapeHtml(l10n.t('A name not in the team yet adds them.'))}</span>
     </div>
     <div class="field">
-      <label for="date">Day</label>
+      <label for="date">${escapeHtml(l10n.t('Day'))}</label>
       <input id="date" type="date" required>
     </div>
     <fieldset>
-      <legend>How are they doing?</legend>
+      <legend>${escapeHtml(l10n.t('How are they doing?'))}</legend>
       <div id="moods" class="choices"></div>
     </fieldset>
     <fieldset>
-      <legend>What came up</legend>
+      <legend>${escapeHtml(l10n.t('What came up'))}</legend>
       <div id="topics" class="choices"></div>
     </fieldset>
     <div class="field">
-      <label for="notes">Private notes</label>
+      <label for="notes">${escapeHtml(l10n.t('Private notes'))}</label>
       <textarea id="notes" aria-describedby="notes-hint"></textarea>
-      <span id="notes-hint" class="private">Kept in this workspace only. Exports leave them out unless the setting techLead.export.includePrivateNotes is on.</span>
+      <span id="notes-hint" class="private">${escapeHtml(l10n.t('Kept in this workspace only. Exports leave them out unless the setting techLead.export.includePrivateNotes is on.'))}</span>
     </div>
     <div class="actions">
-      <button type="submit" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span>Save 1:1</button>
-      <button type="button" id="cancel" class="button secondary">Cancel</button>
+      <button type="submit" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span>${escapeHtml(l10n.t('Save 1:1'))}</button>
+      <button type="button" id="cancel" class="button secondary">${escapeHtml(l10n.t('Cancel'))}</button>
     </div>
   </form>
 </main>`,

@@ -6,6 +6,7 @@ import { todayKey } from '../../domain/dates';
 import { showInputStep } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
 import type { Services } from '../../services';
+import * as l10n from '../../domain/l10n';
 
 /**
  * The person a command is about: a Team view row, a person id, `{ "person": "name" }` from a
@@ -25,7 +26,7 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
     if (typeof node.person === 'string') {
       const found = services.team.findPerson(node.person);
       if (!found) {
-        void vscode.window.showWarningMessage(inert(`Nobody called ${tidy(node.person).slice(0, 80)} is in the team.`));
+        void vscode.window.showWarningMessage(inert(l10n.t('Nobody called {0} is in the team.', tidy(node.person).slice(0, 80))));
       }
       return found;
     }
@@ -57,13 +58,13 @@ export async function pickPerson(services: Services, placeHolder: string, filter
   const today = todayKey(services.clock);
   const people = services.team.allPeople().filter(filter);
   if (people.length === 0) {
-    void vscode.window.showInformationMessage('Nobody is in the team here yet. Add someone with "Tech Lead: Add Person".');
+    void vscode.window.showInformationMessage(l10n.t('Nobody is in the team here yet. Add someone with "Tech Lead: Add Person".'));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
     people.map((person) => ({
       label: inert(person.name),
-      description: inert([person.role, describeLastOneOnOne(lastOneOnOne(services.team.oneOnOnes(), person.id), today), person.archived ? 'archived' : undefined].filter(Boolean).join(' · ')),
+      description: inert([person.role, describeLastOneOnOne(lastOneOnOne(services.team.oneOnOnes(), person.id), today), person.archived ? l10n.t('archived') : undefined].filter(Boolean).join(' · ')),
       person,
     })),
     { placeHolder, matchOnDescription: true },
@@ -80,18 +81,18 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
     const v = validatePerson(preset.name);
     const r = validateRole(preset.role);
     if (!v.ok || !r.ok) {
-      void vscode.window.showErrorMessage(inert(`Add Person: nobody was added. ${[v, r].flatMap((x) => (x.ok ? [] : [x.error])).join(' ')}`));
+      void vscode.window.showErrorMessage(inert(l10n.t('Add Person: nobody was added. {0}', [v, r].flatMap((x) => (x.ok ? [] : [x.error])).join(' '))));
       return undefined;
     }
     name = v.value;
     role = r.value;
   } else {
     const answer = await showInputStep({
-      title: 'Add Person',
+      title: l10n.t('Add Person'),
       step: 1,
       totalSteps: 2,
-      prompt: 'Their name, as you say it',
-      validate: (value) => errorOf(validatePerson(value)) ?? (services.team.findPerson(value) ? `${tidy(value)} is already in the team.` : undefined),
+      prompt: l10n.t('Their name, as you say it'),
+      validate: (value) => errorOf(validatePerson(value)) ?? (services.team.findPerson(value) ? l10n.t('{0} is already in the team.', tidy(value)) : undefined),
     });
     if (answer.kind !== 'value') {
       return undefined;
@@ -101,7 +102,7 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
       return undefined;
     }
     name = v.value;
-    const roleAnswer = await showInputStep({ title: inert(`Add ${name}`), step: 2, totalSteps: 2, prompt: 'Their role (optional; press Enter to skip)', validate: (value) => errorOf(validateRole(value)) });
+    const roleAnswer = await showInputStep({ title: inert(l10n.t('Add {0}', name)), step: 2, totalSteps: 2, prompt: l10n.t('Their role (optional; press Enter to skip)'), validate: (value) => errorOf(validateRole(value)) });
     if (roleAnswer.kind === 'cancel') {
       return undefined;
     }
@@ -109,24 +110,24 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
     role = r?.ok ? r.value : undefined;
   }
   const { value: person, undo } = await services.team.addPerson({ name, ...(role ? { role } : {}) });
-  confirmWithUndo(services, `Added ${person.name} to the team. Their first 1:1 is due within ${person.cadenceDays} days.`, undo);
+  confirmWithUndo(services, l10n.t('Added {0} to the team. Their first 1:1 is due within {1} days.', person.name, person.cadenceDays), undo);
   return person;
 }
 
 export async function renamePerson(services: Services, arg: unknown): Promise<void> {
-  const person = await resolvePerson(services, arg, 'Rename whom?', () => true);
+  const person = await resolvePerson(services, arg, l10n.t('Rename whom?'), () => true);
   if (!person) {
     return;
   }
   const answer = await showInputStep({
-    title: inert(`Rename ${person.name}`),
+    title: inert(l10n.t('Rename {0}', person.name)),
     step: 1,
     totalSteps: 1,
-    prompt: 'The new name; their delegations, 1:1s and feedback follow',
+    prompt: l10n.t('The new name; their delegations, 1:1s and feedback follow'),
     value: person.name,
     validate: (value) => {
       const clash = services.team.findPerson(value);
-      return errorOf(validatePerson(value)) ?? (clash && clash.id !== person.id ? `${clash.name} is already in the team.` : undefined);
+      return errorOf(validatePerson(value)) ?? (clash && clash.id !== person.id ? l10n.t('{0} is already in the team.', clash.name) : undefined);
     },
   });
   if (answer.kind !== 'value') {
@@ -136,21 +137,21 @@ export async function renamePerson(services: Services, arg: unknown): Promise<vo
   if (v.ok && v.value !== person.name) {
     const done = await services.team.updatePerson(person.id, { name: v.value });
     if (done && done.undo.steps.length > 0) {
-      confirmWithUndo(services, `Renamed ${person.name} to ${done.value.name}.`, done.undo);
+      confirmWithUndo(services, l10n.t('Renamed {0} to {1}.', person.name, done.value.name), done.undo);
     }
   }
 }
 
 export async function setCadence(services: Services, arg: unknown): Promise<void> {
-  const person = await resolvePerson(services, arg, 'Change whose 1:1 rhythm?', () => true);
+  const person = await resolvePerson(services, arg, l10n.t('Change whose 1:1 rhythm?'), () => true);
   if (!person) {
     return;
   }
   const answer = await showInputStep({
-    title: inert(`1:1 cadence for ${person.name}`),
+    title: inert(l10n.t('1:1 cadence for {0}', person.name)),
     step: 1,
     totalSteps: 1,
-    prompt: `Days between 1:1s (${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}; 7 weekly, 14 every two weeks)`,
+    prompt: l10n.t('Days between 1:1s ({0} to {1}; 7 weekly, 14 every two weeks)', CADENCE_MIN_DAYS, CADENCE_MAX_DAYS),
     value: String(person.cadenceDays),
     validate: (value) => errorOf(validateCadence(Number(value.trim() === '' ? NaN : value))),
   });
@@ -161,27 +162,27 @@ export async function setCadence(services: Services, arg: unknown): Promise<void
   if (v.ok) {
     const done = await services.team.updatePerson(person.id, { cadenceDays: v.value });
     if (done && done.undo.steps.length > 0) {
-      confirmWithUndo(services, `1:1s with ${person.name} are now every ${v.value} days.`, done.undo);
+      confirmWithUndo(services, l10n.t('1:1s with {0} are now every {1} days.', person.name, v.value), done.undo);
     }
   }
 }
 
 export async function archivePerson(services: Services, arg: unknown): Promise<void> {
-  const person = await resolvePerson(services, arg, 'Archive whom? (their history stays)');
+  const person = await resolvePerson(services, arg, l10n.t('Archive whom? (their history stays)'));
   if (person && !person.archived) {
     const done = await services.team.updatePerson(person.id, { archived: true });
     if (done) {
-      confirmWithUndo(services, `Archived ${person.name}: hidden from pickers and views, with everything kept. Restore them from the Team view's "Show Archived People".`, done.undo);
+      confirmWithUndo(services, l10n.t('Archived {0}: hidden from pickers and views, with everything kept. Restore them from the Team view\'s "Show Archived People".', person.name), done.undo);
     }
   }
 }
 
 export async function restorePerson(services: Services, arg: unknown): Promise<void> {
-  const person = await resolvePerson(services, arg, 'Restore whom?', (p) => p.archived === true);
+  const person = await resolvePerson(services, arg, l10n.t('Restore whom?'), (p) => p.archived === true);
   if (person?.archived) {
     const done = await services.team.updatePerson(person.id, { archived: false });
     if (done) {
-      confirmWithUndo(services, `Restored ${person.name} to the team.`, done.undo);
+      confirmWithUndo(services, l10n.t('Restored {0} to the team.', person.name), done.undo);
     }
   }
 }
@@ -191,35 +192,51 @@ export async function deleteEntry(services: Services, arg: unknown, collection: 
   const node = typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown; meeting?: { id: string }; entry?: { id: string } }) : undefined;
   const id = collection === 'oneOnOnes' ? (node?.kind === 'oneOnOne' ? node.meeting?.id : undefined) : node?.kind === 'feedback' ? node.entry?.id : undefined;
   if (id === undefined) {
-    void vscode.window.showInformationMessage(`Choose the ${collection === 'oneOnOnes' ? '1:1' : 'feedback entry'} to delete in the Team view (right-click it).`);
+    void vscode.window.showInformationMessage(
+      collection === 'oneOnOnes' ? l10n.t('Choose the 1:1 to delete in the Team view (right-click it).') : l10n.t('Choose the feedback entry to delete in the Team view (right-click it).'),
+    );
     return;
   }
   const done = await services.team.deleteEntry(collection, id);
   if (done) {
-    const what = collection === 'oneOnOnes' ? 'the 1:1' : 'the feedback entry';
-    confirmWithUndo(services, `Deleted ${what} with ${services.team.nameOf(done.value.personId)} on ${done.value.on}.`, done.undo);
+    const name = services.team.nameOf(done.value.personId);
+    const message = collection === 'oneOnOnes' ? l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on) : l10n.t('Deleted the feedback entry with {0} on {1}.', name, done.value.on);
+    confirmWithUndo(services, message, done.undo);
   }
 }
 
 /** Deletes a person and everything about them, after a modal confirmation; Undo puts it all back. */
 export async function deletePerson(services: Services, arg: unknown): Promise<void> {
-  const person = await resolvePerson(services, arg, 'Delete whom, with all their data?', () => true);
+  const person = await resolvePerson(services, arg, l10n.t('Delete whom, with all their data?'), () => true);
   if (!person) {
     return;
   }
   const data = services.team.snapshot();
   const count = (list: readonly { personId: string }[]): number => list.filter((r) => r.personId === person.id).length;
   const [delegations, meetings, feedback] = [count(data.delegations), count(data.oneOnOnes), count(data.feedback)];
+  const deleteButton = l10n.t('Delete');
   const choice = await vscode.window.showWarningMessage(
-    inert(`Delete ${person.name} and everything about them?`),
-    { modal: true, detail: `This removes ${delegations} delegation${delegations === 1 ? '' : 's'}, ${meetings} 1:1${meetings === 1 ? '' : 's'} and ${feedback} feedback entr${feedback === 1 ? 'y' : 'ies'} from this workspace. Archive keeps them instead. You can undo right after.` },
-    'Delete',
+    inert(l10n.t('Delete {0} and everything about them?', person.name)),
+    {
+      modal: true,
+      detail: l10n.t(
+        'This removes {0}, {1} and {2} from this workspace. Archive keeps them instead. You can undo right after.',
+        delegations === 1 ? l10n.t('1 delegation') : l10n.t('{0} delegations', delegations),
+        meetings === 1 ? l10n.t('1 1:1') : l10n.t('{0} 1:1s', meetings),
+        feedback === 1 ? l10n.t('1 feedback entry') : l10n.t('{0} feedback entries', feedback),
+      ),
+    },
+    deleteButton,
   );
-  if (choice !== 'Delete') {
+  if (choice !== deleteButton) {
     return;
   }
   const done = await services.team.deletePerson(person.id);
   if (done) {
-    confirmWithUndo(services, `Deleted ${person.name} and ${done.value.records} record${done.value.records === 1 ? '' : 's'} about them.`, done.undo);
+    confirmWithUndo(
+      services,
+      done.value.records === 1 ? l10n.t('Deleted {0} and 1 record about them.', person.name) : l10n.t('Deleted {0} and {1} records about them.', person.name, done.value.records),
+      done.undo,
+    );
   }
 }

@@ -83,7 +83,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
 
   /** A refresh nobody waits for: a failure (a file that cannot be read) is logged and shown. */
   private refreshInBackground(): void {
-    runInBackground(this.services.log, 'Refresh the Today view', () => this.refresh());
+    runInBackground(this.services.log, l10n.t('Refresh the Today view'), () => this.refresh());
   }
 
   private async refresh(): Promise<void> {
