@@ -81,6 +81,14 @@ function monthName(month: number): string {
   return names[month] ?? '';
 }
 
+/** "28 Nov", with the year added when it is not the year of `today`: {@link formatDay} without the weekday. */
+export function formatDayOfMonth(key: DateKey, today: DateKey): string {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  const month = monthName(m - 1);
+  // {0} day of the month, {1} month, {2} year.
+  return key.slice(0, 4) === today.slice(0, 4) ? l10n.t('{0} {1}', d, month) : l10n.t('{0} {1} {2}', d, month, y);
+}
+
 /** "Fri 28 Nov", with the year added when it is not the year of `today`. */
 export function formatDay(key: DateKey, today: DateKey): string {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number];

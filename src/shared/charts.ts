@@ -9,6 +9,7 @@
  * zero-length bars on its baseline, and the baseline is always drawn.
  */
 import type { ChartDatum, ReviewChart } from './reviewProtocol';
+import * as l10n from './l10n';
 
 export interface Point {
   readonly x: number;
@@ -190,11 +191,11 @@ export function niceTicks(max: number, maxIntervals = 5): number[] {
 export function highlightMarker(id: ReviewChart['id']): string {
   switch (id) {
     case 'actions':
-      return 'least';
+      return l10n.t('least');
     case 'oneOnOnes':
-      return 'overdue';
+      return l10n.t('overdue');
     default:
-      return 'highlighted';
+      return l10n.t('highlighted');
   }
 }
 
@@ -202,34 +203,34 @@ export function highlightMarker(id: ReviewChart['id']): string {
 export function categoryHeader(id: ReviewChart['id']): string {
   switch (id) {
     case 'actions':
-      return 'Action';
+      return l10n.t('Action');
     case 'delegationsPerPerson':
     case 'oneOnOnes':
-      return 'Person';
+      return l10n.t('Person');
     case 'levels':
-      return 'Level';
+      return l10n.t('Level');
     default:
-      return 'Week';
+      return l10n.t('Week');
   }
 }
 
 /** The label with the marker in brackets when highlighted, unless the label already says it. */
-export function markedLabel(datum: ChartDatum, marker = 'highlighted'): string {
+export function markedLabel(datum: ChartDatum, marker = l10n.t('highlighted')): string {
   if (datum.highlight !== true || marker === '' || datum.label.toLowerCase().includes(marker.toLowerCase())) {
     return datum.label;
   }
-  return `${datum.label} (${marker})`;
+  return l10n.t('{0} ({1})', datum.label, marker);
 }
 
 /** "Kim: 2", or with a second series "17 Nov: 3 on time, 1 late". */
 export function datumTitle(datum: ChartDatum, series: readonly string[] = [], marker?: string): string {
   const label = markedLabel(datum, marker);
   if (datum.second === undefined) {
-    return `${label}: ${count(datum.value)}`;
+    return l10n.t('{0}: {1}', label, count(datum.value));
   }
-  const first = series[0] ?? 'first';
-  const second = series[1] ?? 'second';
-  return `${label}: ${count(datum.value)} ${first}, ${count(datum.second)} ${second}`;
+  const first = series[0] ?? l10n.t('first');
+  const second = series[1] ?? l10n.t('second');
+  return l10n.t('{0}: {1} {2}, {3} {4}', label, count(datum.value), first, count(datum.second), second);
 }
 
 /** The text cut short with "…" to fit `maxWidth`; empty when not even the ellipsis fits. */
@@ -524,8 +525,8 @@ export function chartTable(chart: ReviewChart): ChartTable {
   const stacked = chart.series.length > 1 || chart.data.some((datum) => datum.second !== undefined);
   const marker = highlightMarker(chart.id);
   const headers = stacked
-    ? [categoryHeader(chart.id), capitalised(chart.series[0] ?? 'First'), capitalised(chart.series[1] ?? 'Second'), 'Total']
-    : [categoryHeader(chart.id), capitalised(chart.series[0] ?? 'Count')];
+    ? [categoryHeader(chart.id), capitalised(chart.series[0] ?? l10n.t('first')), capitalised(chart.series[1] ?? l10n.t('second')), l10n.t('Total')]
+    : [categoryHeader(chart.id), capitalised(chart.series[0] ?? l10n.t('count'))];
   const rows = chart.data.map((datum): ChartTableRow => {
     const value = String(count(datum.value));
     const cells = stacked ? [value, String(count(datum.second)), String(datumTotal(datum))] : [value];

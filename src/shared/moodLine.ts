@@ -3,6 +3,8 @@
  * No `vscode` and no DOM import, so it is unit-tested in Node and bundled into the page as is.
  */
 
+import * as l10n from './l10n';
+
 export const MOOD_MIN = 1;
 export const MOOD_MAX = 5;
 
@@ -11,11 +13,36 @@ export const MOOD_MAX = 5;
  * a unit test keeps the two the same). Here again because the page bundle must not pull in the domain.
  */
 export const MOOD_SCALE: readonly { readonly mood: number; readonly word: string }[] = [
-  { mood: 1, word: 'struggling' },
-  { mood: 2, word: 'strained' },
-  { mood: 3, word: 'steady' },
-  { mood: 4, word: 'good' },
-  { mood: 5, word: 'thriving' },
+  {
+    mood: 1,
+    get word() {
+      return l10n.t('struggling');
+    },
+  },
+  {
+    mood: 2,
+    get word() {
+      return l10n.t('strained');
+    },
+  },
+  {
+    mood: 3,
+    get word() {
+      return l10n.t('steady');
+    },
+  },
+  {
+    mood: 4,
+    get word() {
+      return l10n.t('good');
+    },
+  },
+  {
+    mood: 5,
+    get word() {
+      return l10n.t('thriving');
+    },
+  },
 ];
 
 export interface MoodLinePoint {
@@ -37,7 +64,7 @@ function tidy(value: number): number {
 export function moodLabel(mood: number): string {
   const level = clampMood(mood);
   const word = MOOD_SCALE.find((step) => step.mood === level)?.word;
-  return word === undefined ? `${level}/5` : `${level}/5, ${word}`;
+  return word === undefined ? `${level}/5` : l10n.t('{0}/5, {1}', level, word);
 }
 
 /** The height of a mood in a box `height` tall: 5 at `padding` from the top, 1 at `padding` from the bottom. */
@@ -74,28 +101,32 @@ export function moodSummary(moods: readonly { readonly label: string; readonly d
   const first = moods[0];
   const last = moods[moods.length - 1];
   if (first === undefined || last === undefined) {
-    return 'No 1:1 with a mood recorded yet.';
+    return l10n.t('No 1:1 with a mood recorded yet.');
   }
   if (moods.length === 1) {
-    return `How they were doing at the last 1:1: ${first.label}`;
+    return l10n.t('How they were doing at the last 1:1: {0}', first.label);
   }
-  const lead = `How they were doing at the last ${moods.length} 1:1s`;
+  const n = moods.length;
   if (moods.every((point) => point.label === first.label)) {
-    return `${lead}: ${first.label} each time`;
+    return l10n.t('How they were doing at the last {0} 1:1s: {1} each time', n, first.label);
   }
-  const extras: string[] = [];
   const lowest = moods.reduce((low, point) => (point.mood < low.mood ? point : low), first);
   const highest = moods.reduce((high, point) => (point.mood > high.mood ? point : high), first);
-  if (lowest.mood < Math.min(first.mood, last.mood)) {
-    extras.push(`lowest ${lowest.label} on ${lowest.day}`);
+  const dips = lowest.mood < Math.min(first.mood, last.mood);
+  const peaks = highest.mood > Math.max(first.mood, last.mood);
+  if (dips && peaks) {
+    return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2} (lowest {3} on {4}; highest {5} on {6})', n, first.label, last.label, lowest.label, lowest.day, highest.label, highest.day);
   }
-  if (highest.mood > Math.max(first.mood, last.mood)) {
-    extras.push(`highest ${highest.label} on ${highest.day}`);
+  if (dips) {
+    return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2} (lowest {3} on {4})', n, first.label, last.label, lowest.label, lowest.day);
   }
-  return `${lead}: from ${first.label} to ${last.label}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}`;
+  if (peaks) {
+    return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2} (highest {3} on {4})', n, first.label, last.label, highest.label, highest.day);
+  }
+  return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2}', n, first.label, last.label);
 }
 
 /** The scale in words, for the chart's description: the words are not read from the drawing itself. */
 export function moodScaleDescription(): string {
-  return `Scale from 1 at the bottom to 5 at the top: ${MOOD_SCALE.map((step) => `${step.mood}, ${step.word}`).join('; ')}.`;
+  return l10n.t('Scale from 1 at the bottom to 5 at the top: {0}.', MOOD_SCALE.map((step) => `${step.mood}, ${step.word}`).join('; '));
 }

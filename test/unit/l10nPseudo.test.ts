@@ -38,6 +38,10 @@ import {
 import { parseLogFeedbackArgs, parseLogOneOnOneArgs } from '../../src/domain/teamInput';
 import { describeImport, describeUndoLeft, type ImportResult } from '../../src/domain/teamStore';
 import { cleanLine, cleanText } from '../../src/domain/text';
+import { buildReviewModel } from '../../src/review/lazy/reviewModel';
+import { chartTable, datumTitle, markedLabel } from '../../src/shared/charts';
+import { moodLabel, moodScaleDescription, moodSummary } from '../../src/shared/moodLine';
+import type { WeekFigures } from '../../src/domain/review';
 import { day } from '../support/fakes';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -233,6 +237,47 @@ describe('localisation: the pseudo-locale run', () => {
         assertWhole(describeUndoLeft({ applied, left: left(n) }), `Undo ${applied} applied, ${n} left`);
       }
     }
+  });
+
+  it('the weekly review, its charts and the mood line read as whole messages', () => {
+    const start = day('2026-11-16');
+    const figures = (extra: Partial<WeekFigures>): WeekFigures => ({
+      week: { start, end: addDays(start, 6) },
+      current: false,
+      actions: { checkIns: 3, biggerPicture: 1, modelling: 2, delegating: 1, feedback: 0 },
+      least: 'feedback',
+      people: [
+        { personId: 'a', name: 'Ana', delegated: 1, oneOnOnes: 1, daysSinceOneOnOne: 2, oneOnOneOverdue: false },
+        { personId: 'k', name: 'Kim', delegated: 0, oneOnOnes: 0, daysSinceOneOnOne: undefined, oneOnOneOverdue: true },
+      ],
+      noDelegation: ['Kim'],
+      levels: [0, 1, 0, 0, 0, 0, 0],
+      series: [0, 1, 2].map((i) => ({ week: { start: addDays(start, (i - 2) * 7), end: addDays(start, (i - 2) * 7 + 6) }, followUpsOnTime: i, followUpsLate: 1, feedbackGiven: 1, feedbackAsked: 0, nudgesDone: i })),
+      streak: 1,
+      ...extra,
+    });
+    for (const [least, current, streak] of [['feedback', false, 1], ['checkIns', true, 0], ['biggerPicture', false, 4], ['modelling', true, 2], ['delegating', false, 3]] as const) {
+      const model = buildReviewModel(figures({ least, current, streak, week: current ? { start: day('2026-11-23'), end: day('2026-11-29') } : { start, end: addDays(start, 6) } }), [], today);
+      for (const text of [model.title, model.when, model.headline, model.streak]) {
+        assertWhole(text, `review ${least}`);
+      }
+      for (const chart of model.charts) {
+        for (const text of [chart.title, chart.summary, ...(chart.note === undefined ? [] : [chart.note]), ...chart.series]) {
+          assertWhole(text, `chart ${chart.id}`);
+        }
+        const table = chartTable(chart);
+        table.headers.forEach((header) => assertWhole(header, `table header of ${chart.id}`));
+        for (const datum of chart.data) {
+          assertWhole(datumTitle(datum, chart.series), `title of a datum of ${chart.id}`);
+        }
+      }
+    }
+    assertWhole(markedLabel({ label: 'Ana', value: 1, highlight: true }, l10n.t('least')), 'marked label');
+    const point = (mood: number, dayText: string) => ({ mood, day: dayText, label: moodLabel(mood) });
+    for (const moods of [[], [point(4, 'Fri')], [point(3, 'a'), point(3, 'b')], [point(3, 'a'), point(4, 'b')], [point(3, 'a'), point(1, 'b'), point(4, 'c')], [point(2, 'a'), point(5, 'b'), point(3, 'c')], [point(3, 'a'), point(1, 'b'), point(5, 'c'), point(3, 'd')]]) {
+      assertWhole(moodSummary(moods), `mood summary of ${moods.length}`);
+    }
+    assertWhole(moodScaleDescription(), 'mood scale');
   });
 
   it('uses only messages that are in the English bundle', () => {

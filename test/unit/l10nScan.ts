@@ -58,6 +58,10 @@ const SHOWN_ARGUMENTS: ReadonlyMap<string, readonly number[] | 'all'> = new Map<
   ['resolveTarget', [3]],
   // The domain's validation results.
   ['fail', [0]],
+  // The pages' builders: a section's heading, a text that may be overdue.
+  ['section', [1]],
+  ['dueText', [0]],
+  ['choice', [4]],
 ]);
 
 /** Constructors whose first argument is shown. */
@@ -74,7 +78,7 @@ function hasWords(text: string): boolean {
 /** Words between tags or in a shown attribute of HTML written as a literal. */
 function markupWords(text: string): string | undefined {
   const between = /<[a-zA-Z][^>]*>([^<>]*[A-Za-z]{2,}[^<>]*)</.exec(text);
-  if (between?.[1] !== undefined && hasWords(between[1].replace(/\$\{[^}]*\}/g, ''))) {
+  if (between?.[1] !== undefined && hasWords(between[1].replace(/\$\{[\s\S]*\}/g, ''))) {
     return between[1].trim();
   }
   const attribute = /\b(?:aria-label|title|placeholder|alt)="([^"$]*[A-Za-z]{2,}[^"]*)"/.exec(text);

@@ -16,10 +16,13 @@ function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): 
     return `<span class="nav-spacer"></span>`;
   }
   const arrow = direction === 'previous' ? 'arrow-left' : 'arrow-right';
-  const label = direction === 'previous' ? 'Previous' : 'Next';
+  const previous = direction === 'previous';
+  const label = escapeHtml(previous ? l10n.t('Previous') : l10n.t('Next'));
+  const title = escapeHtml(previous ? l10n.t('Previous lesson (Alt+Left)') : l10n.t('Next lesson (Alt+Right)'));
+  const ariaLabel = escapeHtml(previous ? l10n.t('Previous lesson: {0}', lesson.title) : l10n.t('Next lesson: {0}', lesson.title));
   const icon = `<span class="codicon codicon-${arrow}" aria-hidden="true"></span>`;
   const text = `<span class="nav-text"><span class="nav-label">${label}</span><span class="nav-title">${escapeHtml(lesson.title)}</span></span>`;
-  return `<button class="button secondary nav-${direction}" data-go="${direction}" title="${label} lesson (Alt+${direction === 'previous' ? 'Left' : 'Right'})" aria-label="${label} lesson: ${escapeHtml(lesson.title)}">${direction === 'previous' ? icon + text : text + icon}</button>`;
+  return `<button class="button secondary nav-${direction}" data-go="${direction}" title="${title}" aria-label="${ariaLabel}">${previous ? icon + text : text + icon}</button>`;
 }
 
 /** The lesson reader: one panel, reused, with previous/next and Mark as read. */
@@ -34,7 +37,7 @@ export class LessonPanel extends Disposable {
     super();
     const receive = validatedReceiver(services.log, 'lesson panel', l10n.t('The lesson panel action'), isLessonToExtension, (message) => this.handle(message));
     this.register(panel.webview.onDidReceiveMessage(receive));
-    this.register(services.lessons.onDidChangeRead(() => runInBackground(services.log, 'Update the lesson page', () => this.postRead())));
+    this.register(services.lessons.onDidChangeRead(() => runInBackground(services.log, l10n.t('Update the lesson page'), () => this.postRead())));
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
@@ -67,14 +70,14 @@ export class LessonPanel extends Disposable {
       initialState: state,
       body: `
 <main class="lesson-page">
-  <p class="position">Lesson ${index + 1} of ${all.length}</p>
+  <p class="position">${escapeHtml(l10n.t('Lesson {0} of {1}', index + 1, all.length))}</p>
   <article id="lesson" class="lesson" tabindex="-1" aria-label="${escapeHtml(lesson.title)}">
 ${renderLessonMarkdown(lesson.body)}
   </article>
   <div class="read-row">
-    <button id="mark-read" class="button primary" aria-pressed="false"><span class="codicon codicon-check" aria-hidden="true"></span><span id="mark-read-label">Mark as read</span></button>
+    <button id="mark-read" class="button primary" aria-pressed="false"><span class="codicon codicon-check" aria-hidden="true"></span><span id="mark-read-label">${escapeHtml(l10n.t('Mark as read'))}</span></button>
   </div>
-  <nav class="lesson-nav" aria-label="Lessons">
+  <nav class="lesson-nav" aria-label="${escapeHtml(l10n.t('Lessons'))}">
     ${navButton('previous', previous)}
     ${navButton('next', next)}
   </nav>
@@ -126,7 +129,7 @@ export function createLessonPanel(services: Services, onDisposed: () => void, ex
   const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
   const panel =
     existing ??
-    vscode.window.createWebviewPanel(WebviewPanels.lesson, 'Lesson', vscode.ViewColumn.Active, {
+    vscode.window.createWebviewPanel(WebviewPanels.lesson, l10n.t('Lesson'), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [root],
     });

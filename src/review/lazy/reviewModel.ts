@@ -2,45 +2,64 @@
  * The Weekly Review's page model and its Markdown export, worded from the week's figures. Plain
  * TypeScript (no `vscode`), so every sentence is unit-tested.
  */
-import { addDays, daysBetween, formatDay, type DateKey } from '../../domain/dates';
+import { addDays, daysBetween, formatDay, formatDayOfMonth, type DateKey } from '../../domain/dates';
 import { DELEGATION_LEVELS as LEVELS } from '../../domain/delegationLevels';
 import { ACTION_LABELS, ACTIONS, type Action, type WeekFigures } from '../../domain/review';
 import type { Reflection } from '../../domain/reflections';
 import type { ReviewChart, ReviewPageModel } from '../../shared/reviewProtocol';
+import * as l10n from '../../domain/l10n';
 
-/** How the headline names the action done least. */
-const LEAST: Readonly<Record<Action, string>> = {
-  checkIns: 'You checked in with people least',
-  biggerPicture: 'You explained the bigger picture least',
-  modelling: 'You modelled the behaviour you want least',
-  delegating: 'You delegated least',
-  feedback: 'You asked for feedback least',
-};
-
-function times(n: number): string {
-  return n === 0 ? 'not once' : n === 1 ? 'once' : `${n} times`;
+/** The headline: the action done least, this week so far or that week, and how often ({0}: "once"). */
+function leastHeadline(action: Action, current: boolean, count: string): string {
+  switch (action) {
+    case 'checkIns':
+      return current ? l10n.t('You checked in with people least so far this week: {0}.', count) : l10n.t('You checked in with people least that week: {0}.', count);
+    case 'biggerPicture':
+      return current ? l10n.t('You explained the bigger picture least so far this week: {0}.', count) : l10n.t('You explained the bigger picture least that week: {0}.', count);
+    case 'modelling':
+      return current ? l10n.t('You modelled the behaviour you want least so far this week: {0}.', count) : l10n.t('You modelled the behaviour you want least that week: {0}.', count);
+    case 'delegating':
+      return current ? l10n.t('You delegated least so far this week: {0}.', count) : l10n.t('You delegated least that week: {0}.', count);
+    case 'feedback':
+      return current ? l10n.t('You asked for feedback least so far this week: {0}.', count) : l10n.t('You asked for feedback least that week: {0}.', count);
+  }
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function times(n: number): string {
+  return n === 0 ? l10n.t('not once') : n === 1 ? l10n.t('once') : l10n.t('{0} times', n);
+}
+
+/** "Check in with people" → "check in with people", for the middle of a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** One person's 1:1s in the chart's summary. */
+function oneOnOnesOf(p: WeekFigures['people'][number]): string {
+  if (p.daysSinceOneOnOne === undefined) {
+    return p.oneOnOneOverdue ? l10n.t('{0}: {1} this week, none yet, past their cadence', p.name, p.oneOnOnes) : l10n.t('{0}: {1} this week, none yet', p.name, p.oneOnOnes);
+  }
+  return p.oneOnOneOverdue
+    ? l10n.t('{0}: {1} this week, last {2} days ago, past their cadence', p.name, p.oneOnOnes, p.daysSinceOneOnOne)
+    : l10n.t('{0}: {1} this week, last {2} days ago', p.name, p.oneOnOnes, p.daysSinceOneOnOne);
 }
 
 export function weekTitle(figures: WeekFigures, today: DateKey): string {
   const { start, end } = figures.week;
-  const endText = start.slice(0, 7) === end.slice(0, 7) ? String(Number(end.slice(8))) : formatDay(end, today).replace(/^\w+ /, '');
-  return `Week of ${formatDay(start, today)} (${Number(start.slice(8))} to ${endText})`;
+  const endText = start.slice(0, 7) === end.slice(0, 7) ? String(Number(end.slice(8))) : formatDayOfMonth(end, today);
+  return l10n.t('Week of {0} ({1} to {2})', formatDay(start, today), Number(start.slice(8)), endText);
 }
 
 export function weekWhen(figures: WeekFigures, today: DateKey): string {
   if (figures.current) {
-    return 'This week, so far';
+    return l10n.t('This week, so far');
   }
   const weeks = Math.round(daysBetween(figures.week.start, today) / 7);
-  return weeks <= 1 ? 'Last week' : `${weeks} weeks ago`;
+  return weeks <= 1 ? l10n.t('Last week') : l10n.t('{0} weeks ago', weeks);
 }
 
 function shortWeek(start: DateKey, today: DateKey): string {
-  return formatDay(start, today).replace(/^\w+ /, '');
+  return formatDayOfMonth(start, today);
 }
 
 /** The charts, each with its accessible summary and its note in words. */
@@ -54,66 +73,74 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
   return [
     {
       id: 'actions',
-      title: 'The five actions this week',
-      summary: `${ACTIONS.map((action) => `${ACTION_LABELS[action]}: ${a[action]}`).join('; ')}. Done least: ${ACTION_LABELS[figures.least].toLowerCase()}.`,
+      title: l10n.t('The five actions this week'),
+      summary: l10n.t('{0}. Done least: {1}.', ACTIONS.map((action) => l10n.t('{0}: {1}', ACTION_LABELS[action], a[action])).join('; '), lowerFirst(ACTION_LABELS[figures.least])),
       kind: 'bars',
-      series: ['times'],
+      series: [l10n.t('times')],
       data: ACTIONS.map((action) => ({ label: ACTION_LABELS[action], value: a[action], ...(action === figures.least ? { highlight: true } : {}) })),
-      note: 'Check-ins count 1:1s and delegation check-ins; delegating counts delegations logged; feedback counts feedback you asked for; each also counts the nudges of that action you marked done.',
+      note: l10n.t('Check-ins count 1:1s and delegation check-ins; delegating counts delegations logged; feedback counts feedback you asked for; each also counts the nudges of that action you marked done.'),
     },
     {
       id: 'delegationsPerPerson',
-      title: 'Delegations given per person',
-      summary: active.length === 0 ? 'Nobody is in the team yet.' : `${plural(given, 'delegation', 'delegations')} this week: ${active.map((p) => `${p.name} ${p.delegated}`).join(', ')}.`,
+      title: l10n.t('Delegations given per person'),
+      summary:
+        active.length === 0
+          ? l10n.t('Nobody is in the team yet.')
+          : given === 1
+            ? l10n.t('1 delegation this week: {0}.', active.map((p) => `${p.name} ${p.delegated}`).join(', '))
+            : l10n.t('{0} delegations this week: {1}.', given, active.map((p) => `${p.name} ${p.delegated}`).join(', ')),
       kind: 'bars',
-      series: ['delegations'],
+      series: [l10n.t('delegations')],
       data: active.map((p) => ({ label: p.name, value: p.delegated })),
-      ...(figures.noDelegation.length > 0 ? { note: `No delegation this week: ${figures.noDelegation.join(', ')}.` } : {}),
+      ...(figures.noDelegation.length > 0 ? { note: l10n.t('No delegation this week: {0}.', figures.noDelegation.join(', ')) } : {}),
     },
     {
       id: 'levels',
-      title: 'How much was handed over (delegation levels)',
-      summary: `The week's delegations by level: ${LEVELS.map((level, i) => `${level.name} ${figures.levels[i] ?? 0}`).join(', ')}.`,
+      title: l10n.t('How much was handed over (delegation levels)'),
+      summary: l10n.t("The week's delegations by level: {0}.", LEVELS.map((level, i) => `${level.name} ${figures.levels[i] ?? 0}`).join(', ')),
       kind: 'columns',
-      series: ['delegations'],
+      series: [l10n.t('delegations')],
       data: LEVELS.map((level, i) => ({ label: `${i + 1} ${level.name}`, value: figures.levels[i] ?? 0 })),
     },
     {
       id: 'followUps',
-      title: 'Follow-ups kept on time, per week',
-      summary: `Over 9 weeks: ${series.map((p) => `${shortWeek(p.week.start, today)} ${p.followUpsOnTime} on time, ${p.followUpsLate} late`).join('; ')}.`,
+      title: l10n.t('Follow-ups kept on time, per week'),
+      summary: l10n.t('Over 9 weeks: {0}.', series.map((p) => l10n.t('{0} {1} on time, {2} late', shortWeek(p.week.start, today), p.followUpsOnTime, p.followUpsLate)).join('; ')),
       kind: 'columns',
-      series: ['on time', 'late'],
+      series: [l10n.t('on time'), l10n.t('late')],
       data: series.map((p) => ({ label: shortWeek(p.week.start, today), value: p.followUpsOnTime, second: p.followUpsLate })),
-      ...(last ? { note: `This week: ${last.followUpsOnTime} on time, ${last.followUpsLate} late.` } : {}),
+      ...(last ? { note: l10n.t('This week: {0} on time, {1} late.', last.followUpsOnTime, last.followUpsLate) } : {}),
     },
     {
       id: 'oneOnOnes',
-      title: '1:1s this week, per person',
-      summary: active.length === 0 ? 'Nobody is in the team yet.' : active.map((p) => `${p.name}: ${p.oneOnOnes} this week, ${p.daysSinceOneOnOne === undefined ? 'none yet' : `last ${p.daysSinceOneOnOne} days ago`}${p.oneOnOneOverdue ? ', past their cadence' : ''}`).join('; ') + '.',
+      title: l10n.t('1:1s this week, per person'),
+      summary: active.length === 0 ? l10n.t('Nobody is in the team yet.') : l10n.t('{0}.', active.map(oneOnOnesOf).join('; ')),
       kind: 'bars',
-      series: ['1:1s'],
+      series: [l10n.t('1:1s')],
       data: active.map((p) => ({
-        label: `${p.name} (${p.daysSinceOneOnOne === undefined ? 'no 1:1 yet' : `last ${p.daysSinceOneOnOne}d ago`})`,
+        label: p.daysSinceOneOnOne === undefined ? l10n.t('{0} (no 1:1 yet)', p.name) : l10n.t('{0} (last {1}d ago)', p.name, p.daysSinceOneOnOne),
         value: p.oneOnOnes,
         ...(p.oneOnOneOverdue ? { highlight: true } : {}),
       })),
-      ...(overdue.length > 0 ? { note: `Past their 1:1 cadence: ${overdue.map((p) => p.name).join(', ')}.` } : {}),
+      ...(overdue.length > 0 ? { note: l10n.t('Past their 1:1 cadence: {0}.', overdue.map((p) => p.name).join(', ')) } : {}),
     },
     {
       id: 'feedback',
-      title: 'Feedback given and asked, per week',
-      summary: `Over 9 weeks: ${series.map((p) => `${shortWeek(p.week.start, today)} ${p.feedbackGiven} given, ${p.feedbackAsked} asked`).join('; ')}.`,
+      title: l10n.t('Feedback given and asked, per week'),
+      summary: l10n.t('Over 9 weeks: {0}.', series.map((p) => l10n.t('{0} {1} given, {2} asked', shortWeek(p.week.start, today), p.feedbackGiven, p.feedbackAsked)).join('; ')),
       kind: 'columns',
-      series: ['given', 'asked'],
+      series: [l10n.t('given'), l10n.t('asked')],
       data: series.map((p) => ({ label: shortWeek(p.week.start, today), value: p.feedbackGiven, second: p.feedbackAsked })),
     },
     {
       id: 'nudges',
-      title: 'Nudges done, per week',
-      summary: `Over 9 weeks: ${series.map((p) => `${shortWeek(p.week.start, today)} ${p.nudgesDone}`).join(', ')}. Streak: ${plural(figures.streak, 'day', 'days')}.`,
+      title: l10n.t('Nudges done, per week'),
+      summary:
+        figures.streak === 1
+          ? l10n.t('Over 9 weeks: {0}. Streak: 1 day.', series.map((p) => `${shortWeek(p.week.start, today)} ${p.nudgesDone}`).join(', '))
+          : l10n.t('Over 9 weeks: {0}. Streak: {1} days.', series.map((p) => `${shortWeek(p.week.start, today)} ${p.nudgesDone}`).join(', '), figures.streak),
       kind: 'columns',
-      series: ['nudges done'],
+      series: [l10n.t('nudges done')],
       data: series.map((p) => ({ label: shortWeek(p.week.start, today), value: p.nudgesDone })),
     },
   ];
@@ -126,9 +153,9 @@ export function buildReviewModel(figures: WeekFigures, reflections: readonly Ref
     title: weekTitle(figures, today),
     when: weekWhen(figures, today),
     canGoNext: !figures.current && daysBetween(addDays(figures.week.end, 1), today) >= 0,
-    headline: `${LEAST[least]} ${figures.current ? 'so far this week' : 'that week'}: ${times(figures.actions[least])}.`,
+    headline: leastHeadline(least, figures.current, times(figures.actions[least])),
     charts: reviewCharts(figures, today),
-    streak: figures.streak === 0 ? 'No nudge streak running.' : `Nudge streak: ${plural(figures.streak, 'day', 'days')}.`,
+    streak: figures.streak === 0 ? l10n.t('No nudge streak running.') : figures.streak === 1 ? l10n.t('Nudge streak: 1 day.') : l10n.t('Nudge streak: {0} days.', figures.streak),
     prompts: reflections.map((r) => ({ id: r.id, text: r.prompt, answer: r.answer })),
   };
 }
@@ -143,7 +170,7 @@ function cell(text: string): string {
 
 /** The review as Markdown, for a 1:1 with the lead's own manager: the tables behind the charts and the answers. */
 export function reviewMarkdown(model: ReviewPageModel): string {
-  const lines = [`# Weekly review: ${model.title}`, '', `${model.when}. ${model.headline}`, ''];
+  const lines = [`# ${l10n.t('Weekly review: {0}', model.title)}`, '', l10n.t('{0}. {1}', model.when, model.headline), ''];
   for (const chart of model.charts) {
     lines.push(`## ${chart.title}`, '');
     const headers = ['', ...chart.series];
@@ -156,9 +183,9 @@ export function reviewMarkdown(model: ReviewPageModel): string {
       lines.push(cell(chart.note), '');
     }
   }
-  lines.push(model.streak, '', '## Reflections', '');
+  lines.push(model.streak, '', `## ${l10n.t('Reflections')}`, '');
   for (const p of model.prompts) {
-    lines.push(`**${cell(p.text)}**`, '', p.answer.trim() === '' ? '_(no answer)_' : p.answer.split('\n').map((l) => `> ${cell(l)}`).join('\n'), '');
+    lines.push(`**${cell(p.text)}**`, '', p.answer.trim() === '' ? `_${l10n.t('(no answer)')}_` : p.answer.split('\n').map((l) => `> ${cell(l)}`).join('\n'), '');
   }
   return lines.join('\n');
 }

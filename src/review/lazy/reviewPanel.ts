@@ -28,7 +28,7 @@ class ReviewPanel extends Disposable {
     this.weekStart = weekStart;
     const receive = validatedReceiver(services.log, 'weekly review', l10n.t('The weekly review action'), isReviewToExtension, (message) => this.handle(message));
     this.register(panel.webview.onDidReceiveMessage(receive));
-    const update = (): void => runInBackground(services.log, 'Update the weekly review', () => this.post());
+    const update = (): void => runInBackground(services.log, l10n.t('Update the weekly review'), () => this.post());
     this.register(services.team.onDidChange(update));
     this.register(services.coach.onDidChange(update));
     this.register(services.days.onDidChangeDay(update));
@@ -70,9 +70,9 @@ class ReviewPanel extends Disposable {
   render(): void {
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     const model = this.model();
-    this.panel.title = 'Weekly Review';
+    this.panel.title = l10n.t('Weekly Review');
     this.panel.webview.html = renderPage(this.panel.webview, {
-      title: `Weekly Review: ${model.title}`,
+      title: l10n.t('Weekly Review: {0}', model.title),
       styles: ['codicon.css', 'common.css', 'review.css'].map((file) => vscode.Uri.joinPath(root, file)),
       script: vscode.Uri.joinPath(root, 'review.js'),
       initialState: model,
@@ -113,7 +113,7 @@ class ReviewPanel extends Disposable {
         return this.exportMarkdown();
       case 'copyMarkdown':
         await vscode.env.clipboard.writeText(reviewMarkdown(this.model()));
-        vscode.window.setStatusBarMessage('$(check) Copied the weekly review as Markdown', 4000);
+        vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Copied the weekly review as Markdown')}`, 4000);
         return;
     }
   }
@@ -121,7 +121,7 @@ class ReviewPanel extends Disposable {
   private async saveAnswer(weekStart: DateKey, promptId: string, answer: string): Promise<void> {
     const valid = validateAnswer(answer);
     if (!valid.ok) {
-      void vscode.window.showWarningMessage(inert(`Weekly Review: the answer was not saved. ${valid.error}`));
+      void vscode.window.showWarningMessage(inert(l10n.t('Weekly Review: the answer was not saved. {0}', valid.error)));
       return;
     }
     const stored = this.services.state.get(StateMap.reflections);
@@ -133,7 +133,7 @@ class ReviewPanel extends Disposable {
       return;
     }
     if (!(await this.services.state.update(StateMap.reflections, withAnswer(stored, week.start, prompts, promptId, valid.value)))) {
-      void vscode.window.showWarningMessage('Weekly Review: the answers were saved by a newer version of Tech Lead Coach; this one does not change them.');
+      void vscode.window.showWarningMessage(l10n.t('Weekly Review: the answers were saved by a newer version of Tech Lead Coach; this one does not change them.'));
       return;
     }
     const reply: ReviewToPage = { type: 'saved', promptId };
@@ -144,16 +144,16 @@ class ReviewPanel extends Disposable {
     const model = this.model();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      title: 'Export the Weekly Review',
-      saveLabel: 'Export',
-      filters: { Markdown: ['md'] },
+      title: l10n.t('Export the Weekly Review'),
+      saveLabel: l10n.t('Export'),
+      filters: { [l10n.t('Markdown')]: ['md'] },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `weekly-review-${model.weekStart}.md`) } : {}),
     });
     if (!target) {
       return;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(reviewMarkdown(model)));
-    void vscode.window.showInformationMessage(inert(`Exported the review of ${model.title} to ${target.fsPath}.`));
+    void vscode.window.showInformationMessage(inert(l10n.t('Exported the review of {0} to {1}.', model.title, target.fsPath)));
   }
 
   override dispose(): void {
@@ -175,7 +175,7 @@ export async function openWeeklyReview(services: Services, arg: unknown): Promis
     return;
   }
   const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-  const panel = vscode.window.createWebviewPanel(WebviewPanels.weeklyReview, 'Weekly Review', vscode.ViewColumn.Active, {
+  const panel = vscode.window.createWebviewPanel(WebviewPanels.weeklyReview, l10n.t('Weekly Review'), vscode.ViewColumn.Active, {
     enableScripts: true,
     localResourceRoots: [root],
     retainContextWhenHidden: false,

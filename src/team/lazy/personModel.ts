@@ -9,6 +9,7 @@ import { hashText, type Nudge } from '../../domain/nudges';
 import { describeLastOneOnOne, describeMood, describeNextOneOnOne, isOneOnOneOverdue, isMood, lastOneOnOne, nextOneOnOneDue, TOPIC_LABELS } from '../../domain/team';
 import type { TeamData } from '../../domain/teamData';
 import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
+import * as l10n from '../../domain/l10n';
 
 const MOOD_POINTS = 10;
 const TIMELINE_MAX = 200;
@@ -35,17 +36,20 @@ function eventEntry(task: string, event: DelegationEvent, today: DateKey): Perso
     case 'created':
       return undefined; // the "delegated" entry says it, with the level
     case 'checkIn':
-      return { ...base, kind: 'checkIn', title: `Checked in on "${task}"`, details: event.note ? [event.note] : [] };
+      return { ...base, kind: 'checkIn', title: l10n.t('Checked in on "{0}"', task), details: event.note ? [event.note] : [] };
     case 'levelChanged':
-      return { ...base, kind: 'levelChanged', title: `${event.to > event.from ? 'Raised' : 'Lowered'} "${task}" from ${levelLabel(event.from)} to ${levelLabel(event.to)}`, details: [] };
+      return { ...base, kind: 'levelChanged', title:
+          event.to > event.from
+            ? l10n.t('Raised "{0}" from {1} to {2}', task, levelLabel(event.from), levelLabel(event.to))
+            : l10n.t('Lowered "{0}" from {1} to {2}', task, levelLabel(event.from), levelLabel(event.to)), details: [] };
     case 'followUpChanged':
-      return { ...base, kind: 'followUpChanged', title: `Moved the follow-up on "${task}" to ${formatDay(event.to, today)}`, details: [] };
+      return { ...base, kind: 'followUpChanged', title: l10n.t('Moved the follow-up on "{0}" to {1}', task, formatDay(event.to, today)), details: [] };
     case 'done':
-      return { ...base, kind: 'done', title: `"${task}" done`, details: [] };
+      return { ...base, kind: 'done', title: l10n.t('"{0}" done', task), details: [] };
     case 'reopened':
-      return { ...base, kind: 'reopened', title: `Reopened "${task}"`, details: [] };
+      return { ...base, kind: 'reopened', title: l10n.t('Reopened "{0}"', task), details: [] };
     case 'edited':
-      return { ...base, kind: 'edited', title: `Edited the ${event.field} of "${task}"`, details: [] };
+      return { ...base, kind: 'edited', title: event.field === 'task' ? l10n.t('Edited the task of "{0}"', task) : event.field === 'person' ? l10n.t('Edited the person of "{0}"', task) : l10n.t('Edited the note of "{0}"', task), details: [] };
   }
 }
 
@@ -62,7 +66,7 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
 
   const timeline: PersonTimelineEntry[] = [];
   for (const d of delegations) {
-    timeline.push({ on: d.createdOn, day: formatDay(d.createdOn, today), kind: 'delegated', title: `Delegated "${d.task}" at level ${levelLabel(d.level)}`, details: d.note ? [d.note] : [] });
+    timeline.push({ on: d.createdOn, day: formatDay(d.createdOn, today), kind: 'delegated', title: l10n.t('Delegated "{0}" at level {1}', d.task, levelLabel(d.level)), details: d.note ? [d.note] : [] });
     for (const event of d.history) {
       const entry = eventEntry(d.task, event, today);
       if (entry) {
@@ -71,14 +75,14 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
     }
   }
   for (const m of meetings) {
-    const details = [...(m.topics.length > 0 ? [`Came up: ${m.topics.map((t) => TOPIC_LABELS[t]).join(', ')}`] : []), ...(m.notes ? [m.notes] : [])];
-    timeline.push({ on: m.on, day: formatDay(m.on, today), kind: 'oneOnOne', title: m.mood === undefined ? '1:1' : `1:1, doing ${describeMood(m.mood)}`, details, ...(m.mood === undefined ? {} : { mood: m.mood }) });
+    const details = [...(m.topics.length > 0 ? [l10n.t('Came up: {0}', m.topics.map((t) => TOPIC_LABELS[t]).join(', '))] : []), ...(m.notes ? [m.notes] : [])];
+    timeline.push({ on: m.on, day: formatDay(m.on, today), kind: 'oneOnOne', title: m.mood === undefined ? l10n.t('1:1') : l10n.t('1:1, doing {0}', describeMood(m.mood)), details, ...(m.mood === undefined ? {} : { mood: m.mood }) });
   }
   for (const f of feedback) {
     timeline.push(
       f.kind === 'given'
-        ? { on: f.on, day: formatDay(f.on, today), kind: 'feedbackGiven', title: 'Gave feedback', details: [`Situation: ${f.situation}`, `Behaviour: ${f.behaviour}`, `Impact: ${f.impact}`] }
-        : { on: f.on, day: formatDay(f.on, today), kind: 'feedbackAsked', title: 'Asked for feedback', details: [`They said: ${f.said}`, `I will change: ${f.change}`] },
+        ? { on: f.on, day: formatDay(f.on, today), kind: 'feedbackGiven', title: l10n.t('Gave feedback'), details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)] }
+        : { on: f.on, day: formatDay(f.on, today), kind: 'feedbackAsked', title: l10n.t('Asked for feedback'), details: [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)] },
     );
   }
   // Newest first; on one day, the order things were recorded in, newest first too.
@@ -86,10 +90,10 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
 
   const open = delegations.filter((d) => !isDone(d)).sort(compareByFollowUp);
   const due = [
-    ...(isOneOnOneOverdue(person, last, today) ? [`The 1:1 itself: ${describeNextOneOnOne(person, last, today)}.`] : []),
+    ...(isOneOnOneOverdue(person, last, today) ? [l10n.t('The 1:1 itself: {0}.', describeNextOneOnOne(person, last, today))] : []),
     ...open
       .filter((d) => isOverdue(d, today) || daysBetween(d.followUpOn, nextDue) >= 0)
-      .map((d) => `Follow up on "${d.task}" (${describeFollowUp(d, today)}).`),
+      .map((d) => l10n.t('Follow up on "{0}" ({1}).', d.task, describeFollowUp(d, today))),
   ];
   const moods = meetings.filter((m) => isMood(m.mood)).slice(-MOOD_POINTS);
   return {
@@ -100,12 +104,12 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
     lastOneOnOne: describeLastOneOnOne(last, today),
     nextOneOnOne: describeNextOneOnOne(person, last, today),
     oneOnOneOverdue: isOneOnOneOverdue(person, last, today),
-    cadence: `every ${person.cadenceDays} day${person.cadenceDays === 1 ? '' : 's'}`,
+    cadence: person.cadenceDays === 1 ? l10n.t('every 1 day') : l10n.t('every {0} days', person.cadenceDays),
     moods: moods.map((m) => ({ on: m.on, day: formatDay(m.on, today), mood: m.mood ?? 3, label: m.mood === undefined ? '' : describeMood(m.mood) })),
     openDelegations: open.map((d) => ({ id: d.id, task: d.task, level: levelLabel(d.level), followUp: describeFollowUp(d, today), overdue: isOverdue(d, today) })),
     timeline: ordered.slice(0, TIMELINE_MAX).map(({ entry }) => entry),
     prepare: {
-      due: due.length > 0 ? due : ['Nothing is due with them: a good 1:1 to spend on them, not on status.'],
+      due: due.length > 0 ? due : [l10n.t('Nothing is due with them: a good 1:1 to spend on them, not on status.')],
       ...(last?.notes ? { lastNotes: last.notes } : {}),
       questions: prepareQuestions(catalogue, personId, last?.on ?? person.addedOn),
     },
@@ -114,10 +118,10 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
 
 /** "Prepare next 1:1" as plain text for the clipboard: it is pasted, never rendered here. */
 export function prepareAsText(model: PersonPageModel): string {
-  const lines = [`Next 1:1 with ${model.name}`, '', 'What is due:', ...model.prepare.due.map((d) => `- ${d}`), ''];
+  const lines = [l10n.t('Next 1:1 with {0}', model.name), '', l10n.t('What is due:'), ...model.prepare.due.map((d) => `- ${d}`), ''];
   if (model.prepare.lastNotes) {
-    lines.push('Last notes:', model.prepare.lastNotes, '');
+    lines.push(l10n.t('Last notes:'), model.prepare.lastNotes, '');
   }
-  lines.push('Questions:', ...model.prepare.questions.map((q) => `- ${q.text}`), '');
+  lines.push(l10n.t('Questions:'), ...model.prepare.questions.map((q) => `- ${q.text}`), '');
   return lines.join('\n');
 }

@@ -24,7 +24,7 @@ class PersonPanel extends Disposable {
     super();
     const receive = validatedReceiver(services.log, 'person page', l10n.t('The person page action'), isPersonToExtension, (message) => this.handle(message));
     this.register(panel.webview.onDidReceiveMessage(receive));
-    const update = (): void => runInBackground(services.log, 'Update the person page', () => this.post());
+    const update = (): void => runInBackground(services.log, l10n.t('Update the person page'), () => this.post());
     this.register(services.team.onDidChange(update));
     this.register(services.days.onDidChangeDay(update));
     this.register(
@@ -95,7 +95,7 @@ class PersonPanel extends Disposable {
         const model = this.model();
         if (model) {
           await vscode.env.clipboard.writeText(prepareAsText(model));
-          vscode.window.setStatusBarMessage('$(check) Copied the 1:1 preparation', 4000);
+          vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Copied the 1:1 preparation')}`, 4000);
         }
         return;
       }

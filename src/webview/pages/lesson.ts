@@ -1,5 +1,6 @@
 import { isLessonToPage, type LessonPageState, type LessonToExtension } from '../../shared/lessonProtocol';
 import { byId, connect, readInitialState } from './vscodeApi';
+import * as l10n from '../../shared/l10n';
 
 const vscode = connect<LessonToExtension, LessonPageState>();
 const state = readInitialState<LessonPageState>();
@@ -8,8 +9,8 @@ const markReadLabel = byId('mark-read-label');
 
 function showRead(read: boolean): void {
   markRead.setAttribute('aria-pressed', String(read));
-  markReadLabel.textContent = read ? 'Read' : 'Mark as read';
-  markRead.title = read ? 'Marked as read. Click to mark as unread.' : 'Mark this lesson as read';
+  markReadLabel.textContent = read ? l10n.t('Read') : l10n.t('Mark as read');
+  markRead.title = read ? l10n.t('Marked as read. Click to mark as unread.') : l10n.t('Mark this lesson as read');
   if (state) {
     vscode.setState({ ...state, read });
   }

@@ -1,5 +1,6 @@
 import { isOneOnOneToPage, type OneOnOneFormState, type OneOnOneToExtension } from '../../shared/oneOnOneProtocol';
 import { byId, connect, readInitialState } from './vscodeApi';
+import * as l10n from '../../shared/l10n';
 
 /**
  * The Log 1:1 form: plain HTML controls, so the keyboard, screen readers and themes work as they do
@@ -46,7 +47,7 @@ if (state) {
   }
   date.max = state.today;
   const moods = byId('moods');
-  choice(moods, 'radio', 'mood', '', 'Not recorded', true);
+  choice(moods, 'radio', 'mood', '', l10n.t('Not recorded'), true);
   state.moods.forEach((m) => choice(moods, 'radio', 'mood', String(m.value), `${m.value}, ${m.word}`, false));
   const topics = byId('topics');
   state.topics.forEach((t) => choice(topics, 'checkbox', 'topic', t.value, t.label, false));

@@ -2,6 +2,7 @@ import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummar
 import { isPersonToPage, type PersonMoodPoint, type PersonOpenDelegation, type PersonPageModel, type PersonTimelineEntry, type PersonToExtension } from '../../shared/personProtocol';
 import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
 import { byId, connect, readInitialState } from './vscodeApi';
+import * as l10n from '../../shared/l10n';
 
 /*
  * The person page: built entirely here from the model, with DOM calls. Every text goes in through
@@ -47,8 +48,8 @@ function time(on: string, day: string): HTMLTimeElement {
  */
 function dueText(text: string, overdue: boolean, normalIcon: string): HTMLSpanElement {
   const result = el('span', { className: overdue ? 'due overdue' : 'due' }, icon(overdue ? 'warning' : normalIcon));
-  if (overdue && !/overdue/i.test(text)) {
-    result.append(el('strong', { className: 'overdue-word', text: 'Overdue: ' }));
+  if (overdue && !text.toLocaleLowerCase().includes(l10n.t('overdue').toLocaleLowerCase())) {
+    result.append(el('strong', { className: 'overdue-word', text: l10n.t('Overdue: ') }));
   }
   result.append(el('span', { text }));
   return result;
@@ -60,26 +61,26 @@ function dueText(text: string, overdue: boolean, normalIcon: string): HTMLSpanEl
 function header(model: PersonPageModel): HTMLElement {
   const h1 = el('h1', { id: 'person-name', text: model.name, focusKey: 'heading:name' });
   h1.tabIndex = -1;
-  const titleRow = el('div', { className: 'title-row' }, h1, model.archived ? el('span', { className: 'badge archived' }, icon('archive'), el('span', { text: 'Archived' })) : undefined);
+  const titleRow = el('div', { className: 'title-row' }, h1, model.archived ? el('span', { className: 'badge archived' }, icon('archive'), el('span', { text: l10n.t('Archived') })) : undefined);
   const role = model.role !== undefined && model.role !== '' ? el('p', { className: 'role', text: model.role }) : undefined;
   const facts = el(
     'ul',
     { className: 'facts' },
     el('li', {}, icon('history'), el('span', { text: model.lastOneOnOne })),
     el('li', {}, dueText(model.nextOneOnOne, model.oneOnOneOverdue, 'calendar')),
-    el('li', {}, icon('sync'), el('span', { text: `Cadence: ${model.cadence}` })),
+    el('li', {}, icon('sync'), el('span', { text: l10n.t('Cadence: {0}', model.cadence) })),
   );
-  facts.setAttribute('aria-label', 'About your 1:1s');
+  facts.setAttribute('aria-label', l10n.t('About your 1:1s'));
   const actions = el(
     'div',
     { className: 'actions' },
-    action({ label: 'Log 1:1', icon: 'comment-discussion', message: { type: 'logOneOnOne' }, focusKey: 'action:logOneOnOne', primary: true, ariaLabel: `Log 1:1 with ${model.name}` }),
-    action({ label: 'Log feedback', icon: 'feedback', message: { type: 'logFeedback' }, focusKey: 'action:logFeedback', ariaLabel: `Log feedback for ${model.name}` }),
-    action({ label: 'Delegate…', icon: 'export', message: { type: 'logDelegation' }, focusKey: 'action:logDelegation', ariaLabel: `Delegate… a task to ${model.name}` }),
-    action({ label: 'Rename', icon: 'edit', message: { type: 'rename' }, focusKey: 'action:rename', ariaLabel: `Rename ${model.name}` }),
+    action({ label: l10n.t('Log 1:1'), icon: 'comment-discussion', message: { type: 'logOneOnOne' }, focusKey: 'action:logOneOnOne', primary: true, ariaLabel: l10n.t('Log 1:1 with {0}', model.name) }),
+    action({ label: l10n.t('Log feedback'), icon: 'feedback', message: { type: 'logFeedback' }, focusKey: 'action:logFeedback', ariaLabel: l10n.t('Log feedback for {0}', model.name) }),
+    action({ label: l10n.t('Delegate…'), icon: 'export', message: { type: 'logDelegation' }, focusKey: 'action:logDelegation', ariaLabel: l10n.t('Delegate… a task to {0}', model.name) }),
+    action({ label: l10n.t('Rename'), icon: 'edit', message: { type: 'rename' }, focusKey: 'action:rename', ariaLabel: l10n.t('Rename {0}', model.name) }),
   );
   actions.setAttribute('role', 'group');
-  actions.setAttribute('aria-label', 'Actions');
+  actions.setAttribute('aria-label', l10n.t('Actions'));
   return el('header', { className: 'person-header' }, titleRow, role, facts, actions);
 }
 
@@ -136,12 +137,12 @@ function moodChart(moods: readonly PersonMoodPoint[], width: number): SVGSVGElem
 
 function moodTable(moods: readonly PersonMoodPoint[]): HTMLDetailsElement {
   const rows = moods.map((point) => el('tr', {}, el('td', {}, time(point.on, point.day)), el('td', { text: point.label })));
-  const dayHeader = el('th', { text: 'Day' });
-  const moodHeader = el('th', { text: 'How they were doing' });
+  const dayHeader = el('th', { text: l10n.t('Day') });
+  const moodHeader = el('th', { text: l10n.t('How they were doing') });
   dayHeader.scope = 'col';
   moodHeader.scope = 'col';
-  const table = el('table', { className: 'mood-data' }, el('caption', { className: 'visually-hidden', text: 'How they were doing at each 1:1, oldest first' }), el('thead', {}, el('tr', {}, dayHeader, moodHeader)), el('tbody', {}, ...rows));
-  const details = el('details', { className: 'mood-table' }, el('summary', { text: 'Show as table', focusKey: 'moodTable' }), table);
+  const table = el('table', { className: 'mood-data' }, el('caption', { className: 'visually-hidden', text: l10n.t('How they were doing at each 1:1, oldest first') }), el('thead', {}, el('tr', {}, dayHeader, moodHeader)), el('tbody', {}, ...rows));
+  const details = el('details', { className: 'mood-table' }, el('summary', { text: l10n.t('Show as table'), focusKey: 'moodTable' }), table);
   details.open = moodTableOpen;
   details.addEventListener('toggle', () => {
     moodTableOpen = details.open;
@@ -152,10 +153,10 @@ function moodTable(moods: readonly PersonMoodPoint[]): HTMLDetailsElement {
 /** The chart itself is drawn by `fitChart` once the figure is in the page and has a width. */
 function moodSection(model: PersonPageModel): HTMLElement {
   if (model.moods.length === 0) {
-    return section('mood', 'How they were doing', 'mood-section', el('p', { className: 'empty', text: moodSummary(model.moods) }));
+    return section('mood', l10n.t('How they were doing'), 'mood-section', el('p', { className: 'empty', text: moodSummary(model.moods) }));
   }
   const figure = el('figure', { className: 'mood-figure' }, el('p', { id: 'mood-scale', className: 'visually-hidden', text: moodScaleDescription() }));
-  return section('mood', 'How they were doing', 'mood-section', figure, moodTable(model.moods));
+  return section('mood', l10n.t('How they were doing'), 'mood-section', figure, moodTable(model.moods));
 }
 
 /** Draws the chart at the figure's width, or redraws it when that width changed; nothing else changes. */
@@ -188,24 +189,24 @@ function delegationItem(delegation: PersonOpenDelegation): HTMLLIElement {
     'div',
     { className: 'delegation-text' },
     el('span', { className: 'task', text: delegation.task }),
-    el('span', { className: 'meta' }, el('span', { className: 'level', text: `Level: ${delegation.level}` }), dueText(`Follow-up ${delegation.followUp}`, delegation.overdue, 'calendar')),
+    el('span', { className: 'meta' }, el('span', { className: 'level', text: l10n.t('Level: {0}', delegation.level) }), dueText(l10n.t('Follow-up {0}', delegation.followUp), delegation.overdue, 'calendar')),
   );
   const checkIn = action({
-    label: 'Check in',
+    label: l10n.t('Check in'),
     icon: 'comment',
     message: { type: 'checkIn', delegationId: delegation.id },
     focusKey: `checkIn:${delegation.id}`,
     focusGroup: 'checkIn',
     focusFallback: 'heading:delegations',
-    ariaLabel: `Check in on "${delegation.task}"`,
+    ariaLabel: l10n.t('Check in on "{0}"', delegation.task),
   });
   return el('li', { className: delegation.overdue ? 'delegation overdue' : 'delegation' }, text, checkIn);
 }
 
 function delegationsSection(model: PersonPageModel): HTMLElement {
   const count = model.openDelegations.length;
-  const body = count === 0 ? el('p', { className: 'empty', text: 'Nothing delegated to them is open.' }) : el('ul', { className: 'delegations' }, ...model.openDelegations.map(delegationItem));
-  const result = section('delegations', 'Open delegations', 'delegations-section', body);
+  const body = count === 0 ? el('p', { className: 'empty', text: l10n.t('Nothing delegated to them is open.') }) : el('ul', { className: 'delegations' }, ...model.openDelegations.map(delegationItem));
+  const result = section('delegations', l10n.t('Open delegations'), 'delegations-section', body);
   if (count > 0) {
     const heading = result.querySelector('h2');
     heading?.append(el('span', { className: 'count', text: ` (${count})` }));
@@ -216,18 +217,25 @@ function delegationsSection(model: PersonPageModel): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Prepare next 1:1
 
-const TOPIC_WORDS: Readonly<Record<PersonPageModel['prepare']['questions'][number]['topic'], string>> = {
-  'check-in': 'How they are',
-  career: 'Career',
-  feedback: 'Feedback',
-};
+function topicWord(topic: PersonPageModel['prepare']['questions'][number]['topic']): string {
+  switch (topic) {
+    case 'check-in':
+      return l10n.t('How they are');
+    case 'career':
+      return l10n.t('Career');
+    case 'feedback':
+      return l10n.t('Feedback');
+    default:
+      return topic;
+  }
+}
 
 function prepareSection(model: PersonPageModel): HTMLElement {
   const { due, lastNotes, questions } = model.prepare;
-  const dueBody = due.length === 0 ? el('p', { className: 'empty', text: 'Nothing is due with them.' }) : el('ul', { className: 'prepare-due' }, ...due.map((line) => el('li', { text: line })));
+  const dueBody = due.length === 0 ? el('p', { className: 'empty', text: l10n.t('Nothing is due with them.') }) : el('ul', { className: 'prepare-due' }, ...due.map((line) => el('li', { text: line })));
   const notes =
     lastNotes !== undefined && lastNotes.trim() !== ''
-      ? [el('h3', { text: 'From the last 1:1' }), el('blockquote', { className: 'last-notes' }, ...lastNotes.split(/\r?\n/).map((line) => el('p', { text: line })))]
+      ? [el('h3', { text: l10n.t('From the last 1:1') }), el('blockquote', { className: 'last-notes' }, ...lastNotes.split(/\r?\n/).map((line) => el('p', { text: line })))]
       : [];
   const questionList =
     questions.length === 0
@@ -235,17 +243,23 @@ function prepareSection(model: PersonPageModel): HTMLElement {
       : el(
           'ol',
           { className: 'questions' },
-          ...questions.map((question) => el('li', {}, el('span', { className: 'topic', text: `${TOPIC_WORDS[question.topic] ?? question.topic}: ` }), el('span', { text: question.text }))),
+          ...questions.map((question) => el('li', {}, el('span', { className: 'topic', text: l10n.t('{0}: ', topicWord(question.topic)) }), el('span', { text: question.text }))),
         );
-  const copy = action({ label: 'Copy to clipboard', icon: 'copy', message: { type: 'copyPrepare' }, focusKey: 'action:copyPrepare', title: 'Copy what is due, the last notes and the questions, to paste into your notes' });
+  const copy = action({
+    label: l10n.t('Copy to clipboard'),
+    icon: 'copy',
+    message: { type: 'copyPrepare' },
+    focusKey: 'action:copyPrepare',
+    title: l10n.t('Copy what is due, the last notes and the questions, to paste into your notes'),
+  });
   return section(
     'prepare',
-    'Prepare next 1:1',
+    l10n.t('Prepare next 1:1'),
     'prepare-section',
-    el('h3', { text: 'Due' }),
+    el('h3', { text: l10n.t('Due') }),
     dueBody,
     ...notes,
-    questionList === undefined ? undefined : el('h3', { text: 'Questions to ask' }),
+    questionList === undefined ? undefined : el('h3', { text: l10n.t('Questions to ask') }),
     questionList,
     el('div', { className: 'actions' }, copy),
   );
@@ -272,15 +286,15 @@ function timelineItem(entry: PersonTimelineEntry): HTMLLIElement {
     'div',
     { className: 'entry-body' },
     el('p', { className: 'entry-head' }, time(entry.on, entry.day), el('span', { className: 'entry-title', text: entry.title })),
-    entry.mood === undefined ? undefined : el('p', { className: 'entry-mood', text: `How they were doing: ${moodLabel(entry.mood)}` }),
+    entry.mood === undefined ? undefined : el('p', { className: 'entry-mood', text: l10n.t('How they were doing: {0}', moodLabel(entry.mood)) }),
     ...entry.details.map((line) => el('p', { className: 'entry-detail', text: line })),
   );
   return el('li', { className: `entry kind-${entry.kind}` }, el('span', { className: 'entry-icon' }, icon(KIND_ICONS[entry.kind] ?? 'circle-filled')), body);
 }
 
 function timelineSection(model: PersonPageModel): HTMLElement {
-  const body = model.timeline.length === 0 ? el('p', { className: 'empty', text: 'Nothing yet: a 1:1, feedback or a delegation will show here.' }) : el('ol', { className: 'timeline' }, ...model.timeline.map(timelineItem));
-  return section('timeline', 'Timeline', 'timeline-section', el('p', { className: 'section-note', text: 'Everything with them, newest first.' }), body);
+  const body = model.timeline.length === 0 ? el('p', { className: 'empty', text: l10n.t('Nothing yet: a 1:1, feedback or a delegation will show here.') }) : el('ol', { className: 'timeline' }, ...model.timeline.map(timelineItem));
+  return section('timeline', l10n.t('Timeline'), 'timeline-section', el('p', { className: 'section-note', text: l10n.t('Everything with them, newest first.') }), body);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,6 +364,6 @@ if (initial) {
   render(initial);
   byId('person-name').focus({ preventScroll: true });
 } else {
-  root.replaceChildren(el('p', { className: 'empty', text: 'Loading…' }));
+  root.replaceChildren(el('p', { className: 'empty', text: l10n.t('Loading…') }));
 }
 vscode.post({ type: 'ready' });

@@ -2,6 +2,7 @@ import { chartLayout, chartTable, DEFAULT_FONT_SIZE, estimateMeasure, MIN_CHART_
 import { ANSWER_MAX, isReviewToPage, type ReflectionPrompt, type ReviewChart, type ReviewPageModel, type ReviewToExtension } from '../../shared/reviewProtocol';
 import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
 import { byId, connect, readInitialState } from './vscodeApi';
+import * as l10n from '../../shared/l10n';
 
 /*
  * The Weekly Review page: built entirely here from the model, with DOM calls. Every text goes in
@@ -128,7 +129,7 @@ function confirmSaved(promptId: string): void {
 }
 
 function savedContent(): Node[] {
-  return [icon('check'), el('span', { text: 'Saved' })];
+  return [icon('check'), el('span', { text: l10n.t('Saved') })];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,29 +141,29 @@ function header(model: ReviewPageModel): HTMLElement {
   const nav = el(
     'div',
     { className: 'week-nav' },
-    action({ label: 'Previous week', icon: 'arrow-left', message: { type: 'previousWeek' }, focusKey: 'nav:previous', title: 'Previous week (Alt+Left)', keyShortcuts: 'Alt+ArrowLeft' }),
-    action({ label: 'This week', icon: 'calendar', message: { type: 'thisWeek' }, focusKey: 'nav:this' }),
+    action({ label: l10n.t('Previous week'), icon: 'arrow-left', message: { type: 'previousWeek' }, focusKey: 'nav:previous', title: l10n.t('Previous week (Alt+Left)'), keyShortcuts: 'Alt+ArrowLeft' }),
+    action({ label: l10n.t('This week'), icon: 'calendar', message: { type: 'thisWeek' }, focusKey: 'nav:this' }),
     action({
-      label: 'Next week',
+      label: l10n.t('Next week'),
       icon: 'arrow-right',
       message: { type: 'nextWeek' },
       focusKey: 'nav:next',
-      title: 'Next week (Alt+Right)',
+      title: l10n.t('Next week (Alt+Right)'),
       keyShortcuts: 'Alt+ArrowRight',
       disabled: !model.canGoNext,
       focusFallback: 'nav:this',
     }),
   );
   nav.setAttribute('role', 'group');
-  nav.setAttribute('aria-label', 'Week');
+  nav.setAttribute('aria-label', l10n.t('Week'));
   const exports = el(
     'div',
     { className: 'export-actions' },
-    action({ label: 'Export Markdown…', icon: 'save-as', message: { type: 'exportMarkdown' }, focusKey: 'export:file', title: 'Save this review as a Markdown file' }),
-    action({ label: 'Copy as Markdown', icon: 'copy', message: { type: 'copyMarkdown' }, focusKey: 'export:copy', title: 'Copy this review as Markdown, to paste into your notes' }),
+    action({ label: l10n.t('Export Markdown…'), icon: 'save-as', message: { type: 'exportMarkdown' }, focusKey: 'export:file', title: l10n.t('Save this review as a Markdown file') }),
+    action({ label: l10n.t('Copy as Markdown'), icon: 'copy', message: { type: 'copyMarkdown' }, focusKey: 'export:copy', title: l10n.t('Copy this review as Markdown, to paste into your notes') }),
   );
   exports.setAttribute('role', 'group');
-  exports.setAttribute('aria-label', 'Export');
+  exports.setAttribute('aria-label', l10n.t('Export'));
   return el('header', { className: 'review-header' }, h1, el('p', { className: 'when', text: model.when }), el('div', { className: 'toolbar' }, nav, exports));
 }
 
@@ -278,12 +279,12 @@ function legend(chart: ReviewChart): HTMLUListElement | undefined {
       attributes['fill'] = `url(#${HATCH_ID})`;
     }
     swatch.append(svg('rect', attributes, `chart-segment series-${index}`));
-    const item = el('li', {}, el('span', { text: index === 0 ? `Solid: ${name}` : `Hatched: ${name}` }));
+    const item = el('li', {}, el('span', { text: index === 0 ? l10n.t('Solid: {0}', name) : l10n.t('Hatched: {0}', name) }));
     item.prepend(swatch);
     return item;
   });
   const list = el('ul', { className: 'chart-legend' }, ...items);
-  list.setAttribute('aria-label', 'Key');
+  list.setAttribute('aria-label', l10n.t('Key'));
   return list;
 }
 
@@ -310,7 +311,7 @@ function dataTable(chart: ReviewChart, id: string): HTMLDivElement {
 
 function tableToggle(chart: ReviewChart, tableId: string): HTMLButtonElement {
   const open = openTables.has(chart.id);
-  const toggle = el('button', { className: 'link table-toggle', focusKey: `table:${chart.id}` }, icon('chevron-right'), el('span', { text: 'Show as table' }));
+  const toggle = el('button', { className: 'link table-toggle', focusKey: `table:${chart.id}` }, icon('chevron-right'), el('span', { text: l10n.t('Show as table') }));
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', String(open));
   toggle.setAttribute('aria-controls', tableId);
@@ -408,13 +409,13 @@ function promptBlock(model: ReviewPageModel, prompt: ReflectionPrompt, index: nu
 }
 
 function reflectionSection(model: ReviewPageModel): HTMLElement {
-  const h2 = el('h2', { id: 'reflect-heading', text: 'Reflect', focusKey: 'heading:reflect' });
+  const h2 = el('h2', { id: 'reflect-heading', text: l10n.t('Reflect'), focusKey: 'heading:reflect' });
   h2.tabIndex = -1;
   const result = el(
     'section',
     { className: 'review-section reflect-section' },
     h2,
-    el('p', { className: 'section-note', text: 'Your answers are saved as you type, for this week.' }),
+    el('p', { className: 'section-note', text: l10n.t('Your answers are saved as you type, for this week.') }),
     ...model.prompts.map((prompt, index) => promptBlock(model, prompt, index)),
   );
   result.setAttribute('aria-labelledby', 'reflect-heading');
@@ -535,6 +536,6 @@ if (initial) {
   render(initial);
   byId('review-title').focus({ preventScroll: true });
 } else {
-  body.replaceChildren(el('p', { className: 'empty', text: 'Loading…' }));
+  body.replaceChildren(el('p', { className: 'empty', text: l10n.t('Loading…') }));
 }
 vscode.post({ type: 'ready' });
