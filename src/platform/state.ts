@@ -1,4 +1,5 @@
 import type { StateStorage } from '../domain/storage';
+import * as l10n from '../domain/l10n';
 
 /**
  * One stored key: where it lives, its schema version and how to read it. Every key the extension
@@ -88,7 +89,7 @@ export class State {
       update: async (key, value) => {
         const entry = entries.find((e) => e.key === key);
         if (entry && this.isNewer(entry)) {
-          throw new NewerDataError(`${entry.key} was saved by a newer version (schema ${storedVersion(memento.get(key)) ?? '?'}); it is left as it is.`);
+          throw new NewerDataError(l10n.t('{0} was saved by a newer version (schema {1}); it is left as it is.', entry.key, storedVersion(memento.get(key)) ?? '?'));
         }
         await memento.update(key, value);
       },

@@ -64,8 +64,9 @@ const SHOWN_ARGUMENTS: ReadonlyMap<string, readonly number[] | 'all'> = new Map<
   ['choice', [4]],
 ]);
 
-/** Constructors whose first argument is shown. */
-const SHOWN_CONSTRUCTIONS: ReadonlySet<string> = new Set(['TreeItem', 'MarkdownString', 'StoreRefusal', 'UserFacingError', 'Error']);
+/** Constructors whose first argument is shown: tree items, markdown, and every error (its message reaches the failure report). */
+const SHOWN_CONSTRUCTIONS: ReadonlySet<string> = new Set(['TreeItem', 'MarkdownString', 'StoreRefusal']);
+const isShownConstruction = (name: string): boolean => SHOWN_CONSTRUCTIONS.has(name) || name.endsWith('Error');
 
 /** Calls that pass text through unchanged (escaping, breaking links): look inside them. */
 const PASS_THROUGH: ReadonlySet<string> = new Set(['inert', 'inertMarkdown', 'escapeHtml', 'truncate', 'String', 'fail']);
@@ -162,7 +163,7 @@ export function scanSource(file: string, text: string): Finding[] {
       if (name === 'setAttribute' && first !== undefined && second !== undefined && ts.isStringLiteral(first) && SHOWN_ATTRIBUTES.has(first.text)) {
         report(second, `setAttribute('${first.text}')`, bypass(second, sf));
       }
-    } else if (ts.isNewExpression(node) && SHOWN_CONSTRUCTIONS.has(calleeName(node) ?? '') && node.arguments?.[0] !== undefined) {
+    } else if (ts.isNewExpression(node) && isShownConstruction(calleeName(node) ?? '') && node.arguments?.[0] !== undefined) {
       report(node, `new ${calleeName(node) ?? ''}()`, bypass(node.arguments[0], sf));
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       report(node, 'HTML text', markupWords(node.getText(sf)));
