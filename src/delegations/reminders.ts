@@ -8,7 +8,7 @@ import { StateMap } from '../platform/stateMap';
 import { settingId } from '../settings';
 import type { Services } from '../services';
 
-/** Shows the daily overdue reminder when one is due: at activation and when the day changes. */
+/** Shows the daily overdue reminder when one is due: once the team data is loaded, and when the day changes. */
 async function remindIfDue(services: Services): Promise<void> {
   const reminders = services.state.cell(StateMap.reminders);
   const today = todayKey(services.clock);
@@ -35,6 +35,8 @@ async function remindIfDue(services: Services): Promise<void> {
 
 export function registerReminders(services: Services): vscode.Disposable {
   const run = (): void => runInBackground(services.log, 'The overdue reminder', () => remindIfDue(services));
-  run();
-  return services.days.onDidChangeDay(run);
+  return services.whenLoaded(() => {
+    run();
+    return [services.days.onDidChangeDay(run)];
+  });
 }

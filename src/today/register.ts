@@ -18,14 +18,15 @@ export function registerToday(services: Services): vscode.Disposable[] {
   return [
     new StatusBarTip(services),
     vscode.window.registerWebviewViewProvider(Views.today, {
-      resolveWebviewView: (view) => {
+      resolveWebviewView: async (view) => {
+        await services.loaded();
         provider ??= new (lazy().TodayViewProvider)(services);
         return provider.resolveWebviewView(view);
       },
     }),
     { dispose: () => provider?.dispose() },
     registerCommand(services.log, Commands.showToday, 'Show Today', () => vscode.commands.executeCommand(`${Views.today}.focus`)),
-    registerCommand(services.log, Commands.completeNudge, 'Done', () => services.coach.done()),
-    registerCommand(services.log, Commands.anotherNudge, 'Another Nudge', () => services.coach.another()),
+    registerCommand(services.log, Commands.completeNudge, 'Done', async () => (await services.loaded()).coach.done()),
+    registerCommand(services.log, Commands.anotherNudge, 'Another Nudge', async () => (await services.loaded()).coach.another()),
   ];
 }
