@@ -3,7 +3,7 @@
 // test hooks on (TEST_BUILD, see src/testHooks.ts): only for the .vsix the test suites install.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -174,6 +174,27 @@ const pages = {
   target: 'es2022',
 };
 
+/**
+ * The lessons' HTML, rendered here once (markdown-it, HTML off) instead of in every extension host:
+ * dist/lessons/<id>.html for each media/lessons/<id>.md.
+ */
+async function renderLessons() {
+  const renderer = await esbuild.build({
+    entryPoints: ['src/lessons/build/renderLessons.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', renderer.outputFiles[0].text)(module, module.exports, require);
+  const names = readdirSync('media/lessons').filter((name) => name.endsWith('.md'));
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join('media/lessons', name), 'utf8') })));
+  await mkdir('dist/lessons', { recursive: true });
+  await Promise.all(module.exports.renderLessonFiles(files).map(({ id, html }) => writeFile(join('dist/lessons', `${id}.html`), html)));
+}
+
 async function copyStatic() {
   await mkdir('dist/webview', { recursive: true });
   const codicons = dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
@@ -254,7 +275,7 @@ for (const key of copied) {
 }
 
 if (watch) {
-  await copyStatic();
+  await Promise.all([copyStatic(), renderLessons()]);
   const contexts = await Promise.all([esbuild.context(extension), esbuild.context(services), esbuild.context(lazy), esbuild.context(web), esbuild.context(pages)]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('Watching src/ for changes…');
@@ -266,6 +287,7 @@ if (watch) {
     esbuild.build(web),
     esbuild.build(pages),
     copyStatic(),
+    renderLessons(),
   ]);
   checkNoCopies([main.metafile, loaded.metafile, features.metafile], copied);
   const outputs = Object.entries({ ...main.metafile.outputs, ...loaded.metafile.outputs, ...features.metafile.outputs, ...webBuild.metafile.outputs })
