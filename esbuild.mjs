@@ -2,10 +2,11 @@
 // `--production` minifies and drops source maps; `--watch` rebuilds on change; `--test-build` turns the
 // test hooks on (TEST_BUILD, see src/testHooks.ts): only for the .vsix the test suites install.
 import * as esbuild from 'esbuild';
+import { writeCodiconSubset } from './scripts/codicons.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const production = process.argv.includes('--production');
 const testBuild = process.argv.includes('--test-build');
@@ -196,11 +197,8 @@ async function renderLessons() {
 }
 
 async function copyStatic() {
-  await mkdir('dist/webview', { recursive: true });
-  const codicons = dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  await writeCodiconSubset(srcDir, 'dist/webview');
   const files = [
-    [join(codicons, 'codicon.css'), 'dist/webview/codicon.css'],
-    [join(codicons, 'codicon.ttf'), 'dist/webview/codicon.ttf'],
     ['media/webview/common.css', 'dist/webview/common.css'],
     ['media/webview/today.css', 'dist/webview/today.css'],
     ['media/webview/lesson.css', 'dist/webview/lesson.css'],
