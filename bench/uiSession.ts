@@ -66,12 +66,12 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
     const activation = await measureActivation(page, server, opts.product, { id: FLOOR_EXTENSION_ID, displayName: FLOOR_DISPLAY_NAME }, opts.reloads, log);
 
     log(`lesson open vs Markdown preview (1 warm-up + ${opts.rounds} rounds):`);
+    const h1 = { selector: 'h1', text: opts.h1Text };
     const lessonOpen = await measureLessonOpen(
       page,
       {
-        lesson: { name: 'lesson panel', key: Keys.openLesson, extensionId: opts.product.id },
-        markdown: { name: 'Markdown preview', key: Keys.markdownPreview, extensionId: 'vscode.markdown-language-features' },
-        h1Text: opts.h1Text,
+        lesson: { name: 'lesson panel', key: Keys.openLesson, check: { extensionId: opts.product.id, all: [h1], describe: `h1 "${opts.h1Text}" visible` } },
+        markdown: { name: 'Markdown preview', key: Keys.markdownPreview, check: { extensionId: 'vscode.markdown-language-features', all: [h1], describe: `h1 "${opts.h1Text}" visible` } },
         fileName: markdownFile,
         rounds: opts.rounds,
       },
