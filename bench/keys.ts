@@ -26,12 +26,20 @@ export const Keys = {
   markdownPreview: key(5),
   closeActiveEditor: key(6),
   quickOpenFile: key(7),
+  activationTimes: key(8),
 } as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+export interface BenchKeybindingOptions {
+  lessonId: string;
+  markdownFile: string;
+  /** The probe command's argument: where it writes the activation times, and for which extensions. */
+  activationTimes: { command: string; out: string; ids: string[] };
+}
+
 /** Writes User/keybindings.json; call before the window opens. */
-export async function writeBenchKeybindings(server: CodeServer, opts: { lessonId: string; markdownFile: string }): Promise<void> {
+export async function writeBenchKeybindings(server: CodeServer, opts: BenchKeybindingOptions): Promise<void> {
   const bindings = [
     { key: Keys.runtimeExtensions.binding, command: 'workbench.action.showRuntimeExtensions' },
     { key: Keys.closeAllEditors.binding, command: 'workbench.action.closeAllEditors' },
@@ -41,6 +49,7 @@ export async function writeBenchKeybindings(server: CodeServer, opts: { lessonId
     { key: Keys.markdownPreview.binding, command: 'markdown.showPreview' },
     { key: Keys.closeActiveEditor.binding, command: 'workbench.action.closeActiveEditor' },
     { key: Keys.quickOpenFile.binding, command: 'workbench.action.quickOpen', args: opts.markdownFile },
+    { key: Keys.activationTimes.binding, command: opts.activationTimes.command, args: { out: opts.activationTimes.out, ids: opts.activationTimes.ids } },
   ];
   await fs.promises.writeFile(path.join(server.userDataDir, 'User', 'keybindings.json'), JSON.stringify(bindings, null, 2));
 }

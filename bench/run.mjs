@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEYS = [
   'mainBundleBytes', 'lazyBytes', 'vsixBytes', 'activationMs', 'floorActivationMs', 'activationRatio',
-  'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio', 'renderMsMedian', 'lessonWordsMedian',
+  'activationTotalMs', 'floorActivationTotalMs', 'activationTotalRatio',
+  'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio',
+  'renderMsMedian', 'lessonWordsMedian',
   'log10kMs', 'tree10kMs', 'state10kBytes', 'bytesWrittenPerChange10k', 'heap10kMB',
 ];
 

@@ -1,22 +1,25 @@
 /**
- * One code-server with the product and the floor extension installed (nothing else of note),
- * one browser window: first the activation figures over reloads, then lesson panel vs Markdown
- * preview opens. Fresh user data, a temp workspace holding a copy of the lesson file.
+ * One code-server with the product, the floor extension and the bench probe installed (nothing else
+ * of note), one browser window, fresh user data, a temp workspace holding a copy of the lesson file:
+ *
+ *   1. activation over reloads (Running Extensions and the full times);
+ *   2. lesson panel vs Markdown preview opens.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCodeServer, type CodeServer } from '../test/e2e/harness/codeServer';
 import { openWorkbench, type Workbench } from '../test/e2e/harness/workbench';
-import { measureActivation, type ActivationResult, type ExtensionUnderTest } from './activation';
-import { FLOOR_DISPLAY_NAME, FLOOR_EXTENSION_ID } from './floorExtension';
+import { measureActivation, nullTotals, type ActivationResult, type ExtensionUnderTest } from './activation';
+import { FLOOR_DISPLAY_NAME, FLOOR_EXTENSION_ID, PROBE_COMMAND } from './floorExtension';
 import { Keys, writeBenchKeybindings } from './keys';
-import { measureLessonOpen, type LessonOpenResult } from './lessonOpen';
+import { measureLessonOpen, type LessonOpenResult, type OpenTarget } from './lessonOpen';
 import { reason } from './stats';
 
 export interface UiSessionOptions {
   productVsix: string;
   floorVsix: string;
+  probeVsix: string;
   product: ExtensionUnderTest;
   lessonId: string;
   lessonFile: string;
@@ -31,7 +34,7 @@ export interface UiSessionResult {
   lessonOpen: LessonOpenResult;
 }
 
-const nullActivation = (why: string): ActivationResult => ({ activationMs: null, floorActivationMs: null, activationRatio: null, product: [], floor: [], why });
+const nullActivation = (why: string): ActivationResult => ({ activationMs: null, floorActivationMs: null, activationRatio: null, product: [], floor: [], why, totals: nullTotals(why) });
 const nullLessonOpen = (why: string): LessonOpenResult => ({
   lessonOpenMs: null,
   markdownPreviewOpenMs: null,
@@ -42,12 +45,16 @@ const nullLessonOpen = (why: string): LessonOpenResult => ({
   why,
 });
 
+const MARKDOWN_EXTENSION_ID = 'vscode.markdown-language-features';
+
 export async function runUiSession(opts: UiSessionOptions, log: (line: string) => void, track: (stop: () => Promise<void>) => void): Promise<UiSessionResult> {
   const base = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tlc-bench-ui-'));
   const workspaceDir = path.join(base, 'workspace');
   const markdownFile = `${opts.lessonId}.md`;
+  const timesFile = path.join(base, 'activation-times.json');
   await fs.promises.mkdir(workspaceDir, { recursive: true });
   await fs.promises.copyFile(opts.lessonFile, path.join(workspaceDir, markdownFile));
+
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   const stop = async (): Promise<void> => {
@@ -56,31 +63,50 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
     await fs.promises.rm(base, { recursive: true, force: true });
   };
   track(stop);
+  const floor: ExtensionUnderTest = { id: FLOOR_EXTENSION_ID, displayName: FLOOR_DISPLAY_NAME };
+  const result: UiSessionResult = {
+    activation: nullActivation('not reached'),
+    lessonOpen: nullLessonOpen('not reached'),
+  };
+  let phase = 'start-up';
   try {
-    server = await startCodeServer({ vsixPaths: [opts.productVsix, opts.floorVsix], workspaceDir });
-    await writeBenchKeybindings(server, { lessonId: opts.lessonId, markdownFile });
+    server = await startCodeServer({ vsixPaths: [opts.productVsix, opts.floorVsix, opts.probeVsix], workspaceDir });
+    await writeBenchKeybindings(server, {
+      lessonId: opts.lessonId,
+      markdownFile,
+      activationTimes: { command: PROBE_COMMAND, out: timesFile, ids: [opts.product.id, floor.id] },
+    });
     workbench = await openWorkbench(server);
     const page = workbench.page;
+    const srv = server;
 
+    phase = 'activation';
     log(`activation (first load + ${opts.reloads} reloads):`);
-    const activation = await measureActivation(page, server, opts.product, { id: FLOOR_EXTENSION_ID, displayName: FLOOR_DISPLAY_NAME }, opts.reloads, log);
+    result.activation = await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: true, timesFile });
 
+    phase = 'lesson open';
     log(`lesson open vs Markdown preview (1 warm-up + ${opts.rounds} rounds):`);
     const h1 = { selector: 'h1', text: opts.h1Text };
-    const lessonOpen = await measureLessonOpen(
+    const markdown: OpenTarget = { name: 'Markdown preview', key: Keys.markdownPreview, check: { extensionId: MARKDOWN_EXTENSION_ID, all: [h1], describe: `h1 "${opts.h1Text}" visible` } };
+    result.lessonOpen = await measureLessonOpen(
       page,
       {
         lesson: { name: 'lesson panel', key: Keys.openLesson, check: { extensionId: opts.product.id, all: [h1], describe: `h1 "${opts.h1Text}" visible` } },
-        markdown: { name: 'Markdown preview', key: Keys.markdownPreview, check: { extensionId: 'vscode.markdown-language-features', all: [h1], describe: `h1 "${opts.h1Text}" visible` } },
+        markdown,
         fileName: markdownFile,
         rounds: opts.rounds,
       },
       log,
     );
-    return { activation, lessonOpen };
+    return result;
   } catch (err) {
-    const why = `code-server session failed: ${reason(err)}`;
-    return { activation: nullActivation(why), lessonOpen: nullLessonOpen(why) };
+    const why = `code-server session failed in ${phase}: ${reason(err)}`;
+    if (phase === 'start-up') {
+      result.activation = nullActivation(why);
+      result.lessonOpen = nullLessonOpen(why);
+    }
+    if (result.lessonOpen.why === 'not reached') result.lessonOpen = nullLessonOpen(why);
+    return result;
   } finally {
     await stop();
   }
