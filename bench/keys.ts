@@ -27,6 +27,9 @@ export const Keys = {
   closeActiveEditor: key(6),
   quickOpenFile: key(7),
   activationTimes: key(8),
+  revealToday: key(9),
+  revealFloorView: key(10),
+  showExplorer: key(11),
 } as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -36,6 +39,8 @@ export interface BenchKeybindingOptions {
   markdownFile: string;
   /** The probe command's argument: where it writes the activation times, and for which extensions. */
   activationTimes: { command: string; out: string; ids: string[] };
+  todayViewId: string;
+  floorViewId: string;
 }
 
 /** Writes User/keybindings.json; call before the window opens. */
@@ -50,6 +55,10 @@ export async function writeBenchKeybindings(server: CodeServer, opts: BenchKeybi
     { key: Keys.closeActiveEditor.binding, command: 'workbench.action.closeActiveEditor' },
     { key: Keys.quickOpenFile.binding, command: 'workbench.action.quickOpen', args: opts.markdownFile },
     { key: Keys.activationTimes.binding, command: opts.activationTimes.command, args: { out: opts.activationTimes.out, ids: opts.activationTimes.ids } },
+    // "<view id>.focus" is the workbench's own command that reveals a view (its container first).
+    { key: Keys.revealToday.binding, command: `${opts.todayViewId}.focus` },
+    { key: Keys.revealFloorView.binding, command: `${opts.floorViewId}.focus` },
+    { key: Keys.showExplorer.binding, command: 'workbench.view.explorer' },
   ];
   await fs.promises.writeFile(path.join(server.userDataDir, 'User', 'keybindings.json'), JSON.stringify(bindings, null, 2));
 }

@@ -9,7 +9,7 @@ import { repoRoot } from '../test/e2e/harness/paths';
 import { parseLesson } from '../src/domain/lessons';
 import { watchActivity } from './activity';
 import { buildTestVsix, measureBundleSizes, type BundleSizes } from './bundleSizes';
-import { packageBenchExtensions } from './floorExtension';
+import { FLOOR_VIEW_TEXT, packageBenchExtensions } from './floorExtension';
 import type { ActivationTimes, TotalsResult } from './activation';
 import { measureHeap, type HeapResult } from './heap';
 import { describeMachine } from './machine';
@@ -29,6 +29,8 @@ export const JSON_KEYS = [
   'activationTotalMs',
   'floorActivationTotalMs',
   'activationTotalRatio',
+  'todayFirstPaintMs',
+  'todayFirstPaintRatio',
   'lessonOpenMs',
   'markdownPreviewOpenMs',
   'lessonOpenRatio',
@@ -161,7 +163,7 @@ async function main(): Promise<void> {
   if (!built) {
     uiWhy = `no production build: ${sizes.buildError}`;
   } else {
-    await step('code-server: activation and lesson open', async () => {
+    await step('code-server: activation, Today view and lesson open', async () => {
       try {
         const extensions = await packageBenchExtensions();
         track(() => extensions.dispose());
@@ -279,6 +281,36 @@ async function main(): Promise<void> {
     }
   }
   if (t?.firstLoad) notes.push(`  first window load (not in the medians): ${product.displayName} ${showTimes(t.firstLoad.product)}, floor ${showTimes(t.firstLoad.floor)}`);
+
+  const tp = ui?.todayPaint;
+  const tpWhy = uiWhy ?? tp?.why;
+  rows.push({
+    key: 'todayFirstPaintMs',
+    value: tp?.todayFirstPaintMs ?? null,
+    unit: 'ms',
+    ...(tp && tp.todaySamples.length > 0 ? { detail: `${tp.todaySamples.length} first reveals (one per reload), ${spread(tp.todaySamples)} ms` } : {}),
+    ...(tpWhy ? { why: tpWhy } : {}),
+  });
+  rows.push({
+    key: 'todayFirstPaintRatio',
+    value: tp?.todayFirstPaintRatio ?? null,
+    unit: 'ratio',
+    goal: 1.3,
+    detail: `median Today / median floor webview view${tp?.floorViewFirstPaintMs != null ? ` (${tp.floorViewFirstPaintMs.toFixed(1)} ms, ${spread(tp.floorSamples)})` : ''}`,
+    ...(tpWhy ? { why: tpWhy } : {}),
+  });
+  if (tp && tp.todaySamples.length > 0) {
+    notes.push(
+      `Today view first paint = key press revealing the view (techLead.today.focus) → today's nudge title visible in its webview; the floor's view (benchFloor.view.focus, its own view container) → its static text "${FLOOR_VIEW_TEXT}" visible; each view's first reveal after every reload, once both extensions have activated, order alternating, the Explorer shown again before the next reload`,
+    );
+    if (tp.byOrder) {
+      const o = tp.byOrder;
+      notes.push(
+        `  by order: Today revealed first ${fmt(o.todayFirst.today)} ms (floor then ${fmt(o.todayFirst.floor)} ms); floor first ${fmt(o.floorFirst.floor)} ms (Today then ${fmt(o.floorFirst.today)} ms)`,
+      );
+    }
+    if (tp.firstLoad) notes.push(`  first window load (not in the medians): Today ${tp.firstLoad.today.toFixed(0)} ms, floor view ${tp.firstLoad.floor.toFixed(0)} ms`);
+  }
 
   const o = ui?.lessonOpen;
   const openWhy = uiWhy ?? o?.why;

@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEYS = [
   'mainBundleBytes', 'lazyBytes', 'vsixBytes', 'activationMs', 'floorActivationMs', 'activationRatio',
   'activationTotalMs', 'floorActivationTotalMs', 'activationTotalRatio',
+  'todayFirstPaintMs', 'todayFirstPaintRatio',
   'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio',
   'renderMsMedian', 'lessonWordsMedian',
   'log10kMs', 'tree10kMs', 'state10kBytes', 'bytesWrittenPerChange10k', 'heap10kMB',

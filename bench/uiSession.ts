@@ -2,7 +2,8 @@
  * One code-server with the product, the floor extension and the bench probe installed (nothing else
  * of note), one browser window, fresh user data, a temp workspace holding a copy of the lesson file:
  *
- *   1. activation over reloads (Running Extensions and the full times);
+ *   1. activation over reloads (Running Extensions and the full times), and at each load the first
+ *      reveal of the Today view against the floor's webview view;
  *   2. lesson panel vs Markdown preview opens.
  */
 import * as fs from 'node:fs';
@@ -11,10 +12,11 @@ import * as path from 'node:path';
 import { startCodeServer, type CodeServer } from '../test/e2e/harness/codeServer';
 import { openWorkbench, type Workbench } from '../test/e2e/harness/workbench';
 import { measureActivation, nullTotals, type ActivationResult, type ExtensionUnderTest } from './activation';
-import { FLOOR_DISPLAY_NAME, FLOOR_EXTENSION_ID, PROBE_COMMAND } from './floorExtension';
+import { FLOOR_DISPLAY_NAME, FLOOR_EXTENSION_ID, FLOOR_VIEW_ID, FLOOR_VIEW_TEXT, FLOOR_VIEW_TEXT_ID, PROBE_COMMAND } from './floorExtension';
 import { Keys, writeBenchKeybindings } from './keys';
 import { measureLessonOpen, type LessonOpenResult, type OpenTarget } from './lessonOpen';
 import { reason } from './stats';
+import { nullTodayPaint, todayPaintRecorder, type RevealTarget, type TodayPaintResult } from './todayPaint';
 
 export interface UiSessionOptions {
   productVsix: string;
@@ -31,6 +33,7 @@ export interface UiSessionOptions {
 
 export interface UiSessionResult {
   activation: ActivationResult;
+  todayPaint: TodayPaintResult;
   lessonOpen: LessonOpenResult;
 }
 
@@ -66,6 +69,7 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
   const floor: ExtensionUnderTest = { id: FLOOR_EXTENSION_ID, displayName: FLOOR_DISPLAY_NAME };
   const result: UiSessionResult = {
     activation: nullActivation('not reached'),
+    todayPaint: nullTodayPaint('not reached'),
     lessonOpen: nullLessonOpen('not reached'),
   };
   let phase = 'start-up';
@@ -75,14 +79,28 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
       lessonId: opts.lessonId,
       markdownFile,
       activationTimes: { command: PROBE_COMMAND, out: timesFile, ids: [opts.product.id, floor.id] },
+      todayViewId: 'techLead.today',
+      floorViewId: FLOOR_VIEW_ID,
     });
     workbench = await openWorkbench(server);
     const page = workbench.page;
     const srv = server;
 
     phase = 'activation';
-    log(`activation (first load + ${opts.reloads} reloads):`);
-    result.activation = await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: true, timesFile });
+    log(`activation and first Today view reveal (first load + ${opts.reloads} reloads):`);
+    const today: RevealTarget = {
+      name: 'Today view',
+      key: Keys.revealToday,
+      check: { extensionId: opts.product.id, all: [{ selector: '#nudge-title', nonEmpty: true, inViewport: true }], describe: "today's nudge title (#nudge-title) with text, in view" },
+    };
+    const floorView: RevealTarget = {
+      name: 'floor view',
+      key: Keys.revealFloorView,
+      check: { extensionId: floor.id, all: [{ selector: `#${FLOOR_VIEW_TEXT_ID}`, text: FLOOR_VIEW_TEXT, inViewport: true }], describe: 'its static text, in view' },
+    };
+    const paint = todayPaintRecorder(page, today, floorView, log);
+    result.activation = await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: true, timesFile, afterEachLoad: (i) => paint.atLoad(i) });
+    result.todayPaint = paint.result();
 
     phase = 'lesson open';
     log(`lesson open vs Markdown preview (1 warm-up + ${opts.rounds} rounds):`);
@@ -103,6 +121,7 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
     const why = `code-server session failed in ${phase}: ${reason(err)}`;
     if (phase === 'start-up') {
       result.activation = nullActivation(why);
+      result.todayPaint = nullTodayPaint(why);
       result.lessonOpen = nullLessonOpen(why);
     }
     if (result.lessonOpen.why === 'not reached') result.lessonOpen = nullLessonOpen(why);
