@@ -9,6 +9,7 @@ import { repoRoot } from '../test/e2e/harness/paths';
 import { parseLesson } from '../src/domain/lessons';
 import { watchActivity } from './activity';
 import { buildTestVsix, measureBundleSizes, type BundleSizes } from './bundleSizes';
+import { SCALE_DELEGATIONS, SCALE_FEEDBACK, SCALE_ONE_ON_ONES, SCALE_PEOPLE } from './fixtures';
 import { FLOOR_VIEW_TEXT, packageBenchExtensions } from './floorExtension';
 import type { ActivationTimes, TotalsResult } from './activation';
 import { measureHeap, type HeapResult } from './heap';
@@ -29,11 +30,17 @@ export const JSON_KEYS = [
   'activationTotalMs',
   'floorActivationTotalMs',
   'activationTotalRatio',
+  'activationTotal10kMs',
+  'activationTotal10kRatio',
   'todayFirstPaintMs',
   'todayFirstPaintRatio',
   'lessonOpenMs',
   'markdownPreviewOpenMs',
   'lessonOpenRatio',
+  'reviewOpenMs',
+  'reviewOpenRatio',
+  'personOpenMs',
+  'personOpenRatio',
   'renderMsMedian',
   'lessonWordsMedian',
   'log10kMs',
@@ -127,6 +134,11 @@ const showTimes = (t: ActivationTimes): string => `${t.total} ms (${t.loadCode} 
 
 const pairedText = (t: TotalsResult | undefined): string => (t?.pairedRatioMedian ? `; per-reload ratios: median ${t.pairedRatioMedian.toFixed(2)}×` : '');
 
+/** The person's share of the data set, as bench/fixtures.ts spreads it. */
+function personShare(): string {
+  return `one of ${SCALE_PEOPLE}: ${SCALE_DELEGATIONS / SCALE_PEOPLE} delegations, ${SCALE_ONE_ON_ONES / SCALE_PEOPLE} 1:1s, ${SCALE_FEEDBACK / SCALE_PEOPLE} feedback entries`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const activity = watchActivity();
@@ -163,7 +175,7 @@ async function main(): Promise<void> {
   if (!built) {
     uiWhy = `no production build: ${sizes.buildError}`;
   } else {
-    await step('code-server: activation, Today view and lesson open', async () => {
+    await step('code-server: activation, Today view, lesson open, then the same window with 10,000 delegations', async () => {
       try {
         const extensions = await packageBenchExtensions();
         track(() => extensions.dispose());
@@ -272,6 +284,23 @@ async function main(): Promise<void> {
     detail: `median product / median floor${pairedText(t)}; from Developer: Startup Performance (Load Code + Call Activate + Finish Activate)`,
     ...(tWhy ? { why: tWhy } : {}),
   });
+  const t10 = ui?.activation10k;
+  const t10Why = uiWhy ?? t10?.why;
+  rows.push({
+    key: 'activationTotal10kMs',
+    value: t10?.productMs ?? null,
+    unit: 'ms',
+    ...(t10 && t10.product.length > 0 ? { detail: `${t10.product.length} reloads with the 10,000 stored, ${spread(t10.product.map((r) => r.total))} ms; medians ${parts(t10.product)}` } : {}),
+    ...(t10Why ? { why: t10Why } : {}),
+  });
+  rows.push({
+    key: 'activationTotal10kRatio',
+    value: t10?.ratio ?? null,
+    unit: 'ratio',
+    goal: 1.6,
+    detail: `median product / median floor of the same reloads${t10?.floorMs != null ? ` (floor ${t10.floorMs.toFixed(1)} ms, ${spread(t10.floor.map((r) => r.total))})` : ''}${pairedText(t10)}`,
+    ...(t10Why ? { why: t10Why } : {}),
+  });
   if (t && t.product.length > 0) {
     notes.push(
       'activation totals = VS Code\'s ExtensionActivationTimes, codeLoadingTime + activateCallTime + activateResolvedTime (the awaited rest of activate() included), read at each load from the "Developer: Startup Performance" document (its Extension Activation Stats table: Load Code, Call Activate, Finish Activate) by a bench-only probe extension that activates only on its own command; the floor\'s activate() is async too',
@@ -281,6 +310,13 @@ async function main(): Promise<void> {
     }
   }
   if (t?.firstLoad) notes.push(`  first window load (not in the medians): ${product.displayName} ${showTimes(t.firstLoad.product)}, floor ${showTimes(t.firstLoad.floor)}`);
+  const imp = ui?.import10k;
+  if (imp?.importMs !== undefined) {
+    notes.push(
+      `  the 10,000 (10,000 delegations across 50 people, 2,000 1:1s, 500 feedback entries; bench/fixtures.ts) were imported into this window's workspace with the product's techLead.importDelegations in ${imp.importMs} ms; after a reload the Today view showed ${imp.activeShown ?? '?'} active delegations (${imp.activeExpected} open in the data set)`,
+    );
+  }
+  if (t10?.firstLoad) notes.push(`  first load with the 10,000 (not in the medians): ${product.displayName} ${showTimes(t10.firstLoad.product)}, floor ${showTimes(t10.firstLoad.floor)}`);
 
   const tp = ui?.todayPaint;
   const tpWhy = uiWhy ?? tp?.why;
@@ -336,6 +372,33 @@ async function main(): Promise<void> {
     notes.push(
       `warm-up opens (not in the medians): Markdown preview ${o.warmUp.markdown?.toFixed(0) ?? '?'} ms (the window's first webview), then lesson panel ${o.warmUp.lesson.toFixed(0)} ms (first lesson open after start-up); lesson "${LESSON_ID}", key press → h1 "${lesson.h1}" visible`,
     );
+  }
+
+  const po = ui?.pagesOpen;
+  const poWhy = uiWhy ?? po?.why;
+  const previewRef = po?.markdownPreviewOpenMs != null ? ` (${po.markdownPreviewOpenMs.toFixed(1)} ms, ${spread(po.markdownSamples)}, same rounds)` : '';
+  rows.push({
+    key: 'reviewOpenMs',
+    value: po?.reviewOpenMs ?? null,
+    unit: 'ms',
+    ...(po && po.reviewSamples.length ? { detail: `${po.reviewSamples.length} opens with the 10,000, ${spread(po.reviewSamples)} ms; key press → a chart drawn in view` } : {}),
+    ...(poWhy ? { why: poWhy } : {}),
+  });
+  rows.push({ key: 'reviewOpenRatio', value: po?.reviewOpenRatio ?? null, unit: 'ratio', goal: 1.0, detail: `median review / median Markdown preview${previewRef}`, ...(poWhy ? { why: poWhy } : {}) });
+  rows.push({
+    key: 'personOpenMs',
+    value: po?.personOpenMs ?? null,
+    unit: 'ms',
+    ...(po && po.personSamples.length ? { detail: `${po.personSamples.length} opens with the 10,000, ${spread(po.personSamples)} ms; key press → mood chart in view + timeline laid out` } : {}),
+    ...(poWhy ? { why: poWhy } : {}),
+  });
+  rows.push({ key: 'personOpenRatio', value: po?.personOpenRatio ?? null, unit: 'ratio', goal: 1.0, detail: `median person page / median Markdown preview${previewRef}`, ...(poWhy ? { why: poWhy } : {}) });
+  if (po && po.reviewSamples.length > 0) {
+    notes.push(
+      `Weekly Review and person page opens, with the 10,000 in the workspace: keybindings in the fresh user data run techLead.openWeeklyReview and techLead.openPerson {"person": "${imp?.personName ?? '?'}"} (${personShare()}); the Markdown preview of ${LESSON_ID}.md is opened in the same rounds as the reference, the order turning every round; each page is closed before the next open`,
+    );
+    const w = po.warmUp;
+    notes.push(`  warm-up opens (not in the medians): Markdown preview ${fmt(w.markdown)} ms, Weekly Review ${fmt(w.review)} ms (first open after start-up: its lazy bundle), person page ${fmt(w.person)} ms`);
   }
 
   rows.push({

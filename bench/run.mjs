@@ -10,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEYS = [
   'mainBundleBytes', 'lazyBytes', 'vsixBytes', 'activationMs', 'floorActivationMs', 'activationRatio',
-  'activationTotalMs', 'floorActivationTotalMs', 'activationTotalRatio',
+  'activationTotalMs', 'floorActivationTotalMs', 'activationTotalRatio', 'activationTotal10kMs', 'activationTotal10kRatio',
   'todayFirstPaintMs', 'todayFirstPaintRatio',
   'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio',
+  'reviewOpenMs', 'reviewOpenRatio', 'personOpenMs', 'personOpenRatio',
   'renderMsMedian', 'lessonWordsMedian',
   'log10kMs', 'tree10kMs', 'state10kBytes', 'bytesWrittenPerChange10k', 'heap10kMB',
 ];

@@ -105,3 +105,20 @@ export async function waitWebviewGone(page: Page, extensionId: string): Promise<
     { timeout: 20_000, polling: 50 },
   );
 }
+
+/** Reads one text inside the visible webview of `extensionId` (undefined when not there). */
+export async function readWebviewText(page: Page, extensionId: string, selector: string): Promise<string | undefined> {
+  return page.evaluate(
+    ({ extensionId, selector }) => {
+      for (const outer of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.webview'))) {
+        if (!outer.src.includes(`extensionId=${extensionId}`)) continue;
+        const r = outer.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(outer).visibility === 'hidden') continue;
+        const text = outer.contentDocument?.querySelector<HTMLIFrameElement>('iframe#active-frame')?.contentDocument?.querySelector(selector)?.textContent;
+        if (text !== undefined && text !== null) return text.trim();
+      }
+      return undefined;
+    },
+    { extensionId, selector },
+  );
+}
