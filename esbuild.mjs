@@ -2,10 +2,11 @@
 // `--production` minifies and drops source maps; `--watch` rebuilds on change; `--test-build` turns the
 // test hooks on (TEST_BUILD, see src/testHooks.ts): only for the .vsix the test suites install.
 import * as esbuild from 'esbuild';
+import { writeCodiconSubset } from './scripts/codicons.mjs';
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const production = process.argv.includes('--production');
 const testBuild = process.argv.includes('--test-build');
@@ -26,66 +27,79 @@ const LAZY_FEATURES = readdirSync('src', { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join('src', entry.name, 'lazy', 'index.ts')))
   .map((entry) => entry.name);
 
+/** Every bundle loaded after activation, by name: the services' heavy part and each feature's lazy part. */
+const LAZY_BUNDLES = {
+  services: 'src/loadedServices.ts',
+  ...Object.fromEntries(LAZY_FEATURES.map((feature) => [feature, `src/${feature}/lazy/index.ts`])),
+};
+
 /**
- * Modules shared by the activation bundle and the lazy bundles: every module of the domain, the
- * platform, the webview protocols and the root (ids, settings, services) that activation loads
- * anyway or that two lazy bundles use. They are bundled once, into dist/extension.js, which exports them by path; a lazy
- * bundle's import of one becomes a lookup in that table, so module state (the collator, the
- * store's class) exists once. What only one lazy bundle uses stays in that bundle; `checkNoCopies`
- * fails the build if a module still ends up in two bundles.
+ * Modules used by more than one bundle are bundled once and shared, in two tiers:
+ * - what activation loads is in dist/extension.js, which exports those modules by path;
+ * - what the services' heavy part loads (the team store, the coach), and anything two lazy bundles
+ *   use, is in dist/services.js, loaded in the task after activation, which exports those.
+ * A lazy bundle's import of a shared module becomes a lookup in the table of the bundle that holds
+ * it, so module state (the collator, the store's class) exists once. What only one lazy bundle uses
+ * stays in it; `checkNoCopies` fails the build if a module still ends up in two bundles.
  */
 const srcDir = resolve('src');
-let shared = [];
+const tiers = { extension: [], services: [] };
 
 const keyOf = (file) => relative(srcDir, resolve(file)).split(sep).join('/').replace(/\.ts$/, '');
-const isSharable = (key) => /^(domain|platform|shared)\/[^/]+$/.test(key) || ['ids', 'settings', 'services'].includes(key);
+const isSharable = (key) => /^(domain|platform|shared)\/[^/]+$/.test(key) || ['ids', 'settings', 'services', 'testHooks'].includes(key);
 
-/** The shared module a resolved source path is, as its key (`domain/dates`), or undefined. */
-function sharedKey(file) {
-  const key = keyOf(file);
-  return shared.includes(key) ? key : undefined;
+/** The bundle that holds a shared module (`extension` or `services`), or undefined. */
+function holderOf(key) {
+  return Object.keys(tiers).find((bundle) => tiers[bundle].includes(key));
 }
 
 const REGISTRY = 'tech-lead-coach:shared-modules';
 
-/** In the activation bundle: export every shared module by key, as `__sharedModules`. */
-const exportShared = {
-  name: 'export-shared-modules',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]extension\.ts$/ }, async (args) => ({
-      contents: `${await readFile(args.path, 'utf8')}\nexport { sharedModules as __sharedModules } from '${REGISTRY}';\n`,
-      loader: 'ts',
-    }));
-    build.onResolve({ filter: new RegExp(`^${REGISTRY}$`) }, () => ({ path: REGISTRY, namespace: 'shared-registry' }));
-    build.onLoad({ filter: /.*/, namespace: 'shared-registry' }, () => {
-      const keys = shared;
-      const imports = keys.map((key, i) => `import * as m${i} from ${JSON.stringify(join(srcDir, `${key}.ts`))};`);
-      const table = keys.map((key, i) => `  ${JSON.stringify(key)}: m${i},`);
-      return { contents: `${imports.join('\n')}\nexport const sharedModules = {\n${table.join('\n')}\n};\n`, loader: 'ts', resolveDir: srcDir };
-    });
-  },
-};
+/** In the bundle `holder` (entry file matched by `entry`): export the modules of its tier by key, as `__sharedModules`. */
+function exportShared(holder, entry) {
+  return {
+    name: `export-shared-modules-${holder}`,
+    setup(build) {
+      build.onLoad({ filter: entry }, async (args) => ({
+        contents: `${await readFile(args.path, 'utf8')}\nexport { sharedModules as __sharedModules } from '${REGISTRY}';\n`,
+        loader: 'ts',
+      }));
+      build.onResolve({ filter: new RegExp(`^${REGISTRY}$`) }, () => ({ path: REGISTRY, namespace: 'shared-registry' }));
+      build.onLoad({ filter: /.*/, namespace: 'shared-registry' }, () => {
+        const keys = tiers[holder];
+        const imports = keys.map((key, i) => `import * as m${i} from ${JSON.stringify(join(srcDir, `${key}.ts`))};`);
+        const table = keys.map((key, i) => `  ${JSON.stringify(key)}: m${i},`);
+        return { contents: `${imports.join('\n')}\nexport const sharedModules = {\n${table.join('\n')}\n};\n`, loader: 'ts', resolveDir: srcDir };
+      });
+    },
+  };
+}
 
-/** In a lazy bundle: every import of a shared module reads it from the activation bundle. */
-const importShared = {
-  name: 'import-shared-modules',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.namespace === 'shared-module') {
-        return { path: args.path, external: true };
-      }
-      const base = resolve(args.resolveDir, args.path);
-      const file = [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
-      const key = file === undefined ? undefined : sharedKey(file);
-      return key === undefined ? undefined : { path: key, namespace: 'shared-module' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => ({
-      contents: `module.exports = require('./extension.js').__sharedModules[${JSON.stringify(args.path)}];\n`,
-      loader: 'js',
-      resolveDir: srcDir,
-    }));
-  },
-};
+/** In a bundle other than `own`: every import of a shared module reads it from the bundle that holds it. */
+function importShared(own) {
+  return {
+    name: 'import-shared-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.namespace === 'shared-module') {
+          return { path: args.path, external: true };
+        }
+        const base = resolve(args.resolveDir, args.path);
+        const file = [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+        const holder = file === undefined ? undefined : holderOf(keyOf(file));
+        return holder === undefined || holder === own ? undefined : { path: `${holder}:${keyOf(file)}`, namespace: 'shared-module' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => {
+        const [holder, key] = args.path.split(':');
+        return {
+          contents: `module.exports = require('./${holder}.js').__sharedModules[${JSON.stringify(key)}];\n`,
+          loader: 'js',
+          resolveDir: srcDir,
+        };
+      });
+    },
+  };
+}
 
 /** Node, CommonJS, `vscode` supplied by the host. */
 const node = {
@@ -99,26 +113,31 @@ const node = {
   define: { TEST_BUILD: testBuild ? 'true' : 'false' },
 };
 
-/** The activation bundle, with the shared modules. */
-const extension = { ...node, entryPoints: { extension: 'src/extension.ts' }, plugins: [exportShared] };
+/** The activation bundle, with the first tier of shared modules. */
+const extension = { ...node, entryPoints: { extension: 'src/extension.ts' }, plugins: [exportShared('extension', /[\\/]src[\\/]extension\.ts$/)] };
 
-/** The bundles loaded on first use: one per feature, without the shared modules. */
-const lazy = {
+/** The services' heavy part, with the second tier. */
+const services = {
   ...node,
-  entryPoints: Object.fromEntries(LAZY_FEATURES.map((feature) => [feature, `src/${feature}/lazy/index.ts`])),
-  plugins: [importShared],
+  entryPoints: { services: LAZY_BUNDLES.services },
+  plugins: [exportShared('services', /[\\/]src[\\/]loadedServices\.ts$/), importShared('services')],
 };
 
+/** The features' lazy parts, without any shared module. */
+const { services: _services, ...featureEntries } = LAZY_BUNDLES;
+const lazy = { ...node, entryPoints: featureEntries, plugins: [importShared(undefined)] };
+
 /**
- * In the web build, platform/lazy.ts becomes a table of the features' lazy parts, bundled in: a web
+ * In the web build, platform/lazy.ts becomes a table of the lazy bundles' entries, bundled in: a web
  * worker extension host cannot require files. Generated here, so src/platform names no feature.
  */
 const inlineLazyFeatures = {
   name: 'inline-lazy-features',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]platform[\\/]lazy\.ts$/ }, () => {
-      const imports = LAZY_FEATURES.map((feature, i) => `import * as f${i} from ${JSON.stringify(resolve('src', feature, 'lazy', 'index.ts'))};`);
-      const table = LAZY_FEATURES.map((feature, i) => `  ${JSON.stringify(feature)}: f${i},`);
+      const bundles = Object.entries(LAZY_BUNDLES);
+      const imports = bundles.map(([, entry], i) => `import * as f${i} from ${JSON.stringify(resolve(entry))};`);
+      const table = bundles.map(([name], i) => `  ${JSON.stringify(name)}: f${i},`);
       return {
         contents: `${imports.join('\n')}\nconst features = {\n${table.join('\n')}\n};\nexport function lazyFeature(feature) {\n  return () => features[feature];\n}\n`,
         loader: 'js',
@@ -156,12 +175,30 @@ const pages = {
   target: 'es2022',
 };
 
+/**
+ * The lessons' HTML, rendered here once (markdown-it, HTML off) instead of in every extension host:
+ * dist/lessons/<id>.html for each media/lessons/<id>.md.
+ */
+async function renderLessons() {
+  const renderer = await esbuild.build({
+    entryPoints: ['src/lessons/build/renderLessons.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', renderer.outputFiles[0].text)(module, module.exports, require);
+  const names = readdirSync('media/lessons').filter((name) => name.endsWith('.md'));
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join('media/lessons', name), 'utf8') })));
+  await mkdir('dist/lessons', { recursive: true });
+  await Promise.all(module.exports.renderLessonFiles(files).map(({ id, html }) => writeFile(join('dist/lessons', `${id}.html`), html)));
+}
+
 async function copyStatic() {
-  await mkdir('dist/webview', { recursive: true });
-  const codicons = dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  await writeCodiconSubset(srcDir, 'dist/webview');
   const files = [
-    [join(codicons, 'codicon.css'), 'dist/webview/codicon.css'],
-    [join(codicons, 'codicon.ttf'), 'dist/webview/codicon.ttf'],
     ['media/webview/common.css', 'dist/webview/common.css'],
     ['media/webview/today.css', 'dist/webview/today.css'],
     ['media/webview/lesson.css', 'dist/webview/lesson.css'],
@@ -172,12 +209,15 @@ async function copyStatic() {
   await Promise.all(files.map(([from, to]) => copyFile(from, to)));
 }
 
-/** Fails when one source module is bundled into more than one of the Node bundles. */
-function checkNoCopies(metafiles) {
+/**
+ * Fails when one source module is bundled into more than one of the Node bundles (besides the
+ * stateless modules activation keeps a part of, `copied`).
+ */
+function checkNoCopies(metafiles, copied) {
   const seen = new Map();
   for (const metafile of metafiles) {
     for (const [output, meta] of Object.entries(metafile.outputs)) {
-      for (const input of Object.keys(meta.inputs).filter((file) => file.startsWith('src/'))) {
+      for (const input of Object.keys(meta.inputs).filter((file) => file.startsWith('src/') && !copied.has(keyOf(file)))) {
         if (seen.has(input) && seen.get(input) !== output) {
           throw new Error(`${input} is bundled into both ${seen.get(input)} and ${output}; import it from the activation bundle or from one feature only.`);
         }
@@ -187,29 +227,68 @@ function checkNoCopies(metafiles) {
   }
 }
 
-// First what activation loads, to know which modules to share; then the bundles for real. (In watch
-// mode the set is fixed at start: restart the watch after adding a module that activation loads.)
-// A sharable module two lazy bundles use is shared as well.
+// First what each bundle loads, to know which modules to share; then the bundles for real. (In watch
+// mode the tiers are fixed at start: restart the watch after adding a module that two bundles use.)
 const probeOptions = { plugins: [], write: false, minify: false, sourcemap: false };
-const [probeMain, probeLazy] = await Promise.all([esbuild.build({ ...extension, ...probeOptions }), esbuild.build({ ...lazy, ...probeOptions })]);
+const [probeMain, probeServices, probeLazy] = await Promise.all([
+  esbuild.build({ ...extension, ...probeOptions }),
+  esbuild.build({ ...services, ...probeOptions }),
+  esbuild.build({ ...lazy, ...probeOptions }),
+]);
+const sharableInputs = (metafile) => Object.keys(metafile.inputs).map(keyOf).filter(isSharable);
+const bytesIn = (metafile) => {
+  const bytes = new Map();
+  for (const meta of Object.values(metafile.outputs)) {
+    for (const [file, input] of Object.entries(meta.inputs)) bytes.set(keyOf(file), Math.max(bytes.get(keyOf(file)) ?? 0, input.bytesInOutput));
+  }
+  return bytes;
+};
 const usedByLazy = new Map();
 for (const meta of Object.values(probeLazy.metafile.outputs)) {
   for (const key of Object.keys(meta.inputs).map(keyOf).filter(isSharable)) {
     usedByLazy.set(key, (usedByLazy.get(key) ?? 0) + 1);
   }
 }
-const activationLoads = Object.keys(probeMain.metafile.inputs).map(keyOf).filter(isSharable);
-shared = [...new Set([...activationLoads, ...[...usedByLazy].filter(([, count]) => count > 1).map(([key]) => key)])].sort();
+// A module activation uses only a small part of (a constant, a reader) is not exported from the
+// activation bundle whole: activation keeps its own tree-shaken part, and the module is shared from
+// dist/services.js. Such a copy is allowed only for a module without module-level state.
+const mainBytes = bytesIn(probeMain.metafile);
+const laterBytes = bytesIn(probeServices.metafile);
+for (const [key, bytes] of bytesIn(probeLazy.metafile)) laterBytes.set(key, Math.max(laterBytes.get(key) ?? 0, bytes));
+const partial = (key) => (mainBytes.get(key) ?? 0) < 0.5 * (laterBytes.get(key) ?? 0);
+tiers.extension = [...new Set(sharableInputs(probeMain.metafile))].filter((key) => !partial(key)).sort();
+const second = [...sharableInputs(probeServices.metafile), ...[...usedByLazy].filter(([, count]) => count > 1).map(([key]) => key)];
+tiers.services = [...new Set(second)].filter((key) => !tiers.extension.includes(key)).sort();
+const copied = new Set(sharableInputs(probeMain.metafile).filter((key) => tiers.services.includes(key)));
+for (const key of copied) {
+  // Mutable module-level bindings (a `let`, a `new Set` or `new Map` that is not Readonly) would
+  // exist twice; only a cache, which a copy merely fills again, may be copied (its comment says so).
+  const lines = (await readFile(join(srcDir, `${key}.ts`), 'utf8')).split('\n');
+  lines.forEach((line, i) => {
+    const mutable = /^(export\s+)?(let|var)\s|^(export\s+)?const\s+\w+\s*=\s*new\s+(Set|Map)\b/.test(line);
+    if (mutable && !/cache/i.test(lines[i - 1] ?? '')) {
+      throw new Error(`src/${key}.ts:${i + 1} holds module-level state and activation uses only part of that module, so it is copied into dist/extension.js: move that part to its own module, or say in a comment on the line before that the state is a cache.`);
+    }
+  });
+}
 
 if (watch) {
-  await copyStatic();
-  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(lazy), esbuild.context(web), esbuild.context(pages)]);
+  await Promise.all([copyStatic(), renderLessons()]);
+  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(services), esbuild.context(lazy), esbuild.context(web), esbuild.context(pages)]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('Watching src/ for changes…');
 } else {
-  const [main, features, webBuild] = await Promise.all([esbuild.build(extension), esbuild.build(lazy), esbuild.build(web), esbuild.build(pages), copyStatic()]);
-  checkNoCopies([main.metafile, features.metafile]);
-  const outputs = Object.entries({ ...main.metafile.outputs, ...features.metafile.outputs, ...webBuild.metafile.outputs })
+  const [main, loaded, features, webBuild] = await Promise.all([
+    esbuild.build(extension),
+    esbuild.build(services),
+    esbuild.build(lazy),
+    esbuild.build(web),
+    esbuild.build(pages),
+    copyStatic(),
+    renderLessons(),
+  ]);
+  checkNoCopies([main.metafile, loaded.metafile, features.metafile], copied);
+  const outputs = Object.entries({ ...main.metafile.outputs, ...loaded.metafile.outputs, ...features.metafile.outputs, ...webBuild.metafile.outputs })
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, meta]) => `${file} ${(meta.bytes / 1024).toFixed(1)} KiB`);
   console.log(`Built ${production ? 'production' : 'development'}${testBuild ? ' test' : ''} bundles: ${outputs.join(', ')}`);

@@ -17,6 +17,8 @@ export interface BenchKey {
 }
 
 const key = (n: number): BenchKey => ({ binding: `ctrl+alt+shift+f${n}`, press: `Control+Alt+Shift+F${n}` });
+/** A second set, once F1–F12 with Ctrl+Alt+Shift are taken (a user keybinding wins over VS Code's defaults). */
+const key2 = (n: number): BenchKey => ({ binding: `ctrl+alt+f${n}`, press: `Control+Alt+F${n}` });
 
 export const Keys = {
   runtimeExtensions: key(1),
@@ -26,12 +28,32 @@ export const Keys = {
   markdownPreview: key(5),
   closeActiveEditor: key(6),
   quickOpenFile: key(7),
+  activationTimes: key(8),
+  revealToday: key(9),
+  revealFloorView: key(10),
+  showExplorer: key(11),
+  importTeam: key(12),
+  openReview: key2(1),
+  openPerson: key2(2),
 } as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+export interface BenchKeybindingOptions {
+  lessonId: string;
+  markdownFile: string;
+  /** The probe command's argument: where it writes the activation times, and for which extensions. */
+  activationTimes: { command: string; out: string; ids: string[] };
+  todayViewId: string;
+  floorViewId: string;
+  /** The 10,000 data set, for techLead.importDelegations (a path is accepted as its argument). */
+  importFile: string;
+  /** `{ "person": name }` for techLead.openPerson. */
+  personName: string;
+}
+
 /** Writes User/keybindings.json; call before the window opens. */
-export async function writeBenchKeybindings(server: CodeServer, opts: { lessonId: string; markdownFile: string }): Promise<void> {
+export async function writeBenchKeybindings(server: CodeServer, opts: BenchKeybindingOptions): Promise<void> {
   const bindings = [
     { key: Keys.runtimeExtensions.binding, command: 'workbench.action.showRuntimeExtensions' },
     { key: Keys.closeAllEditors.binding, command: 'workbench.action.closeAllEditors' },
@@ -41,6 +63,14 @@ export async function writeBenchKeybindings(server: CodeServer, opts: { lessonId
     { key: Keys.markdownPreview.binding, command: 'markdown.showPreview' },
     { key: Keys.closeActiveEditor.binding, command: 'workbench.action.closeActiveEditor' },
     { key: Keys.quickOpenFile.binding, command: 'workbench.action.quickOpen', args: opts.markdownFile },
+    { key: Keys.activationTimes.binding, command: opts.activationTimes.command, args: { out: opts.activationTimes.out, ids: opts.activationTimes.ids } },
+    // "<view id>.focus" is the workbench's own command that reveals a view (its container first).
+    { key: Keys.revealToday.binding, command: `${opts.todayViewId}.focus` },
+    { key: Keys.revealFloorView.binding, command: `${opts.floorViewId}.focus` },
+    { key: Keys.showExplorer.binding, command: 'workbench.view.explorer' },
+    { key: Keys.importTeam.binding, command: 'techLead.importDelegations', args: opts.importFile },
+    { key: Keys.openReview.binding, command: 'techLead.openWeeklyReview' },
+    { key: Keys.openPerson.binding, command: 'techLead.openPerson', args: { person: opts.personName } },
   ];
   await fs.promises.writeFile(path.join(server.userDataDir, 'User', 'keybindings.json'), JSON.stringify(bindings, null, 2));
 }

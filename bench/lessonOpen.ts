@@ -3,19 +3,21 @@
  * the lesson's h1 text being visible inside the webview, for the product's lesson panel
  * (`techLead.openLesson <id>`) and for VS Code's built-in Markdown preview of the same file
  * (`markdown.showPreview` on the open `<id>.md`). Same window, interleaved (alternating which goes
- * first), each warmed by one unmeasured open, medians. Timed in the page's own clock: the start is
- * taken just before the key press, the end on the first animation frame where the h1 is visible.
+ * first), each warmed by one unmeasured open, medians. Timed in the page's own clock (webviewWatch.ts):
+ * the start is taken just before the key press, the end on the first animation frame where the h1 is
+ * visible.
  */
 import type { Page } from 'playwright-core';
 import { Keys, pageIdle, pressOnWorkbench, type BenchKey } from './keys';
 import { median, reason } from './stats';
+import { finishWatch, startWatch, waitWebviewGone, type ContentCheck } from './webviewWatch';
 
 export interface OpenTarget {
   /** Label for the table and log. */
   name: string;
   key: BenchKey;
-  /** The webview's extension, as in the iframe's `extensionId=` query parameter. */
-  extensionId: string;
+  /** What must be visible in its webview for the open to count as done. */
+  check: ContentCheck;
 }
 
 export interface LessonOpenResult {
@@ -30,74 +32,6 @@ export interface LessonOpenResult {
    */
   warmUp: { lesson?: number; markdown?: number };
   why?: string;
-}
-
-interface WatchState {
-  start: number;
-  done: Promise<{ ms: number } | { error: string }>;
-}
-
-/** Installs the watcher in the workbench page and records its start time; returns at once. */
-async function startWatch(page: Page, extensionId: string, h1Text: string, timeoutMs: number): Promise<void> {
-  await page.evaluate(
-    ({ extensionId, h1Text, timeoutMs }) => {
-      const start = performance.now();
-      const shown = (el: Element): boolean => {
-        const rect = el.getBoundingClientRect();
-        const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-        return rect.width > 0 && rect.height > 0 && style !== undefined && style.visibility !== 'hidden' && style.display !== 'none';
-      };
-      const visibleH1 = (): boolean => {
-        for (const outer of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.webview'))) {
-          if (!outer.src.includes(`extensionId=${extensionId}`) || !shown(outer)) continue;
-          const inner = outer.contentDocument?.querySelector<HTMLIFrameElement>('iframe#active-frame');
-          if (!inner || !shown(inner)) continue;
-          for (const h1 of Array.from(inner.contentDocument?.querySelectorAll('h1') ?? [])) {
-            if (h1.textContent?.trim() === h1Text && shown(h1)) return true;
-          }
-        }
-        return false;
-      };
-      const done = new Promise<{ ms: number } | { error: string }>((resolve) => {
-        const tick = (): void => {
-          let ok = false;
-          try {
-            ok = visibleH1();
-          } catch (err) {
-            resolve({ error: String(err) });
-            return;
-          }
-          const now = performance.now();
-          if (ok) resolve({ ms: now - start });
-          else if (now - start > timeoutMs) resolve({ error: `no visible h1 "${h1Text}" in a ${extensionId} webview within ${timeoutMs} ms` });
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      const state: WatchState = { start, done };
-      (window as unknown as Record<string, unknown>)['__benchWatch'] = state;
-    },
-    { extensionId, h1Text, timeoutMs },
-  );
-}
-
-async function finishWatch(page: Page): Promise<number> {
-  const outcome = await page.evaluate(() => ((window as unknown as Record<string, unknown>)['__benchWatch'] as WatchState).done);
-  if ('error' in outcome) throw new Error(outcome.error);
-  return outcome.ms;
-}
-
-/** No visible webview of `extensionId` is left in the page. */
-async function waitWebviewGone(page: Page, extensionId: string): Promise<void> {
-  await page.waitForFunction(
-    (id) =>
-      !Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.webview')).some((f) => {
-        const r = f.getBoundingClientRect();
-        return f.src.includes(`extensionId=${id}`) && r.width > 0 && r.height > 0 && getComputedStyle(f).visibility !== 'hidden';
-      }),
-    extensionId,
-    { timeout: 20_000, polling: 50 },
-  );
 }
 
 /** Opens `fileName` from the workspace with Quick Open and waits for its text editor. */
@@ -116,24 +50,24 @@ function activeTab(page: Page, fileName: string) {
   return page.locator('.editor-group-container .tab.active').filter({ hasText: stem }).filter({ hasText: ext }).first();
 }
 
-/** One open: focus the text editor, press the key, time to the visible h1, close the webview again. */
-async function openOnce(page: Page, target: OpenTarget, h1Text: string, fileName: string): Promise<number> {
+/** One open: focus the text editor, press the key, time to the content visible, close the webview again. */
+export async function openOnce(page: Page, target: OpenTarget, fileName: string): Promise<number> {
   await activeTab(page, fileName).waitFor({ state: 'visible', timeout: 20_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   await pageIdle(page);
-  await startWatch(page, target.extensionId, h1Text, 20_000);
+  await startWatch(page, target.check, 20_000);
   await pressOnWorkbench(page, target.key);
   try {
     return await finishWatch(page);
   } finally {
     await pressOnWorkbench(page, Keys.closeActiveEditor);
-    await waitWebviewGone(page, target.extensionId);
+    await waitWebviewGone(page, target.check.extensionId);
   }
 }
 
 export async function measureLessonOpen(
   page: Page,
-  opts: { lesson: OpenTarget; markdown: OpenTarget; h1Text: string; fileName: string; rounds: number },
+  opts: { lesson: OpenTarget; markdown: OpenTarget; fileName: string; rounds: number },
   log: (line: string) => void,
 ): Promise<LessonOpenResult> {
   const result: LessonOpenResult = {
@@ -148,13 +82,13 @@ export async function measureLessonOpen(
     await openWorkspaceFile(page, opts.fileName);
     // The preview warms up first: the window's first webview of any kind pays for the webview
     // service worker and frame set-up, which is VS Code's cost, not the lesson panel's.
-    result.warmUp.markdown = await openOnce(page, opts.markdown, opts.h1Text, opts.fileName);
-    result.warmUp.lesson = await openOnce(page, opts.lesson, opts.h1Text, opts.fileName);
+    result.warmUp.markdown = await openOnce(page, opts.markdown, opts.fileName);
+    result.warmUp.lesson = await openOnce(page, opts.lesson, opts.fileName);
     log(`  warm-up (not counted): ${opts.markdown.name} ${result.warmUp.markdown.toFixed(0)} ms, then ${opts.lesson.name} ${result.warmUp.lesson.toFixed(0)} ms`);
     for (let round = 1; round <= opts.rounds; round++) {
       const order = round % 2 === 1 ? [opts.lesson, opts.markdown] : [opts.markdown, opts.lesson];
       const times = new Map<OpenTarget, number>();
-      for (const target of order) times.set(target, await openOnce(page, target, opts.h1Text, opts.fileName));
+      for (const target of order) times.set(target, await openOnce(page, target, opts.fileName));
       const l = times.get(opts.lesson) as number;
       const m = times.get(opts.markdown) as number;
       result.lessonSamples.push(l);

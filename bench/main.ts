@@ -9,13 +9,15 @@ import { repoRoot } from '../test/e2e/harness/paths';
 import { parseLesson } from '../src/domain/lessons';
 import { watchActivity } from './activity';
 import { buildTestVsix, measureBundleSizes, type BundleSizes } from './bundleSizes';
-import { packageFloorExtension } from './floorExtension';
+import { SCALE_DELEGATIONS, SCALE_FEEDBACK, SCALE_ONE_ON_ONES, SCALE_PEOPLE } from './fixtures';
+import { FLOOR_VIEW_TEXT, packageBenchExtensions } from './floorExtension';
+import type { ActivationTimes, TotalsResult } from './activation';
 import { measureHeap, type HeapResult } from './heap';
 import { describeMachine } from './machine';
 import { measureRender, type RenderResult } from './render';
 import { jsonLine, renderTable, type Row } from './report';
 import { measureScale, type ScaleResult } from './scale';
-import { reason, spread } from './stats';
+import { median, reason, spread } from './stats';
 import { runUiSession, type UiSessionResult } from './uiSession';
 
 export const JSON_KEYS = [
@@ -25,9 +27,20 @@ export const JSON_KEYS = [
   'activationMs',
   'floorActivationMs',
   'activationRatio',
+  'activationTotalMs',
+  'floorActivationTotalMs',
+  'activationTotalRatio',
+  'activationTotal10kMs',
+  'activationTotal10kRatio',
+  'todayFirstPaintMs',
+  'todayFirstPaintRatio',
   'lessonOpenMs',
   'markdownPreviewOpenMs',
   'lessonOpenRatio',
+  'reviewOpenMs',
+  'reviewOpenRatio',
+  'personOpenMs',
+  'personOpenRatio',
   'renderMsMedian',
   'lessonWordsMedian',
   'log10kMs',
@@ -109,6 +122,23 @@ function lessonTitle(root: string): { file: string; h1: string } {
   return { file, h1 };
 }
 
+const fmt = (v: number | null | undefined): string => (v === null || v === undefined ? '?' : v.toFixed(0));
+
+/** "Load Code a + Call Activate b + Finish Activate c" (each part's median). */
+function parts(list: readonly ActivationTimes[]): string {
+  const m = (pick: (t: ActivationTimes) => number): string => fmt(median(list.map(pick)));
+  return `Load Code ${m((t) => t.loadCode)} + Call Activate ${m((t) => t.callActivate)} + Finish Activate ${m((t) => t.finishActivate)}`;
+}
+
+const showTimes = (t: ActivationTimes): string => `${t.total} ms (${t.loadCode} + ${t.callActivate} + ${t.finishActivate})`;
+
+const pairedText = (t: TotalsResult | undefined): string => (t?.pairedRatioMedian ? `; per-reload ratios: median ${t.pairedRatioMedian.toFixed(2)}×` : '');
+
+/** The person's share of the data set, as bench/fixtures.ts spreads it. */
+function personShare(): string {
+  return `one of ${SCALE_PEOPLE}: ${SCALE_DELEGATIONS / SCALE_PEOPLE} delegations, ${SCALE_ONE_ON_ONES / SCALE_PEOPLE} 1:1s, ${SCALE_FEEDBACK / SCALE_PEOPLE} feedback entries`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const activity = watchActivity();
@@ -124,10 +154,7 @@ async function main(): Promise<void> {
   const sizes = await step('production build (npm run package)', () => measureBundleSizes(root));
   const built = sizes.buildError === undefined;
   const productVsix = path.join(root, 'dist', 'tech-lead-coach.vsix');
-  const render: RenderResult = await step('markdown-it render in Node', () => Promise.resolve(measureRender(root, sizes.otherBundles.map((b) => b.file))));
-  if (render.renderMsMedian === null && sizes.otherBundles.length === 0 && sizes.buildError !== undefined) {
-    render.why = `no production build: ${sizes.buildError}`;
-  }
+  const render: RenderResult = await step('markdown-it render in Node (build time)', () => Promise.resolve(measureRender(root)));
   let scale: ScaleResult | undefined;
   let scaleWhy: string | undefined;
   await step('domain at 10,000 delegations', async () => {
@@ -145,11 +172,22 @@ async function main(): Promise<void> {
   if (!built) {
     uiWhy = `no production build: ${sizes.buildError}`;
   } else {
-    await step('code-server: activation and lesson open', async () => {
+    await step('code-server: activation, Today view, lesson open, then the same window with 10,000 delegations', async () => {
       try {
-        const floorVsix = await packageFloorExtension(root);
+        const extensions = await packageBenchExtensions();
+        track(() => extensions.dispose());
         ui = await runUiSession(
-          { productVsix, floorVsix, product, lessonId: LESSON_ID, lessonFile: lesson.file, h1Text: lesson.h1, reloads: RELOADS, rounds: ROUNDS },
+          {
+            productVsix,
+            floorVsix: extensions.floorVsix,
+            probeVsix: extensions.probeVsix,
+            product,
+            lessonId: LESSON_ID,
+            lessonFile: lesson.file,
+            h1Text: lesson.h1,
+            reloads: RELOADS,
+            rounds: ROUNDS,
+          },
           log,
           track,
         );
@@ -218,6 +256,95 @@ async function main(): Promise<void> {
   }
   if (a?.firstLoad) notes.push(`first window load (not in the medians): ${product.displayName} ${a.firstLoad.product} ms, floor ${a.firstLoad.floor} ms`);
 
+  // Full activation: code loading + activate() call + until its promise resolves.
+  const t = a?.totals;
+  const tWhy = uiWhy ?? t?.why;
+  rows.push({
+    key: 'activationTotalMs',
+    value: t?.productMs ?? null,
+    unit: 'ms',
+    ...(t && t.product.length > 0 ? { detail: `${t.product.length} reloads, ${spread(t.product.map((r) => r.total))} ms; medians ${parts(t.product)}` } : {}),
+    ...(tWhy ? { why: tWhy } : {}),
+  });
+  rows.push({
+    key: 'floorActivationTotalMs',
+    value: t?.floorMs ?? null,
+    unit: 'ms',
+    ...(t && t.floor.length > 0 ? { detail: `same reloads, ${spread(t.floor.map((r) => r.total))} ms; medians ${parts(t.floor)}` } : {}),
+    ...(tWhy ? { why: tWhy } : {}),
+  });
+  rows.push({
+    key: 'activationTotalRatio',
+    value: t?.ratio ?? null,
+    unit: 'ratio',
+    goal: 1.3,
+    detail: `median product / median floor${pairedText(t)}; from Developer: Startup Performance (Load Code + Call Activate + Finish Activate)`,
+    ...(tWhy ? { why: tWhy } : {}),
+  });
+  const t10 = ui?.activation10k;
+  const t10Why = uiWhy ?? t10?.why;
+  rows.push({
+    key: 'activationTotal10kMs',
+    value: t10?.productMs ?? null,
+    unit: 'ms',
+    ...(t10 && t10.product.length > 0 ? { detail: `${t10.product.length} reloads with the 10,000 stored, ${spread(t10.product.map((r) => r.total))} ms; medians ${parts(t10.product)}` } : {}),
+    ...(t10Why ? { why: t10Why } : {}),
+  });
+  rows.push({
+    key: 'activationTotal10kRatio',
+    value: t10?.ratio ?? null,
+    unit: 'ratio',
+    goal: 1.6,
+    detail: `median product / median floor of the same reloads${t10?.floorMs != null ? ` (floor ${t10.floorMs.toFixed(1)} ms, ${spread(t10.floor.map((r) => r.total))})` : ''}${pairedText(t10)}`,
+    ...(t10Why ? { why: t10Why } : {}),
+  });
+  if (t && t.product.length > 0) {
+    notes.push(
+      'activation totals = VS Code\'s ExtensionActivationTimes, codeLoadingTime + activateCallTime + activateResolvedTime (the awaited rest of activate() included), read at each load from the "Developer: Startup Performance" document (its Extension Activation Stats table: Load Code, Call Activate, Finish Activate) by a bench-only probe extension that activates only on its own command; the floor\'s activate() is async too',
+    );
+    if (t.disagreements !== undefined) {
+      notes.push(`  Running Extensions' "Activation" equals Load Code + Call Activate of the same reload in ${t.product.length - t.disagreements} of ${t.product.length} reloads`);
+    }
+  }
+  if (t?.firstLoad) notes.push(`  first window load (not in the medians): ${product.displayName} ${showTimes(t.firstLoad.product)}, floor ${showTimes(t.firstLoad.floor)}`);
+  const imp = ui?.import10k;
+  if (imp?.importMs !== undefined) {
+    notes.push(
+      `  the 10,000 (10,000 delegations across 50 people, 2,000 1:1s, 500 feedback entries; bench/fixtures.ts) were imported into this window's workspace with the product's techLead.importDelegations in ${imp.importMs} ms; after a reload the Today view showed ${imp.activeShown ?? '?'} active delegations (${imp.activeExpected} open in the data set)`,
+    );
+  }
+  if (t10?.firstLoad) notes.push(`  first load with the 10,000 (not in the medians): ${product.displayName} ${showTimes(t10.firstLoad.product)}, floor ${showTimes(t10.firstLoad.floor)}`);
+
+  const tp = ui?.todayPaint;
+  const tpWhy = uiWhy ?? tp?.why;
+  rows.push({
+    key: 'todayFirstPaintMs',
+    value: tp?.todayFirstPaintMs ?? null,
+    unit: 'ms',
+    ...(tp && tp.todaySamples.length > 0 ? { detail: `${tp.todaySamples.length} first reveals (one per reload), ${spread(tp.todaySamples)} ms` } : {}),
+    ...(tpWhy ? { why: tpWhy } : {}),
+  });
+  rows.push({
+    key: 'todayFirstPaintRatio',
+    value: tp?.todayFirstPaintRatio ?? null,
+    unit: 'ratio',
+    goal: 1.3,
+    detail: `median Today / median floor webview view${tp?.floorViewFirstPaintMs != null ? ` (${tp.floorViewFirstPaintMs.toFixed(1)} ms, ${spread(tp.floorSamples)})` : ''}`,
+    ...(tpWhy ? { why: tpWhy } : {}),
+  });
+  if (tp && tp.todaySamples.length > 0) {
+    notes.push(
+      `Today view first paint = key press revealing the view (techLead.today.focus) → today's nudge title visible in its webview; the floor's view (benchFloor.view.focus, its own view container) → its static text "${FLOOR_VIEW_TEXT}" visible; each view's first reveal after every reload, once both extensions have activated, order alternating, the Explorer shown again before the next reload`,
+    );
+    if (tp.byOrder) {
+      const o = tp.byOrder;
+      notes.push(
+        `  by order: Today revealed first ${fmt(o.todayFirst.today)} ms (floor then ${fmt(o.todayFirst.floor)} ms); floor first ${fmt(o.floorFirst.floor)} ms (Today then ${fmt(o.floorFirst.today)} ms)`,
+      );
+    }
+    if (tp.firstLoad) notes.push(`  first window load (not in the medians): Today ${tp.firstLoad.today.toFixed(0)} ms, floor view ${tp.firstLoad.floor.toFixed(0)} ms`);
+  }
+
   const o = ui?.lessonOpen;
   const openWhy = uiWhy ?? o?.why;
   rows.push({
@@ -242,6 +369,33 @@ async function main(): Promise<void> {
     notes.push(
       `warm-up opens (not in the medians): Markdown preview ${o.warmUp.markdown?.toFixed(0) ?? '?'} ms (the window's first webview), then lesson panel ${o.warmUp.lesson.toFixed(0)} ms (first lesson open after start-up); lesson "${LESSON_ID}", key press → h1 "${lesson.h1}" visible`,
     );
+  }
+
+  const po = ui?.pagesOpen;
+  const poWhy = uiWhy ?? po?.why;
+  const previewRef = po?.markdownPreviewOpenMs != null ? ` (${po.markdownPreviewOpenMs.toFixed(1)} ms, ${spread(po.markdownSamples)}, same rounds)` : '';
+  rows.push({
+    key: 'reviewOpenMs',
+    value: po?.reviewOpenMs ?? null,
+    unit: 'ms',
+    ...(po && po.reviewSamples.length ? { detail: `${po.reviewSamples.length} opens with the 10,000, ${spread(po.reviewSamples)} ms; key press → a chart drawn in view` } : {}),
+    ...(poWhy ? { why: poWhy } : {}),
+  });
+  rows.push({ key: 'reviewOpenRatio', value: po?.reviewOpenRatio ?? null, unit: 'ratio', goal: 1.0, detail: `median review / median Markdown preview${previewRef}`, ...(poWhy ? { why: poWhy } : {}) });
+  rows.push({
+    key: 'personOpenMs',
+    value: po?.personOpenMs ?? null,
+    unit: 'ms',
+    ...(po && po.personSamples.length ? { detail: `${po.personSamples.length} opens with the 10,000, ${spread(po.personSamples)} ms; key press → mood chart in view + timeline laid out` } : {}),
+    ...(poWhy ? { why: poWhy } : {}),
+  });
+  rows.push({ key: 'personOpenRatio', value: po?.personOpenRatio ?? null, unit: 'ratio', goal: 1.0, detail: `median person page / median Markdown preview${previewRef}`, ...(poWhy ? { why: poWhy } : {}) });
+  if (po && po.reviewSamples.length > 0) {
+    notes.push(
+      `Weekly Review and person page opens, with the 10,000 in the workspace: keybindings in the fresh user data run techLead.openWeeklyReview and techLead.openPerson {"person": "${imp?.personName ?? '?'}"} (${personShare()}); the Markdown preview of ${LESSON_ID}.md is opened in the same rounds as the reference, the order turning every round; each page is closed before the next open`,
+    );
+    const w = po.warmUp;
+    notes.push(`  warm-up opens (not in the medians): Markdown preview ${fmt(w.markdown)} ms, Weekly Review ${fmt(w.review)} ms (first open after start-up: its lazy bundle), person page ${fmt(w.person)} ms`);
   }
 
   rows.push({

@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KEYS = [
   'mainBundleBytes', 'lazyBytes', 'vsixBytes', 'activationMs', 'floorActivationMs', 'activationRatio',
-  'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio', 'renderMsMedian', 'lessonWordsMedian',
+  'activationTotalMs', 'floorActivationTotalMs', 'activationTotalRatio', 'activationTotal10kMs', 'activationTotal10kRatio',
+  'todayFirstPaintMs', 'todayFirstPaintRatio',
+  'lessonOpenMs', 'markdownPreviewOpenMs', 'lessonOpenRatio',
+  'reviewOpenMs', 'reviewOpenRatio', 'personOpenMs', 'personOpenRatio',
+  'renderMsMedian', 'lessonWordsMedian',
   'log10kMs', 'tree10kMs', 'state10kBytes', 'bytesWrittenPerChange10k', 'heap10kMB',
 ];
 

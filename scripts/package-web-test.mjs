@@ -21,7 +21,7 @@ delete manifest.scripts;
 const stage = mkdtempSync(join(tmpdir(), 'tlc-web-vsix-'));
 try {
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const entry of ['package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'dist/web', 'dist/webview']) {
+  for (const entry of ['package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'dist/web', 'dist/webview', 'dist/lessons']) {
     cpSync(join(root, entry), join(stage, entry), { recursive: true });
   }
   const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');

@@ -3,16 +3,13 @@ import type { TechLeadCoachApi } from './api';
 import { registerDelegations } from './delegations/register';
 import { registerGetStarted } from './getStarted/register';
 import { Commands } from './ids';
-import { StateMap } from './platform/stateMap';
 import { registerLessons } from './lessons/register';
 import { registerReview } from './review/register';
 import { registerTeam } from './team/register';
-import { todayKey } from './domain/dates';
 import { inert } from './domain/inertText';
 import * as l10n from './domain/l10n';
-import { readStoredTeam } from './domain/teamData';
 import { runInBackground } from './platform/commands';
-import { createServices, type Services } from './services';
+import { createServices, loadedServices, type Services } from './services';
 import { testHooksEnabled } from './testHooks';
 import { registerToday } from './today/register';
 
@@ -23,34 +20,29 @@ import { registerToday } from './today/register';
 export async function activate(context: vscode.ExtensionContext): Promise<TechLeadCoachApi | undefined> {
   // First of all: every user-facing string, the domain's included, is translated by VS Code from here on.
   l10n.setTranslator((message, args) => (isArgumentList(args) ? vscode.l10n.t(message, ...args) : vscode.l10n.t(message, args)));
-  const services = await createServices(context);
+  const services = createServices(context);
   const lessons = registerLessons(services);
-  context.subscriptions.push(...registerToday(services), ...registerDelegations(services), ...registerTeam(services), ...registerReview(services), ...lessons.disposables, ...registerGetStarted(services));
-  warnAboutUnreadData(services);
+  context.subscriptions.push(
+    ...registerToday(services),
+    ...registerDelegations(services),
+    ...registerTeam(services),
+    ...registerReview(services),
+    ...lessons.disposables,
+    ...registerGetStarted(services),
+    services.whenLoaded(() => {
+      warnAboutUnreadData(services);
+      return [];
+    }),
+  );
+  // The team's history and the coach load in the next task, so activation itself reads nothing.
+  const load = setTimeout(() => runInBackground(services.log, l10n.t('Load the team data'), () => services.loaded()), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(load) });
   if (!testHooksEnabled(context)) {
     return undefined;
   }
-  return {
-    apiVersion: 1,
-    delegations: () => services.team.all(),
-    team: () => services.team.snapshot(),
-    keptAside: () => services.team.keptAside(),
-    storedTeam: () => {
-      // The index and its chunks, read back from workspace state as the next load will read them.
-      const storage = services.state.storage(StateMap.team);
-      const read = readStoredTeam((key) => storage.get(key), StateMap.team.key, todayKey(services.clock));
-      return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
-    },
-    storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
-    todayNudge: () => services.coach.current(),
-    nudgeDoneToday: () => services.coach.doneToday(),
-    currentLessonId: () => lessons.currentLessonId(),
-    isLessonRead: (id) => services.lessons.isRead(id),
-    syncedKeys: () => services.syncedKeys,
-    flushed: async () => {
-      await Promise.all([services.team.flushed(), services.coach.flushed()]);
-    },
-  };
+  // The test suites read the data as soon as activation is done: the test build waits for it.
+  await services.loaded();
+  return loadedServices().testApi(services, () => lessons.currentLessonId());
 }
 
 /** Says once, at start-up, when stored data could not be read: kept aside, or from a newer version. */

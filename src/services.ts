@@ -1,48 +1,52 @@
 import * as vscode from 'vscode';
 import type { Clock } from './domain/dates';
-import { TeamStore } from './domain/teamStore';
-import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
+import type { TeamStore } from './domain/teamStore';
 import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
-import { TodayCoach } from './domain/todayCoach';
+import type { TodayCoach } from './domain/todayCoach';
+import type * as Loaded from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
+import { lazyFeature } from './platform/lazy';
 import { State } from './platform/state';
 import { keysForSync, StateMap } from './platform/stateMap';
 import { readSettings, type CoachSettings } from './settings';
 import { clockFor } from './testHooks';
 
+/** The team store and the coach: loaded in the task after activation, or by the first use before that. */
+export interface LoadedParts {
+  /** The team: people, delegations, 1:1s and feedback. */
+  readonly team: TeamStore;
+  readonly coach: TodayCoach;
+}
+
 /** What every feature shares; created once in `activate()`. */
-export interface Services {
+export interface Services extends LoadedParts {
   /** Where the extension's own files are (media/, dist/webview/). */
   readonly extensionUri: vscode.Uri;
   /** Workspace and global state, through the entries of platform/stateMap.ts only. */
   readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
-  /** The team: people, delegations, 1:1s and feedback. */
-  readonly team: TeamStore;
-  readonly coach: TodayCoach;
   readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
   /** The global keys handed to Settings Sync. */
   readonly syncedKeys: readonly string[];
   settings(): CoachSettings;
+  /**
+   * Loads the team store (the whole history, validated) and the nudge coach, once; `team` and
+   * `coach` may be read only after this resolved. Every command, view and page that needs them
+   * awaits it first; activation does not, so a long history never slows start-up.
+   */
+  loaded(): Promise<LoadedParts>;
+  /** Runs `start` once the loaded parts are there (at once if they are); disposing stops what it returned. */
+  whenLoaded(start: (parts: LoadedParts) => vscode.Disposable[]): vscode.Disposable;
 }
+
+/** The services' heavy part (dist/services.js), loaded on first call. */
+export const loadedServices = lazyFeature<typeof Loaded>('services');
 
 /** The extension's own files are read through vscode.workspace.fs, which works in every extension host. */
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-}
-
-async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Nudge[]> {
-  const file = vscode.Uri.joinPath(context.extensionUri, 'media', 'nudges.json');
-  try {
-    const { nudges, problems } = parseNudgeCatalogue(JSON.parse(await readText(file)));
-    problems.forEach((problem) => log.warn(`nudges.json: ${problem}`));
-    return nudges;
-  } catch (error) {
-    log.error(`Could not read the nudge catalogue at ${file.toString(true)}`, error);
-    return [];
-  }
 }
 
 async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
@@ -50,7 +54,11 @@ async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
   return Promise.all(names.map(async (name) => ({ name, text: await readText(vscode.Uri.joinPath(dir, name)) })));
 }
 
-export async function createServices(context: vscode.ExtensionContext): Promise<Services> {
+/**
+ * The services, without reading the team's history: state, clock, log and settings at once; the
+ * team store and the coach in `loaded()`, which activation starts in the next task.
+ */
+export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Tech Lead Coach', { log: true });
   context.subscriptions.push(log);
   const clock = clockFor(context);
@@ -58,37 +66,72 @@ export async function createServices(context: vscode.ExtensionContext): Promise<
   // The streak and the lessons read follow the lead across machines; the tracker stays per workspace.
   const syncedKeys = keysForSync();
   context.globalState.setKeysForSync(syncedKeys);
-
-  const storage = state.storage(StateMap.team, StateMap.legacyDelegations);
-  const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
-  const newId = (): string => globalThis.crypto.randomUUID();
-  const defaults = { cadenceDays: () => readSettings().oneOnOneCadenceDays };
-  const [team, catalogue] = await Promise.all([
-    // A load that fails (storage refusing the migration's write) leaves the data as it was; the
-    // extension still starts, with the tracker refusing changes and saying why.
-    TeamStore.load(storage, keys, clock, newId, defaults).catch((error: unknown) => {
-      log.error('Could not load the team data', error);
-      return TeamStore.unavailableBecause(storage, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
-    }),
-    loadNudgeCatalogue(context, log),
-  ]);
-  const coach = new TodayCoach({
-    storage: state.storage(StateMap.nudgeProgress),
-    progressKey: StateMap.nudgeProgress.key,
-    clock,
-    catalogue,
-    team,
-    themes: () => readSettings().nudgeThemes,
-    adaptive: () => readSettings().adaptiveCoach,
-    onSaveError: (error) => log.error('Could not save nudge progress', error),
-  });
   const lessons = new LessonLibrary(
     () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons')),
     state.cell(StateMap.lessonsRead),
     (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );
   const days = new DayWatcher(clock);
-  context.subscriptions.push(team, coach, lessons, days);
-  // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-  return { extensionUri: context.extensionUri, state, clock, log, team, coach, lessons, days, syncedKeys, settings: readSettings };
+  context.subscriptions.push(lessons, days);
+
+  let parts: LoadedParts | undefined;
+  let loading: Promise<LoadedParts> | undefined;
+  const loadedEvent = new vscode.EventEmitter<LoadedParts>();
+  context.subscriptions.push(loadedEvent);
+  const missing = (what: string): Error => new Error(`The ${what} was used before it was loaded: await services.loaded() first.`);
+  const services: Services = {
+    extensionUri: context.extensionUri,
+    state,
+    clock,
+    log,
+    lessons,
+    days,
+    syncedKeys,
+    // Read fresh each time (a few lookups): no cache that a change listener could read stale.
+    settings: readSettings,
+    get team(): TeamStore {
+      if (!parts) {
+        throw missing('team store');
+      }
+      return parts.team;
+    },
+    get coach(): TodayCoach {
+      if (!parts) {
+        throw missing('nudge coach');
+      }
+      return parts.coach;
+    },
+    loaded() {
+      loading ??= loadedServices()
+        .loadParts({ context, state, clock, log, settings: readSettings })
+        .then((loadedParts) => {
+          parts = loadedParts;
+          context.subscriptions.push(loadedParts.team, loadedParts.coach);
+          loadedEvent.fire(loadedParts);
+          return loadedParts;
+        });
+      return loading;
+    },
+    whenLoaded(start) {
+      let started: vscode.Disposable[] | undefined;
+      let disposed = false;
+      const run = (loadedParts: LoadedParts): void => {
+        if (!disposed && started === undefined) {
+          started = start(loadedParts);
+        }
+      };
+      const listener = parts ? undefined : loadedEvent.event(run);
+      if (parts) {
+        run(parts);
+      }
+      return {
+        dispose: () => {
+          disposed = true;
+          listener?.dispose();
+          started?.splice(0).forEach((d) => d.dispose());
+        },
+      };
+    },
+  };
+  return services;
 }

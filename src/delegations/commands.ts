@@ -16,7 +16,8 @@ const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', '
  */
 export function registerDelegationCommands(services: Services, lazy: () => typeof DelegationsLazy, selectedId: () => string | undefined): vscode.Disposable[] {
   const command = (id: string, title: string, name: CommandName): vscode.Disposable =>
-    registerCommand(services.log, id, title, (arg: unknown) => {
+    registerCommand(services.log, id, title, async (arg: unknown) => {
+      await services.loaded();
       if (!READ_ONLY_SAFE.has(name)) {
         // With data from a newer version, say so before asking anything rather than at the end.
         services.team.refuseIfReadOnly();

@@ -21,8 +21,9 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   const grouping = services.state.cell(StateMap.groupBy);
   let groupBy: GroupBy = grouping.get();
   let tree: DelegationsTreeProvider | undefined;
-  const provider = new LazyTreeDataProvider<DelegationsNode>(() => {
-    tree = new (lazy().DelegationsTreeProvider)(services, groupBy);
+  const provider = new LazyTreeDataProvider<DelegationsNode>(async () => {
+    await services.loaded();
+    tree ??= new (lazy().DelegationsTreeProvider)(services, groupBy);
     return tree;
   });
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
@@ -30,7 +31,6 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
     const overdue = services.team.overdue().length;
     view.badge = overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? l10n.t('1 follow-up overdue') : l10n.t('{0} follow-ups overdue', overdue) } : undefined;
   };
-  updateBadge();
   const setGrouping = async (next: GroupBy): Promise<void> => {
     groupBy = next;
     tree?.setGrouping(next);
@@ -45,8 +45,10 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   return [
     provider,
     view,
-    services.team.onDidChange(updateBadge),
-    services.days.onDidChangeDay(updateBadge),
+    services.whenLoaded((parts) => {
+      updateBadge();
+      return [parts.team.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
+    }),
     registerCommand(services.log, Commands.groupByPerson, l10n.t('Group by Person'), () => setGrouping('person')),
     registerCommand(services.log, Commands.groupByFollowUp, l10n.t('Group by Follow-up'), () => setGrouping('followUp')),
     ...registerDelegationCommands(services, lazy, selectedId),

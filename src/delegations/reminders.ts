@@ -9,7 +9,7 @@ import { settingId } from '../settings';
 import type { Services } from '../services';
 import * as l10n from '../domain/l10n';
 
-/** Shows the daily overdue reminder when one is due: at activation and when the day changes. */
+/** Shows the daily overdue reminder when one is due: once the team data is loaded, and when the day changes. */
 async function remindIfDue(services: Services): Promise<void> {
   const reminders = services.state.cell(StateMap.reminders);
   const today = todayKey(services.clock);
@@ -39,6 +39,8 @@ async function remindIfDue(services: Services): Promise<void> {
 
 export function registerReminders(services: Services): vscode.Disposable {
   const run = (): void => runInBackground(services.log, l10n.t('The overdue reminder'), () => remindIfDue(services));
-  run();
-  return services.days.onDidChangeDay(run);
+  return services.whenLoaded(() => {
+    run();
+    return [services.days.onDidChangeDay(run)];
+  });
 }

@@ -272,6 +272,7 @@ export function describeFollowUp(delegation: Delegation, today: DateKey): string
   return l10n.t('due {0}', formatDay(delegation.followUpOn, today));
 }
 
+/** A cache: the collator compareText makes on first use. */
 let collator: Intl.Collator | undefined;
 
 /**
@@ -313,9 +314,9 @@ export function sameDelegation(a: Delegation, b: Delegation): boolean {
 const RECORD_KEYS: ReadonlySet<string> = new Set(['id', 'task', 'personId', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
 const RECORD_KEYS_V1: ReadonlySet<string> = new Set(['id', 'task', 'person', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
 
-/** The days DATE_RANGE_DAYS before and after `today`, for the last `today` asked about. */
+/** A cache: the days DATE_RANGE_DAYS before and after `today`, for the last `today` asked about. */
 let range: { today: DateKey; from: DateKey; to: DateKey } | undefined;
-/** Days already found to be real calendar dates: a tracker repeats the same few hundred days. */
+/** A cache of days already found to be real calendar dates: a tracker repeats the same few hundred days. */
 const realDays = new Set<string>();
 
 /**

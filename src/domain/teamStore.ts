@@ -657,26 +657,22 @@ export class TeamStore {
   private async persist(next: TeamData): Promise<void> {
     const generation = this.generation + 1;
     const plan = chunkWrites(this.keys.team, next, this.chunks, generation);
-    for (const [key, value] of plan.writes) {
-      await this.storage.update(key, value);
-    }
+    // Started together: VS Code writes an extension's whole state once for all the updates made in
+    // one go, where one at a time it would write it once per chunk.
+    await Promise.all(plan.writes.map(([key, value]) => this.storage.update(key, value)));
     await this.storage.update(this.keys.team, plan.index);
     this.chunks = plan.chunks;
     this.generation = generation;
-    for (const key of plan.obsolete) {
-      await Promise.resolve(this.storage.update(key, undefined)).then(undefined, () => undefined); // left behind: removed at the next load
-    }
+    // Left behind on failure: removed at the next load.
+    await Promise.all(plan.obsolete.map((key) => Promise.resolve(this.storage.update(key, undefined)).then(undefined, () => undefined)));
   }
 
   /** Removes chunk keys no index names (a write that stopped before its index, a removal that failed). */
   private async removeOrphans(): Promise<void> {
     const live = new Set([...this.chunks.values()].map((c) => c.key));
     const prefix = `${this.keys.team}/`;
-    for (const key of this.storage.keys?.() ?? []) {
-      if (key.startsWith(prefix) && !live.has(key)) {
-        await this.storage.update(key, undefined);
-      }
-    }
+    const orphans = (this.storage.keys?.() ?? []).filter((key) => key.startsWith(prefix) && !live.has(key));
+    await Promise.all(orphans.map((key) => this.storage.update(key, undefined)));
   }
 
   private change(id: string, apply: (d: Delegation, on: DateKey) => Delegation): Promise<Delegation | undefined> {

@@ -12,7 +12,8 @@ const lazy = lazyFeature<typeof ReviewLazy>('review');
 export function registerReview(services: Services): vscode.Disposable[] {
   let opened = false;
   return [
-    registerCommand(services.log, Commands.openWeeklyReview, l10n.t('Weekly Review'), (arg: unknown) => {
+    registerCommand(services.log, Commands.openWeeklyReview, l10n.t('Weekly Review'), async (arg: unknown) => {
+      await services.loaded();
       opened = true;
       return lazy().openWeeklyReview(services, arg);
     }),

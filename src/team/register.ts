@@ -21,9 +21,10 @@ export function registerTeam(services: Services): vscode.Disposable[] {
   let tree: TeamTreeProvider | undefined;
   /** Whether team/lazy was loaded: only then can a person page be open. */
   let loaded = false;
-  const provider = new LazyTreeDataProvider<TeamNode>(() => {
+  const provider = new LazyTreeDataProvider<TeamNode>(async () => {
+    await services.loaded();
     loaded = true;
-    tree = new (lazy().TeamTreeProvider)(services, showArchived);
+    tree ??= new (lazy().TeamTreeProvider)(services, showArchived);
     return tree;
   });
   const view = vscode.window.createTreeView(Views.team, { treeDataProvider: provider, showCollapseAll: true });
@@ -31,14 +32,14 @@ export function registerTeam(services: Services): vscode.Disposable[] {
     const due = services.team.overdueOneOnOnes().length;
     view.badge = due > 0 ? { value: due, tooltip: due === 1 ? l10n.t('1 person is due a 1:1') : l10n.t('{0} people are due a 1:1', due) } : undefined;
   };
-  updateBadge();
   const setShowArchived = async (show: boolean): Promise<void> => {
     showArchived = show;
     tree?.setShowArchived(show);
     await vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, show);
   };
   const command = (id: string, title: string, name: CommandName): vscode.Disposable =>
-    registerCommand(services.log, id, title, (arg: unknown) => {
+    registerCommand(services.log, id, title, async (arg: unknown) => {
+      await services.loaded();
       if (name !== 'openPerson') {
         services.team.refuseIfReadOnly();
       }
@@ -50,8 +51,10 @@ export function registerTeam(services: Services): vscode.Disposable[] {
   return [
     provider,
     view,
-    services.team.onDidChange(updateBadge),
-    services.days.onDidChangeDay(updateBadge),
+    services.whenLoaded((parts) => {
+      updateBadge();
+      return [parts.team.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
+    }),
     { dispose: () => (loaded ? lazy().disposePersonPanels() : undefined) },
     command(Commands.addPerson, l10n.t('Add Person'), 'addPerson'),
     command(Commands.logOneOnOne, l10n.t('Log 1:1'), 'logOneOnOne'),

@@ -19,14 +19,15 @@ export function registerToday(services: Services): vscode.Disposable[] {
   return [
     new StatusBarTip(services),
     vscode.window.registerWebviewViewProvider(Views.today, {
-      resolveWebviewView: (view) => {
+      resolveWebviewView: async (view) => {
+        await services.loaded();
         provider ??= new (lazy().TodayViewProvider)(services);
         return provider.resolveWebviewView(view);
       },
     }),
     { dispose: () => provider?.dispose() },
     registerCommand(services.log, Commands.showToday, l10n.t('Show Today'), () => vscode.commands.executeCommand(`${Views.today}.focus`)),
-    registerCommand(services.log, Commands.completeNudge, l10n.t('Done'), () => services.coach.done()),
-    registerCommand(services.log, Commands.anotherNudge, l10n.t('Another Nudge'), () => services.coach.another()),
+    registerCommand(services.log, Commands.completeNudge, l10n.t('Done'), async () => (await services.loaded()).coach.done()),
+    registerCommand(services.log, Commands.anotherNudge, l10n.t('Another Nudge'), async () => (await services.loaded()).coach.another()),
   ];
 }

@@ -14,11 +14,13 @@ export class StatusBarTip extends Disposable {
     super();
     this.item.name = l10n.t('Tech Lead Coach: Daily Tip');
     this.item.command = Commands.showToday;
-    this.update();
-    this.register(services.coach.onDidChange(() => this.update()));
-    this.register(services.team.onDidChange(() => this.update()));
-    this.register(services.days.onDidChangeDay(() => this.update()));
-    this.register(onDidChangeSettings(() => this.update()));
+    // Today's nudge needs the team data: the tip appears once it is loaded, just after activation.
+    this.register(
+      services.whenLoaded(({ coach, team }) => {
+        this.update();
+        return [coach.onDidChange(() => this.update()), team.onDidChange(() => this.update()), services.days.onDidChangeDay(() => this.update()), onDidChangeSettings(() => this.update())];
+      }),
+    );
   }
 
   private update(): void {

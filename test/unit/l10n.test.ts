@@ -28,6 +28,9 @@ const ALLOWED: readonly { readonly file: string; readonly text: RegExp; readonly
   { file: 'src/platform/state.ts', text: /^A store keeps its keys in one scope\.$/, why: 'a programming error caught by the tests, never shown' },
   { file: 'src/webview/pages/vscodeApi.ts', text: /^`The page has no #/, why: 'a programming error in a page (a missing element), never shown' },
   { file: 'src/today/statusBarTip.ts', text: /^pass$/, why: 'a codicon name ($(pass) or $(lightbulb)), not words' },
+  { file: 'src/lessons/build/renderLessons.ts', text: /^`Lesson \$\{parsed\.error\}`$/, why: 'fails the build on a broken lesson file; never runs in the extension' },
+  { file: 'src/platform/lazyTreeDataProvider.ts', text: /^The tree asked about an element before it listed any\.$/, why: 'a programming error (VS Code asks only about elements it was given), never shown' },
+  { file: 'src/services.ts', text: /^`The \$\{what\} was used before it was loaded/, why: 'a programming error caught by the tests (a feature reading the store before awaiting the load), never shown' },
 ];
 
 const allowed = (finding: Finding): boolean => ALLOWED.some((a) => a.file === finding.file && a.text.test(finding.text));

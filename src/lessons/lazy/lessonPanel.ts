@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lesson, LessonCatalogue } from '../../domain/lessons';
 import { WebviewPanels } from '../../ids';
+import { UserFacingError } from '../../domain/errors';
 import { Disposable } from '../../platform/disposable';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
@@ -8,7 +9,6 @@ import { renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../../shared/lessonProtocol';
 import type { Services } from '../../services';
-import { renderLessonMarkdown } from './lessonRenderer';
 import * as l10n from '../../domain/l10n';
 
 function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): string {
@@ -41,6 +41,16 @@ export class LessonPanel extends Disposable {
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
+  private async readRenderedLesson(id: string): Promise<string> {
+    const file = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'lessons', `${id}.html`);
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+    } catch (error) {
+      this.services.log.error(`Could not read the rendered lesson ${file.toString(true)}`, error);
+      throw new UserFacingError(l10n.t('The lesson "{0}" is missing from this installation. Reinstalling Tech Lead Coach restores it.', id), 'error');
+    }
+  }
+
   get currentLessonId(): string | undefined {
     return this.lessonId;
   }
@@ -50,6 +60,8 @@ export class LessonPanel extends Disposable {
     if (!lesson) {
       return false;
     }
+    // Rendered at build time (lessons/build/renderLessons.ts, markdown-it with HTML off).
+    const html = await this.readRenderedLesson(lesson.id);
     this.lessonId = lesson.id;
     const all = catalogue.all();
     const index = all.indexOf(lesson);
@@ -72,7 +84,7 @@ export class LessonPanel extends Disposable {
 <main class="lesson-page">
   <p class="position">${escapeHtml(l10n.t('Lesson {0} of {1}', index + 1, all.length))}</p>
   <article id="lesson" class="lesson" tabindex="-1" aria-label="${escapeHtml(lesson.title)}">
-${renderLessonMarkdown(lesson.body)}
+${html}
   </article>
   <div class="read-row">
     <button id="mark-read" class="button primary" aria-pressed="false"><span class="codicon codicon-check" aria-hidden="true"></span><span id="mark-read-label">${escapeHtml(l10n.t('Mark as read'))}</span></button>
