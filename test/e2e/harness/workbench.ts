@@ -170,14 +170,25 @@ export async function runCommand(page: Page, label: string, timeoutMs = COMMAND_
       }
       await sleep(50);
     }
-    // 2. The command's row.
+    // 2. The command's row; or the palette closed under us (an editor that opened, such as the
+    // walkthrough, took focus), and it is opened again.
     await input.fill(`>${label}`);
-    try {
-      await row.waitFor({ state: 'visible', timeout: left() });
-    } catch (err) {
-      const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => [] as string[]);
-      await page.keyboard.press('Escape').catch(() => undefined);
-      await fail(`no command palette entry "${label}" (rows shown: ${JSON.stringify(shown.slice(0, 10))})`, err);
+    let closed = false;
+    while (!(await row.isVisible())) {
+      if (!(await widget.isVisible())) {
+        closed = true;
+        break;
+      }
+      if (Date.now() > deadline) {
+        const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => [] as string[]);
+        await page.keyboard.press('Escape').catch(() => undefined);
+        await fail(`no command palette entry "${label}" (rows shown: ${JSON.stringify(shown.slice(0, 10))})`);
+      }
+      await sleep(50);
+    }
+    if (closed) {
+      if (attempt >= 3 || Date.now() > deadline) await fail('the command palette kept closing before the command could be chosen');
+      continue;
     }
     // 3. Still the palette, focused, with our text: otherwise something took focus and closed it.
     const intact = (await paletteReady()) && (await input.inputValue().catch(() => '')) === `>${label}`;
