@@ -13,6 +13,7 @@ export interface LessonFile {
  */
 export class LessonLibrary {
   private loading: Promise<LessonCatalogue> | undefined;
+  private loaded: LessonCatalogue | undefined;
   private readonly changed = new Emitter<void>();
   readonly onDidChangeRead = this.changed.event;
 
@@ -24,8 +25,13 @@ export class LessonLibrary {
   ) {}
 
   catalogue(): Promise<LessonCatalogue> {
-    this.loading ??= this.load();
+    this.loading ??= this.load().then((catalogue) => (this.loaded = catalogue));
     return this.loading;
+  }
+
+  /** The catalogue if it was read already; undefined before (it does not start the read). */
+  catalogueIfLoaded(): LessonCatalogue | undefined {
+    return this.loaded;
   }
 
   isRead(id: string): boolean {

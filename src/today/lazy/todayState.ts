@@ -31,8 +31,12 @@ function daysSinceAsked(services: Services): { daysSinceFeedbackAsked?: number }
   return last === undefined ? {} : { daysSinceFeedbackAsked: Math.max(0, daysBetween(last, todayKey(services.clock))) };
 }
 
-/** The Today view's state, built from the coach and the tracker. */
-export async function buildTodayState(services: Services): Promise<TodayViewState> {
+/**
+ * The Today view's state, built from the coach and the tracker. It never waits for the lesson files
+ * (only the Open lesson button's tooltip names the lesson): before they are read, the state has no
+ * lesson title, and `onLessonsRead` is called once they are.
+ */
+export function buildTodayState(services: Services, onLessonsRead: () => void): TodayViewState {
   const nudge = services.coach.current();
   const stats = {
     active: services.team.all().filter((d) => d.doneOn === undefined).length,
@@ -43,7 +47,11 @@ export async function buildTodayState(services: Services): Promise<TodayViewStat
   if (!nudge) {
     return { doneToday: false, stats, problem: l10n.t('No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.') };
   }
-  const lessonTitle = (await services.lessons.catalogue()).get(nudge.lesson)?.title;
+  const catalogue = services.lessons.catalogueIfLoaded();
+  if (!catalogue) {
+    services.lessons.catalogue().then(onLessonsRead, (error: unknown) => services.log.error('Could not read the lessons', error));
+  }
+  const lessonTitle = catalogue?.get(nudge.lesson)?.title;
   const reasonNote = nudge.neglect ? describeNeglect(nudge.neglect.action, nudge.neglect.daysSince) : reasonNoteFor(nudge.reason);
   return {
     nudge: {

@@ -6,21 +6,27 @@ import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
-import { isTodayToExtension, type TodayToExtension, type TodayToPage } from '../../shared/todayProtocol';
+import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
 import { buildTodayState } from './todayState';
 import * as l10n from '../../domain/l10n';
 
-function body(): string {
+/**
+ * The page, with today's nudge and figures already written in (escaped), so they show as soon as the
+ * HTML is laid out; the page script then keeps them current from the same state.
+ */
+function body(state: TodayViewState): string {
+  const nudge = state.nudge;
+  const hidden = (isHidden: boolean): string => (isHidden ? ' hidden' : '');
   return `
 <main class="today">
-  <p id="problem" class="problem" role="alert" hidden></p>
-  <section id="nudge" class="nudge" aria-labelledby="nudge-title" aria-live="polite">
+  <p id="problem" class="problem" role="alert"${hidden(state.problem === undefined)}>${escapeHtml(state.problem ?? '')}</p>
+  <section id="nudge" class="nudge" aria-labelledby="nudge-title" aria-live="polite"${hidden(nudge === undefined)}>
     <p class="eyebrow"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> ${escapeHtml(l10n.t("Today's nudge"))}</p>
-    <h2 id="nudge-title"></h2>
-    <p id="nudge-action" class="action"></p>
-    <p id="nudge-why" class="why"></p>
-    <p id="nudge-reason" class="reason" hidden></p>
+    <h2 id="nudge-title">${escapeHtml(nudge?.short ?? '')}</h2>
+    <p id="nudge-action" class="action">${escapeHtml(nudge?.action ?? '')}</p>
+    <p id="nudge-why" class="why">${escapeHtml(nudge?.why ?? '')}</p>
+    <p id="nudge-reason" class="reason"${hidden(nudge?.reasonNote === undefined)}>${escapeHtml(nudge?.reasonNote ?? '')}</p>
     <div class="actions" role="group" aria-label="${escapeHtml(l10n.t('Nudge actions'))}">
       <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">${escapeHtml(l10n.t('Done'))}</span></button>
       <button id="another" class="button secondary" title="${escapeHtml(l10n.t('Show a different nudge for today'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Another one'))}</span></button>
@@ -30,8 +36,8 @@ function body(): string {
   <section class="glance" aria-labelledby="glance-title">
     <h3 id="glance-title">${escapeHtml(l10n.t('At a glance'))}</h3>
     <ul class="stats">
-      <li><button id="stat-active" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">0</span> <span class="label">${escapeHtml(l10n.t('active delegations'))}</span></button></li>
-      <li><button id="stat-overdue" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">0</span> <span class="label">${escapeHtml(l10n.t('follow-ups overdue'))}</span></button></li>
+      <li><button id="stat-active" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">${state.stats.active}</span> <span class="label">${escapeHtml(l10n.t('active delegations'))}</span></button></li>
+      <li><button id="stat-overdue" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">${state.stats.overdue}</span> <span class="label">${escapeHtml(l10n.t('follow-ups overdue'))}</span></button></li>
       <li><button id="stat-feedback" class="stat" title="${escapeHtml(l10n.t('Log feedback you asked for'))}"><span class="codicon codicon-feedback" aria-hidden="true"></span><span id="stat-feedback-value" class="value">–</span> <span id="stat-feedback-label" class="label">${escapeHtml(l10n.t('since you asked for feedback'))}</span></button></li>
       <li><span id="stat-streak" class="stat"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">${escapeHtml(l10n.t('days streak'))}</span></span></li>
     </ul>
@@ -58,7 +64,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     this.register(onDidChangeSettings(refresh));
   }
 
-  async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
+  resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
@@ -72,12 +78,13 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
       this.view = undefined;
       listeners.forEach((listener) => listener.dispose());
     });
+    const state = buildTodayState(this.services, () => this.refreshInBackground());
     view.webview.html = renderPage(view.webview, {
       title: l10n.t("Today's nudge"),
       styles: ['codicon.css', 'common.css', 'today.css'].map((file) => vscode.Uri.joinPath(root, file)),
       script: vscode.Uri.joinPath(root, 'today.js'),
-      initialState: await buildTodayState(this.services),
-      body: body(),
+      initialState: state,
+      body: body(state),
     });
   }
 
@@ -88,7 +95,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
 
   private async refresh(): Promise<void> {
     if (this.view?.visible) {
-      const message: TodayToPage = { type: 'state', state: await buildTodayState(this.services) };
+      const message: TodayToPage = { type: 'state', state: buildTodayState(this.services, () => this.refreshInBackground()) };
       await this.view.webview.postMessage(message);
     }
   }
