@@ -229,7 +229,14 @@ async function main(): Promise<void> {
     notes.push(`bundles loaded on first use (${how}):`);
     for (const b of lazy) notes.push(`  ${b.file.padEnd(26)} ${String(b.bytes).padStart(8)} bytes  loads on ${b.trigger}`);
     notes.push(`  ${'dist/webview/lesson.js'.padEnd(26)} ${String(sizes.lessonPageBytes ?? '?').padStart(8)} bytes  the lesson page's script, in the webview`);
-    for (const e of eager) notes.push(`  ${e} is a separate bundle but is already required at activation (counts against start-up, not lazy)`);
+    for (const e of eager) {
+      const bytes = sizes.otherBundles.find((b) => b.file === e)?.bytes ?? '?';
+      notes.push(
+        e === 'dist/services.js'
+          ? `  ${e.padEnd(26)} ${String(bytes).padStart(8)} bytes  the team data and the coach: the product loads it in the task after activate() returns (not in the activation figures); the test build observed here waits for it before returning its API`
+          : `  ${e} is a separate bundle but is already required at activation (counts against start-up, not lazy)`,
+      );
+    }
   }
 
   const a = ui?.activation;
