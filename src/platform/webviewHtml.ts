@@ -8,13 +8,14 @@ export function createNonce(): string {
 }
 
 /**
- * Scripts only with the nonce, styles and fonts only from the extension's own webview folder,
- * nothing else: no inline styles or scripts, no remote loads, no frames, no forms.
+ * Scripts only with the nonce, styles and fonts only from the extension's own webview folder (and
+ * the page's own style blocks with the nonce), nothing else: no other inline styles or scripts, no
+ * remote loads, no frames, no forms.
  */
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, inlineStyles = false): string {
   return [
     "default-src 'none'",
-    `style-src ${webview.cspSource}`,
+    `style-src ${webview.cspSource}${inlineStyles ? ` 'nonce-${nonce}'` : ''}`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -26,6 +27,11 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): s
 export interface PageTemplate {
   readonly title: string;
   readonly styles: readonly vscode.Uri[];
+  /**
+   * Style sheets written into the page (the extension's own CSS, read from dist/webview), for a
+   * view whose first paint should not wait for style sheet requests.
+   */
+  readonly inlineStyles?: readonly string[];
   readonly script: vscode.Uri;
   readonly initialState: unknown;
   /** Static markup for the page body; any user text must already be escaped. */
@@ -43,12 +49,22 @@ function translations(): string {
 
 export function renderPage(webview: vscode.Webview, page: PageTemplate): string {
   const nonce = createNonce();
-  const styles = page.styles.map((uri) => `<link rel="stylesheet" href="${escapeHtml(webview.asWebviewUri(uri).toString())}">`).join('\n    ');
+  const inline = page.inlineStyles ?? [];
+  const styles = [
+    ...page.styles.map((uri) => `<link rel="stylesheet" href="${escapeHtml(webview.asWebviewUri(uri).toString())}">`),
+    // Our own CSS: a `</style` inside it would end the block, so it is refused rather than written.
+    ...inline.map((css) => {
+      if (/<\/style/i.test(css)) {
+        throw new Error('A style sheet to inline contains "</style".');
+      }
+      return `<style nonce="${nonce}">${css}</style>`;
+    }),
+  ].join('\n    ');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
   <head>
     <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
+    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce, inline.length > 0)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
     <title>${escapeHtml(page.title)}</title>
