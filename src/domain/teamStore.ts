@@ -87,6 +87,11 @@ export interface ImportResult {
   readonly unchanged: number;
   /** What was added or updated, per collection, for the summary. */
   readonly changedBy: Readonly<Record<Collection, number>>;
+  /**
+   * People of the file matched to someone in the team by name whose role, 1:1 cadence or archived
+   * state differ in the file: the team's are kept, and the summary says so. Their names, as in the team.
+   */
+  readonly keptByName: readonly string[];
   readonly undo: Undoable;
 }
 
@@ -107,9 +112,17 @@ function countOf(collection: Collection, count: number): string {
 /** "2 added, 0 updated, 5 unchanged (1 person, 1 delegation)". */
 export function describeImport(result: ImportResult): string {
   const detail = COLLECTIONS.filter((c) => result.changedBy[c] > 0).map((c) => countOf(c, result.changedBy[c]));
-  return detail.length > 0
-    ? l10n.t('{0} added, {1} updated, {2} unchanged ({3})', result.added, result.updated, result.unchanged, detail.join(', '))
-    : l10n.t('{0} added, {1} updated, {2} unchanged', result.added, result.updated, result.unchanged);
+  const counts =
+    detail.length > 0
+      ? l10n.t('{0} added, {1} updated, {2} unchanged ({3})', result.added, result.updated, result.unchanged, detail.join(', '))
+      : l10n.t('{0} added, {1} updated, {2} unchanged', result.added, result.updated, result.unchanged);
+  const kept = result.keptByName;
+  if (kept.length === 0) {
+    return counts;
+  }
+  return kept.length === 1
+    ? l10n.t('{0}. {1} was matched by name to the person in the team, whose role, 1:1 cadence and archived state were kept', counts, kept[0] ?? '')
+    : l10n.t('{0}. {1} were matched by name to people in the team, whose roles, 1:1 cadences and archived states were kept', counts, kept.join(', '));
 }
 
 /** A change refused before anything was written; the message is for the user. */
@@ -846,6 +859,7 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
   let updated = 0;
   let unchanged = 0;
   const personIds = new Map<string, string>();
+  const keptByName: string[] = [];
   const merge = <C extends Collection>(collection: C, record: TeamData[C][number]): void => {
     const list = draft[collection] as TeamRecord[];
     const at = list.findIndex((r) => r.id === record.id);
@@ -876,6 +890,9 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
     const sameName = sameId ? undefined : findPersonByName(draft.people, person.name);
     if (sameName) {
       personIds.set(person.id, sameName.id);
+      if (person.role !== sameName.role || person.cadenceDays !== sameName.cadenceDays || person.archived !== sameName.archived) {
+        keptByName.push(sameName.name);
+      }
       unchanged++;
     } else {
       merge('people', person);
@@ -894,7 +911,7 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
     merge('feedback', { ...f, personId: owner(f.personId) });
   }
   // Undone last change first: records about a person go before the person they point to.
-  const result: ImportResult = { added, updated, unchanged, changedBy, undo: { steps: steps.reverse() } };
+  const result: ImportResult = { added, updated, unchanged, changedBy, keptByName, undo: { steps: steps.reverse() } };
   return { changed: added + updated === 0 ? [] : [...COLLECTIONS], result };
 }
 

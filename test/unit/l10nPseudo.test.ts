@@ -228,9 +228,18 @@ describe('localisation: the pseudo-locale run', () => {
       assert.equal(parsed.ok, false, text.slice(0, 60));
       assertWhole(parsed.ok ? undefined : parsed.error, `import of ${text.slice(0, 60)}`);
     }
-    const result = (changedBy: ImportResult['changedBy']): ImportResult => ({ added: 2, updated: 1, unchanged: 5, changedBy, undo: { steps: [] } as unknown as ImportResult['undo'] });
+    const result = (changedBy: ImportResult['changedBy'], keptByName: readonly string[] = []): ImportResult => ({
+      added: 2,
+      updated: 1,
+      unchanged: 5,
+      changedBy,
+      keptByName,
+      undo: { steps: [] } as unknown as ImportResult['undo'],
+    });
     assertWhole(describeImport(result({ people: 0, delegations: 0, oneOnOnes: 0, feedback: 0 })), 'import summary, nothing changed');
     assertWhole(describeImport(result({ people: 1, delegations: 2, oneOnOnes: 1, feedback: 3 })), 'import summary');
+    assertWhole(describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana'])), 'import summary, one person kept by name');
+    assertWhole(describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana', 'Sam'])), 'import summary, people kept by name');
     const left = (n: number) => Array.from({ length: n }, (_, i) => ({ what: `"Task ${i}"`, reason: l10n.t('it was deleted after') }));
     for (const applied of [0, 1, 3]) {
       for (const n of [1, 2, 5]) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/delegation';
 import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
 import { COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
-import { describeUndoLeft, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
+import { describeImport, describeUndoLeft, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
 import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys as keys } from '../support/fakes';
 
 function input(task: string, person = 'Sam', followUpOn = '2026-11-27'): NewDelegation {
@@ -562,6 +562,7 @@ describe('TeamStore: import', () => {
     assert.equal(store.get('imp-1')?.personId, ana.id, 'the imported delegation points to the file\'s id, not to Ana');
     assert.equal(store.feedback()[0]?.personId, ana.id);
     assert.equal(store.person(sam.id)?.role, 'Staff engineer');
+    assert.deepEqual(result.keptByName, [], "Ana's record in the file differs only in its id and the case of the name");
     storedMatches(store, storage);
     // The same file again changes nothing.
     const again = await store.importMerge(file);
@@ -570,6 +571,19 @@ describe('TeamStore: import', () => {
     assert.deepEqual(undone, { applied: 5, left: [] });
     sameTeam(store.snapshot(), before);
     storedMatches(store, storage);
+  });
+
+  it('says when a person matched by name keeps the role and cadence of the team, not the file', async () => {
+    const { store } = await newStore();
+    const ana = await store.addPerson({ name: 'Ana', role: 'Engineer', cadenceDays: 14 });
+    const file: TeamData = { people: [{ ...person('other-ana', 'ana'), role: 'Tech lead', cadenceDays: 7 }], delegations: [], oneOnOnes: [], feedback: [] };
+    const result = await store.importMerge(file);
+    assert.deepEqual(result.keptByName, ['Ana']);
+    assert.deepEqual(store.person(ana.value.id), ana.value, 'the team keeps its own role and cadence');
+    assert.equal(
+      describeImport(result),
+      '0 added, 0 updated, 1 unchanged. Ana was matched by name to the person in the team, whose role, 1:1 cadence and archived state were kept',
+    );
   });
 
   it('never makes two people of one name: a file renaming someone to a name in use is refused whole', async () => {
