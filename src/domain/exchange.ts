@@ -43,13 +43,49 @@ export function toExportJson(data: TeamData, today: DateKey, options: { readonly
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/** A record kept aside on load (or found unreadable), with why, as the store keeps it. */
+export interface RescuedRecord {
+  readonly raw: unknown;
+  readonly reason: string;
+}
+
+/** The collection a kept-aside record belongs to, from the reason the reader gave it (see teamData.ts). */
+const REASON_PREFIXES: readonly [string, keyof TeamData][] = [
+  ['person: ', 'people'],
+  ['delegation: ', 'delegations'],
+  ['1:1: ', 'oneOnOnes'],
+  ['feedback entry: ', 'feedback'],
+];
+
+function collectionOf(record: RescuedRecord): keyof TeamData | undefined {
+  const raw = record.raw;
+  if (typeof raw === 'object' && raw !== null && typeof (raw as { person?: unknown }).person === 'string') {
+    return undefined; // release 0.1's shape: the person by name
+  }
+  return REASON_PREFIXES.find(([prefix]) => record.reason.startsWith(prefix))?.[1];
+}
+
 /**
- * Records this version could not read (kept aside, or saved by a newer version), written in the
- * version-1 import format so that, once repaired or opened by that newer version, Import reads
- * them back. `problems` says what was wrong with each; Import ignores it.
+ * Records this version could not read (kept aside, or saved by a newer version), written in an
+ * import format so that, once repaired or opened by that newer version, Import reads them back.
+ * `problems` says what was wrong with each (#1 is the first record in the file's lists, in order);
+ * Import ignores it. People, 1:1s, feedback and this version's delegations go in a version-2 file,
+ * 1:1 notes included (they are the lead's own, being put back); when there are none, release 0.1's
+ * delegations go in a version-1 file, as that release wrote them. A record of neither kind is put
+ * with the delegations, so nothing is left out: Import refuses it until it is repaired.
  */
-export function toRescueJson(records: readonly unknown[], problems: readonly string[], today: DateKey): string {
-  const data = { format: EXPORT_FORMAT, version: LEGACY_EXPORT_VERSION, exportedOn: today, problems, delegations: records };
+export function toRescueJson(records: readonly RescuedRecord[], today: DateKey): string {
+  const lists: Record<keyof TeamData, unknown[]> = { people: [], delegations: [], oneOnOnes: [], feedback: [] };
+  const placed = records.map((record) => ({ record, collection: collectionOf(record) }));
+  const ordered = [...COLLECTIONS.flatMap((collection) => placed.filter((p) => p.collection === collection)), ...placed.filter((p) => p.collection === undefined)];
+  const problems = ordered.map(({ record }, i) => `#${i + 1}: ${record.reason}`);
+  for (const { record, collection } of ordered) {
+    lists[collection ?? 'delegations'].push(record.raw);
+  }
+  const teamRecords = placed.some((p) => p.collection !== undefined);
+  const data = teamRecords
+    ? { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedOn: today, privateNotes: 'included', problems, ...lists }
+    : { format: EXPORT_FORMAT, version: LEGACY_EXPORT_VERSION, exportedOn: today, problems, delegations: lists.delegations };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 

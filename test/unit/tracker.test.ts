@@ -186,11 +186,44 @@ describe('export and import', () => {
 
   it('writes kept-aside records in the import format, so a repaired file imports', () => {
     const broken = { ...named(all[0] as Delegation, 'Sam'), level: 9 };
-    const rescue = JSON.parse(toRescueJson([broken], ['#1: invalid level'], today)) as { problems: string[]; delegations: Record<string, unknown>[] };
+    const rescue = JSON.parse(toRescueJson([{ raw: broken, reason: 'invalid level' }], today)) as { version: number; problems: string[]; delegations: Record<string, unknown>[] };
+    assert.equal(rescue.version, 1, "release 0.1's delegations alone: the format that release wrote");
     assert.deepEqual(rescue.problems, ['#1: invalid level']);
     assert.match((parseImport(JSON.stringify(rescue), today) as { error: string }).error, /#1: invalid level/);
     const repaired = { ...rescue, delegations: rescue.delegations.map((d) => ({ ...d, level: 4 })) };
     assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, version: 1, delegations: [named(all[0] as Delegation, 'Sam')] });
+  });
+
+  it('writes kept-aside people, delegations, 1:1s and feedback in the version-2 format, notes kept, so repaired they import', () => {
+    const kim = person('p-kim', 'Kim');
+    const meeting: OneOnOne = { id: 'm1', personId: 'p-kim', on: day('2026-11-20'), topics: [], notes: 'Wants to lead the migration' };
+    const asked: Feedback = { id: 'f1', personId: 'p-kim', on: day('2026-11-21'), kind: 'asked', said: 'More context', change: 'Share the roadmap' };
+    const work = delegation('d9', 'p-kim', '2026-12-01');
+    const kept = [
+      { raw: { ...meeting, mood: 9 }, reason: '1:1: mood must be 1 to 5' },
+      { raw: { ...kim, cadenceDays: -1 }, reason: 'person: cadence must be at least 1 day' },
+      { raw: asked, reason: 'feedback entry: its person is not in the tracker' },
+      { raw: { ...work, level: 0 }, reason: 'delegation: invalid level' },
+      { raw: { chunk: 'techLead.team/x', value: null }, reason: 'a stored chunk of the tracker is missing or not in a known shape' },
+    ];
+    const rescue = JSON.parse(toRescueJson(kept, today)) as Record<string, unknown> & { version: number; problems: string[]; people: Person[]; delegations: unknown[]; oneOnOnes: OneOnOne[]; feedback: Feedback[] };
+    assert.equal(rescue.version, 2);
+    assert.equal(rescue['privateNotes'], 'included');
+    // Every record is in the file, each in its list, and the problems number them in the file's order.
+    assert.deepEqual(rescue.people, [kept[1]?.raw]);
+    assert.deepEqual(rescue.delegations, [kept[3]?.raw, kept[4]?.raw]);
+    assert.deepEqual(rescue.oneOnOnes, [kept[0]?.raw]);
+    assert.deepEqual(rescue.feedback, [asked]);
+    assert.deepEqual(rescue.problems, [
+      '#1: person: cadence must be at least 1 day',
+      '#2: delegation: invalid level',
+      '#3: 1:1: mood must be 1 to 5',
+      '#4: feedback entry: its person is not in the tracker',
+      '#5: a stored chunk of the tracker is missing or not in a known shape',
+    ]);
+    assert.equal((parseImport(JSON.stringify(rescue), today) as { ok: boolean }).ok, false, 'unrepaired, it is refused');
+    const repaired = { ...rescue, people: [kim], delegations: [work], oneOnOnes: [meeting] };
+    assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, version: 2, data: { people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] }, notesLeftOut: false });
   });
 
   it('merges by id: adds new, updates changed, leaves identical alone, and undoes exactly', async () => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/dates';
-import { toRescueJson } from '../../domain/exchange';
+import { toRescueJson, type RescuedRecord } from '../../domain/exchange';
 import { inert } from '../../domain/inertText';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/l10n';
@@ -15,8 +15,8 @@ export async function exportKeptAside(services: Services): Promise<void> {
   const kept = services.team.keptAside();
   const stored = newer && typeof newer.raw === 'object' && newer.raw !== null ? (newer.raw as Record<string, unknown>) : undefined;
   const rawList = stored?.['delegations'];
-  const records: unknown[] = newer ? (Array.isArray(rawList) ? rawList : [newer.raw]) : kept.map((r) => r.raw);
-  const problems = newer ? [l10n.t('saved by a newer version of Tech Lead Coach (schema {0})', newer.schemaVersion)] : kept.map((r, i) => l10n.t('#{0}: {1}', i + 1, r.reason));
+  const newerReason = newer ? l10n.t('saved by a newer version of Tech Lead Coach (schema {0})', newer.schemaVersion) : '';
+  const records: RescuedRecord[] = newer ? (Array.isArray(rawList) ? (rawList as unknown[]) : [newer.raw]).map((raw) => ({ raw, reason: newerReason })) : kept;
   if (records.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('No stored delegations were kept aside: everything loaded.'));
     return;
@@ -29,7 +29,7 @@ export async function exportKeptAside(services: Services): Promise<void> {
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, 'tech-lead-kept-aside.json') } : {}),
   });
   if (target) {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(toRescueJson(records, problems, todayKey(services.clock))));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(toRescueJson(records, todayKey(services.clock))));
     void vscode.window.showInformationMessage(
       inert(
         records.length === 1
