@@ -10,7 +10,7 @@ export interface Options {
   readonly className?: string | undefined;
   readonly text?: string;
   readonly id?: string;
-  /** Names the element for focus keeping across re-renders (each page's `rememberFocus`). */
+  /** Names the element for focus keeping across re-renders (focusKeeping.ts). */
   readonly focusKey?: string;
 }
 

@@ -1,6 +1,7 @@
 import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../shared/moodLine';
 import { isPersonToPage, type PersonMoodPoint, type PersonOpenDelegation, type PersonPageModel, type PersonTimelineEntry, type PersonToExtension } from '../../shared/personProtocol';
 import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
+import { rememberFocus, restoreFocus } from './focusKeeping';
 import { byId, connect, readInitialState } from './vscodeApi';
 import * as l10n from '../../shared/l10n';
 
@@ -300,57 +301,13 @@ function timelineSection(model: PersonPageModel): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Rendering, keeping focus
 
-interface FocusMemo {
-  readonly key: string;
-  readonly group: string | undefined;
-  readonly index: number;
-  readonly fallback: string | undefined;
-}
-
-function focusables(): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('[data-focus-key]')];
-}
-
-/** What has focus, by its data-focus-key, and where it stands among its kind, to find it again after a re-render. */
-function rememberFocus(): FocusMemo | undefined {
-  const active = document.activeElement;
-  const keyed = active instanceof Element && root.contains(active) ? active.closest<HTMLElement>('[data-focus-key]') : null;
-  const key = keyed?.dataset['focusKey'];
-  if (keyed === null || key === undefined) {
-    return undefined;
-  }
-  const group = keyed.dataset['focusGroup'];
-  const index = group === undefined ? -1 : focusables().filter((element) => element.dataset['focusGroup'] === group).indexOf(keyed);
-  return { key, group, index, fallback: keyed.dataset['focusFallback'] };
-}
-
-/**
- * Focus the same element again; when it is gone (the delegation checked in and closed), its
- * neighbour in the same list; when the list is gone, the section's heading.
- */
-function restoreFocus(memo: FocusMemo | undefined): void {
-  if (memo === undefined) {
-    return;
-  }
-  const all = focusables();
-  let target = all.find((element) => element.dataset['focusKey'] === memo.key);
-  if (target === undefined && memo.group !== undefined) {
-    const members = all.filter((element) => element.dataset['focusGroup'] === memo.group);
-    target = members[Math.min(Math.max(memo.index, 0), members.length - 1)];
-  }
-  if (target === undefined && memo.fallback !== undefined) {
-    target = all.find((element) => element.dataset['focusKey'] === memo.fallback);
-  }
-  target?.focus({ preventScroll: true });
-}
-
 function render(model: PersonPageModel): void {
   current = model;
   vscode.setState(model);
-  const focus = rememberFocus();
+  const focus = rememberFocus(root);
   root.replaceChildren(header(model), moodSection(model), delegationsSection(model), prepareSection(model), timelineSection(model));
   fitChart();
-  restoreFocus(focus);
+  restoreFocus(root, focus);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

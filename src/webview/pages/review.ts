@@ -1,6 +1,7 @@
 import { chartLayout, chartTable, DEFAULT_FONT_SIZE, estimateMeasure, MIN_CHART_WIDTH, type ChartGeometry, type Measure, type TextSpot } from '../../shared/charts';
 import { ANSWER_MAX, isReviewToPage, type ReflectionPrompt, type ReviewChart, type ReviewPageModel, type ReviewToExtension } from '../../shared/reviewProtocol';
 import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
+import { rememberFocus, restoreFocus } from './focusKeeping';
 import { byId, connect, readInitialState } from './vscodeApi';
 import * as l10n from '../../shared/l10n';
 
@@ -425,49 +426,6 @@ function reflectionSection(model: ReviewPageModel): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Rendering, keeping focus
 
-interface FocusMemo {
-  readonly key: string;
-  readonly fallback: string | undefined;
-  /** The caret and scroll of a focused answer box. */
-  readonly selection?: { readonly start: number; readonly end: number; readonly direction: 'forward' | 'backward' | 'none'; readonly scrollTop: number };
-}
-
-function focusables(): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('[data-focus-key]')].filter((element) => !(element instanceof HTMLButtonElement && element.disabled));
-}
-
-function rememberFocus(): FocusMemo | undefined {
-  const active = document.activeElement;
-  const keyed = active instanceof Element && root.contains(active) ? active.closest<HTMLElement>('[data-focus-key]') : null;
-  const key = keyed?.dataset['focusKey'];
-  if (keyed === null || key === undefined) {
-    return undefined;
-  }
-  const fallback = keyed.dataset['focusFallback'];
-  if (keyed instanceof HTMLTextAreaElement) {
-    return { key, fallback, selection: { start: keyed.selectionStart, end: keyed.selectionEnd, direction: keyed.selectionDirection, scrollTop: keyed.scrollTop } };
-  }
-  return { key, fallback };
-}
-
-/**
- * Focus the same element again, with the caret where it was in an answer box of the same week;
- * when it is gone or disabled (Next week, on reaching this week), its fallback; else the title.
- */
-function restoreFocus(memo: FocusMemo | undefined, sameWeek: boolean): void {
-  if (memo === undefined) {
-    return;
-  }
-  const all = focusables();
-  const target = all.find((element) => element.dataset['focusKey'] === memo.key) ?? all.find((element) => element.dataset['focusKey'] === (memo.fallback ?? 'heading:title'));
-  target?.focus({ preventScroll: true });
-  if (target instanceof HTMLTextAreaElement && memo.selection !== undefined && sameWeek) {
-    const length = target.value.length;
-    target.setSelectionRange(Math.min(memo.selection.start, length), Math.min(memo.selection.end, length), memo.selection.direction);
-    target.scrollTop = memo.selection.scrollTop;
-  }
-}
-
 /** Parts of the page built once: the headline is a live region, so it stays and only its text changes. */
 const top = el('div', { className: 'review-top' });
 const headline = el('p', { id: 'review-headline', className: 'headline' });
@@ -482,7 +440,7 @@ function render(model: ReviewPageModel): void {
     drafts.clear();
     savedShown.clear();
   }
-  const focus = rememberFocus();
+  const focus = rememberFocus(root);
   current = model;
   vscode.setState(model);
   rendering = true;
@@ -494,7 +452,8 @@ function render(model: ReviewPageModel): void {
     const charts = el('div', { className: 'charts' }, ...model.charts.map(chartSection));
     body.replaceChildren(charts, el('p', { className: 'streak' }, icon('flame'), el('span', { text: model.streak })), reflectionSection(model));
     fitCharts();
-    restoreFocus(focus, sameWeek);
+    // The caret of an answer box comes back only in the same week (another week's box holds other text).
+    restoreFocus(root, focus, { selection: sameWeek, lastResort: 'heading:title' });
   } finally {
     rendering = false;
   }
