@@ -5,6 +5,7 @@ import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
 import { readStoredTeam } from './domain/teamData';
 import { TeamStore } from './domain/teamStore';
 import { TodayCoach } from './domain/todayCoach';
+import { readText } from './platform/files';
 import type { State } from './platform/state';
 import { StateMap } from './platform/stateMap';
 import type { CoachSettings } from './settings';
@@ -27,8 +28,7 @@ export interface LoadDeps {
 async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Nudge[]> {
   const file = vscode.Uri.joinPath(context.extensionUri, 'media', 'nudges.json');
   try {
-    const raw = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
-    const { nudges, problems } = parseNudgeCatalogue(JSON.parse(raw));
+    const { nudges, problems } = parseNudgeCatalogue(JSON.parse(await readText(file)));
     problems.forEach((problem) => log.warn(`nudges.json: ${problem}`));
     return nudges;
   } catch (error) {

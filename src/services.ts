@@ -5,6 +5,7 @@ import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
 import type { TodayCoach } from './domain/todayCoach';
 import type * as Loaded from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
+import { readText } from './platform/files';
 import { lazyFeature } from './platform/lazy';
 import { State } from './platform/state';
 import { keysForSync, StateMap } from './platform/stateMap';
@@ -43,11 +44,6 @@ export interface Services extends LoadedParts {
 
 /** The services' heavy part (dist/services.js), loaded on first call. */
 export const loadedServices = lazyFeature<typeof Loaded>('services');
-
-/** The extension's own files are read through vscode.workspace.fs, which works in every extension host. */
-async function readText(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-}
 
 async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
   const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).filter((name) => name.endsWith('.md'));

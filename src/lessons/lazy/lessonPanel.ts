@@ -3,6 +3,7 @@ import type { Lesson, LessonCatalogue } from '../../domain/lessons';
 import { WebviewPanels } from '../../ids';
 import { UserFacingError } from '../../domain/errors';
 import { Disposable } from '../../platform/disposable';
+import { readText } from '../../platform/files';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
@@ -44,7 +45,7 @@ export class LessonPanel extends Disposable {
   private async readRenderedLesson(id: string): Promise<string> {
     const file = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'lessons', `${id}.html`);
     try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+      return await readText(file);
     } catch (error) {
       this.services.log.error(`Could not read the rendered lesson ${file.toString(true)}`, error);
       throw new UserFacingError(l10n.t('The lesson "{0}" is missing from this installation. Reinstalling Tech Lead Coach restores it.', id), 'error');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../../ids';
 import { Disposable } from '../../platform/disposable';
+import { readText } from '../../platform/files';
 import { onDidChangeSettings } from '../../settings';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
@@ -68,7 +69,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
   async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
     this.view = view;
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
-    this.styles ??= this.readStyles(root);
+    this.styles ??= this.readStyles(view.webview, root);
     const inlineStyles = await this.styles;
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
     const receive = validatedReceiver(this.services.log, 'Today view', l10n.t('The Today view action'), isTodayToExtension, (message) => this.handle(message));
@@ -97,11 +98,11 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
    * shows without waiting for three style sheet requests. The icon font is still loaded from
    * dist/webview (its URL rewritten for the webview).
    */
-  private async readStyles(root: vscode.Uri): Promise<string[]> {
-    const font = this.view?.webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString() ?? '';
+  private async readStyles(webview: vscode.Webview, root: vscode.Uri): Promise<string[]> {
+    const font = webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString();
     return Promise.all(
       ['codicon.css', 'common.css', 'today.css'].map(async (file) => {
-        const css = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, file)));
+        const css = await readText(vscode.Uri.joinPath(root, file));
         return css.replace(/url\("\.\/codicon\.ttf"\)/g, () => `url("${font}")`);
       }),
     );
