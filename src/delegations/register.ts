@@ -23,7 +23,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   let tree: DelegationsTreeProvider | undefined;
   const provider = new LazyTreeDataProvider<DelegationsNode>(async () => {
     await services.loaded();
-    tree ??= new (lazy().DelegationsTreeProvider)(services, groupBy);
+    tree = new (lazy().DelegationsTreeProvider)(services, groupBy);
     return tree;
   });
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });

@@ -24,7 +24,7 @@ export function registerTeam(services: Services): vscode.Disposable[] {
   const provider = new LazyTreeDataProvider<TeamNode>(async () => {
     await services.loaded();
     loaded = true;
-    tree ??= new (lazy().TeamTreeProvider)(services, showArchived);
+    tree = new (lazy().TeamTreeProvider)(services, showArchived);
     return tree;
   });
   const view = vscode.window.createTreeView(Views.team, { treeDataProvider: provider, showCollapseAll: true });
