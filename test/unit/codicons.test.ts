@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { sourceFiles } from '../support/sourceFiles';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -16,13 +17,6 @@ interface CodiconsScript {
 
 // An ES module: loaded with a real dynamic import, which the CommonJS output would turn into require().
 const load = new Function('file', 'return import(file)') as (file: string) => Promise<CodiconsScript>;
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 describe('codicon subset', () => {
   it('keeps every icon the source asks for, and only icons', async function () {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Commands, ContextValues, EXTENSION_ID, SETTINGS_SECTION, Settings, Views, Walkthroughs } from '../../src/ids';
+import { sourceFiles } from '../support/sourceFiles';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -30,13 +31,6 @@ const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as 
 function shown(value: string): string {
   const match = /^%(.+)%$/.exec(value);
   return match ? (nls[match[1] ?? ''] ?? value) : value;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
 }
 
 const source = sourceFiles(join(root, 'src'))

@@ -10,16 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '../../src/domain/l10n';
 import { scanSource, type Finding } from './l10nScan';
+import { sourceFiles } from '../support/sourceFiles';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const src = path.join(root, 'src');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** Literals the scan finds that are not shown to anyone in words, each with why. */
 const ALLOWED: readonly { readonly file: string; readonly text: RegExp; readonly why: string }[] = [

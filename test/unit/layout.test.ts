@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sourceFiles } from '../support/sourceFiles';
 
 const src = path.resolve(__dirname, '..', '..', '..', 'src');
 
@@ -13,13 +14,6 @@ interface Import {
   readonly from: string;
   readonly to: string;
   readonly typeOnly: boolean;
-}
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
-  });
 }
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'";]*?\s+from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm;
