@@ -1,3 +1,5 @@
+import { readPageMessage } from './pageMessages';
+
 /** Messages between the lesson panel and the extension. Both sides import this module. */
 
 /** What the page script needs; the lesson itself is already in the page's HTML. */
@@ -19,18 +21,15 @@ const MAX_HREF = 2048;
 
 /** The extension accepts only these exact shapes from the page. */
 export function isLessonToExtension(message: unknown): message is LessonToExtension {
-  if (typeof message !== 'object' || message === null) {
-    return false;
-  }
-  const m = message as Record<string, unknown>;
-  const keys = Object.keys(m).sort().join(',');
-  switch (m['type']) {
+  const m = readPageMessage(message);
+  const { lessonId, read, href } = m?.fields ?? {};
+  switch (m?.type) {
     case 'navigate':
-      return keys === 'lessonId,type' && typeof m['lessonId'] === 'string' && m['lessonId'].length <= 100;
+      return m.keys === 'lessonId,type' && typeof lessonId === 'string' && lessonId.length <= 100;
     case 'setRead':
-      return keys === 'read,type' && typeof m['read'] === 'boolean';
+      return m.keys === 'read,type' && typeof read === 'boolean';
     case 'openLink':
-      return keys === 'href,type' && typeof m['href'] === 'string' && m['href'].length <= MAX_HREF;
+      return m.keys === 'href,type' && typeof href === 'string' && href.length <= MAX_HREF;
     default:
       return false;
   }

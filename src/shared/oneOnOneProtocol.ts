@@ -1,3 +1,5 @@
+import { isBareMessage, readPageMessage } from './pageMessages';
+
 /** Messages between the Log 1:1 form and the extension. Both sides import this module. */
 
 export interface OneOnOneFormState {
@@ -25,21 +27,22 @@ export type OneOnOneToExtension = { readonly type: 'save'; readonly form: OneOnO
 export type OneOnOneToPage = { readonly type: 'errors'; readonly errors: readonly string[] };
 
 const MAX_FIELD = 20_000;
+const CANCEL: ReadonlySet<string> = new Set(['cancel']);
 
 /** The extension accepts only these exact shapes from the page. */
 export function isOneOnOneToExtension(message: unknown): message is OneOnOneToExtension {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+  const m = readPageMessage(message);
+  if (m === undefined) {
     return false;
   }
-  const m = message as Record<string, unknown>;
-  const keys = Object.keys(m).sort().join(',');
-  if (m['type'] === 'cancel') {
-    return keys === 'type';
+  if (m.type === 'cancel') {
+    return isBareMessage(m, CANCEL);
   }
-  if (m['type'] !== 'save' || keys !== 'form,type' || typeof m['form'] !== 'object' || m['form'] === null) {
+  const form = m.fields['form'];
+  if (m.type !== 'save' || m.keys !== 'form,type' || typeof form !== 'object' || form === null) {
     return false;
   }
-  const f = m['form'] as Record<string, unknown>;
+  const f = form as Record<string, unknown>;
   return (
     Object.keys(f).sort().join(',') === 'date,mood,notes,person,topics' &&
     typeof f['person'] === 'string' &&

@@ -1,3 +1,5 @@
+import { isBareMessage, readPageMessage } from './pageMessages';
+
 /**
  * Messages between a person page and the extension. Both sides import this module.
  *
@@ -80,18 +82,15 @@ const BARE: ReadonlySet<string> = new Set(['ready', 'logOneOnOne', 'logFeedback'
 
 /** The extension accepts only these exact shapes from the page. */
 export function isPersonToExtension(message: unknown): message is PersonToExtension {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+  const m = readPageMessage(message);
+  if (m === undefined) {
     return false;
   }
-  const m = message as Record<string, unknown>;
-  const keys = Object.keys(m).sort().join(',');
-  if (typeof m['type'] !== 'string') {
-    return false;
+  if (BARE.has(m.type)) {
+    return isBareMessage(m, BARE);
   }
-  if (BARE.has(m['type'])) {
-    return keys === 'type';
-  }
-  return m['type'] === 'checkIn' && keys === 'delegationId,type' && typeof m['delegationId'] === 'string' && m['delegationId'].length > 0 && m['delegationId'].length <= 100;
+  const id = m.fields['delegationId'];
+  return m.type === 'checkIn' && m.keys === 'delegationId,type' && typeof id === 'string' && id.length > 0 && id.length <= 100;
 }
 
 export function isPersonToPage(message: unknown): message is PersonToPage {

@@ -1,3 +1,5 @@
+import { isBareMessage, readPageMessage } from './pageMessages';
+
 /**
  * Messages between the Weekly Review panel and the extension. Both sides import this module.
  *
@@ -71,27 +73,24 @@ export const ANSWER_MAX = 4000;
 
 /** The extension accepts only these exact shapes from the page. */
 export function isReviewToExtension(message: unknown): message is ReviewToExtension {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+  const m = readPageMessage(message);
+  if (m === undefined) {
     return false;
   }
-  const m = message as Record<string, unknown>;
-  if (typeof m['type'] !== 'string') {
-    return false;
+  if (BARE.has(m.type)) {
+    return isBareMessage(m, BARE);
   }
-  const keys = Object.keys(m).sort().join(',');
-  if (BARE.has(m['type'])) {
-    return keys === 'type';
-  }
+  const { weekStart, promptId, answer } = m.fields;
   return (
-    m['type'] === 'saveAnswer' &&
-    keys === 'answer,promptId,type,weekStart' &&
-    typeof m['weekStart'] === 'string' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(m['weekStart']) &&
-    typeof m['promptId'] === 'string' &&
-    m['promptId'].length > 0 &&
-    m['promptId'].length <= 100 &&
-    typeof m['answer'] === 'string' &&
-    m['answer'].length <= ANSWER_MAX * 2
+    m.type === 'saveAnswer' &&
+    m.keys === 'answer,promptId,type,weekStart' &&
+    typeof weekStart === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(weekStart) &&
+    typeof promptId === 'string' &&
+    promptId.length > 0 &&
+    promptId.length <= 100 &&
+    typeof answer === 'string' &&
+    answer.length <= ANSWER_MAX * 2
   );
 }
 

@@ -1,3 +1,5 @@
+import { isBareMessage, readPageMessage } from './pageMessages';
+
 /** Messages between the Today view and the extension. Both sides import this module. */
 
 export interface TodayViewState {
@@ -41,11 +43,6 @@ const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'anot
 
 /** The extension accepts only these exact shapes from the page. */
 export function isTodayToExtension(message: unknown): message is TodayToExtension {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    Object.keys(message).length === 1 &&
-    typeof (message as { type?: unknown }).type === 'string' &&
-    TODAY_MESSAGE_TYPES.has((message as { type: string }).type)
-  );
+  const m = readPageMessage(message);
+  return m !== undefined && isBareMessage(m, TODAY_MESSAGE_TYPES);
 }
