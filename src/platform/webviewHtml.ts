@@ -24,6 +24,16 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, in
   ].join('; ');
 }
 
+/** The style sheets of a page in dist/webview: the icon font's, the shared ones, then the page's own. */
+export function pageStyleFiles(own: string): string[] {
+  return ['codicon.css', 'common.css', own];
+}
+
+/** The same, as URIs under `root` (dist/webview). */
+export function pageStyles(root: vscode.Uri, own: string): vscode.Uri[] {
+  return pageStyleFiles(own).map((file) => vscode.Uri.joinPath(root, file));
+}
+
 export interface PageTemplate {
   readonly title: string;
   readonly styles: readonly vscode.Uri[];

@@ -6,7 +6,7 @@ import { Disposable } from '../../platform/disposable';
 import { readText } from '../../platform/files';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { renderPage } from '../../platform/webviewHtml';
+import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../../shared/lessonProtocol';
 import type { Services } from '../../services';
@@ -78,7 +78,7 @@ export class LessonPanel extends Disposable {
     this.panel.title = lesson.title;
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: lesson.title,
-      styles: ['codicon.css', 'common.css', 'lesson.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      styles: pageStyles(root, 'lesson.css'),
       script: vscode.Uri.joinPath(root, 'lesson.js'),
       initialState: state,
       body: `

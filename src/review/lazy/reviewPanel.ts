@@ -8,7 +8,7 @@ import { runInBackground } from '../../platform/commands';
 import { Disposable } from '../../platform/disposable';
 import { StateMap } from '../../platform/stateMap';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { renderPage } from '../../platform/webviewHtml';
+import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../../shared/reviewProtocol';
 import type { Services } from '../../services';
 import { buildReviewModel, reviewMarkdown } from './reviewModel';
@@ -73,7 +73,7 @@ class ReviewPanel extends Disposable {
     this.panel.title = l10n.t('Weekly Review');
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: l10n.t('Weekly Review: {0}', model.title),
-      styles: ['codicon.css', 'common.css', 'review.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      styles: pageStyles(root, 'review.css'),
       script: vscode.Uri.joinPath(root, 'review.js'),
       initialState: model,
       body: '<main id="review" class="review-page"></main>',

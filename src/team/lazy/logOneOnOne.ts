@@ -5,7 +5,7 @@ import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type
 import { parseLogOneOnOneArgs } from '../../domain/teamInput';
 import { WebviewPanels } from '../../ids';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { renderPage } from '../../platform/webviewHtml';
+import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { confirmWithUndo } from '../../platform/undo';
 import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
 import type { Services } from '../../services';
@@ -79,7 +79,7 @@ function openForm(services: Services, person: string | undefined): void {
   };
   panel.webview.html = renderPage(panel.webview, {
     title: l10n.t('Log 1:1'),
-    styles: ['codicon.css', 'common.css', 'oneOnOne.css'].map((file) => vscode.Uri.joinPath(root, file)),
+    styles: pageStyles(root, 'oneOnOne.css'),
     script: vscode.Uri.joinPath(root, 'oneOnOne.js'),
     initialState: state,
     body: `

@@ -5,7 +5,7 @@ import { Commands, WebviewPanels } from '../../ids';
 import { runInBackground } from '../../platform/commands';
 import { Disposable } from '../../platform/disposable';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { renderPage } from '../../platform/webviewHtml';
+import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../../shared/personProtocol';
 import type { Services } from '../../services';
@@ -49,7 +49,7 @@ class PersonPanel extends Disposable {
     this.panel.title = model.name;
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: model.name,
-      styles: ['codicon.css', 'common.css', 'person.css'].map((file) => vscode.Uri.joinPath(root, file)),
+      styles: pageStyles(root, 'person.css'),
       script: vscode.Uri.joinPath(root, 'person.js'),
       initialState: model,
       body: `<main id="person" class="person-page" aria-label="${escapeHtml(model.name)}"></main>`,

@@ -5,7 +5,7 @@ import { readText } from '../../platform/files';
 import { onDidChangeSettings } from '../../settings';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { renderPage } from '../../platform/webviewHtml';
+import { pageStyleFiles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
@@ -101,7 +101,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
   private async readStyles(webview: vscode.Webview, root: vscode.Uri): Promise<string[]> {
     const font = webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString();
     return Promise.all(
-      ['codicon.css', 'common.css', 'today.css'].map(async (file) => {
+      pageStyleFiles('today.css').map(async (file) => {
         const css = await readText(vscode.Uri.joinPath(root, file));
         return css.replace(/url\("\.\/codicon\.ttf"\)/g, () => `url("${font}")`);
       }),
