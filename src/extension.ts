@@ -29,10 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     ...registerReview(services),
     ...lessons.disposables,
     ...registerGetStarted(services),
-    services.whenLoaded(() => {
-      warnAboutUnreadData(services);
-      return [];
-    }),
+    services.whenLoaded(() => warnAboutUnreadData(services)),
   );
   // The team's history and the coach load in the next task, so activation itself reads nothing.
   const load = setTimeout(() => runInBackground(services.log, l10n.t('Load the team data'), () => services.loaded()), 0);

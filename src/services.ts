@@ -19,6 +19,9 @@ export interface LoadedParts {
   readonly coach: TodayCoach;
 }
 
+/** An event to follow: a VS Code event, or one of the domain's. */
+export type Subscribe = (listener: () => void) => { dispose(): unknown };
+
 /** What every feature shares; created once in `activate()`. */
 export interface Services extends LoadedParts {
   /** Where the extension's own files are (media/, dist/webview/). */
@@ -38,8 +41,11 @@ export interface Services extends LoadedParts {
    * awaits it first; activation does not, so a long history never slows start-up.
    */
   loaded(): Promise<LoadedParts>;
-  /** Runs `start` once the loaded parts are there (at once if they are); disposing stops what it returned. */
-  whenLoaded(start: (parts: LoadedParts) => vscode.Disposable[]): vscode.Disposable;
+  /**
+   * Runs `run` once the loaded parts are there (at once if they are), and again on each event
+   * `alsoOn` names (a badge, the status-bar tip kept current); disposing stops it.
+   */
+  whenLoaded(run: (parts: LoadedParts) => void, alsoOn?: (parts: LoadedParts) => readonly Subscribe[]): vscode.Disposable;
 }
 
 /** The services' heavy part (dist/services.js), loaded on first call. */
@@ -108,17 +114,18 @@ export function createServices(context: vscode.ExtensionContext): Services {
         });
       return loading;
     },
-    whenLoaded(start) {
-      let started: vscode.Disposable[] | undefined;
+    whenLoaded(run, alsoOn) {
+      let started: { dispose(): unknown }[] | undefined;
       let disposed = false;
-      const run = (loadedParts: LoadedParts): void => {
+      const start = (loadedParts: LoadedParts): void => {
         if (!disposed && started === undefined) {
-          started = start(loadedParts);
+          run(loadedParts);
+          started = (alsoOn?.(loadedParts) ?? []).map((event) => event(() => run(loadedParts)));
         }
       };
-      const listener = parts ? undefined : loadedEvent.event(run);
+      const listener = parts ? undefined : loadedEvent.event(start);
       if (parts) {
-        run(parts);
+        start(parts);
       }
       return {
         dispose: () => {

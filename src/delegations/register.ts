@@ -45,10 +45,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   return [
     provider,
     view,
-    services.whenLoaded((parts) => {
-      updateBadge();
-      return [parts.team.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
-    }),
+    services.whenLoaded(updateBadge, ({ team }) => [team.onDidChange, services.days.onDidChangeDay]),
     registerCommand(services.log, Commands.groupByPerson, l10n.t('Group by Person'), () => setGrouping('person')),
     registerCommand(services.log, Commands.groupByFollowUp, l10n.t('Group by Follow-up'), () => setGrouping('followUp')),
     ...registerDelegationCommands(services, lazy, selectedId),

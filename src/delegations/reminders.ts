@@ -39,8 +39,5 @@ async function remindIfDue(services: Services): Promise<void> {
 
 export function registerReminders(services: Services): vscode.Disposable {
   const run = (): void => runInBackground(services.log, l10n.t('The overdue reminder'), () => remindIfDue(services));
-  return services.whenLoaded(() => {
-    run();
-    return [services.days.onDidChangeDay(run)];
-  });
+  return services.whenLoaded(run, () => [services.days.onDidChangeDay]);
 }

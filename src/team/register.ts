@@ -51,10 +51,7 @@ export function registerTeam(services: Services): vscode.Disposable[] {
   return [
     provider,
     view,
-    services.whenLoaded((parts) => {
-      updateBadge();
-      return [parts.team.onDidChange(updateBadge), services.days.onDidChangeDay(updateBadge)];
-    }),
+    services.whenLoaded(updateBadge, ({ team }) => [team.onDidChange, services.days.onDidChangeDay]),
     { dispose: () => (loaded ? lazy().disposePersonPanels() : undefined) },
     command(Commands.addPerson, l10n.t('Add Person'), 'addPerson'),
     command(Commands.logOneOnOne, l10n.t('Log 1:1'), 'logOneOnOne'),

@@ -16,10 +16,10 @@ export class StatusBarTip extends Disposable {
     this.item.command = Commands.showToday;
     // Today's nudge needs the team data: the tip appears once it is loaded, just after activation.
     this.register(
-      services.whenLoaded(({ coach, team }) => {
-        this.update();
-        return [coach.onDidChange(() => this.update()), team.onDidChange(() => this.update()), services.days.onDidChangeDay(() => this.update()), onDidChangeSettings(() => this.update())];
-      }),
+      services.whenLoaded(
+        () => this.update(),
+        ({ coach, team }) => [coach.onDidChange, team.onDidChange, services.days.onDidChangeDay, onDidChangeSettings],
+      ),
     );
   }
 
