@@ -5,11 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { openWorkbench, reloadWindow, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { answerFileDialog, closeSuite, openSidebar, reportFailedTest, waitForCoachReady, waitUntil, webviewFrame } from './ui';
+import { reloadWindow, runCommand } from './harness';
+import { answerFileDialog, waitForCoachReady, waitUntil, webviewFrame, openProductWindow } from './ui';
 
 /** The local day `offset` days from `from`, as `YYYY-MM-DD` (the extension counts local days too). */
 function dayKey(from: Date, offset: number): string {
@@ -54,17 +53,12 @@ async function chartSummary(frame: Frame, chartId: string): Promise<string> {
 
 describe('The Weekly Review over imported weeks', function () {
   this.timeout(180_000);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-review-ws-'));
-  let server: CodeServer;
-  let workbench: Workbench;
+  const product = openProductWindow('tlc-review-ws-');
+  const workspace = product.workspace;
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
-    workbench = await openWorkbench(server);
-    page = workbench.page;
-    await waitForCoachReady(page, server);
-    await openSidebar(page);
+    page = product.page;
     const file = path.join(workspace, 'weeks.json');
     fs.writeFileSync(file, JSON.stringify(seed));
     await runCommand(page, 'Tech Lead: Import Delegations', undefined, { opensQuickInput: true });
@@ -74,12 +68,6 @@ describe('The Weekly Review over imported weeks', function () {
     assert.match(await toast.innerText(), /8 added, 0 updated, 0 unchanged/);
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
-
-  afterEach(async function () {
-    await reportFailedTest(this.currentTest, page);
-  });
-
-  after(() => closeSuite(workbench, server, [workspace]));
 
   it('shows this week: the five actions and delegations per person, in the charts\' text alternatives', async () => {
     await runCommand(page, 'Tech Lead: Weekly Review');
@@ -110,8 +98,8 @@ describe('The Weekly Review over imported weeks', function () {
     await answer.fill('I spent Monday on reviews and skipped the roadmap talk.');
     await answer.press('Tab');
     await waitUntil('Saved', () => frame.locator('.saved').first().innerText(), (t) => t.includes('Saved'));
-    await reloadWindow(page, server);
-    await waitForCoachReady(page, server);
+    await reloadWindow(page, product.server);
+    await waitForCoachReady(page, product.server);
     await runCommand(page, 'Tech Lead: Weekly Review');
     frame = await webviewFrame(page, '#review-title');
     await frame.getByRole('button', { name: 'Previous week' }).click();

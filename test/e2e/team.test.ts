@@ -3,12 +3,9 @@
  * asked for, see the Team view's words change, read the person page's timeline, rename, archive.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { activityBarIcon, answerStep, closeSuite, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, SessionsDaysApart, treeRows, waitForCoachReady, waitUntil, webviewFrame } from './ui';
+import { runCommand } from './harness';
+import { activityBarIcon, answerStep, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, SessionsDaysApart, treeRows, waitUntil, webviewFrame, openProductWindow } from './ui';
 
 function personRow(page: Page, name: string) {
   return pane(page, 'Team').locator('.monaco-list-row[aria-level="1"]', { hasText: name });
@@ -16,25 +13,13 @@ function personRow(page: Page, name: string) {
 
 describe('The team: people, 1:1s and feedback', function () {
   this.timeout(180_000);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-team-ws-'));
-  let server: CodeServer;
-  let workbench: Workbench;
+  const product = openProductWindow('tlc-team-ws-');
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
-    workbench = await openWorkbench(server);
-    page = workbench.page;
-    await waitForCoachReady(page, server);
-    await openSidebar(page);
+    page = product.page;
     await expandPane(page, 'Team');
   });
-
-  afterEach(async function () {
-    await reportFailedTest(this.currentTest, page);
-  });
-
-  after(() => closeSuite(workbench, server, [workspace]));
 
   it('adds a person, who shows with "no 1:1 yet"', async () => {
     await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });

@@ -4,11 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { closeSuite, reportFailedTest, answerFileDialog, answerStep, openSidebar, pane, quickInput, quickInputRows, treeRows, waitUntil, waitForCoachReady } from './ui';
+import { runCommand } from './harness';
+import { answerFileDialog, answerStep, pane, quickInput, quickInputRows, treeRows, waitUntil, openProductWindow } from './ui';
 
 async function logByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
@@ -35,27 +34,16 @@ async function importFile(page: Page, file: string): Promise<void> {
 
 describe('The tracker over months: people, export, import, undo', function () {
   this.timeout(180_000);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-tracker-ws-'));
-  let server: CodeServer;
-  let workbench: Workbench;
+  const product = openProductWindow('tlc-tracker-ws-');
+  const workspace = product.workspace;
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
-    workbench = await openWorkbench(server);
-    page = workbench.page;
-    await waitForCoachReady(page, server);
-    await openSidebar(page);
+    page = product.page;
     await logByKeyboard(page, 'Write the on-call handbook', 'Priya');
     await logByKeyboard(page, 'Run the incident review', 'Priya');
     await logByKeyboard(page, 'Lead the API design review', 'Marco');
   });
-
-  afterEach(async function () {
-    await reportFailedTest(this.currentTest, page);
-  });
-
-  after(() => closeSuite(workbench, server, [workspace]));
 
   it('groups by person with counts, and back by follow-up', async () => {
     const header = pane(page, 'Delegations').locator('.pane-header');

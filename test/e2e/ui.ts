@@ -223,6 +223,50 @@ export async function closeSuite(workbench: Workbench | undefined, server: CodeS
   }
 }
 
+/** A suite's window on the packaged product, in a fresh workspace; see `openProductWindow`. */
+export interface ProductWindow {
+  readonly workspace: string;
+  readonly server: CodeServer;
+  readonly page: Page;
+}
+
+/**
+ * For a suite: registers its hooks (before: code-server with the product's .vsix in a fresh
+ * workspace, the window open with the Tech Lead sidebar shown; afterEach: a failed test's
+ * screenshot; after: everything closed and removed). The window's parts are there from the first
+ * test, or the suite's own `before`, on.
+ */
+export function openProductWindow(workspacePrefix: string): ProductWindow {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), workspacePrefix));
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  before(async () => {
+    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
+    workbench = await openWorkbench(server);
+    await waitForCoachReady(workbench.page, server);
+    await openSidebar(workbench.page);
+  });
+  afterEach(async function () {
+    await reportFailedTest(this.currentTest, workbench?.page);
+  });
+  after(() => closeSuite(workbench, server, [workspace]));
+  const opened = <T>(part: T | undefined): T => {
+    if (part === undefined) {
+      throw new Error('The product window is used before the suite opened it (in a before hook).');
+    }
+    return part;
+  };
+  return {
+    workspace,
+    get server() {
+      return opened(server);
+    },
+    get page() {
+      return opened(workbench?.page);
+    },
+  };
+}
+
 /**
  * One lead opening VS Code again some days later: each session has the same workspace, user data
  * and browser profile, on the same port (the browser keeps VS Code's state per origin), and the test
