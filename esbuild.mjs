@@ -101,6 +101,36 @@ function importShared(own) {
   };
 }
 
+/**
+ * `import { styles, script } from 'page-assets:<page>'`: a page's style sheets (the cut icon font's,
+ * the shared ones, its own: the order of pageStyleFiles in src/platform/webviewHtml.ts) and its
+ * script, as built into dist/webview, for a view that writes them into its HTML instead of having
+ * the webview request them. The pages and static files are built before the bundles that use this.
+ */
+const PAGE_ASSETS = /^page-assets:(\w+)$/;
+const pageAssets = {
+  name: 'page-assets',
+  setup(build) {
+    build.onResolve({ filter: PAGE_ASSETS }, (args) => ({ path: PAGE_ASSETS.exec(args.path)[1], namespace: 'page-assets' }));
+    build.onLoad({ filter: /.*/, namespace: 'page-assets' }, async (args) => {
+      const styleFiles = ['codicon.css', 'common.css', `${args.path}.css`].map((file) => join('dist', 'webview', file));
+      const scriptFile = join('dist', 'webview', `${args.path}.js`);
+      const styles = await Promise.all(styleFiles.map((file) => readFile(file, 'utf8')));
+      // The page's source map comment would point nowhere from inside the HTML.
+      const script = (await readFile(scriptFile, 'utf8')).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      return { contents: `export const styles = ${JSON.stringify(styles)};\nexport const script = ${JSON.stringify(script)};\n`, loader: 'js', watchFiles: [...styleFiles, scriptFile] };
+    });
+  },
+};
+
+/** For the probe builds, which run before anything is built: the assets stay unresolved. */
+const pageAssetsExternal = {
+  name: 'page-assets-external',
+  setup(build) {
+    build.onResolve({ filter: PAGE_ASSETS }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 /** Node, CommonJS, `vscode` supplied by the host. */
 const node = {
   ...common,
@@ -125,7 +155,7 @@ const services = {
 
 /** The features' lazy parts, without any shared module. */
 const { services: _services, ...featureEntries } = LAZY_BUNDLES;
-const lazy = { ...node, entryPoints: featureEntries, plugins: [importShared(undefined)] };
+const lazy = { ...node, entryPoints: featureEntries, plugins: [importShared(undefined), pageAssets] };
 
 /**
  * In the web build, platform/lazy.ts becomes a table of the lazy bundles' entries, bundled in: a web
@@ -162,7 +192,7 @@ const web = {
   mainFields: ['browser', 'module', 'main'],
   define: { TEST_BUILD: testBuild ? 'true' : 'false' },
   metafile: true,
-  plugins: [inlineLazyFeatures],
+  plugins: [inlineLazyFeatures, pageAssets],
 };
 
 /** Page scripts: browser, one self-contained file each. */
@@ -229,7 +259,7 @@ function checkNoCopies(metafiles, copied) {
 
 // First what each bundle loads, to know which modules to share; then the bundles for real. (In watch
 // mode the tiers are fixed at start: restart the watch after adding a module that two bundles use.)
-const probeOptions = { plugins: [], write: false, minify: false, sourcemap: false };
+const probeOptions = { plugins: [pageAssetsExternal], write: false, minify: false, sourcemap: false };
 const [probeMain, probeServices, probeLazy] = await Promise.all([
   esbuild.build({ ...extension, ...probeOptions }),
   esbuild.build({ ...services, ...probeOptions }),
@@ -273,18 +303,19 @@ for (const key of copied) {
 }
 
 if (watch) {
-  await Promise.all([copyStatic(), renderLessons()]);
+  // The pages first: a view's bundle may carry its page (page-assets), and rebuilds when it changes.
+  await Promise.all([copyStatic(), renderLessons(), esbuild.build(pages)]);
   const contexts = await Promise.all([esbuild.context(extension), esbuild.context(services), esbuild.context(lazy), esbuild.context(web), esbuild.context(pages)]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('Watching src/ for changes…');
 } else {
+  // The pages first: a view's bundle may carry its page (page-assets).
+  await Promise.all([esbuild.build(pages), copyStatic()]);
   const [main, loaded, features, webBuild] = await Promise.all([
     esbuild.build(extension),
     esbuild.build(services),
     esbuild.build(lazy),
     esbuild.build(web),
-    esbuild.build(pages),
-    copyStatic(),
     renderLessons(),
   ]);
   checkNoCopies([main.metafile, loaded.metafile, features.metafile], copied);

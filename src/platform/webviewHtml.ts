@@ -42,7 +42,8 @@ export interface PageTemplate {
    * view whose first paint should not wait for style sheet requests.
    */
   readonly inlineStyles?: readonly string[];
-  readonly script: vscode.Uri;
+  /** The page's script in dist/webview, or its text to write into the page (with the nonce, like the file). */
+  readonly script: vscode.Uri | string;
   readonly initialState: unknown;
   /** Static markup for the page body; any user text must already be escaped. */
   readonly body: string;
@@ -55,6 +56,17 @@ export interface PageTemplate {
 function translations(): string {
   const bundle = vscode.l10n.bundle;
   return bundle === undefined ? '' : `\n    <script type="application/json" id="l10n-bundle">${jsonForHtml(bundle)}</script>`;
+}
+
+function scriptTag(webview: vscode.Webview, script: vscode.Uri | string, nonce: string): string {
+  if (typeof script !== 'string') {
+    return `<script nonce="${nonce}" src="${escapeHtml(webview.asWebviewUri(script).toString())}"></script>`;
+  }
+  // Our own built script: a `</script` inside it would end the element, so it is refused rather than written.
+  if (/<\/script/i.test(script)) {
+    throw new Error('A script to inline contains "</script".');
+  }
+  return `<script nonce="${nonce}">${script}</script>`;
 }
 
 export function renderPage(webview: vscode.Webview, page: PageTemplate): string {
@@ -82,7 +94,7 @@ export function renderPage(webview: vscode.Webview, page: PageTemplate): string 
   <body>
     ${page.body}
     <script type="application/json" id="initial-state">${jsonForHtml(page.initialState)}</script>${translations()}
-    <script nonce="${nonce}" src="${escapeHtml(webview.asWebviewUri(page.script).toString())}"></script>
+    ${scriptTag(webview, page.script, nonce)}
   </body>
 </html>`;
 }

@@ -28,6 +28,7 @@ import {
   quickInputBox,
   revealRow,
   statusBarTip,
+  todayIconsDrawn,
   treeRows,
   waitUntil,
   webviewFrame,
@@ -141,6 +142,8 @@ describe('Tech Lead Coach in a real VS Code', function () {
       assert.equal(await frame.getByRole('button', { name: new RegExp(name, 'i') }).count(), 1, `no ${name} button`);
     }
     assert.match(await frame.locator('#stat-active').innerText(), /0\s+active delegations/);
+    // The icon font is asked for after the page has loaded; the icons must still appear.
+    await todayIconsDrawn(frame);
   });
 
   it('"Another one" changes the nudge and "Done" marks the day done', async () => {

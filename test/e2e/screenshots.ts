@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot, runCommand } from './harness';
-import { expandPane, openSidebar, quickInput, quickInputBox, statusBarTip, waitUntil, webviewFrame } from './ui';
+import { expandPane, openSidebar, quickInput, quickInputBox, statusBarTip, todayIconsDrawn, waitUntil, webviewFrame } from './ui';
 
 const THEMES = [
   { name: 'light', theme: 'Light Modern', bodyClass: 'vs' },
@@ -45,7 +45,7 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
     await runCommand(page, 'View: Close All Editors');
     await openSidebar(page);
     await expandPane(page, 'Delegations');
-    await webviewFrame(page, '#nudge-title');
+    await todayIconsDrawn(await webviewFrame(page, '#nudge-title'));
     await shoot(`sidebar-${theme.name}`);
 
     await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });

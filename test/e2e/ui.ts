@@ -50,6 +50,27 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_
   }
 }
 
+/**
+ * Waits until the Today view's icons are drawn: the page asks for the icon font only once it has
+ * loaded (media/webview/today.css), so they appear a moment after the text.
+ */
+export async function todayIconsDrawn(frame: Frame): Promise<void> {
+  await waitUntil(
+    "the Today view's icons",
+    () =>
+      frame.evaluate(async () => {
+        await document.fonts.ready;
+        const icon = document.querySelector('.eyebrow .codicon');
+        return {
+          loaded: document.documentElement.classList.contains('icons') && document.fonts.check('16px codicon'),
+          visibility: icon ? getComputedStyle(icon).visibility : 'missing',
+          font: icon ? getComputedStyle(icon).fontFamily : 'missing',
+        };
+      }),
+    (s) => s.loaded && s.visibility === 'visible' && /codicon/.test(s.font),
+  );
+}
+
 export interface TreeRow {
   readonly level: number;
   readonly label: string;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../../ids';
 import { Disposable } from '../../platform/disposable';
-import { readText } from '../../platform/files';
 import { onDidChangeSettings } from '../../settings';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { pageStyleFiles, renderPage } from '../../platform/webviewHtml';
+import { renderPage } from '../../platform/webviewHtml';
+import { script, styles } from 'page-assets:today';
 import { escapeHtml } from '../../shared/html';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
@@ -55,7 +55,6 @@ function body(state: TodayViewState): string {
 /** The Today webview view: the nudge with Done / Another one / Open lesson, and the tracker at a glance. */
 export class TodayViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
-  private styles: Promise<string[]> | undefined;
 
   constructor(private readonly services: Services) {
     super();
@@ -66,11 +65,9 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     this.register(onDidChangeSettings(refresh));
   }
 
-  async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
+  resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
-    this.styles ??= this.readStyles(view.webview, root);
-    const inlineStyles = await this.styles;
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
     const receive = validatedReceiver(this.services.log, 'Today view', l10n.t('The Today view action'), isTodayToExtension, (message) => this.handle(message));
     // Owned by this view: a view that is closed and resolved again must not leave listeners behind.
@@ -83,29 +80,18 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
       listeners.forEach((listener) => listener.dispose());
     });
     const state = buildTodayState(this.services, () => this.refreshInBackground());
+    // The view is in the sidebar at start-up: its CSS and script are in the bundle and go into the
+    // HTML, so its text shows without waiting for a file read here or a request from the webview.
+    // Only the icon font is requested, by URL, once the page has loaded (see media/webview/today.css).
+    const font = view.webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString();
     view.webview.html = renderPage(view.webview, {
       title: l10n.t("Today's nudge"),
       styles: [],
-      inlineStyles,
-      script: vscode.Uri.joinPath(root, 'today.js'),
+      inlineStyles: styles.map((css) => css.replace(/url\("\.\/codicon\.ttf"\)/g, () => `url("${font}")`)),
+      script,
       initialState: state,
       body: body(state),
     });
-  }
-
-  /**
-   * The view's CSS, written into its HTML: the view is in the sidebar at start-up, and its text
-   * shows without waiting for three style sheet requests. The icon font is still loaded from
-   * dist/webview (its URL rewritten for the webview).
-   */
-  private async readStyles(webview: vscode.Webview, root: vscode.Uri): Promise<string[]> {
-    const font = webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString();
-    return Promise.all(
-      pageStyleFiles('today.css').map(async (file) => {
-        const css = await readText(vscode.Uri.joinPath(root, file));
-        return css.replace(/url\("\.\/codicon\.ttf"\)/g, () => `url("${font}")`);
-      }),
-    );
   }
 
   /** A refresh nobody waits for: a failure (a file that cannot be read) is logged and shown. */
