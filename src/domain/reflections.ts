@@ -6,6 +6,7 @@
 import type { DateKey } from './dates';
 import { hashText, type Nudge, type NudgeTheme } from './nudges';
 import { cleanText, type Validation } from './text';
+import * as l10n from './l10n';
 
 export const REFLECTION_ANSWER_MAX = 4000;
 /** Weeks of answers kept: ten years. */
@@ -75,7 +76,7 @@ export function validateAnswer(value: unknown): Validation<string> {
   if (typeof value !== 'string' || value.trim() === '') {
     return { ok: true, value: '' };
   }
-  const cleaned = cleanText(value, { what: 'answer', max: REFLECTION_ANSWER_MAX });
+  const cleaned = cleanText(value, { what: l10n.t('answer'), max: REFLECTION_ANSWER_MAX });
   return cleaned.ok ? { ok: true, value: cleaned.value ?? '' } : cleaned;
 }
 

@@ -33,6 +33,8 @@ const SHOWN_PROPERTIES: ReadonlySet<string> = new Set([
   'error',
   'problem',
   'reasonNote',
+  // A field's name inside the validators' messages ("The {0} cannot be empty.").
+  'what',
 ]);
 
 /** Properties whose assignment shows text: `el.textContent = …`, `item.tooltip = …`, `input.placeholder = …`. */
