@@ -12,7 +12,7 @@ import { readStoredTeam } from '../../src/domain/teamData';
 import { TeamStore, type KeptAsideRecord } from '../../src/domain/teamStore';
 import { State } from '../../src/platform/state';
 import { StateMap } from '../../src/platform/stateMap';
-import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';
+import { assertSameTeam, day, FakeClock, filesOf, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
 const dumps = fs.readdirSync(fixtures).filter((name) => /^release-0\.1-.*\.json$/.test(name)).sort();
@@ -28,7 +28,7 @@ function workspaceOf(values: Record<string, unknown>): { workspace: MemoryStorag
   const workspace = new MemoryStorage(values);
   const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
   const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
-  return { workspace, load: (ids = sequentialIds('p')) => TeamStore.load(storage, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }) };
+  return { workspace, load: (ids = sequentialIds('p')) => TeamStore.load(storage, workspace.files, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }) };
 }
 
 /** What 0.1 stored, sorted into what this version can read and what it cannot, record by record. */
@@ -133,8 +133,8 @@ describe('migration from release 0.1', () => {
           return;
         }
         const stored = workspace.get(StateMap.team.key) as { schemaVersion?: unknown };
-        assert.equal(stored.schemaVersion, 3);
-        const read = readStoredTeam((key) => workspace.get(key), StateMap.team.key, today);
+        assert.equal(stored.schemaVersion, 4);
+        const read = await readStoredTeam((key) => workspace.get(key), workspace.files, StateMap.team.key, today);
         assert.ok(read.kind === 'read');
         assert.deepEqual(read.keptAside, []);
         assertSameTeam(read.data, store.snapshot());
@@ -169,9 +169,11 @@ describe('migration from release 0.1', () => {
         const { workspace, load } = workspaceOf(values);
         const first = await load();
         const writes = workspace.writes.length;
+        const fileWrites = workspace.files.writes.length;
         const aside = first.keptAside();
         const second = await load(sequentialIds('again'));
         assert.equal(workspace.writes.length, writes, 'the second load wrote something');
+        assert.equal(workspace.files.writes.length, fileWrites, 'the second load wrote or removed a chunk file');
         assertSameTeam(second.snapshot(), first.snapshot());
         assert.equal(second.migratedPeople, 0);
         assert.equal(second.keptAsideOnLoad, 0);
@@ -200,10 +202,11 @@ describe('migration edge cases', () => {
     const first = await loadTeam(migrated, new FakeClock(today));
     const team = valuesOf(migrated, [teamKeys.legacy]);
     // The old data back under the old key (a crash before the marker was written): the new key wins.
-    const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: v1 });
+    const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: v1 }, filesOf(migrated));
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
     assertSameTeam(store.snapshot(), first.snapshot());
     assert.deepEqual(storage.writes.filter((w) => w.key.startsWith(teamKeys.team)), [], 'migrated again over the team');
+    assert.deepEqual(storage.files.writes, [], 'migrated again over the chunk files');
     assert.equal(storage.get(teamKeys.keptAside), undefined, 'the same records kept aside again');
     assert.deepEqual(storage.get(teamKeys.legacy), marker);
   });
@@ -217,7 +220,7 @@ describe('migration edge cases', () => {
     assert.ok(original, 'the fixture has a delegation');
     const changed = { ...original, task: 'Run the release retro, with the new format' };
     const added = { ...original, id: 'written-by-0.1', task: 'Write the onboarding guide', person: 'Noor' };
-    const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: { ...legacy, delegations: [changed, added] } });
+    const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: { ...legacy, delegations: [changed, added] } }, filesOf(migrated));
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
     const noor = store.findPerson('Noor');
     assert.ok(noor, 'the new name joined the team');
@@ -233,12 +236,10 @@ describe('migration edge cases', () => {
   });
 
   it('goes read-only, writing nothing, when either key holds a newer schema', async () => {
-    const newer = { schemaVersion: 4, people: [{ id: 'x', name: 'From the future' }] };
-    const team = (await (async () => {
-      const s = new MemoryStorage({ [teamKeys.legacy]: v1 });
-      await loadTeam(s, new FakeClock(today));
-      return valuesOf(s, [teamKeys.legacy]);
-    })()) as Record<string, unknown>;
+    const newer = { schemaVersion: 5, people: [{ id: 'x', name: 'From the future' }] };
+    const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
+    await loadTeam(migrated, new FakeClock(today));
+    const team = valuesOf(migrated, [teamKeys.legacy]);
     const cases: [string, Record<string, unknown>][] = [
       ['a newer team, 0.1 data beside it', { [teamKeys.team]: newer, [teamKeys.legacy]: v1 }],
       ['a newer team, a marker beside it', { [teamKeys.team]: newer, [teamKeys.legacy]: marker }],
@@ -246,13 +247,15 @@ describe('migration edge cases', () => {
       ['a newer old key, a team beside it', { ...team, [teamKeys.legacy]: newer }],
     ];
     for (const [what, values] of cases) {
-      const storage = new MemoryStorage(values);
+      const storage = new MemoryStorage(values, filesOf(migrated));
       const store = await loadTeam(storage, new FakeClock(today));
-      assert.equal(store.newer?.schemaVersion, 4, what);
+      assert.equal(store.newer?.schemaVersion, 5, what);
       assert.equal(store.all().length, 0, what);
-      await assert.rejects(store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }), /newer version of Tech Lead Coach \(schema 4\)/, what);
+      await assert.rejects(store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }), /newer version of Tech Lead Coach \(schema 5\)/, what);
       await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/, what);
       assert.deepEqual(storage.writes, [], `${what}: something was written`);
+      assert.deepEqual(storage.files.writes, [], `${what}: a chunk file was written or removed`);
+      assert.deepEqual(storage.files.data, new Map(Object.entries(filesOf(migrated))), `${what}: the chunk files changed`);
       for (const [key, value] of Object.entries(values)) {
         assert.deepEqual(storage.get(key), value, `${what}: ${key} changed`);
       }
@@ -270,3 +273,4 @@ describe('migration edge cases', () => {
     }
   });
 });
+
