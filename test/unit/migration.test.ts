@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { personKey, validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/delegation';
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
-import { readStoredTeam } from '../../src/domain/teamData';
+import { COLLECTIONS, readStoredTeam, type TeamData } from '../../src/domain/teamData';
 import { TeamStore, type KeptAsideRecord } from '../../src/domain/teamStore';
 import { State } from '../../src/platform/state';
 import { StateMap } from '../../src/platform/stateMap';
@@ -274,3 +274,171 @@ describe('migration edge cases', () => {
   });
 });
 
+/**
+ * The move from version 3 (the index and its chunks, all in workspace state) to version 4 (the
+ * index in state, the chunks in files), run on workspace state as the version-3 store wrote it
+ * (test/fixtures/state/version-3-workspace.json).
+ */
+describe('migration from version 3 (chunks in workspace state) to chunk files', () => {
+  const v3 = (): Record<string, unknown> => dump('version-3-workspace.json');
+  const chunkKeysOf = (values: Record<string, unknown>): string[] => Object.keys(values).filter((key) => key.startsWith(`${StateMap.team.key}/`));
+  /** What the dump holds, gathered from its keys by hand rather than by the code under test. */
+  const expected = (): { people: { id: string }[]; delegations: { id: string }[]; oneOnOnes: { id: string }[]; feedback: { id: string }[] } => {
+    const values = v3();
+    const index = values[StateMap.team.key] as { people: { id: string }[]; chunks: string[] };
+    const records = (collection: string): { id: string }[] =>
+      index.chunks.filter((key) => key.split('/')[1] === collection).flatMap((key) => (values[key] as { records: { id: string }[] }).records);
+    return { people: index.people, delegations: records('delegations'), oneOnOnes: records('oneOnOnes'), feedback: records('feedback') };
+  };
+  const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const assertHoldsAll = (data: TeamData, message: string): void => {
+    const want = expected();
+    for (const collection of COLLECTIONS) {
+      assert.deepEqual(sorted(data[collection]), sorted(want[collection]), `${collection}: ${message}`);
+    }
+  };
+  /** Workspace state and chunk files after a completed move: v4 index, every chunk a named file, no version-3 key, the rest untouched. */
+  const assertMoved = async (workspace: MemoryStorage): Promise<void> => {
+    const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
+    assert.equal(index.schemaVersion, 4);
+    assert.deepEqual([...workspace.files.data.keys()].sort(), [...index.chunks].sort(), 'the files are not exactly those the index names');
+    assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left in workspace state');
+    assert.deepEqual(workspace.get('techLead.delegations.groupBy'), v3()['techLead.delegations.groupBy'], 'another key changed');
+    const read = await readStoredTeam((key) => workspace.get(key), workspace.files, StateMap.team.key, today);
+    assert.ok(read.kind === 'read' && read.version === 4);
+    assert.deepEqual(read.keptAside, []);
+    assertHoldsAll(read.data, 'read back from the files');
+  };
+
+  it('is a real version-3 dump: an index of schema 3 and its chunk keys, two years, every collection, an id with upper case and a colon', () => {
+    const values = v3();
+    const index = values[StateMap.team.key] as { schemaVersion: number; chunks: string[]; people: { id: string }[] };
+    assert.equal(index.schemaVersion, 3);
+    assert.deepEqual(chunkKeysOf(values).sort(), [...index.chunks].sort());
+    assert.ok(index.people.some((p) => /[A-Z]/.test(p.id) && p.id.includes(':')));
+    const want = expected();
+    assert.ok(want.delegations.length > 0 && want.oneOnOnes.length > 0 && want.feedback.length > 0);
+    assert.ok(['/2025#', '/2026#'].every((year) => index.chunks.some((key) => key.includes(year))));
+  });
+
+  it('keeps every record, writes each chunk as a file, then the index, removes the version-3 keys, and reads back equal', async () => {
+    const { workspace, load } = workspaceOf(v3());
+    const store = await load();
+    assertHoldsAll(store.snapshot(), 'in the store');
+    assert.equal(store.keptAsideOnLoad, 0);
+    assert.equal(workspace.get(StateMap.keptAside.key), undefined);
+    await assertMoved(workspace);
+    // Names safe on every file system: lower-case letters, digits, '-' and '.', one per chunk.
+    const names = [...workspace.files.data.keys()];
+    assert.equal(names.length, chunkKeysOf(v3()).length);
+    assert.ok(names.every((name) => /^[a-z0-9.-]+$/.test(name)), names.join(', '));
+    assert.equal(new Set(names.map((name) => name.toLowerCase())).size, names.length);
+    const zoe = Buffer.from('Imported:Zoe.Lindqvist_01').toString('hex');
+    assert.ok(names.some((name) => name.startsWith(`delegations-${zoe}-2025-`)), names.join(', '));
+    // Files first, then the index (the moment the move happens), then the old keys removed.
+    const stateWrites = workspace.writes.map((w) => [w.key, w.value === undefined ? 'removed' : 'written']);
+    assert.deepEqual(stateWrites[0], [StateMap.team.key, 'written']);
+    assert.deepEqual(stateWrites.slice(1).sort(), chunkKeysOf(v3()).map((key) => [key, 'removed']).sort());
+    assert.ok(workspace.files.writes.every((w) => w.text !== undefined), 'a file was removed');
+    // A second load reads the files and writes nothing.
+    const writes = workspace.writes.length;
+    const fileWrites = workspace.files.writes.length;
+    const again = await load(sequentialIds('again'));
+    assertSameTeam(again.snapshot(), store.snapshot());
+    assert.equal(workspace.writes.length, writes);
+    assert.equal(workspace.files.writes.length, fileWrites);
+  });
+
+  it('a chunk file that cannot be written fails the load with version 3 whole; the next load moves it', async () => {
+    const values = v3();
+    const { workspace, load } = workspaceOf(values);
+    workspace.files.failWrite = /^oneonones-/;
+    await assert.rejects(load(), /disk full/);
+    assert.deepEqual(valuesOf(workspace), values, 'workspace state changed');
+    workspace.files.failWrite = undefined;
+    assertHoldsAll((await load()).snapshot(), 'after the second load');
+    await assertMoved(workspace);
+  });
+
+  it('an index that cannot be written fails the load with version 3 whole; the files it left are never read and go at the next load', async () => {
+    const values = v3();
+    const { workspace, load } = workspaceOf(values);
+    workspace.failKey = StateMap.team.key;
+    await assert.rejects(load(), /disk full/);
+    assert.deepEqual(valuesOf(workspace), values, 'workspace state changed');
+    assert.ok(workspace.files.data.size > 0, 'the files were written first');
+    workspace.failKey = undefined;
+    assertHoldsAll((await load()).snapshot(), 'after the second load');
+    await assertMoved(workspace);
+  });
+
+  it('old keys that cannot be removed are left, never read, and removed at the next load', async () => {
+    const { workspace, load } = workspaceOf(v3());
+    workspace.failRemovals = true;
+    const store = await load();
+    assertHoldsAll(store.snapshot(), 'with the old keys left');
+    const left = chunkKeysOf(valuesOf(workspace));
+    assert.equal(left.length, chunkKeysOf(v3()).length);
+    workspace.failRemovals = false;
+    // Were they read, the garbage would be kept aside.
+    for (const key of left) {
+      workspace.data.set(key, JSON.stringify('garbage'));
+    }
+    const next = await load();
+    assert.equal(next.keptAsideOnLoad, 0);
+    assertHoldsAll(next.snapshot(), 'after the next load');
+    await assertMoved(workspace);
+  });
+
+  it('a crash after any write, with any of the state writes before it not yet on disk, leaves version 3 or version 4 whole', async () => {
+    const values = v3();
+    // The writes a whole move makes, to state and files together.
+    const full = workspaceOf(values);
+    await full.load();
+    const total = full.workspace.writes.length + full.workspace.files.writes.length;
+    assert.ok(total > chunkKeysOf(values).length * 2);
+    for (let landed = 0; landed <= total; landed++) {
+      const { workspace, load } = workspaceOf(values);
+      workspace.crashAfter(landed);
+      await load().then(
+        // Once the index is written the move has happened; the old keys' removal is tried, and tried again at the next load.
+        () => assert.ok(landed > full.workspace.files.writes.length, `the load finished after only ${landed} of ${total} writes, before the index`),
+        (error: Error) => assert.match(error.message, /the process stopped/),
+      );
+      // VS Code writes workspace state to disk after `update` resolved: any prefix of the state
+      // writes may be what is on disk, beside every file written.
+      for (let onDisk = 0; onDisk <= workspace.writes.length; onDisk++) {
+        const after = new MemoryStorage(values, filesOf(workspace));
+        for (const { key, value } of workspace.writes.slice(0, onDisk)) {
+          await after.update(key, value);
+        }
+        const restarted = await loadTeam(after, new FakeClock(today), sequentialIds('r'));
+        const what = `${landed} writes landed, ${onDisk} of the state writes on disk`;
+        assert.equal(restarted.keptAsideOnLoad, 0, what);
+        assertHoldsAll(restarted.snapshot(), what);
+        await assertMoved(after);
+      }
+    }
+  });
+});
+
+describe('chunk files and a crash before workspace state reached disk', () => {
+  it('a change whose index never reached disk leaves the previous state whole: the files that index named are still there', async () => {
+    const storage = new MemoryStorage();
+    const clock = new FakeClock(today);
+    const store = await loadTeam(storage, clock);
+    for (const task of ['One', 'Two', 'Three']) {
+      await store.log({ task, person: 'Sam', level: 3, followUpOn: today });
+    }
+    const onDisk = valuesOf(storage);
+    const before = store.snapshot();
+    // Marking one done replaces the chunk file; the index that names the new file is lost in the crash.
+    const [first] = store.all();
+    assert.ok(first);
+    await store.markDone(first.id);
+    await store.log({ task: 'Four', person: 'Ana', level: 3, followUpOn: today });
+    const restarted = await loadTeam(new MemoryStorage(onDisk, filesOf(storage)), clock, sequentialIds('r'));
+    assert.equal(restarted.keptAsideOnLoad, 0, 'a file the index on disk names was removed');
+    assertSameTeam(restarted.snapshot(), before);
+  });
+});
