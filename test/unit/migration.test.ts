@@ -10,8 +10,9 @@ import { personKey, validateStoredDelegationV1, type DelegationV1 } from '../../
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
 import { COLLECTIONS, readStoredTeam, type TeamData } from '../../src/domain/teamData';
 import { TeamStore, type KeptAsideRecord } from '../../src/domain/teamStore';
+import { StateChunkFiles } from '../../src/domain/storage';
 import { State } from '../../src/platform/state';
-import { StateMap } from '../../src/platform/stateMap';
+import { StateMap, TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import { assertSameTeam, day, FakeClock, filesOf, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
@@ -388,6 +389,22 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     assert.equal(next.keptAsideOnLoad, 0);
     assertHoldsAll(next.snapshot(), 'after the next load');
     await assertMoved(workspace);
+  });
+
+  it('moves the chunks to keys of their own when no folder is open (no storage folder), with the same result', async () => {
+    const workspace = new MemoryStorage(v3());
+    const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
+    const files = new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+    const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
+    const store = await TeamStore.load(storage, files, keys, new FakeClock(today), sequentialIds('p'), { cadenceDays: () => DEFAULT_CADENCE_DAYS });
+    assertHoldsAll(store.snapshot(), 'in the store');
+    const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
+    assert.equal(index.schemaVersion, 4);
+    assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left');
+    assert.deepEqual(workspace.keys().filter((key) => key.startsWith(TEAM_CHUNK_KEYS)).sort(), index.chunks.map((name) => TEAM_CHUNK_KEYS + name).sort());
+    const read = await readStoredTeam((key) => workspace.get(key), files, StateMap.team.key, today);
+    assert.ok(read.kind === 'read' && read.keptAside.length === 0);
+    assertHoldsAll(read.data, 'read back');
   });
 
   it('a crash after any write, with any of the state writes before it not yet on disk, leaves version 3 or version 4 whole', async () => {

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/delegation';
 import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
-import { COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
+import { bucketOfFile, CHUNKED, chunkFileName, COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
+import { StateChunkFiles } from '../../src/domain/storage';
 import { describeImport, describeUndoLeft, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
+import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys as keys, writeCount } from '../support/fakes';
 
 function input(task: string, person = 'Sam', followUpOn = '2026-11-27'): NewDelegation {
@@ -819,5 +822,74 @@ describe('TeamStore: history in chunk files', () => {
     assert.equal(writeCount(storage), writes);
     storage.files.failRead = false;
     assert.equal((await loadTeam(storage, clock)).all().length, 1);
+  });
+});
+
+describe('TeamStore in a window with no folder open (chunks in workspace state)', () => {
+  it('keeps each chunk under its file name as a key of workspace state, reads them back, and removes the unnamed at the next load', async () => {
+    const storage = new MemoryStorage();
+    const files = new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+    const clock = new FakeClock('2026-11-24');
+    const load = (): Promise<TeamStore> => TeamStore.load(storage, files, keys, clock, sequentialIds(), { cadenceDays: () => 14 });
+    const store = await load();
+    const d = (await store.log(input('Run the retro'))).value;
+    await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] });
+    await store.markDone(d.id);
+    const chunkKeys = (): string[] => storage.keys().filter((key) => key.startsWith(TEAM_CHUNK_KEYS)).sort();
+    const named = (): string[] => namedFiles(storage).map((name) => TEAM_CHUNK_KEYS + name).sort();
+    assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 4);
+    assert.equal(chunkKeys().length, 3, 'the two chunks, and the one Mark done replaced (until the next load)');
+    assert.deepEqual(storage.files.data.size, 0, 'a file was written');
+    const back = await store.readBack();
+    assert.ok(back.kind === 'read' && back.keptAside.length === 0);
+    assertSameTeam(back.data, store.snapshot());
+    const reloaded = await load();
+    assertSameTeam(reloaded.snapshot(), store.snapshot());
+    assert.deepEqual(chunkKeys(), named());
+    assert.deepEqual(storage.keys().filter((key) => key !== keys.team && !key.startsWith(TEAM_CHUNK_KEYS)), []);
+  });
+});
+
+describe('chunk file names', () => {
+  const id = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,100}$/);
+  const collection = fc.constantFrom(...CHUNKED);
+  const year = fc.integer({ min: 2000, max: 2099 }).map(String);
+
+  it('map back to their bucket, whatever the person id, and are one name on every file system', () => {
+    fc.assert(
+      fc.property(collection, id, year, fc.nat(1_000_000_000), (c, personId, y, generation) => {
+        const bucket = `${c}/${personId}/${y}`;
+        const name = chunkFileName(bucket, generation);
+        assert.equal(bucketOfFile(name), bucket);
+        assert.match(name, /^[a-z0-9.-]+$/, 'a character some file system refuses, or an upper-case letter');
+        assert.ok(name.length <= 255);
+      }),
+    );
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        fc.pre(a !== b);
+        assert.notEqual(chunkFileName(`delegations/${a}/2026`, 1).toLowerCase(), chunkFileName(`delegations/${b}/2026`, 1).toLowerCase(), 'two people share a name on a case-insensitive disk');
+      }),
+    );
+  });
+
+  it('reads no other name as a chunk', () => {
+    const hex = (text: string): string => Buffer.from(text).toString('hex');
+    for (const name of [
+      'notes.txt',
+      `delegations-${hex('p-1')}-2026-1.json.tmp`,
+      `Delegations-${hex('p-1')}-2026-1.json`,
+      `delegations-${hex('p-1').toUpperCase()}-2026-1.json`,
+      `oneOnOnes-${hex('p-1')}-2026-1.json`,
+      `delegations-${hex('a/b')}-2026-1.json`,
+      `delegations-${hex('ü')}-2026-1.json`,
+      'delegations-ff-2026-1.json',
+      'delegations-7-2026-1.json',
+      `delegations-${hex('p-1')}-26-1.json`,
+      `delegations-${hex('p-1')}-2026-.json`,
+      'techLead.team/delegations/p-1/2026#1',
+    ]) {
+      assert.equal(bucketOfFile(name), undefined, name);
+    }
   });
 });
