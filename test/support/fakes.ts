@@ -45,6 +45,8 @@ export class MemoryChunkFiles implements ChunkFiles {
   failRemove = false;
   /** Every read fails (the folder cannot be read). */
   failRead = false;
+  /** Every read returns this text instead of what is stored (a disk that does not give back what it was given). */
+  garbleReads: string | undefined;
   /** Shared with the MemoryStorage it belongs to: how many more writes land before the process "stops". */
   crash: { left: number } | undefined;
 
@@ -60,7 +62,7 @@ export class MemoryChunkFiles implements ChunkFiles {
       throw new Error('permission denied');
     }
     this.reads.push(name);
-    return this.data.get(name);
+    return this.garbleReads ?? this.data.get(name);
   }
 
   async write(name: string, text: string): Promise<void> {

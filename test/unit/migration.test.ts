@@ -373,6 +373,17 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     await assertMoved(workspace);
   });
 
+  it('a move that does not read back as written puts the version-3 index back and fails the load; the next load moves it', async () => {
+    const values = v3();
+    const { workspace, load } = workspaceOf(values);
+    workspace.files.garbleReads = '{"schemaVersion":4,"records":[]}';
+    await assert.rejects(load(), /did not read back as written/);
+    assert.deepEqual(valuesOf(workspace), values, 'workspace state is not as it was');
+    workspace.files.garbleReads = undefined;
+    assertHoldsAll((await load()).snapshot(), 'after the second load');
+    await assertMoved(workspace);
+  });
+
   it('old keys that cannot be removed are left, never read, and removed at the next load', async () => {
     const { workspace, load } = workspaceOf(v3());
     workspace.failRemovals = true;
