@@ -16,6 +16,8 @@ export interface TechLeadCoachApi {
   keptAside(): readonly KeptAsideRecord[];
   /** The team as storage holds it (the index in workspace state and the chunk files it names, read back), to prove what really reached storage. */
   storedTeam(): Promise<unknown>;
+  /** The files in the team's chunk folder of the workspace storage, listed directly; undefined when the window has no storage folder (no folder open). */
+  teamChunkFiles(): Promise<readonly string[] | undefined>;
   /** The raw value under release 0.1's key: its data before the migration, a marker after. */
   storedLegacy(): unknown;
   todayNudge(): TodayNudge | undefined;

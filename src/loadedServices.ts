@@ -44,8 +44,11 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
  * A window with no folder open has no storage folder: there the chunks are keys of workspace state.
  */
 function teamChunkFiles(context: vscode.ExtensionContext, storage: StateStorage): ChunkFiles {
-  return context.storageUri ? new WorkspaceChunkFiles(vscode.Uri.joinPath(context.storageUri, 'team')) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+  return context.storageUri ? new WorkspaceChunkFiles(vscode.Uri.joinPath(context.storageUri, TEAM_CHUNK_FOLDER)) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
 }
+
+/** The folder of the workspace storage that holds the team's chunk files. */
+const TEAM_CHUNK_FOLDER = 'team';
 
 export async function loadParts({ context, state, clock, log, settings }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
@@ -81,7 +84,7 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
 }
 
 /** The test API (see testHooks.ts): only built for a test run, after the loaded parts are there. */
-export function testApi(services: Services, currentLessonId: () => string | undefined): TechLeadCoachApi {
+export function testApi(services: Services, currentLessonId: () => string | undefined, storageUri: vscode.Uri | undefined): TechLeadCoachApi {
   return {
     apiVersion: 1,
     delegations: () => services.team.all(),
@@ -91,6 +94,16 @@ export function testApi(services: Services, currentLessonId: () => string | unde
       // The index in workspace state and the chunk files it names, read back as the next load will read them.
       const read = await services.team.readBack();
       return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
+    },
+    teamChunkFiles: async () => {
+      if (!storageUri) {
+        return undefined;
+      }
+      try {
+        return (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(storageUri, TEAM_CHUNK_FOLDER))).map(([name]) => name);
+      } catch {
+        return [];
+      }
     },
     storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
     todayNudge: () => services.coach.current(),

@@ -89,6 +89,11 @@ describe('Tech Lead Coach in a real extension host', function () {
     assert.equal(record?.task, 'Host test: own the release notes');
     assert.equal(await personOf(coach, saved.id), 'Priya');
     assert.ok((await stored(coach)).people.some((p) => p.id === record?.personId && p.name === 'Priya'), 'the person is not in storage with the delegation');
+    // The chunks are files in the workspace storage folder (a folder is open), named by person (in hex) and year.
+    const files = await coach.teamChunkFiles();
+    assert.ok(files, 'no storage folder although a folder is open');
+    const hex = Buffer.from(record?.personId ?? '').toString('hex');
+    assert.ok(files.some((name) => new RegExp(`^delegations-${hex}-\\d{4}-\\d+\\.json$`).test(name)), `no chunk file for the delegation's person among ${files.join(', ')}`);
   });
 
   it('refuses bad arguments and writes nothing', async () => {
