@@ -2,13 +2,14 @@
  * log10kMs, tree10kMs, state10kBytes, bytesWrittenPerChange10k: the domain with two years of a busy
  * lead's data (10,000 delegations across 50 people, 2,000 1:1s, 500 feedback entries), in Node.
  * Storage is in memory but update() JSON-serialises the value, as VS Code's Memento does before the
- * state crosses to the main process; the bytes are the UTF-8 length of that JSON.
+ * state crosses to the main process, and the chunk files are kept as the text written to them; the
+ * bytes are the UTF-8 length of that JSON and of that text.
  */
 import { performance } from 'node:perf_hooks';
 import { todayKey, type Clock } from '../src/domain/dates';
 import type { Delegation } from '../src/domain/delegation';
 import { groupByFollowUp } from '../src/domain/delegationGroups';
-import type { StateStorage } from '../src/domain/storage';
+import type { ChunkFiles, StateStorage } from '../src/domain/storage';
 import { DEFAULT_CADENCE_DAYS } from '../src/domain/team';
 import { toFlatTeam } from '../src/domain/teamData';
 import { TeamStore } from '../src/domain/teamStore';
@@ -23,9 +24,14 @@ export interface ScaleResult {
   log10kSamples: number[];
   tree10kMs: number | null;
   tree10kSamples: number[];
+  /** Bytes in workspace state at that size (the index, and whatever else the store keeps there). */
   state10kBytes: number | null;
-  /** Bytes handed to storage when one delegation is marked done at that size. */
+  /** Bytes in the chunk files at that size. */
+  chunkFiles10kBytes: number | null;
+  /** Bytes handed to storage (workspace state and chunk files) when one delegation is marked done at that size. */
   bytesWrittenPerChange10k: number | null;
+  /** Of those, the bytes handed to workspace state. */
+  stateBytesPerChange10k: number | null;
   /** TeamStore.load of the whole data set (what activation pays with such a workspace). */
   load10kMs: number | null;
   /** The first load, which moves version 2 (one key) to chunks. */
@@ -65,6 +71,32 @@ class JsonMemoryStorage implements StateStorage {
   }
 }
 
+/** The chunk folder in memory: each file kept as the text written to it. */
+class MemoryChunkFiles implements ChunkFiles {
+  readonly files = new Map<string, string>();
+  /** Bytes of every text handed to write() since the last mark. */
+  writtenSinceMark = 0;
+
+  read(name: string): Promise<string | undefined> {
+    return Promise.resolve(this.files.get(name));
+  }
+
+  write(name: string, text: string): Promise<void> {
+    this.files.set(name, text);
+    this.writtenSinceMark += Buffer.byteLength(text, 'utf8');
+    return Promise.resolve();
+  }
+
+  remove(name: string): Promise<void> {
+    this.files.delete(name);
+    return Promise.resolve();
+  }
+
+  list(): Promise<string[]> {
+    return Promise.resolve([...this.files.keys()]);
+  }
+}
+
 /** What the Delegations tree asks for: the root's group nodes, then every group's child nodes. */
 function buildTreeChildren(delegations: readonly Delegation[], clock: Clock): number {
   const groups = groupByFollowUp(delegations, todayKey(clock));
@@ -82,18 +114,19 @@ export async function measureScale(): Promise<ScaleResult> {
   const today = todayKey(clock);
   const data = makeTeamData(today);
   const storage = new JsonMemoryStorage();
-  // Version 2 (one key): the first load moves it to chunks, as it would for a lead updating.
+  const files = new MemoryChunkFiles();
+  // Version 2 (one key): the first load moves it to chunk files, as it would for a lead updating.
   await storage.update(KEYS.team, toFlatTeam(data));
 
   let next = 0;
   const newId = (): string => `bench-new-${++next}`;
   const defaults = { cadenceDays: () => DEFAULT_CADENCE_DAYS };
   const tMove = performance.now();
-  (await TeamStore.load(storage, KEYS, clock, newId, defaults)).dispose();
+  (await TeamStore.load(storage, files, KEYS, clock, newId, defaults)).dispose();
   const migrate10kMs = performance.now() - tMove;
-  // What activation pays in such a workspace from then on: the index and every chunk read and checked.
+  // What loading the tracker pays in such a workspace from then on: the index and every chunk file read and checked.
   const t0 = performance.now();
-  const store = await TeamStore.load(storage, KEYS, clock, newId, defaults);
+  const store = await TeamStore.load(storage, files, KEYS, clock, newId, defaults);
   const load10kMs = performance.now() - t0;
   if (store.all().length !== SCALE_DELEGATIONS) {
     throw new Error(`the store loaded ${store.all().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`);
@@ -110,12 +143,17 @@ export async function measureScale(): Promise<ScaleResult> {
     // Back to exactly 10,000: what the store writes then is the state for 10,000.
     await store.delete(logged.value.id);
   }
+  // The chunk files the index no longer names would go at the next load: a new load counts what stays.
+  (await TeamStore.load(storage, files, KEYS, clock, newId, defaults)).dispose();
   state10kBytes = [...storage.keys()].reduce((sum, key) => sum + Buffer.byteLength(JSON.stringify(storage.get(key)), 'utf8'), 0);
+  const chunkFiles10kBytes = [...files.files.values()].reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
   const open = store.all().find((d) => d.doneOn === undefined);
   if (!open) throw new Error('the data set has no open delegation to mark done');
   storage.writtenSinceMark = 0;
+  files.writtenSinceMark = 0;
   await store.markDone(open.id);
-  const bytesWrittenPerChange10k = storage.writtenSinceMark;
+  const stateBytesPerChange10k = storage.writtenSinceMark;
+  const bytesWrittenPerChange10k = storage.writtenSinceMark + files.writtenSinceMark;
   await store.reopen(open.id);
 
   const treeSamples: number[] = [];
@@ -137,7 +175,9 @@ export async function measureScale(): Promise<ScaleResult> {
     tree10kMs: median(treeSamples),
     tree10kSamples: treeSamples,
     state10kBytes,
+    chunkFiles10kBytes,
     bytesWrittenPerChange10k,
+    stateBytesPerChange10k,
     load10kMs,
     migrate10kMs,
     records: SCALE_DELEGATIONS,

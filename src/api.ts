@@ -14,8 +14,10 @@ export interface TechLeadCoachApi {
   /** People, delegations, 1:1s and feedback, as the store holds them. */
   team(): TeamData;
   keptAside(): readonly KeptAsideRecord[];
-  /** The team as workspace state holds it (its index and chunks, read back), to prove what really reached storage. */
-  storedTeam(): unknown;
+  /** The team as storage holds it (the index in workspace state and the chunk files it names, read back), to prove what really reached storage. */
+  storedTeam(): Promise<unknown>;
+  /** The files in the team's chunk folder of the workspace storage, listed directly; undefined when the window has no storage folder (no folder open). */
+  teamChunkFiles(): Promise<readonly string[] | undefined>;
   /** The raw value under release 0.1's key: its data before the migration, a marker after. */
   storedLegacy(): unknown;
   todayNudge(): TodayNudge | undefined;

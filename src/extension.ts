@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
   }
   // The test suites read the data as soon as activation is done: the test build waits for it.
   await services.loaded();
-  return loadedServices().testApi(services, () => lessons.currentLessonId());
+  return loadedServices().testApi(services, () => lessons.currentLessonId(), context.storageUri);
 }
 
 /** Says once, at start-up, when stored data could not be read: kept aside, or from a newer version. */

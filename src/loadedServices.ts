@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
-import { todayKey, type Clock } from './domain/dates';
+import type { Clock } from './domain/dates';
 import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
-import { readStoredTeam } from './domain/teamData';
+import { StateChunkFiles, type ChunkFiles, type StateStorage } from './domain/storage';
 import { TeamStore } from './domain/teamStore';
 import { TodayCoach } from './domain/todayCoach';
+import { WorkspaceChunkFiles } from './platform/chunkFiles';
 import { readText } from './platform/files';
 import type { State } from './platform/state';
-import { StateMap } from './platform/stateMap';
+import { StateMap, TEAM_CHUNK_KEYS } from './platform/stateMap';
 import type { CoachSettings } from './settings';
 import type { LoadedParts, Services } from './services';
 
@@ -37,18 +38,31 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
   }
 }
 
+/**
+ * Where the team's chunks go: files in the `team` folder of the extension's workspace storage, so
+ * workspace state (written whole on every change, read whole at every start) holds only the index.
+ * A window with no folder open has no storage folder: there the chunks are keys of workspace state.
+ */
+function teamChunkFiles(context: vscode.ExtensionContext, storage: StateStorage): ChunkFiles {
+  return context.storageUri ? new WorkspaceChunkFiles(vscode.Uri.joinPath(context.storageUri, TEAM_CHUNK_FOLDER)) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+}
+
+/** The folder of the workspace storage that holds the team's chunk files. */
+const TEAM_CHUNK_FOLDER = 'team';
+
 export async function loadParts({ context, state, clock, log, settings }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
   const storage = state.storage(StateMap.team, StateMap.legacyDelegations);
+  const files = teamChunkFiles(context, storage);
   const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
   const newId = (): string => globalThis.crypto.randomUUID();
   const defaults = { cadenceDays: () => settings().oneOnOneCadenceDays };
   const [team, catalogue] = await Promise.all([
     // A load that fails (storage refusing the migration's write) leaves the data as it was; the
     // extension still runs, with the tracker refusing changes and saying why.
-    TeamStore.load(storage, keys, clock, newId, defaults).catch((error: unknown) => {
+    TeamStore.load(storage, files, keys, clock, newId, defaults).catch((error: unknown) => {
       log.error('Could not load the team data', error);
-      return TeamStore.unavailableBecause(storage, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
+      return TeamStore.unavailableBecause(storage, files, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
     }),
     loadNudgeCatalogue(context, log),
   ]);
@@ -70,17 +84,26 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
 }
 
 /** The test API (see testHooks.ts): only built for a test run, after the loaded parts are there. */
-export function testApi(services: Services, currentLessonId: () => string | undefined): TechLeadCoachApi {
+export function testApi(services: Services, currentLessonId: () => string | undefined, storageUri: vscode.Uri | undefined): TechLeadCoachApi {
   return {
     apiVersion: 1,
     delegations: () => services.team.all(),
     team: () => services.team.snapshot(),
     keptAside: () => services.team.keptAside(),
-    storedTeam: () => {
-      // The index and its chunks, read back from workspace state as the next load will read them.
-      const storage = services.state.storage(StateMap.team);
-      const read = readStoredTeam((key) => storage.get(key), StateMap.team.key, todayKey(services.clock));
+    storedTeam: async () => {
+      // The index in workspace state and the chunk files it names, read back as the next load will read them.
+      const read = await services.team.readBack();
       return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
+    },
+    teamChunkFiles: async () => {
+      if (!storageUri) {
+        return undefined;
+      }
+      try {
+        return (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(storageUri, TEAM_CHUNK_FOLDER))).map(([name]) => name);
+      } catch {
+        return [];
+      }
     },
     storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
     todayNudge: () => services.coach.current(),

@@ -43,7 +43,7 @@ export interface HeapOutcome {
 
 interface ProductApi {
   delegations?: () => readonly unknown[];
-  storedTeam?: () => unknown;
+  storedTeam?: () => Promise<unknown>;
   flushed?: () => Promise<void>;
 }
 
@@ -155,7 +155,7 @@ async function measure(outcome: HeapOutcome): Promise<void> {
     if (!beforeReading.settled || !afterReading.settled) outcome.unsettled = true;
     outcome.heapBeforeMB = before / MB;
     outcome.heapAfterMB = after / MB;
-    const stored = api.storedTeam?.();
+    const stored = await api.storedTeam?.();
     if (stored !== undefined) outcome.storedBytes = Buffer.byteLength(JSON.stringify(stored), 'utf8');
     if (outcome.delegationsAfterImport === undefined) {
       outcome.why = 'the product API does not report its delegations, so the import could not be checked';

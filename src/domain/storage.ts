@@ -51,3 +51,48 @@ export class SerialQueue {
     return this.tail.then(() => undefined);
   }
 }
+
+/**
+ * Where the tracker keeps its chunks: named texts in one folder. In the extension, the `team`
+ * folder of the extension's workspace storage (platform/chunkFiles.ts); in a window with no folder
+ * open, workspace state (StateChunkFiles). The store names them (teamData.ts, chunkFileName).
+ */
+export interface ChunkFiles {
+  /** The text stored under `name`, undefined when there is none; rejects when it is there but cannot be read. */
+  read(name: string): Promise<string | undefined>;
+  /** Stores the whole text under `name`, replacing what was there. */
+  write(name: string, text: string): Promise<void>;
+  /** Removes `name`; one that is not there is no error. */
+  remove(name: string): Promise<void>;
+  /** Every name stored, the store's and any other. */
+  list(): Promise<string[]>;
+}
+
+/**
+ * Chunks as keys of workspace state, `<prefix><name>`, each holding its text: where there is no
+ * storage folder (a window with no folder open). The store reads and writes them as it does files.
+ */
+export class StateChunkFiles implements ChunkFiles {
+  constructor(
+    private readonly state: StateStorage,
+    private readonly prefix: string,
+  ) {}
+
+  read(name: string): Promise<string | undefined> {
+    const value = this.state.get(this.prefix + name);
+    return Promise.resolve(typeof value === 'string' ? value : undefined);
+  }
+
+  async write(name: string, text: string): Promise<void> {
+    await this.state.update(this.prefix + name, text);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.state.update(this.prefix + name, undefined);
+  }
+
+  list(): Promise<string[]> {
+    const keys = this.state.keys?.() ?? [];
+    return Promise.resolve(keys.filter((key) => key.startsWith(this.prefix)).map((key) => key.slice(this.prefix.length)));
+  }
+}

@@ -2,15 +2,20 @@ import type { DateKey } from './dates';
 import { compareDays, personKey, sameValue, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
 import { DEFAULT_CADENCE_DAYS, validateStoredFeedback, validateStoredOneOnOne, validateStoredPerson, type Feedback, type OneOnOne, type Person } from './team';
 import * as l10n from './l10n';
+import type { ChunkFiles } from './storage';
 
 /**
- * The tracker's stored form. Version 3: an index (people, and the keys of the chunks that hold the
- * rest) and chunks of delegations, 1:1s and feedback, one per collection, person and year, so a
- * change writes the chunks it touched and the index, never the whole history. Version 2 held
- * everything under one key; version 1 (release 0.1) only delegations, each naming its person. Both
- * are read and migrated here.
+ * The tracker's stored form. Version 4: an index in workspace state (people, and the names of the
+ * chunk files that hold the rest) and chunks of delegations, 1:1s and feedback, one file per
+ * collection, person and year, so a change writes the chunks it touched and the index, never the
+ * whole history, and workspace state (which VS Code writes whole on every change and reads whole
+ * at every start) stays small. Version 3 had the same index and chunks, all in workspace state;
+ * version 2 held everything under one key; version 1 (release 0.1) only delegations, each naming
+ * its person. All are read and migrated here.
  */
-export const TEAM_SCHEMA_VERSION = 3;
+export const TEAM_SCHEMA_VERSION = 4;
+/** Version 3: the index and its chunks, each chunk a key of workspace state. */
+export const STATE_CHUNKS_SCHEMA_VERSION = 3;
 export const FLAT_SCHEMA_VERSION = 2;
 export const LEGACY_SCHEMA_VERSION = 1;
 /** The schema of the marker left under release 0.1's key: newer than 0.1, so 0.1 writes nothing there. */
@@ -35,12 +40,13 @@ export interface StoredTeam extends TeamData {
   readonly schemaVersion: typeof FLAT_SCHEMA_VERSION;
 }
 
-/** Version 3's index: the people, and the chunk keys that hold everything else. Written last. */
+/** The index: the people, and the names of the chunks that hold everything else. Written last. */
 export interface TeamIndex {
   readonly schemaVersion: typeof TEAM_SCHEMA_VERSION;
-  /** Grows with every write; a chunk's key ends with the generation that wrote it. */
+  /** Grows with every write; a chunk's name ends with the generation that wrote it. */
   readonly generation: number;
   readonly people: readonly Person[];
+  /** Chunk file names (version 3: keys of workspace state). */
   readonly chunks: readonly string[];
 }
 
@@ -179,19 +185,65 @@ export function bucketize(data: TeamData): Map<string, TeamRecord[]> {
   return buckets;
 }
 
-/** `<index key>/<bucket>#<generation>`. */
-export function chunkKey(indexKey: string, bucket: string, generation: number): string {
-  return `${indexKey}/${bucket}#${generation}`;
-}
+/** Version 3's chunk key: `<index key>/<bucket>#<generation>`, in workspace state. */
+const STATE_CHUNK_SUFFIX = /^\/((?:delegations|oneOnOnes|feedback)\/[A-Za-z0-9_.:-]{1,100}\/\d{4})#\d+$/;
 
-/** The bucket a chunk key names, when it is one of this index's chunk keys. */
-const CHUNK_SUFFIX = /^\/((?:delegations|oneOnOnes|feedback)\/[A-Za-z0-9_.:-]{1,100}\/\d{4})#\d+$/;
-
+/** The bucket a version-3 chunk key names, when it is one of this index's chunk keys. */
 export function bucketOfKey(indexKey: string, key: string): string | undefined {
-  return key.startsWith(indexKey) ? CHUNK_SUFFIX.exec(key.slice(indexKey.length))?.[1] : undefined;
+  return key.startsWith(indexKey) ? STATE_CHUNK_SUFFIX.exec(key.slice(indexKey.length))?.[1] : undefined;
 }
 
-/** A chunk as it is held: its key and its records (the very objects the store shows). */
+/** A collection as it is spelled in a chunk file name: lower case, one spelling each. */
+const FILE_COLLECTION: Readonly<Record<ChunkedCollection, string>> = { delegations: 'delegations', oneOnOnes: 'oneonones', feedback: 'feedback' };
+const COLLECTION_OF_FILE: ReadonlyMap<string, ChunkedCollection> = new Map(CHUNKED.map((c) => [FILE_COLLECTION[c], c]));
+/** `<collection>-<person id as lower-case hex of its UTF-8>-<year>-<generation>.json`. */
+const CHUNK_FILE = /^(delegations|oneonones|feedback)-((?:[0-9a-f]{2}){1,100})-(\d{4})-(\d{1,15})\.json$/;
+const PERSON_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+function toHex(text: string): string {
+  return [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function fromHex(hex: string): string | undefined {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) {
+    bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file name of a chunk. The person id (letters of both cases, digits, `_.:-` when it comes
+ * from an imported file) is written as lower-case hex, so the name is one name on every file
+ * system: nothing Windows forbids (`:`), nothing a case-insensitive disk (macOS, Windows) would
+ * take for another person's chunk, and it reads back to its bucket unambiguously.
+ */
+export function chunkFileName(bucket: string, generation: number): string {
+  const [collection, personId, year] = bucket.split('/') as [ChunkedCollection, string, string];
+  return `${FILE_COLLECTION[collection]}-${toHex(personId)}-${year}-${generation}.json`;
+}
+
+/** The bucket a chunk file name names (`delegations/p-7/2026`), or undefined when it is not a chunk file name. */
+export function bucketOfFile(name: string): string | undefined {
+  const match = CHUNK_FILE.exec(name);
+  const collection = match ? COLLECTION_OF_FILE.get(match[1] ?? '') : undefined;
+  const personId = match ? fromHex(match[2] ?? '') : undefined;
+  if (!match || collection === undefined || personId === undefined || !PERSON_ID.test(personId)) {
+    return undefined;
+  }
+  return `${collection}/${personId}/${match[3] ?? ''}`;
+}
+
+/** Whether a name in the chunk folder is the store's: a chunk file name, which it may remove when no index names it. */
+export function isChunkFileName(name: string): boolean {
+  return bucketOfFile(name) !== undefined;
+}
+
+/** A chunk as it is held: its name (a file; a state key when read from version 3) and its records (the very objects the store shows). */
 export interface HeldChunk {
   readonly key: string;
   readonly records: readonly TeamRecord[];
@@ -205,20 +257,49 @@ export type ChunkedRead =
       /** What the index held, and its chunks as read (a chunk whose records were kept aside is left out: it must be written again). */
       readonly generation: number;
       readonly chunks: ReadonlyMap<string, HeldChunk>;
+      /** Every chunk the index names, as it names them (read or not). */
+      readonly named: readonly string[];
       readonly version: number | undefined;
       /** True when the chunks as read do not hold the data as read one to one (a chunk lost a record, two named one bucket): they must be written again. */
       readonly dirty: boolean;
     }
   | { readonly kind: 'newer'; readonly schemaVersion: number };
 
+/** A chunk as found: in a file (version 4) or under a key of workspace state (version 3). */
+interface FoundChunk {
+  readonly name: unknown;
+  readonly bucket: string | undefined;
+  /** The parsed chunk; for a file that is not JSON, its text. */
+  readonly value: unknown;
+  readonly version: number;
+}
+
+async function readChunkFile(files: ChunkFiles, name: unknown): Promise<FoundChunk> {
+  const bucket = typeof name === 'string' ? bucketOfFile(name) : undefined;
+  if (bucket === undefined) {
+    return { name, bucket, value: undefined, version: TEAM_SCHEMA_VERSION };
+  }
+  const text = await files.read(name as string);
+  let value: unknown = text;
+  if (text !== undefined) {
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      // Kept aside as the text it is.
+    }
+  }
+  return { name, bucket, value, version: TEAM_SCHEMA_VERSION };
+}
+
 /**
- * Reads the team under `indexKey`: version 3 (the index and its chunks) or version 2 (one key).
- * Records are validated and attached to their person as in readTeamLists; a missing or damaged
- * chunk is kept aside by its key.
+ * Reads the team under `indexKey`: version 4 (the index in state, its chunks in `files`, read
+ * together), version 3 (the index and its chunks in state) or version 2 (one key). Records are
+ * validated and attached to their person as in readTeamLists; a missing or damaged chunk is kept
+ * aside by its name. A chunk file is read only when the index names it.
  */
-export function readStoredTeam(get: (key: string) => unknown, indexKey: string, today: DateKey): ChunkedRead {
+export async function readStoredTeam(get: (key: string) => unknown, files: ChunkFiles, indexKey: string, today: DateKey): Promise<ChunkedRead> {
   const raw = get(indexKey);
-  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), version: undefined, dirty: false };
+  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), named: [], version: undefined, dirty: false };
   if (raw === undefined || raw === null) {
     return { ...empty, keptAside: [] };
   }
@@ -229,33 +310,39 @@ export function readStoredTeam(get: (key: string) => unknown, indexKey: string, 
   const stored = raw as Record<string, unknown>;
   if (version === FLAT_SCHEMA_VERSION && Object.keys(stored).every((key) => FLAT_KEYS.has(key))) {
     const { data, keptAside } = readTeamLists(stored, today);
-    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), version, dirty: true };
+    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), named: [], version, dirty: true };
   }
-  const chunkKeys = stored['chunks'];
+  const chunkNames = stored['chunks'];
   const generation = stored['generation'];
   if (
-    version !== TEAM_SCHEMA_VERSION ||
+    (version !== TEAM_SCHEMA_VERSION && version !== STATE_CHUNKS_SCHEMA_VERSION) ||
     Object.keys(stored).some((key) => !INDEX_KEYS.has(key)) ||
-    !Array.isArray(chunkKeys) ||
+    !Array.isArray(chunkNames) ||
     typeof generation !== 'number' ||
     !Number.isInteger(generation) ||
     generation < 0
   ) {
     return { ...empty, keptAside: [{ raw, reason: 'the stored tracker is not in a known shape' }] };
   }
+  const named = chunkNames as unknown[];
+  const found: FoundChunk[] =
+    version === TEAM_SCHEMA_VERSION
+      ? await Promise.all(named.map((name) => readChunkFile(files, name)))
+      : named.map((key) => {
+          const bucket = typeof key === 'string' ? bucketOfKey(indexKey, key) : undefined;
+          return { name: key, bucket, value: bucket === undefined ? undefined : get(key as string), version: STATE_CHUNKS_SCHEMA_VERSION };
+        });
   const keptAside: Unreadable[] = [];
   const lists: Record<ChunkedCollection, unknown[]> = { delegations: [], oneOnOnes: [], feedback: [] };
   const readKeys: { key: string; bucket: string; count: number }[] = [];
-  for (const key of chunkKeys as unknown[]) {
-    const bucket = typeof key === 'string' ? bucketOfKey(indexKey, key) : undefined;
-    const chunk = bucket === undefined ? undefined : get(key as string);
-    const records = typeof chunk === 'object' && chunk !== null && storedVersionOf(chunk) === TEAM_SCHEMA_VERSION ? (chunk as { records?: unknown }).records : undefined;
+  for (const { name, bucket, value, version: chunkVersion } of found) {
+    const records = typeof value === 'object' && value !== null && storedVersionOf(value) === chunkVersion ? (value as { records?: unknown }).records : undefined;
     if (bucket === undefined || !Array.isArray(records)) {
-      keptAside.push({ raw: { chunk: key, value: chunk ?? null }, reason: 'a stored chunk of the tracker is missing or not in a known shape' });
+      keptAside.push({ raw: { chunk: name, value: value ?? null }, reason: 'a stored chunk of the tracker is missing or not in a known shape' });
       continue;
     }
     lists[bucket.split('/')[0] as ChunkedCollection].push(...(records as unknown[]));
-    readKeys.push({ key: key as string, bucket, count: records.length });
+    readKeys.push({ key: name as string, bucket, count: records.length });
   }
   const read = readTeamLists({ people: stored['people'], ...lists }, today);
   // A chunk holds exactly what it read when every record of its bucket was kept: then it need not be written again.
@@ -268,7 +355,16 @@ export function readStoredTeam(get: (key: string) => unknown, indexKey: string, 
     }
   }
   const dirty = chunks.size !== buckets.size || chunks.size !== readKeys.length;
-  return { kind: 'read', data: read.data, keptAside: [...keptAside, ...read.keptAside], generation, chunks, version, dirty };
+  return {
+    kind: 'read',
+    data: read.data,
+    keptAside: [...keptAside, ...read.keptAside],
+    generation,
+    chunks,
+    named: named.filter((name): name is string => typeof name === 'string'),
+    version,
+    dirty,
+  };
 }
 
 /** Reads release 0.1's list of delegations; invalid records are returned apart, as they were. */
@@ -343,13 +439,16 @@ export function toFlatTeam(data: TeamData): StoredTeam {
   return { schemaVersion: FLAT_SCHEMA_VERSION, people: data.people, delegations: data.delegations, oneOnOnes: data.oneOnOnes, feedback: data.feedback };
 }
 
-/** The writes that take the stored team from `held` to `data`: changed chunks first, the index last, then the keys no longer used. */
+/**
+ * What takes the stored team from `held` to `data`: the chunks that changed, each under a new
+ * name (`generation`), and the index that names the chunks of `data`. Nothing is removed here:
+ * the chunks no longer named are removed when the store next loads (see TeamStore.persist).
+ */
 export function chunkWrites(
-  indexKey: string,
   data: TeamData,
   held: ReadonlyMap<string, HeldChunk>,
   generation: number,
-): { writes: [string, StoredChunk][]; index: TeamIndex; chunks: Map<string, HeldChunk>; obsolete: string[] } {
+): { writes: [string, StoredChunk][]; index: TeamIndex; chunks: Map<string, HeldChunk> } {
   const chunks = new Map<string, HeldChunk>();
   const writes: [string, StoredChunk][] = [];
   for (const [bucket, records] of bucketize(data)) {
@@ -357,15 +456,13 @@ export function chunkWrites(
     if (before && before.records.length === records.length && before.records.every((r, i) => r === records[i])) {
       chunks.set(bucket, before);
     } else {
-      const key = chunkKey(indexKey, bucket, generation);
-      chunks.set(bucket, { key, records });
-      writes.push([key, { schemaVersion: TEAM_SCHEMA_VERSION, records }]);
+      const name = chunkFileName(bucket, generation);
+      chunks.set(bucket, { key: name, records });
+      writes.push([name, { schemaVersion: TEAM_SCHEMA_VERSION, records }]);
     }
   }
-  const live = new Set([...chunks.values()].map((c) => c.key));
-  const obsolete = [...held.values()].map((c) => c.key).filter((key) => !live.has(key));
-  const index: TeamIndex = { schemaVersion: TEAM_SCHEMA_VERSION, generation, people: data.people, chunks: [...live].sort() };
-  return { writes, index, chunks, obsolete };
+  const index: TeamIndex = { schemaVersion: TEAM_SCHEMA_VERSION, generation, people: data.people, chunks: [...chunks.values()].map((c) => c.key).sort() };
+  return { writes, index, chunks };
 }
 
 /**

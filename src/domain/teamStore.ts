@@ -2,7 +2,7 @@ import { daysBetween, todayKey, type Clock, type DateKey } from './dates';
 import { compareDays, compareText, createDelegation, HISTORY_MAX, isDone, isOverdue, sameValue, type Delegation, type DelegationEvent, type DelegationV1, type NewDelegation } from './delegation';
 import type { DelegationLevel } from './delegationLevels';
 import { UserFacingError } from './errors';
-import { Emitter, SerialQueue, type StateStorage } from './storage';
+import { Emitter, SerialQueue, type ChunkFiles, type StateStorage } from './storage';
 import { FEEDBACK_MAX, findPersonByName, lastOneOnOne, nextOneOnOneDue, ONE_ON_ONES_MAX, PEOPLE_MAX, TOPICS, type Feedback, type Mood, type OneOnOne, type Person, type Topic } from './team';
 import {
   attachPeople,
@@ -10,12 +10,15 @@ import {
   EMPTY_TEAM,
   migrateLegacy,
   chunkWrites,
+  isChunkFileName,
   MARKER_SCHEMA_VERSION,
   readStoredTeam,
   reconcileLegacy,
+  STATE_CHUNKS_SCHEMA_VERSION,
   storedVersionOf,
   TEAM_SCHEMA_VERSION,
   validateRecord,
+  type ChunkedRead,
   type Collection,
   type HeldChunk,
   type LegacyMarker,
@@ -38,7 +41,7 @@ export interface KeptAsideRecord {
 }
 
 export interface TeamStoreKeys {
-  /** Version 2: people, delegations, 1:1s and feedback. */
+  /** The index (version 4; version 3 with its chunks under `<team>/…` beside it; version 2 alone). */
   readonly team: string;
   /** Release 0.1's delegations, migrated on first load and then replaced by a marker. */
   readonly legacy: string;
@@ -194,6 +197,7 @@ export class TeamStore {
 
   private constructor(
     private readonly storage: StateStorage,
+    private readonly files: ChunkFiles,
     private readonly keys: TeamStoreKeys,
     private readonly clock: Clock,
     private readonly newId: () => string,
@@ -214,8 +218,8 @@ export class TeamStore {
    * A store for a workspace whose data could not be loaded: empty, and refusing every change with
    * the reason, so nothing is written over what is stored. The rest of the extension still works.
    */
-  static unavailableBecause(storage: StateStorage, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults, reason: string): TeamStore {
-    return new TeamStore(storage, keys, clock, newId, defaults, EMPTY_TEAM, 0, undefined, 0, reason);
+  static unavailableBecause(storage: StateStorage, files: ChunkFiles, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults, reason: string): TeamStore {
+    return new TeamStore(storage, files, keys, clock, newId, defaults, EMPTY_TEAM, 0, undefined, 0, reason);
   }
 
   /**
@@ -223,11 +227,12 @@ export class TeamStore {
    * the old one is replaced by a marker, so a crash between the two leaves the old data in place.
    * Records that fail validation are moved to the kept-aside key before the tracker is rewritten.
    * A tracker saved by a newer version is left exactly as it is, and the store goes read-only.
+   * Version 3 (chunks in workspace state) moves its chunks to `files` (see moveChunksToFiles).
    */
-  static async load(storage: StateStorage, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults): Promise<TeamStore> {
+  static async load(storage: StateStorage, files: ChunkFiles, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults): Promise<TeamStore> {
     const today = todayKey(clock);
     const make = (data: TeamData, keptAside: number, newer?: NewerData, migrated = 0): TeamStore =>
-      new TeamStore(storage, keys, clock, newId, defaults, data, keptAside, newer, migrated);
+      new TeamStore(storage, files, keys, clock, newId, defaults, data, keptAside, newer, migrated);
     const stored = storage.get(keys.team);
     const legacy = storage.get(keys.legacy);
     const legacyVersion = storedVersionOf(legacy);
@@ -250,15 +255,14 @@ export class TeamStore {
       await keepAside(storage, keys, migrated.keptAside, today);
       const store = make(migrated.data, migrated.keptAside.length, undefined, migrated.data.people.length);
       await store.persist(migrated.data);
-      const back = readStoredTeam((key) => storage.get(key), keys.team, today);
-      if (back.kind !== 'read' || back.keptAside.length > 0 || !COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(migrated.data[c])))) {
+      if (!(await store.readsBackAs(migrated.data, today))) {
         throw new Error(l10n.t('The migrated tracker did not read back as written; the release 0.1 data was left in place.'));
       }
       const marker: LegacyMarker = { schemaVersion: MARKER_SCHEMA_VERSION, movedTo: keys.team };
       await storage.update(keys.legacy, marker);
       return store;
     }
-    const read = readStoredTeam((key) => storage.get(key), keys.team, today);
+    const read = await readStoredTeam((key) => storage.get(key), files, keys.team, today);
     if (read.kind === 'newer') {
       return make(EMPTY_TEAM, 0, { schemaVersion: read.schemaVersion, raw: stored });
     }
@@ -272,19 +276,52 @@ export class TeamStore {
     }
     await keepAside(storage, keys, keptAside, today);
     const store = make(data, keptAside.length);
-    store.chunks = read.chunks;
     store.generation = read.generation;
-    // Version 2 becomes chunks; chunks that lost a record, or records 0.1 added, are written again;
-    // anything kept aside is left out of the index written again, so it is never read twice.
-    if (stored !== undefined && (read.version !== TEAM_SCHEMA_VERSION || read.keptAside.length > 0 || read.dirty || data !== read.data)) {
-      await store.persist(data);
+    if (read.version === STATE_CHUNKS_SCHEMA_VERSION) {
+      await store.moveChunksToFiles(stored, data, today);
+    } else {
+      store.chunks = read.chunks;
+      // Version 2 becomes chunks; chunks that lost a record, or records 0.1 added, are written again;
+      // anything kept aside is left out of the index written again, so it is never read twice.
+      if (stored !== undefined && (read.version !== TEAM_SCHEMA_VERSION || read.keptAside.length > 0 || read.dirty || data !== read.data)) {
+        await store.persist(data);
+      }
     }
     if (leftBehind) {
       const marker: LegacyMarker = { schemaVersion: MARKER_SCHEMA_VERSION, movedTo: keys.team };
       await storage.update(keys.legacy, marker);
     }
-    await store.removeOrphans();
+    await store.removeUnnamed(read.named);
     return store;
+  }
+
+  /**
+   * Version 3 to 4: every chunk written as a file, then the version-4 index (the moment the move
+   * happens), read back and compared, and only then the version-3 chunk keys removed. Until the
+   * index is written the version-3 data is whole and is what the next load reads (the files
+   * written are named by no index); once it is, the files hold everything. The index and the old
+   * keys are in the same workspace state, which VS Code writes whole: no flush can hold the keys'
+   * removal without the index that replaced them. A move that does not read back as written puts
+   * the version-3 index back and fails the load.
+   */
+  private async moveChunksToFiles(v3Index: unknown, data: TeamData, today: DateKey): Promise<void> {
+    this.chunks = new Map();
+    await this.persist(data);
+    if (!(await this.readsBackAs(data, today))) {
+      await this.storage.update(this.keys.team, v3Index);
+      throw new Error(l10n.t('The tracker did not read back as written when its history moved to files; it was left as it was.'));
+    }
+  }
+
+  /** Whether the stored tracker, read back as the next load will read it, holds exactly `data`. */
+  private async readsBackAs(data: TeamData, today: DateKey): Promise<boolean> {
+    const back = await readStoredTeam((key) => this.storage.get(key), this.files, this.keys.team, today);
+    return back.kind === 'read' && back.keptAside.length === 0 && COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(data[c])));
+  }
+
+  /** The tracker as storage holds it, read back as the next load will read it (the index and the chunks it names): for the test API. */
+  readBack(): Promise<ChunkedRead> {
+    return readStoredTeam((key) => this.storage.get(key), this.files, this.keys.team, todayKey(this.clock));
   }
 
   /** How many records this load had to keep aside (to tell the user once). */
@@ -663,29 +700,40 @@ export class TeamStore {
   }
 
   /**
-   * Writes `next`: the chunks that changed under new keys, then the index that names them (the
-   * moment the change happens), then removes the keys no longer named. A crash before the index
-   * leaves unnamed chunks, never read and removed at the next load; the old state stays whole.
+   * Writes `next`: the chunks that changed, as new files (written together), then the index in
+   * workspace state that names them: the moment the change happens. A failure before the index
+   * leaves files no index names, never read; the stored tracker stays as it was.
+   *
+   * The chunks the new index no longer names are NOT removed here. VS Code resolves a workspace
+   * state `update` before it writes the state to disk (it flushes later, all of it at once), so
+   * after a crash the index on disk may be an older one, naming those very files. They are removed
+   * when the store next loads (removeUnnamed), once the index it read from disk no longer names them.
    */
   private async persist(next: TeamData): Promise<void> {
     const generation = this.generation + 1;
-    const plan = chunkWrites(this.keys.team, next, this.chunks, generation);
-    // Started together: VS Code writes an extension's whole state once for all the updates made in
-    // one go, where one at a time it would write it once per chunk.
-    await Promise.all(plan.writes.map(([key, value]) => this.storage.update(key, value)));
+    const plan = chunkWrites(next, this.chunks, generation);
+    await Promise.all(plan.writes.map(([name, chunk]) => this.files.write(name, JSON.stringify(chunk))));
     await this.storage.update(this.keys.team, plan.index);
     this.chunks = plan.chunks;
     this.generation = generation;
-    // Left behind on failure: removed at the next load.
-    await Promise.all(plan.obsolete.map((key) => Promise.resolve(this.storage.update(key, undefined)).then(undefined, () => undefined)));
   }
 
-  /** Removes chunk keys no index names (a write that stopped before its index, a removal that failed). */
-  private async removeOrphans(): Promise<void> {
-    const live = new Set([...this.chunks.values()].map((c) => c.key));
+  /**
+   * At load: removes the chunk files that neither the index read at this load (the one on disk)
+   * nor the index now held names (a write that stopped before its index, chunks a later index
+   * replaced), and version 3's chunk keys, which no version-4 index names. Names in the folder
+   * that are not chunk file names are left alone. A removal that fails is tried again at the next load.
+   */
+  private async removeUnnamed(namedAtLoad: readonly string[]): Promise<void> {
+    const live = new Set([...namedAtLoad, ...[...this.chunks.values()].map((c) => c.key)]);
     const prefix = `${this.keys.team}/`;
-    const orphans = (this.storage.keys?.() ?? []).filter((key) => key.startsWith(prefix) && !live.has(key));
-    await Promise.all(orphans.map((key) => this.storage.update(key, undefined)));
+    const oldKeys = (this.storage.keys?.() ?? []).filter((key) => key.startsWith(prefix));
+    const files = await this.files.list().then(undefined, () => []);
+    const unnamed = files.filter((name) => isChunkFileName(name) && !live.has(name));
+    await Promise.all([
+      ...oldKeys.map((key) => Promise.resolve(this.storage.update(key, undefined)).then(undefined, () => undefined)),
+      ...unnamed.map((name) => this.files.remove(name).then(undefined, () => undefined)),
+    ]);
   }
 
   private change(id: string, apply: (d: Delegation, on: DateKey) => Delegation): Promise<Delegation | undefined> {

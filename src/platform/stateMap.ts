@@ -14,6 +14,12 @@ export function keysForSync(): string[] {
 }
 
 /**
+ * With no folder open (no workspace storage folder), the team's chunks are kept in workspace
+ * state instead, each under this prefix and its file name (TEAM_CHUNK_KEYS + name).
+ */
+export const TEAM_CHUNK_KEYS = 'techLead.teamChunk/';
+
+/**
  * Every key the extension stores, with its scope, schema version, reader and default. The only
  * place storage keys are named; features go through `State` with these entries.
  *
@@ -21,7 +27,11 @@ export function keysForSync(): string[] {
  * the nudge history and the lessons read.
  */
 export const StateMap = {
-  /** The team: people, delegations, 1:1s and feedback; TeamStore versions and validates it. */
+  /**
+   * The team's index: people, and the names of the chunk files that hold delegations, 1:1s and
+   * feedback (in the `team` folder of the workspace storage); TeamStore versions and validates it.
+   * Version 3 kept the chunks beside it, as keys `techLead.team/<bucket>#<generation>`.
+   */
   team: {
     scope: 'workspace',
     key: 'techLead.team',

@@ -19,14 +19,14 @@ async function api(): Promise<TechLeadCoachApi> {
   return exports;
 }
 
-/** The team as it reached workspace state. */
-function stored(coach: TechLeadCoachApi): { schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] } {
-  return coach.storedTeam() as { schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] };
+/** The team as it reached storage (the index in workspace state, the chunk files it names). */
+async function stored(coach: TechLeadCoachApi): Promise<{ schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] }> {
+  return (await coach.storedTeam()) as { schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] };
 }
 
 /** The name of the person a stored delegation is with, found through the team's people. */
-function personOf(coach: TechLeadCoachApi, delegationId: string): string | undefined {
-  const record = stored(coach).delegations.find((d) => d.id === delegationId);
+async function personOf(coach: TechLeadCoachApi, delegationId: string): Promise<string | undefined> {
+  const record = (await stored(coach)).delegations.find((d) => d.id === delegationId);
   return record === undefined ? undefined : coach.team().people.find((p) => p.id === record.personId)?.name;
 }
 
@@ -84,22 +84,27 @@ describe('Tech Lead Coach in a real extension host', function () {
     assert.ok(saved, 'the command returned nothing');
     await coach.flushed();
     assert.equal(coach.delegations().length, before + 1);
-    const record = stored(coach).delegations.find((d) => d.id === saved.id);
-    assert.equal(stored(coach).schemaVersion, 3);
+    const record = (await stored(coach)).delegations.find((d) => d.id === saved.id);
+    assert.equal((await stored(coach)).schemaVersion, 4);
     assert.equal(record?.task, 'Host test: own the release notes');
-    assert.equal(personOf(coach, saved.id), 'Priya');
-    assert.ok(stored(coach).people.some((p) => p.id === record?.personId && p.name === 'Priya'), 'the person is not in storage with the delegation');
+    assert.equal(await personOf(coach, saved.id), 'Priya');
+    assert.ok((await stored(coach)).people.some((p) => p.id === record?.personId && p.name === 'Priya'), 'the person is not in storage with the delegation');
+    // The chunks are files in the workspace storage folder (a folder is open), named by person (in hex) and year.
+    const files = await coach.teamChunkFiles();
+    assert.ok(files, 'no storage folder although a folder is open');
+    const hex = Buffer.from(record?.personId ?? '').toString('hex');
+    assert.ok(files.some((name) => new RegExp(`^delegations-${hex}-\\d{4}-\\d+\\.json$`).test(name)), `no chunk file for the delegation's person among ${files.join(', ')}`);
   });
 
   it('refuses bad arguments and writes nothing', async () => {
     const coach = await api();
-    const before = JSON.stringify(coach.storedTeam());
+    const before = JSON.stringify(await coach.storedTeam());
     for (const bad of [{ task: '', person: 'Sam' }, { task: 'x', person: 'Sam', level: 12 }, { task: 'x', person: 'Sam', followUp: '2001-01-01' }, { task: 'x', person: 'Sam', surprise: true }, 'just text']) {
       const result = await vscode.commands.executeCommand(Commands.logDelegation, bad);
       assert.equal(result, undefined, JSON.stringify(bad));
     }
     await coach.flushed();
-    assert.equal(JSON.stringify(coach.storedTeam()), before);
+    assert.equal(JSON.stringify(await coach.storedTeam()), before);
   });
 
   it('marks a delegation done, reopens it and deletes it, each reaching storage', async () => {
@@ -107,13 +112,13 @@ describe('Tech Lead Coach in a real extension host', function () {
     const saved = (await vscode.commands.executeCommand(Commands.logDelegation, { task: 'Host test: pair on the flaky test', person: 'Jo' })) as { id: string };
     await vscode.commands.executeCommand(Commands.markDone, saved.id);
     await coach.flushed();
-    assert.ok(stored(coach).delegations.find((d) => d.id === saved.id)?.doneOn, 'not done in storage');
+    assert.ok((await stored(coach)).delegations.find((d) => d.id === saved.id)?.doneOn, 'not done in storage');
     await vscode.commands.executeCommand(Commands.reopen, saved.id);
     await coach.flushed();
-    assert.equal(stored(coach).delegations.find((d) => d.id === saved.id)?.doneOn, undefined);
+    assert.equal((await stored(coach)).delegations.find((d) => d.id === saved.id)?.doneOn, undefined);
     await vscode.commands.executeCommand(Commands.delete, saved.id);
     await coach.flushed();
-    assert.equal(stored(coach).delegations.some((d) => d.id === saved.id), false);
+    assert.equal((await stored(coach)).delegations.some((d) => d.id === saved.id), false);
   });
 
   it('imports a JSON export given as a file URI, and a broken file changes nothing', async () => {
@@ -125,14 +130,14 @@ describe('Tech Lead Coach in a real extension host', function () {
     fs.writeFileSync(good, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [record] }));
     const broken = path.join(dir, 'broken.json');
     fs.writeFileSync(broken, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [{ ...record, id: 'host-import-2', level: 'high' }] }));
-    const before = JSON.stringify(coach.storedTeam());
+    const before = JSON.stringify(await coach.storedTeam());
     await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(broken));
     await coach.flushed();
-    assert.equal(JSON.stringify(coach.storedTeam()), before, 'a broken file changed the tracker');
+    assert.equal(JSON.stringify(await coach.storedTeam()), before, 'a broken file changed the tracker');
     await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(good));
     await coach.flushed();
-    assert.equal(stored(coach).delegations.find((d) => d.id === 'host-import-1')?.task, 'Host test: imported');
-    assert.equal(personOf(coach, 'host-import-1'), 'Imani', 'the release 0.1 file\'s name did not become a person');
+    assert.equal((await stored(coach)).delegations.find((d) => d.id === 'host-import-1')?.task, 'Host test: imported');
+    assert.equal(await personOf(coach, 'host-import-1'), 'Imani', 'the release 0.1 file\'s name did not become a person');
     await vscode.commands.executeCommand(Commands.delete, 'host-import-1');
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/dates';
-import type { StateStorage } from '../../src/domain/storage';
+import type { ChunkFiles, StateStorage } from '../../src/domain/storage';
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
 import { readStoredTeam, type TeamData, type Unreadable } from '../../src/domain/teamData';
 import { TeamStore, type TeamStoreKeys } from '../../src/domain/teamStore';
@@ -27,19 +27,105 @@ export class FakeClock implements Clock {
   }
 }
 
-/** Storage that round-trips through JSON like VS Code's Memento, optionally slow or failing. */
+/**
+ * The tracker's chunk folder in memory, optionally slow or failing, and recording what was
+ * written, removed and read (to show that a file no index names is never read).
+ */
+export class MemoryChunkFiles implements ChunkFiles {
+  readonly data = new Map<string, string>();
+  /** Each write (`text`) and removal (`text` undefined), in the order they landed. */
+  readonly writes: { name: string; text: string | undefined }[] = [];
+  readonly reads: string[] = [];
+  delayMs = 0;
+  /** The next write or removal fails. */
+  failNext = false;
+  /** Every write whose name matches fails. */
+  failWrite: RegExp | undefined;
+  /** Every removal fails. */
+  failRemove = false;
+  /** Every read fails (the folder cannot be read). */
+  failRead = false;
+  /** Every read returns this text instead of what is stored (a disk that does not give back what it was given). */
+  garbleReads: string | undefined;
+  /** Shared with the MemoryStorage it belongs to: how many more writes land before the process "stops". */
+  crash: { left: number } | undefined;
+
+  constructor(initial: Record<string, string> = {}) {
+    for (const [name, text] of Object.entries(initial)) {
+      this.data.set(name, text);
+    }
+  }
+
+  async read(name: string): Promise<string | undefined> {
+    await this.pause();
+    if (this.failRead) {
+      throw new Error('permission denied');
+    }
+    this.reads.push(name);
+    return this.garbleReads ?? this.data.get(name);
+  }
+
+  async write(name: string, text: string): Promise<void> {
+    await this.pause();
+    stopIfCrashed(this.crash);
+    if (this.failNext || this.failWrite?.test(name) === true) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+    this.writes.push({ name, text });
+    this.data.set(name, text);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.pause();
+    stopIfCrashed(this.crash);
+    if (this.failNext || this.failRemove) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+    this.writes.push({ name, text: undefined });
+    this.data.delete(name);
+  }
+
+  list(): Promise<string[]> {
+    return Promise.resolve([...this.data.keys()]);
+  }
+
+  /** A chunk as stored, parsed. */
+  json(name: string): unknown {
+    const text = this.data.get(name);
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  private async pause(): Promise<void> {
+    // Variable delays make a later write finish before an earlier one unless writes are serialised.
+    const delay = this.delayMs > 0 ? Math.floor(Math.random() * this.delayMs) : 0;
+    if (delay > 0) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/**
+ * Storage that round-trips through JSON like VS Code's Memento, optionally slow or failing; with
+ * `files`, the workspace storage folder beside it (where the tracker keeps its chunks).
+ */
 export class MemoryStorage implements StateStorage {
   readonly data = new Map<string, string>();
   readonly writes: { key: string; value: unknown }[] = [];
+  readonly files: MemoryChunkFiles;
   delayMs = 0;
   failNext = false;
   /** Every write of this key fails (the write of one key of several, e.g. during a migration). */
   failKey: string | undefined;
+  /** Every removal of a key fails. */
+  failRemovals = false;
 
-  constructor(initial: Record<string, unknown> = {}) {
+  constructor(initial: Record<string, unknown> = {}, files: Record<string, string> = {}) {
     for (const [key, value] of Object.entries(initial)) {
       this.data.set(key, JSON.stringify(value));
     }
+    this.files = new MemoryChunkFiles(files);
   }
 
   get(key: string): unknown {
@@ -53,7 +139,8 @@ export class MemoryStorage implements StateStorage {
     if (delay > 0) {
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    if (this.failNext || (this.failKey !== undefined && key === this.failKey)) {
+    stopIfCrashed(this.files.crash);
+    if (this.failNext || (this.failKey !== undefined && key === this.failKey) || (this.failRemovals && value === undefined)) {
       this.failNext = false;
       throw new Error('disk full');
     }
@@ -68,9 +155,28 @@ export class MemoryStorage implements StateStorage {
   keys(): string[] {
     return [...this.data.keys()];
   }
+
+  /** From now on, `writes` more writes (to state or to files, in any mix) land; every one after fails, as if the process had stopped. */
+  crashAfter(writes: number | undefined): void {
+    this.files.crash = writes === undefined ? undefined : { left: writes };
+  }
 }
 
-/** Every value `storage` holds (the team's index and chunks among them), but the keys in `except`. */
+function stopIfCrashed(crash: { left: number } | undefined): void {
+  if (crash) {
+    if (crash.left <= 0) {
+      throw new Error('the process stopped');
+    }
+    crash.left--;
+  }
+}
+
+/** The chunk files beside `storage`, name to text (to copy them into another MemoryStorage). */
+export function filesOf(storage: MemoryStorage): Record<string, string> {
+  return Object.fromEntries(storage.files.data);
+}
+
+/** Every value `storage` holds (the team's index among them), but the keys in `except`. */
 export function valuesOf(storage: MemoryStorage, except: readonly string[] = []): Record<string, unknown> {
   return Object.fromEntries(storage.keys().filter((key) => !except.includes(key)).map((key) => [key, storage.get(key)]));
 }
@@ -93,14 +199,24 @@ export const day = (text: string): DateKey => text as DateKey;
 /** The keys the extension uses (see platform/stateMap.ts). */
 export const teamKeys: TeamStoreKeys = { team: 'techLead.team', legacy: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
 
-/** Loads a TeamStore on `storage` with the extension's keys and the default 1:1 cadence. */
-export function loadTeam(storage: StateStorage, clock: Clock = new FakeClock('2026-11-24'), newId = sequentialIds(), cadenceDays = DEFAULT_CADENCE_DAYS): Promise<TeamStore> {
-  return TeamStore.load(storage, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
+/** Loads a TeamStore on `storage` (and its chunk files) with the extension's keys and the default 1:1 cadence. */
+export function loadTeam(storage: MemoryStorage, clock: Clock = new FakeClock('2026-11-24'), newId = sequentialIds(), cadenceDays = DEFAULT_CADENCE_DAYS): Promise<TeamStore> {
+  return TeamStore.load(storage, storage.files, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
 }
 
-/** The stored team (the index and its chunks) as this version reads it, failing the test when it reads as newer data. */
-export function readStored(storage: StateStorage, today = day('2026-11-24')): TeamData & { keptAside: Unreadable[] } {
-  const read = readStoredTeam((key) => storage.get(key), teamKeys.team, today);
+/** The stored team (the index and the chunk files it names) as this version reads it, failing the test when it reads as newer data. */
+export async function readStored(storage: MemoryStorage, today = day('2026-11-24')): Promise<TeamData & { keptAside: Unreadable[] }> {
+  const read = await readStoredTeam((key) => storage.get(key), storage.files, teamKeys.team, today);
   assert.equal(read.kind, 'read', 'the stored team reads as data from a newer version');
   return read.kind === 'read' ? { ...read.data, keptAside: read.keptAside } : { people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
+}
+
+/** Everything written to `storage`: its keys and its chunk files (writes and removals). */
+export function writeCount(storage: MemoryStorage): number {
+  return storage.writes.length + storage.files.writes.length;
+}
+
+/** The chunk files the stored index names. */
+export function namedFiles(storage: MemoryStorage): string[] {
+  return [...((storage.get(teamKeys.team) as { chunks?: string[] } | undefined)?.chunks ?? [])];
 }

@@ -105,6 +105,7 @@ describe('the storage map', () => {
     const { state, workspace } = release01();
     const store = await TeamStore.load(
       state.storage(StateMap.team, StateMap.legacyDelegations),
+      workspace.files,
       { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key },
       new FakeClock('2026-11-25'),
       sequentialIds(),
@@ -115,15 +116,15 @@ describe('the storage map', () => {
     assert.equal(store.migratedPeople, 1);
     assert.deepEqual(state.raw(StateMap.legacyDelegations), { schemaVersion: 2, movedTo: StateMap.team.key });
     assert.equal((state.raw(StateMap.team) as { schemaVersion: number }).schemaVersion, StateMap.team.version);
-    // The chunks first, then the index, then the marker.
+    // The chunks first (files, beside workspace state), then the index, then the marker.
     const order = workspace.writes.map((w) => w.key);
-    assert.ok(order.slice(0, -2).every((key) => key.startsWith(`${StateMap.team.key}/`)), order.join(', '));
-    assert.deepEqual(order.slice(-2), [StateMap.team.key, StateMap.legacyDelegations.key]);
+    assert.deepEqual(order, [StateMap.team.key, StateMap.legacyDelegations.key]);
+    assert.deepEqual(workspace.files.writes.map((w) => w.name), (state.raw(StateMap.team) as { chunks: string[] }).chunks);
   });
 
   it('refuses to write the team over a newer version of either of its keys', async () => {
     for (const key of [StateMap.team.key, StateMap.legacyDelegations.key]) {
-      const workspace = new MemoryStorage({ [key]: { schemaVersion: 4 } });
+      const workspace = new MemoryStorage({ [key]: { schemaVersion: 5 } });
       const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
       await assert.rejects(Promise.resolve(storage.update(key, { schemaVersion: 2 })), NewerDataError);
       assert.deepEqual(workspace.writes, []);

@@ -209,8 +209,10 @@ describe('local days, whatever the time of day', () => {
     const reloaded = await loadTeam(storage, clock);
     assert.deepEqual(reloaded.oneOnOnes(), [ahead]);
     const writes = storage.writes.length;
+    const fileWrites = storage.files.writes.length;
     await loadTeam(storage, clock);
     assert.equal(storage.writes.length, writes, 'loading chunks that hold the day ahead rewrote them');
+    assert.equal(storage.files.writes.length, fileWrites, 'loading chunks that hold the day ahead rewrote or removed a chunk file');
     const today = todayKey(clock) as DateKey;
     assert.equal(describeLastOneOnOne(ahead, today), '1:1 on Wed 25 Nov');
     assert.equal(describeNextOneOnOne(sam, ahead, today), 'next 1:1 due in 15 days');

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/delegation';
 import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
-import { COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
+import { bucketOfFile, CHUNKED, chunkFileName, COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
+import { StateChunkFiles } from '../../src/domain/storage';
 import { describeImport, describeUndoLeft, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
-import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys as keys } from '../support/fakes';
+import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
+import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys as keys, writeCount } from '../support/fakes';
 
 function input(task: string, person = 'Sam', followUpOn = '2026-11-27'): NewDelegation {
   return { task, person, level: 3, followUpOn: day(followUpOn) };
@@ -25,8 +28,8 @@ function sameTeam(actual: TeamData, expected: TeamData, message?: string): void 
 }
 
 /** What is stored, read back, equals what the store shows. */
-function storedMatches(store: TeamStore, storage: MemoryStorage): void {
-  const stored = readStored(storage);
+async function storedMatches(store: TeamStore, storage: MemoryStorage): Promise<void> {
+  const stored = await readStored(storage);
   assert.deepEqual(stored.keptAside, []);
   for (const collection of COLLECTIONS) {
     // Storage holds records by chunk (person and year), memory in the order they came: compared by id.
@@ -42,10 +45,12 @@ describe('TeamStore', () => {
     const sam = store.findPerson('Sam');
     assert.ok(sam);
     const index = storage.get(keys.team) as { schemaVersion: number; people: unknown; chunks: string[] };
-    assert.equal(index.schemaVersion, 3);
+    assert.equal(index.schemaVersion, 4);
     assert.deepEqual(index.people, [sam]);
-    assert.deepEqual(index.chunks, [`${keys.team}/delegations/${sam.id}/2026#1`]);
-    assert.deepEqual(storage.get(index.chunks[0] ?? ''), { schemaVersion: 3, records: [logged.value] });
+    // The chunk is a file (the person id in hex), not a key of workspace state.
+    assert.deepEqual(index.chunks, [`delegations-${Buffer.from(sam.id).toString('hex')}-2026-1.json`]);
+    assert.deepEqual(storage.files.json(index.chunks[0] ?? ''), { schemaVersion: 4, records: [logged.value] });
+    assert.deepEqual(storage.keys(), [keys.team], 'workspace state holds more than the index');
     assert.deepEqual(logged.value.history, [{ kind: 'created', on: '2026-11-24' }]);
     assert.equal(logged.value.personId, sam.id);
     assert.equal(storage.get(keys.legacy), undefined, 'nothing to migrate, so no marker either');
@@ -76,7 +81,7 @@ describe('TeamStore', () => {
     assert.deepEqual(aside.map((r) => r.raw), [bad, good, orphan]);
     assert.deepEqual(aside.map((r) => r.reason), ['delegation: invalid task', 'delegation: duplicate id', 'delegation: its person is not in the tracker']);
     assert.equal(aside[0]?.keptOn, '2026-11-24');
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
   });
 
   it('never writes over a tracker from a newer version: it goes read-only and leaves storage alone', async () => {
@@ -91,6 +96,7 @@ describe('TeamStore', () => {
     await assert.rejects(store.addPerson({ name: 'Ana' }), /newer version/);
     assert.throws(() => store.refuseIfReadOnly(), StoreRefusal);
     assert.deepEqual(storage.writes, [], 'something was written');
+    assert.deepEqual(storage.files.writes, [], 'a chunk file was written or removed');
     assert.deepEqual(storage.get(keys.team), future);
     assert.equal(storage.get(keys.keptAside), undefined);
   });
@@ -124,7 +130,7 @@ describe('TeamStore', () => {
     assert.ok(first && second && third);
     await Promise.all([store.markDone(first.id), store.changeFollowUp(second.id, day('2026-12-24')), store.delete(third.id)]);
     await store.flushed();
-    const reread = readStored(storage);
+    const reread = await readStored(storage);
     assert.equal(reread.delegations.length, 29);
     assert.deepEqual(byId(reread.delegations), byId(store.all()));
     assert.equal(reread.delegations.find((d) => d.id === first.id)?.doneOn, '2026-11-24');
@@ -152,9 +158,16 @@ describe('TeamStore', () => {
     await assert.rejects(store.addPerson({ name: 'Lee' }), /disk full/);
     storage.failNext = true;
     await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: [] }), /disk full/);
+    // A chunk file refused rather than the index: the same.
+    storage.files.failNext = true;
+    await assert.rejects(store.log(input('Third', 'Noor')), /could not be saved \(disk full\)\. Nothing was changed/);
+    storage.files.failNext = true;
+    await assert.rejects(store.markDone(kept.id), /disk full/);
+    assert.equal(store.findPerson('Noor'), undefined);
+    assert.equal(store.get(kept.id)?.doneOn, undefined);
     assert.equal(store.snapshot(), before, 'memory changed after failed writes');
     await store.log(input('Second'));
-    assert.deepEqual(readStored(storage).delegations.map((d) => d.task), ['Kept', 'Second']);
+    assert.deepEqual((await readStored(storage)).delegations.map((d) => d.task), ['Kept', 'Second']);
     assert.deepEqual(seen, [['delegations']]);
   });
 
@@ -172,9 +185,9 @@ describe('TeamStore', () => {
     const { store, storage } = await newStore();
     const d = (await store.log(input('Run the retro'))).value;
     await store.markDone(d.id);
-    const writes = storage.writes.length;
+    const writes = writeCount(storage);
     await assert.rejects(store.checkIn(d.id, 'late note', day('2026-12-01')), /is done; reopen it/);
-    assert.equal(storage.writes.length, writes);
+    assert.equal(writeCount(storage), writes);
   });
 
   it('keeps the history within its cap as it is written, so nothing vanishes on reload', async () => {
@@ -321,14 +334,14 @@ describe('TeamStore: people', () => {
     const ana = await store.addPerson({ name: 'Ana', cadenceDays: 7 });
     assert.equal(ana.value.cadenceDays, 7);
     assert.equal('role' in ana.value, false);
-    const writes = storage.writes.length;
+    const writes = writeCount(storage);
     for (const name of ['Sam', 'sam', 'SAM']) {
       await assert.rejects(store.addPerson({ name }), (error: Error) => error instanceof StoreRefusal && /Sam is already in the team/.test(error.message));
     }
-    assert.equal(storage.writes.length, writes, 'a refused add wrote something');
+    assert.equal(writeCount(storage), writes, 'a refused add wrote something');
     assert.deepEqual(await store.undo(ana.undo), { applied: 1, left: [] });
     assert.deepEqual(store.people(), ['Sam']);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
   });
 
   it('renames: one record changes, delegations keep the person id; a name in use is refused', async () => {
@@ -351,10 +364,10 @@ describe('TeamStore: people', () => {
     assert.equal(store.findPerson('SAMIRA')?.id, sam.id);
     // The person's own name in another case is not a clash.
     assert.equal((await store.updatePerson(sam.id, { name: 'SAMIRA' }))?.value.name, 'SAMIRA');
-    const writes = storage.writes.length;
+    const writes = writeCount(storage);
     await assert.rejects(store.updatePerson(sam.id, { name: 'ana' }), /Ana is already in the team; choose another name/);
-    assert.equal(storage.writes.length, writes);
-    storedMatches(store, storage);
+    assert.equal(writeCount(storage), writes);
+    await storedMatches(store, storage);
     // Undo of the first rename: the name was changed again since, so the later name stays.
     assert.ok(renamed);
     const undone = await store.undo(renamed.undo);
@@ -401,7 +414,7 @@ describe('TeamStore: people', () => {
     assert.deepEqual(store.people(), []);
     assert.equal(store.allPeople().length, 1);
     assert.equal(store.get(d.id)?.personId, sam.id, 'their work is kept');
-    const writes = storage.writes.length;
+    const writes = writeCount(storage);
     for (const name of ['Sam', 'sam']) {
       await assert.rejects(store.log(input('More work', name)), (error: Error) => error instanceof StoreRefusal && error.message === 'Sam is archived. Restore them from the Team view first.');
     }
@@ -409,7 +422,7 @@ describe('TeamStore: people', () => {
     await assert.rejects(store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'x', change: 'y' }), /Sam is archived/);
     await assert.rejects(store.reassign(d.id, 'Sam'), /Sam is archived/);
     await assert.rejects(store.addPerson({ name: 'Sam' }), /Sam is already in the team \(archived: restore them from the Team view\)/);
-    assert.equal(storage.writes.length, writes, 'a refused change wrote something');
+    assert.equal(writeCount(storage), writes, 'a refused change wrote something');
     const restored = await store.updatePerson(sam.id, { archived: false });
     assert.equal(restored && 'archived' in restored.value, false, 'restored people carry no archived flag');
     assert.deepEqual(store.people(), ['Sam']);
@@ -457,10 +470,10 @@ describe('TeamStore: people', () => {
     for (const collection of ['delegations', 'oneOnOnes', 'feedback'] as const) {
       assert.ok(after[collection].every((r) => r.personId !== sam.id), `${collection} still point to the deleted person`);
     }
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
     assert.deepEqual(await store.undo(deleted.undo), { applied: 6, left: [] });
     sameTeam(store.snapshot(), before, 'Undo of Delete did not put everything back');
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
     assert.equal(await store.deletePerson('nobody'), undefined);
   });
 
@@ -491,7 +504,7 @@ describe('TeamStore: people', () => {
     assert.ok(noor);
     assert.deepEqual([noor.cadenceDays, noor.addedOn], [14, '2026-11-24']);
     assert.equal(logged.value.personId, noor.id);
-    assert.deepEqual(readStored(storage).people, [noor]);
+    assert.deepEqual((await readStored(storage)).people, [noor]);
     assert.deepEqual(await store.undo(logged.undo), { applied: 2, left: [] });
     assert.deepEqual(store.snapshot(), EMPTY_TEAM);
     assert.equal(indexWrites(), writes + 2, 'one Undo, one index written');
@@ -504,7 +517,7 @@ describe('TeamStore: people', () => {
     assert.deepEqual(store.all(), []);
     assert.deepEqual(store.people(), ['Noor'], 'the person a 1:1 was logged for was removed');
     assert.match(undone.left[0]?.reason ?? '', /records about them were added after/);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
   });
 
   it('logs 1:1s and feedback, each about a person found by name or added, each with an Undo', async () => {
@@ -521,12 +534,12 @@ describe('TeamStore: people', () => {
     const given = await store.logFeedback({ person: 'Sam', on: day('2026-11-23'), kind: 'given', situation: 'The incident', behaviour: 'You wrote the timeline', impact: 'We learned fast' });
     assert.deepEqual(store.oneOnOnes(), [meeting.value]);
     assert.deepEqual(store.feedback(), [asked.value, given.value]);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
     // Stored text is checked as typed text is: a control character is refused, nothing written.
-    const writes = storage.writes.length;
+    const writes = writeCount(storage);
     await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), notes: 'bell\u0007', topics: [] }), StoreRefusal);
     await assert.rejects(store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'given', situation: '', behaviour: 'b', impact: 'i' }), StoreRefusal);
-    assert.equal(storage.writes.length, writes);
+    assert.equal(writeCount(storage), writes);
     assert.deepEqual(await store.undo(asked.undo), { applied: 2, left: [] }, 'the feedback and Kim, added with it');
     assert.equal(store.findPerson('Kim'), undefined);
     assert.deepEqual(await store.undo(meeting.undo), { applied: 1, left: [] });
@@ -563,14 +576,14 @@ describe('TeamStore: import', () => {
     assert.equal(store.feedback()[0]?.personId, ana.id);
     assert.equal(store.person(sam.id)?.role, 'Staff engineer');
     assert.deepEqual(result.keptByName, [], "Ana's record in the file differs only in its id and the case of the name");
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
     // The same file again changes nothing.
     const again = await store.importMerge(file);
     assert.deepEqual([again.added, again.updated], [0, 0]);
     const undone = await store.undo(result.undo);
     assert.deepEqual(undone, { applied: 5, left: [] });
     sameTeam(store.snapshot(), before);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
   });
 
   it('says when a person matched by name keeps the role and cadence of the team, not the file', async () => {
@@ -590,9 +603,9 @@ describe('TeamStore: import', () => {
     const { store, storage } = await newStore();
     await store.addPerson({ name: 'Sam' });
     const ana = await store.addPerson({ name: 'Ana' });
-    const writes = storage.writes.length;
+    const writes = writeCount(storage);
     await assert.rejects(store.importMerge({ people: [{ ...ana.value, name: 'sam' }], delegations: [], oneOnOnes: [], feedback: [] }), StoreRefusal);
-    assert.equal(storage.writes.length, writes);
+    assert.equal(writeCount(storage), writes);
     assert.deepEqual(store.people().sort(), ['Ana', 'Sam']);
   });
 
@@ -650,7 +663,7 @@ describe('TeamStore: import', () => {
     assert.equal(store.get('v1-b')?.personId, priya.id);
     assert.equal(store.get('v1-c')?.personId, priya.id);
     assert.equal(store.allPeople().length, 2);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
     assert.deepEqual(await store.undo(result.undo), { applied: 4, left: [] });
     sameTeam(store.snapshot(), before);
   });
@@ -659,7 +672,7 @@ describe('TeamStore: import', () => {
 describe('TeamStore: data that could not be loaded', () => {
   it('refuses every change with the reason, writes nothing, and shows nothing', async () => {
     const storage = new MemoryStorage({ [keys.legacy]: { schemaVersion: 1, delegations: [] } });
-    const store = TeamStore.unavailableBecause(storage, keys, new FakeClock('2026-11-24'), sequentialIds(), { cadenceDays: () => 14 }, 'disk full');
+    const store = TeamStore.unavailableBecause(storage, storage.files, keys, new FakeClock('2026-11-24'), sequentialIds(), { cadenceDays: () => 14 }, 'disk full');
     assert.equal(store.all().length, 0);
     assert.equal(store.allPeople().length, 0);
     await assert.rejects(store.log(input('Anything')), (error: unknown) => error instanceof StoreRefusal && /could not be loaded \(disk full\).*nothing was changed/.test(error.message));
@@ -667,6 +680,7 @@ describe('TeamStore: data that could not be loaded', () => {
     await assert.rejects(store.importMerge(EMPTY_TEAM), /could not be loaded/);
     assert.throws(() => store.refuseIfReadOnly(), /reload the window/);
     assert.deepEqual(storage.writes, []);
+    assert.deepEqual(storage.files.writes, []);
   });
 });
 
@@ -679,7 +693,7 @@ describe('TeamStore: deleting a 1:1 or a feedback entry', () => {
     const deleted = await store.deleteEntry('oneOnOnes', meeting.id);
     assert.ok(deleted);
     assert.deepEqual(store.oneOnOnes().map((m) => m.id), [other.id]);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
     await store.undo(deleted.undo);
     assert.deepEqual(byId(store.oneOnOnes()), byId([meeting, other]));
     const gone = await store.deleteEntry('feedback', feedback.id);
@@ -692,13 +706,13 @@ describe('TeamStore: deleting a 1:1 or a feedback entry', () => {
     const result = await store.undo(gone.undo);
     assert.equal(result.applied, 0);
     assert.match(describeUndoLeft(result) ?? '', /no longer in the team/);
-    storedMatches(store, storage);
+    await storedMatches(store, storage);
   });
 });
 
-describe('TeamStore: history in chunks', () => {
-  it('writes only the chunk a change touched, and the index', async () => {
-    const { store, storage } = await newStore();
+describe('TeamStore: history in chunk files', () => {
+  it('writes only the chunk a change touched, as a new file, and the index; the file it replaced goes at the next load', async () => {
+    const { store, storage, clock } = await newStore();
     for (const [task, person] of [['A', 'Sam'], ['B', 'Sam'], ['C', 'Ana'], ['D', 'Ana']] as const) {
       await store.log(input(task, person));
     }
@@ -706,44 +720,176 @@ describe('TeamStore: history in chunks', () => {
     const target = store.all().find((d) => d.task === 'C');
     assert.ok(target);
     const from = storage.writes.length;
+    const filesFrom = storage.files.writes.length;
     await store.markDone(target.id);
-    const written = storage.writes.slice(from).filter((w) => w.value !== undefined).map((w) => w.key);
     const ana = store.findPerson('Ana');
     assert.ok(ana);
-    assert.deepEqual(written, [`${keys.team}/delegations/${ana.id}/2026#6`, keys.team], 'more than the touched chunk and the index');
-    // The chunk it replaced is removed once the index no longer names it.
-    assert.deepEqual(storage.writes.slice(from).filter((w) => w.value === undefined).map((w) => w.key), [`${keys.team}/delegations/${ana.id}/2026#4`]);
-    storedMatches(store, storage);
+    const hex = Buffer.from(ana.id).toString('hex');
+    assert.deepEqual(storage.files.writes.slice(filesFrom).map((w) => [w.name, w.text !== undefined]), [[`delegations-${hex}-2026-6.json`, true]], 'more than the touched chunk');
+    assert.deepEqual(storage.writes.slice(from).map((w) => w.key), [keys.team], 'more than the index in workspace state');
+    // The file it replaced stays until the next load: an index on disk older than the one just
+    // written may still name it (VS Code writes workspace state to disk after \`update\` resolved).
+    const replaced = `delegations-${hex}-2026-4.json`;
+    assert.ok(storage.files.data.has(replaced));
+    assert.ok(!namedFiles(storage).includes(replaced));
+    await storedMatches(store, storage);
+    storage.files.reads.length = 0;
+    const reloaded = await loadTeam(storage, clock, sequentialIds('e'));
+    assertSameTeam(reloaded.snapshot(), store.snapshot());
+    assert.ok(!storage.files.reads.includes(replaced), 'a file no index names was read');
+    assert.ok(!storage.files.data.has(replaced), 'the replaced file was left after a load');
+    assert.deepEqual([...storage.files.data.keys()].sort(), namedFiles(storage).sort());
   });
 
-  it('a write that stops before its index leaves the old state whole; the next load removes what it left', async () => {
+  it('a write that stops before its index leaves the old state whole; the next load removes what it left, unread', async () => {
     const { store, storage, clock } = await newStore();
     await store.log(input('Kept'));
-    const before = readStored(storage);
+    const before = await readStored(storage);
     storage.failKey = keys.team;
     await assert.rejects(store.log(input('Lost', 'Ana')), /could not be saved/);
     storage.failKey = undefined;
-    assertSameTeam(readStored(storage), before, 'storage changed');
+    assertSameTeam(await readStored(storage), before, 'storage changed');
     assertSameTeam(store.snapshot(), before, 'memory changed');
-    const orphans = storage.keys().filter((key) => key.startsWith(`${keys.team}/`) && !(storage.get(keys.team) as { chunks: string[] }).chunks.includes(key));
+    const orphans = [...storage.files.data.keys()].filter((name) => !namedFiles(storage).includes(name));
     assert.equal(orphans.length, 1, 'the chunk written before the failed index');
+    storage.files.reads.length = 0;
     const reloaded = await loadTeam(storage, clock);
     assertSameTeam(reloaded.snapshot(), before);
-    assert.ok(orphans.every((key) => storage.get(key) === undefined), 'an orphan chunk was left after a load');
+    assert.deepEqual(storage.files.reads.filter((name) => orphans.includes(name)), [], 'an orphan file was read');
+    assert.ok(orphans.every((name) => !storage.files.data.has(name)), 'an orphan file was left after a load');
   });
 
-  it('keeps a missing chunk aside by its key, and loads the rest', async () => {
+  it('a failed removal at load is harmless: the file stays unread, and goes at a later load', async () => {
+    const { store, storage, clock } = await newStore();
+    const d = (await store.log(input('Kept'))).value;
+    await store.markDone(d.id);
+    const replaced = [...storage.files.data.keys()].filter((name) => !namedFiles(storage).includes(name));
+    assert.equal(replaced.length, 1);
+    storage.files.failRemove = true;
+    const reloaded = await loadTeam(storage, clock);
+    assertSameTeam(reloaded.snapshot(), store.snapshot());
+    assert.ok(storage.files.data.has(replaced[0] ?? ''));
+    storage.files.failRemove = false;
+    storage.files.reads.length = 0;
+    await loadTeam(storage, clock);
+    assert.deepEqual(storage.files.reads, namedFiles(storage), 'read more than the files the index names');
+    assert.ok(!storage.files.data.has(replaced[0] ?? ''));
+  });
+
+  it('leaves alone what is in the folder and is not a chunk file name', async () => {
+    const { store, storage, clock } = await newStore();
+    await store.log(input('Kept'));
+    const foreign = ['notes.txt', 'delegations-zz-2026-1.json', 'delegations-7365-2026-1.json.tmp', 'DELEGATIONS-73-2026-1.json'];
+    for (const name of foreign) {
+      storage.files.data.set(name, 'not ours');
+    }
+    const reloaded = await loadTeam(storage, clock);
+    assert.equal(reloaded.all().length, 1);
+    assert.ok(foreign.every((name) => storage.files.data.has(name)), 'removed a file that is not a chunk file');
+    assert.ok(foreign.every((name) => !storage.files.reads.includes(name)), 'read a file no index names');
+  });
+
+  it('keeps a missing or damaged chunk file aside by its name, and loads the rest', async () => {
     const { store, storage, clock } = await newStore();
     await store.log(input('One', 'Sam'));
     await store.log(input('Two', 'Ana'));
-    const index = storage.get(keys.team) as { chunks: string[] };
-    const gone = index.chunks.find((key) => key.includes('/delegations/'));
-    assert.ok(gone);
-    storage.data.delete(gone);
+    await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), topics: [] });
+    const [gone, damaged] = namedFiles(storage).filter((name) => name.startsWith('delegations-'));
+    assert.ok(gone && damaged);
+    storage.files.data.delete(gone);
+    storage.files.data.set(damaged, '{"schemaVersion":4,"records":[{"id"');
     const reloaded = await loadTeam(storage, clock);
-    assert.equal(reloaded.all().length, 1);
-    assert.equal(reloaded.keptAsideOnLoad, 1);
+    assert.equal(reloaded.all().length, 0);
+    assert.equal(reloaded.oneOnOnes().length, 1);
+    assert.equal(reloaded.keptAsideOnLoad, 2);
+    assert.deepEqual(
+      reloaded.keptAside().map((r) => [(r.raw as { chunk: string }).chunk, (r.raw as { value: unknown }).value]),
+      [
+        [gone, null],
+        [damaged, '{"schemaVersion":4,"records":[{"id"'],
+      ],
+    );
     assert.match(reloaded.keptAside()[0]?.reason ?? '', /chunk of the tracker is missing/);
-    assert.ok(!(storage.get(keys.team) as { chunks: string[] }).chunks.includes(gone), 'the index still names the missing chunk');
+    assert.ok(!namedFiles(storage).includes(gone) && !namedFiles(storage).includes(damaged), 'the index still names a lost chunk');
+  });
+
+  it('fails the load, writing nothing, when a chunk file is there but cannot be read', async () => {
+    const { store, storage, clock } = await newStore();
+    await store.log(input('One', 'Sam'));
+    const writes = writeCount(storage);
+    storage.files.failRead = true;
+    await assert.rejects(loadTeam(storage, clock), /permission denied/);
+    assert.equal(writeCount(storage), writes);
+    storage.files.failRead = false;
+    assert.equal((await loadTeam(storage, clock)).all().length, 1);
+  });
+});
+
+describe('TeamStore in a window with no folder open (chunks in workspace state)', () => {
+  it('keeps each chunk under its file name as a key of workspace state, reads them back, and removes the unnamed at the next load', async () => {
+    const storage = new MemoryStorage();
+    const files = new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+    const clock = new FakeClock('2026-11-24');
+    const load = (): Promise<TeamStore> => TeamStore.load(storage, files, keys, clock, sequentialIds(), { cadenceDays: () => 14 });
+    const store = await load();
+    const d = (await store.log(input('Run the retro'))).value;
+    await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] });
+    await store.markDone(d.id);
+    const chunkKeys = (): string[] => storage.keys().filter((key) => key.startsWith(TEAM_CHUNK_KEYS)).sort();
+    const named = (): string[] => namedFiles(storage).map((name) => TEAM_CHUNK_KEYS + name).sort();
+    assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 4);
+    assert.equal(chunkKeys().length, 3, 'the two chunks, and the one Mark done replaced (until the next load)');
+    assert.deepEqual(storage.files.data.size, 0, 'a file was written');
+    const back = await store.readBack();
+    assert.ok(back.kind === 'read' && back.keptAside.length === 0);
+    assertSameTeam(back.data, store.snapshot());
+    const reloaded = await load();
+    assertSameTeam(reloaded.snapshot(), store.snapshot());
+    assert.deepEqual(chunkKeys(), named());
+    assert.deepEqual(storage.keys().filter((key) => key !== keys.team && !key.startsWith(TEAM_CHUNK_KEYS)), []);
+  });
+});
+
+describe('chunk file names', () => {
+  const id = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,100}$/);
+  const collection = fc.constantFrom(...CHUNKED);
+  const year = fc.integer({ min: 2000, max: 2099 }).map(String);
+
+  it('map back to their bucket, whatever the person id, and are one name on every file system', () => {
+    fc.assert(
+      fc.property(collection, id, year, fc.nat(1_000_000_000), (c, personId, y, generation) => {
+        const bucket = `${c}/${personId}/${y}`;
+        const name = chunkFileName(bucket, generation);
+        assert.equal(bucketOfFile(name), bucket);
+        assert.match(name, /^[a-z0-9.-]+$/, 'a character some file system refuses, or an upper-case letter');
+        assert.ok(name.length <= 255);
+      }),
+    );
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        fc.pre(a !== b);
+        assert.notEqual(chunkFileName(`delegations/${a}/2026`, 1).toLowerCase(), chunkFileName(`delegations/${b}/2026`, 1).toLowerCase(), 'two people share a name on a case-insensitive disk');
+      }),
+    );
+  });
+
+  it('reads no other name as a chunk', () => {
+    const hex = (text: string): string => Buffer.from(text).toString('hex');
+    for (const name of [
+      'notes.txt',
+      `delegations-${hex('p-1')}-2026-1.json.tmp`,
+      `Delegations-${hex('p-1')}-2026-1.json`,
+      `delegations-${hex('p-1').toUpperCase()}-2026-1.json`,
+      `oneOnOnes-${hex('p-1')}-2026-1.json`,
+      `delegations-${hex('a/b')}-2026-1.json`,
+      `delegations-${hex('ü')}-2026-1.json`,
+      'delegations-ff-2026-1.json',
+      'delegations-7-2026-1.json',
+      `delegations-${hex('p-1')}-26-1.json`,
+      `delegations-${hex('p-1')}-2026-.json`,
+      'techLead.team/delegations/p-1/2026#1',
+    ]) {
+      assert.equal(bucketOfFile(name), undefined, name);
+    }
   });
 });

@@ -65,7 +65,7 @@ describe('check-ins', () => {
       { kind: 'checkIn', on: '2026-11-24', note: 'going well' },
       { kind: 'followUpChanged', on: '2026-11-24', from: '2026-11-24', to: '2026-12-01' },
     ]);
-    assert.deepEqual(readStored(storage).delegations, store.all());
+    assert.deepEqual((await readStored(storage)).delegations, store.all());
   });
 });
 
@@ -238,6 +238,6 @@ describe('export and import', () => {
     await store.undo(result.undo);
     assert.deepEqual(store.snapshot(), before);
     const sorted = (list: readonly Delegation[]): Delegation[] => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    assert.deepEqual(sorted(readStored(storage).delegations), sorted(before.delegations));
+    assert.deepEqual(sorted((await readStored(storage)).delegations), sorted(before.delegations));
   });
 });

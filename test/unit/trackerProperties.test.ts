@@ -15,7 +15,7 @@ import { parseImport, toExportJson } from '../../src/domain/exchange';
 import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team';
 import { COLLECTIONS, validateRecord, type Collection, type TeamRecord } from '../../src/domain/teamData';
 import { StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/teamStore';
-import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds, teamKeys } from '../support/fakes';
+import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, writeCount } from '../support/fakes';
 
 type Op =
   | { op: 'log'; task: string; person: string; level: DelegationLevel; days: number }
@@ -210,8 +210,13 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
 
   for (const [at, step] of sequence.entries()) {
     const failThisStep = failures[at] === true;
-    storage.failNext = failThisStep;
+    // Storage refuses either the index (workspace state) or the first chunk file of the change.
+    const failFile = failThisStep && at % 2 === 1;
+    storage.failNext = failThisStep && !failFile;
+    storage.files.failNext = failFile;
     const writesBefore = storage.writes.length;
+    const fileWritesBefore = storage.files.writes.length;
+    const totalBefore = writeCount(storage);
     const shownBefore = store.snapshot();
     let failed = false;
     try {
@@ -536,18 +541,25 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       assert.ok(failThisStep, `step ${at} (${step.op}) failed without an injected fault: ${error instanceof Error ? error.stack : String(error)}`);
       assert.match(String(error), /could not be saved \(disk full\)\. Nothing was changed/);
       assert.equal(store.snapshot(), shownBefore, 'a failed write changed what is shown');
-      // Chunks are written together, before the index: when one fails, the others may land, under
-      // new keys that no index names (never read, removed at the next load). The index is untouched.
-      const index = storage.get(teamKeys.team) as { chunks?: readonly string[] } | undefined;
-      const named = new Set(index?.chunks ?? []);
-      for (const { key } of storage.writes.slice(writesBefore)) {
-        assert.ok(key.startsWith(`${teamKeys.team}/`) && !named.has(key), `a failed change wrote ${key}, which is read`);
+      // Chunk files are written together, before the index: when one fails, the others may land,
+      // under new names that no index names (never read, removed at the next load). The index and
+      // everything else in workspace state are untouched.
+      assert.deepEqual(storage.writes.slice(writesBefore), [], 'a failed change wrote to workspace state');
+      const named = new Set(namedFiles(storage));
+      for (const { name, text } of storage.files.writes.slice(fileWritesBefore)) {
+        assert.ok(text !== undefined && !named.has(name), `a failed change wrote ${name}, which is read`);
       }
       failed = true;
     }
     storage.failNext = false;
+    storage.files.failNext = false;
     if (failThisStep && !failed) {
-      assert.equal(storage.writes.length, writesBefore, 'a write succeeded although storage was failing');
+      if (failFile) {
+        // A change that writes no chunk (a person renamed) writes only the index: the fault was not reached.
+        assert.equal(storage.files.writes.length, fileWritesBefore, 'a chunk file was written although the files were failing');
+      } else {
+        assert.equal(writeCount(storage), totalBefore, 'a write succeeded although storage was failing');
+      }
     }
     // Invariants after every step.
     const data = store.snapshot();
@@ -573,7 +585,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
     const names = data.people.map((p) => personKey(p.name));
     assert.equal(new Set(names).size, names.length, `two people of one name: ${data.people.map((p) => p.name).join(', ')}`);
     await store.flushed();
-    const stored = readStored(storage, today);
+    const stored = await readStored(storage, today);
     assert.deepEqual(stored.keptAside, [], 'storage holds something unreadable');
     for (const collection of COLLECTIONS) {
       // Storage holds records by chunk (person and year), memory in the order they came: compared by id.
@@ -581,6 +593,14 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       assert.deepEqual(sorted(stored[collection]), sorted(data[collection]), `${collection} in storage differ from what is shown`);
     }
   }
+  // A new session: it reads what was shown, reads no file the index does not name, and removes those files.
+  storage.files.reads.length = 0;
+  const next = await loadTeam(storage, clock, sequentialIds('next'));
+  assertSameTeam(next.snapshot(), store.snapshot(), 'a new session');
+  assert.equal(next.keptAsideOnLoad, 0);
+  const named = namedFiles(storage);
+  assert.deepEqual([...storage.files.reads].sort(), [...named].sort(), 'the load read a file the index does not name, or missed one');
+  assert.deepEqual([...storage.files.data.keys()].sort(), [...named].sort(), 'a file no index names was left after the load');
 }
 
 describe('tracker properties', function () {
