@@ -48,6 +48,8 @@ export interface TeamIndex {
   readonly people: readonly Person[];
   /** Chunk file names (version 3: keys of workspace state). */
   readonly chunks: readonly string[];
+  /** When this index was written (milliseconds since 1970, the store's clock); version 3 has none. */
+  readonly savedAt?: number;
 }
 
 export interface StoredChunk {
@@ -156,7 +158,7 @@ export function readTeamLists(lists: Partial<Record<Collection, unknown>>, today
 }
 
 const FLAT_KEYS: ReadonlySet<string> = new Set(['schemaVersion', ...COLLECTIONS]);
-const INDEX_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'generation', 'people', 'chunks']);
+const INDEX_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'generation', 'people', 'chunks', 'savedAt']);
 
 /** A chunk: one collection's records about one person in one year. */
 export type ChunkedCollection = Exclude<Collection, 'people'>;
@@ -238,6 +240,11 @@ export function bucketOfFile(name: string): string | undefined {
   return `${collection}/${personId}/${match[3] ?? ''}`;
 }
 
+/** The generation that wrote a chunk file (the number its name ends with), or undefined when it is not a chunk file name. */
+export function generationOfFile(name: string): number | undefined {
+  return bucketOfFile(name) === undefined ? undefined : Number(CHUNK_FILE.exec(name)?.[4]);
+}
+
 /** Whether a name in the chunk folder is the store's: a chunk file name, which it may remove when no index names it. */
 export function isChunkFileName(name: string): boolean {
   return bucketOfFile(name) !== undefined;
@@ -259,6 +266,8 @@ export type ChunkedRead =
       readonly chunks: ReadonlyMap<string, HeldChunk>;
       /** Every chunk the index names, as it names them (read or not). */
       readonly named: readonly string[];
+      /** When the index was written, if it says (version 4). */
+      readonly savedAt: number | undefined;
       readonly version: number | undefined;
       /** True when the chunks as read do not hold the data as read one to one (a chunk lost a record, two named one bucket): they must be written again. */
       readonly dirty: boolean;
@@ -299,7 +308,7 @@ async function readChunkFile(files: ChunkFiles, name: unknown): Promise<FoundChu
  */
 export async function readStoredTeam(get: (key: string) => unknown, files: ChunkFiles, indexKey: string, today: DateKey): Promise<ChunkedRead> {
   const raw = get(indexKey);
-  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), named: [], version: undefined, dirty: false };
+  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), named: [], savedAt: undefined, version: undefined, dirty: false };
   if (raw === undefined || raw === null) {
     return { ...empty, keptAside: [] };
   }
@@ -310,11 +319,13 @@ export async function readStoredTeam(get: (key: string) => unknown, files: Chunk
   const stored = raw as Record<string, unknown>;
   if (version === FLAT_SCHEMA_VERSION && Object.keys(stored).every((key) => FLAT_KEYS.has(key))) {
     const { data, keptAside } = readTeamLists(stored, today);
-    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), named: [], version, dirty: true };
+    return { kind: 'read', data, keptAside, generation: 0, chunks: new Map(), named: [], savedAt: undefined, version, dirty: true };
   }
   const chunkNames = stored['chunks'];
   const generation = stored['generation'];
+  const savedAt = stored['savedAt'];
   if (
+    (savedAt !== undefined && (typeof savedAt !== 'number' || !Number.isFinite(savedAt))) ||
     (version !== TEAM_SCHEMA_VERSION && version !== STATE_CHUNKS_SCHEMA_VERSION) ||
     Object.keys(stored).some((key) => !INDEX_KEYS.has(key)) ||
     !Array.isArray(chunkNames) ||
@@ -362,6 +373,7 @@ export async function readStoredTeam(get: (key: string) => unknown, files: Chunk
     generation,
     chunks,
     named: named.filter((name): name is string => typeof name === 'string'),
+    savedAt: savedAt as number | undefined,
     version,
     dirty,
   };
@@ -448,6 +460,7 @@ export function chunkWrites(
   data: TeamData,
   held: ReadonlyMap<string, HeldChunk>,
   generation: number,
+  savedAt: number,
 ): { writes: [string, StoredChunk][]; index: TeamIndex; chunks: Map<string, HeldChunk> } {
   const chunks = new Map<string, HeldChunk>();
   const writes: [string, StoredChunk][] = [];
@@ -461,7 +474,7 @@ export function chunkWrites(
       writes.push([name, { schemaVersion: TEAM_SCHEMA_VERSION, records }]);
     }
   }
-  const index: TeamIndex = { schemaVersion: TEAM_SCHEMA_VERSION, generation, people: data.people, chunks: [...chunks.values()].map((c) => c.key).sort() };
+  const index: TeamIndex = { schemaVersion: TEAM_SCHEMA_VERSION, generation, people: data.people, chunks: [...chunks.values()].map((c) => c.key).sort(), savedAt };
   return { writes, index, chunks };
 }
 

@@ -10,7 +10,7 @@ import {
   EMPTY_TEAM,
   migrateLegacy,
   chunkWrites,
-  isChunkFileName,
+  generationOfFile,
   MARKER_SCHEMA_VERSION,
   readStoredTeam,
   reconcileLegacy,
@@ -32,6 +32,13 @@ import * as l10n from './l10n';
 export const DELEGATIONS_MAX = 50_000;
 
 const LIMITS: Readonly<Record<Collection, number>> = { people: PEOPLE_MAX, delegations: DELEGATIONS_MAX, oneOnOnes: ONE_ON_ONES_MAX, feedback: FEEDBACK_MAX };
+
+/**
+ * How old the index read at load must be before the chunk files it no longer names are removed:
+ * far longer than VS Code can take to write workspace state to disk after a change (it flushes at
+ * least once a minute).
+ */
+export const SETTLED_MS = 10 * 60 * 1000;
 
 /** Stored data this version could not read, kept intact so nothing is ever silently lost. */
 export interface KeptAsideRecord {
@@ -291,7 +298,7 @@ export class TeamStore {
       const marker: LegacyMarker = { schemaVersion: MARKER_SCHEMA_VERSION, movedTo: keys.team };
       await storage.update(keys.legacy, marker);
     }
-    await store.removeUnnamed(read.named);
+    await store.removeUnnamed(read);
     return store;
   }
 
@@ -707,11 +714,11 @@ export class TeamStore {
    * The chunks the new index no longer names are NOT removed here. VS Code resolves a workspace
    * state `update` before it writes the state to disk (it flushes later, all of it at once), so
    * after a crash the index on disk may be an older one, naming those very files. They are removed
-   * when the store next loads (removeUnnamed), once the index it read from disk no longer names them.
+   * at a later load, once no index that could still be on disk names them (removeUnnamed).
    */
   private async persist(next: TeamData): Promise<void> {
     const generation = this.generation + 1;
-    const plan = chunkWrites(next, this.chunks, generation);
+    const plan = chunkWrites(next, this.chunks, generation, this.clock.now().getTime());
     await Promise.all(plan.writes.map(([name, chunk]) => this.files.write(name, JSON.stringify(chunk))));
     await this.storage.update(this.keys.team, plan.index);
     this.chunks = plan.chunks;
@@ -719,20 +726,32 @@ export class TeamStore {
   }
 
   /**
-   * At load: removes the chunk files that neither the index read at this load (the one on disk)
-   * nor the index now held names (a write that stopped before its index, chunks a later index
-   * replaced), and version 3's chunk keys, which no version-4 index names. Names in the folder
-   * that are not chunk file names are left alone. A removal that fails is tried again at the next load.
+   * At load: removes the chunk files no index can name any more, and version 3's chunk keys, which
+   * no version-4 index names. Names in the folder that are not chunk file names are left alone; a
+   * removal that fails is tried again at the next load.
+   *
+   * - A file of a later generation than the index read at load was written by a change whose index
+   *   was never stored (it failed, or the window closed first): no index names it, none ever will.
+   * - A file of that generation or earlier that the index no longer names was replaced by a later
+   *   change. The index read here is usually the one on disk, but not always: when only the
+   *   extension host restarted, VS Code hands over the state it holds in memory, which it writes to
+   *   disk a little later (it batches writes, and flushes at least once a minute). Until then a
+   *   crash would bring back an older index naming that file, so it is removed only once the index
+   *   read here is older than SETTLED_MS.
    */
-  private async removeUnnamed(namedAtLoad: readonly string[]): Promise<void> {
-    const live = new Set([...namedAtLoad, ...[...this.chunks.values()].map((c) => c.key)]);
+  private async removeUnnamed(read: { readonly named: readonly string[]; readonly generation: number; readonly savedAt: number | undefined }): Promise<void> {
+    const live = new Set([...read.named, ...[...this.chunks.values()].map((c) => c.key)]);
+    const settled = read.savedAt !== undefined && this.clock.now().getTime() - read.savedAt >= SETTLED_MS;
+    const removable = (name: string): boolean => {
+      const generation = generationOfFile(name);
+      return generation !== undefined && !live.has(name) && (generation > read.generation || settled);
+    };
     const prefix = `${this.keys.team}/`;
     const oldKeys = (this.storage.keys?.() ?? []).filter((key) => key.startsWith(prefix));
     const files = await this.files.list().then(undefined, () => []);
-    const unnamed = files.filter((name) => isChunkFileName(name) && !live.has(name));
     await Promise.all([
       ...oldKeys.map((key) => Promise.resolve(this.storage.update(key, undefined)).then(undefined, () => undefined)),
-      ...unnamed.map((name) => this.files.remove(name).then(undefined, () => undefined)),
+      ...files.filter(removable).map((name) => this.files.remove(name).then(undefined, () => undefined)),
     ]);
   }
 

@@ -25,6 +25,11 @@ export class FakeClock implements Clock {
   setDay(day: string): void {
     this.current = FakeClock.noon(day);
   }
+
+  /** Moves the clock on by `ms` (the day may change with it). */
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
 }
 
 /**

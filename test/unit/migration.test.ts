@@ -469,4 +469,25 @@ describe('chunk files and a crash before workspace state reached disk', () => {
     assert.equal(restarted.keptAsideOnLoad, 0, 'a file the index on disk names was removed');
     assertSameTeam(restarted.snapshot(), before);
   });
+
+  it('a load soon after a change (the extension host restarted) removes no file an older index on disk names: a crash then loses nothing', async () => {
+    const storage = new MemoryStorage();
+    const clock = new FakeClock(today);
+    const store = await loadTeam(storage, clock);
+    for (const task of ['One', 'Two', 'Three']) {
+      await store.log({ task, person: 'Sam', level: 3, followUpOn: today });
+    }
+    const onDisk = valuesOf(storage);
+    const before = store.snapshot();
+    const [first] = store.all();
+    assert.ok(first);
+    await store.markDone(first.id);
+    // The extension host restarts: VS Code hands it the state it holds, with the newest index.
+    const afterRestart = await loadTeam(storage, clock, sequentialIds('h'));
+    assertSameTeam(afterRestart.snapshot(), store.snapshot());
+    // Then the whole application stops before that state reached disk: the older index comes back.
+    const restarted = await loadTeam(new MemoryStorage(onDisk, filesOf(storage)), clock, sequentialIds('r'));
+    assert.equal(restarted.keptAsideOnLoad, 0, 'a file the index on disk names was removed');
+    assertSameTeam(restarted.snapshot(), before);
+  });
 });

@@ -13,9 +13,9 @@ import { createDelegation, personKey, validateTask } from '../../src/domain/dele
 import type { DelegationLevel } from '../../src/domain/delegationLevels';
 import { parseImport, toExportJson } from '../../src/domain/exchange';
 import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team';
-import { COLLECTIONS, validateRecord, type Collection, type TeamRecord } from '../../src/domain/teamData';
-import { StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/teamStore';
-import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, writeCount } from '../support/fakes';
+import { COLLECTIONS, generationOfFile, validateRecord, type Collection, type TeamRecord } from '../../src/domain/teamData';
+import { SETTLED_MS, StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/teamStore';
+import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys, writeCount } from '../support/fakes';
 
 type Op =
   | { op: 'log'; task: string; person: string; level: DelegationLevel; days: number }
@@ -593,7 +593,20 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       assert.deepEqual(sorted(stored[collection]), sorted(data[collection]), `${collection} in storage differ from what is shown`);
     }
   }
-  // A new session: it reads what was shown, reads no file the index does not name, and removes those files.
+  // A new session soon after (the extension host restarted): it reads what was shown and no file
+  // the index does not name. It removes the files failed changes left (a later generation than the
+  // index); the files changes replaced stay until the index is surely on disk.
+  storage.files.reads.length = 0;
+  const soon = await loadTeam(storage, clock, sequentialIds('soon'));
+  assertSameTeam(soon.snapshot(), store.snapshot(), 'a session soon after');
+  assert.equal(soon.keptAsideOnLoad, 0);
+  assert.deepEqual([...storage.files.reads].sort(), [...namedFiles(storage)].sort(), 'the load read a file the index does not name, or missed one');
+  const indexGeneration = (storage.get(teamKeys.team) as { generation: number } | undefined)?.generation ?? 0;
+  for (const name of [...storage.files.data.keys()].filter((n) => !namedFiles(storage).includes(n))) {
+    assert.ok((generationOfFile(name) ?? Infinity) <= indexGeneration, `${name}, left by a failed change, was not removed`);
+  }
+  // A new session once the index has settled: it removes every file the index does not name.
+  clock.advance(SETTLED_MS);
   storage.files.reads.length = 0;
   const next = await loadTeam(storage, clock, sequentialIds('next'));
   assertSameTeam(next.snapshot(), store.snapshot(), 'a new session');
