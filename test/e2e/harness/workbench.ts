@@ -172,9 +172,12 @@ export async function runCommand(page: Page, label: string, timeoutMs = COMMAND_
     }
     // 2. The command's row; or the palette closed under us (an editor that opened, such as the
     // walkthrough, took focus), and it is opened again.
-    await input.fill(`>${label}`);
-    let closed = false;
-    while (!(await row.isVisible())) {
+    // The palette can close between that check and the typing: then it is opened again, as below.
+    let closed = !(await input.fill(`>${label}`, { timeout: 2000 }).then(
+      () => true,
+      () => false,
+    ));
+    while (!closed && !(await row.isVisible())) {
       if (!(await widget.isVisible())) {
         closed = true;
         break;
