@@ -95,16 +95,7 @@ export function testApi(services: Services, currentLessonId: () => string | unde
       const read = await services.team.readBack();
       return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
     },
-    teamChunkFiles: async () => {
-      if (!storageUri) {
-        return undefined;
-      }
-      try {
-        return (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(storageUri, TEAM_CHUNK_FOLDER))).map(([name]) => name);
-      } catch {
-        return [];
-      }
-    },
+    teamChunkFiles: async () => (storageUri ? new WorkspaceChunkFiles(vscode.Uri.joinPath(storageUri, TEAM_CHUNK_FOLDER)).list() : undefined),
     storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
     todayNudge: () => services.coach.current(),
     nudgeDoneToday: () => services.coach.doneToday(),

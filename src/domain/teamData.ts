@@ -245,11 +245,6 @@ export function generationOfFile(name: string): number | undefined {
   return bucketOfFile(name) === undefined ? undefined : Number(CHUNK_FILE.exec(name)?.[4]);
 }
 
-/** Whether a name in the chunk folder is the store's: a chunk file name, which it may remove when no index names it. */
-export function isChunkFileName(name: string): boolean {
-  return bucketOfFile(name) !== undefined;
-}
-
 /** A chunk as it is held: its name (a file; a state key when read from version 3) and its records (the very objects the store shows). */
 export interface HeldChunk {
   readonly key: string;

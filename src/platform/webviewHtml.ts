@@ -25,7 +25,7 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, in
 }
 
 /** The style sheets of a page in dist/webview: the icon font's, the shared ones, then the page's own. */
-export function pageStyleFiles(own: string): string[] {
+function pageStyleFiles(own: string): string[] {
   return ['codicon.css', 'common.css', own];
 }
 
