@@ -451,18 +451,22 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
 });
 
 describe('chunk files and a crash before workspace state reached disk', () => {
-  it('a change whose index never reached disk leaves the previous state whole: the files that index named are still there', async () => {
+  /** Three delegations logged, and workspace state as it is on disk then; `first` is the first of them. */
+  async function threeLogged() {
     const storage = new MemoryStorage();
     const clock = new FakeClock(today);
     const store = await loadTeam(storage, clock);
     for (const task of ['One', 'Two', 'Three']) {
       await store.log({ task, person: 'Sam', level: 3, followUpOn: today });
     }
-    const onDisk = valuesOf(storage);
-    const before = store.snapshot();
-    // Marking one done replaces the chunk file; the index that names the new file is lost in the crash.
     const [first] = store.all();
     assert.ok(first);
+    return { storage, clock, store, first, onDisk: valuesOf(storage), before: store.snapshot() };
+  }
+
+  it('a change whose index never reached disk leaves the previous state whole: the files that index named are still there', async () => {
+    const { storage, clock, store, first, onDisk, before } = await threeLogged();
+    // Marking one done replaces the chunk file; the index that names the new file is lost in the crash.
     await store.markDone(first.id);
     await store.log({ task: 'Four', person: 'Ana', level: 3, followUpOn: today });
     const restarted = await loadTeam(new MemoryStorage(onDisk, filesOf(storage)), clock, sequentialIds('r'));
@@ -471,16 +475,7 @@ describe('chunk files and a crash before workspace state reached disk', () => {
   });
 
   it('a load soon after a change (the extension host restarted) removes no file an older index on disk names: a crash then loses nothing', async () => {
-    const storage = new MemoryStorage();
-    const clock = new FakeClock(today);
-    const store = await loadTeam(storage, clock);
-    for (const task of ['One', 'Two', 'Three']) {
-      await store.log({ task, person: 'Sam', level: 3, followUpOn: today });
-    }
-    const onDisk = valuesOf(storage);
-    const before = store.snapshot();
-    const [first] = store.all();
-    assert.ok(first);
+    const { storage, clock, store, first, onDisk, before } = await threeLogged();
     await store.markDone(first.id);
     // The extension host restarts: VS Code hands it the state it holds, with the newest index.
     const afterRestart = await loadTeam(storage, clock, sequentialIds('h'));
