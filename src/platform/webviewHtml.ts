@@ -38,7 +38,7 @@ export interface PageTemplate {
   readonly title: string;
   readonly styles: readonly vscode.Uri[];
   /**
-   * Style sheets written into the page (the extension's own CSS, read from dist/webview), for a
+   * Style sheets written into the page (the extension's own CSS, as built into dist/webview), for a
    * view whose first paint should not wait for style sheet requests.
    */
   readonly inlineStyles?: readonly string[];
