@@ -131,6 +131,20 @@ const pageAssetsExternal = {
   },
 };
 
+/**
+ * `vscode` is one object that the extension host hands to `require('vscode')`. For every module that
+ * imports it, esbuild's CommonJS output makes its own copy of all that object's properties
+ * (`__toESM(require("vscode"))`: 16 copies of some 300 properties at activation). Routed through one
+ * module that re-exports it, each bundle copies it once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';\n", loader: 'js' }));
+  },
+};
+
 /** Node, CommonJS, `vscode` supplied by the host. */
 const node = {
   ...common,
@@ -144,18 +158,18 @@ const node = {
 };
 
 /** The activation bundle, with the first tier of shared modules. */
-const extension = { ...node, entryPoints: { extension: 'src/extension.ts' }, plugins: [exportShared('extension', /[\\/]src[\\/]extension\.ts$/)] };
+const extension = { ...node, entryPoints: { extension: 'src/extension.ts' }, plugins: [vscodeOnce, exportShared('extension', /[\\/]src[\\/]extension\.ts$/)] };
 
 /** The services' heavy part, with the second tier. */
 const services = {
   ...node,
   entryPoints: { services: LAZY_BUNDLES.services },
-  plugins: [exportShared('services', /[\\/]src[\\/]loadedServices\.ts$/), importShared('services')],
+  plugins: [vscodeOnce, exportShared('services', /[\\/]src[\\/]loadedServices\.ts$/), importShared('services')],
 };
 
 /** The features' lazy parts, without any shared module. */
 const { services: _services, ...featureEntries } = LAZY_BUNDLES;
-const lazy = { ...node, entryPoints: featureEntries, plugins: [importShared(undefined), pageAssets] };
+const lazy = { ...node, entryPoints: featureEntries, plugins: [vscodeOnce, importShared(undefined), pageAssets] };
 
 /**
  * In the web build, platform/lazy.ts becomes a table of the lazy bundles' entries, bundled in: a web
@@ -192,7 +206,7 @@ const web = {
   mainFields: ['browser', 'module', 'main'],
   define: { TEST_BUILD: testBuild ? 'true' : 'false' },
   metafile: true,
-  plugins: [inlineLazyFeatures, pageAssets],
+  plugins: [vscodeOnce, inlineLazyFeatures, pageAssets],
 };
 
 /** Page scripts: browser, one self-contained file each. */
