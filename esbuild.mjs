@@ -271,6 +271,18 @@ function checkNoCopies(metafiles, copied) {
   }
 }
 
+/** Fails when a bundle requires `vscode` more than once: each copy costs (see vscodeOnce). */
+async function checkVscodeOnce(metafiles) {
+  for (const metafile of metafiles) {
+    for (const file of Object.keys(metafile.outputs).filter((output) => output.endsWith('.js'))) {
+      const count = (await readFile(file, 'utf8')).split('require("vscode")').length - 1;
+      if (count > 1) {
+        throw new Error(`${file} requires vscode ${count} times: route the import through the vscode-once plugin.`);
+      }
+    }
+  }
+}
+
 // First what each bundle loads, to know which modules to share; then the bundles for real. (In watch
 // mode the tiers are fixed at start: restart the watch after adding a module that two bundles use.)
 const probeOptions = { plugins: [pageAssetsExternal], write: false, minify: false, sourcemap: false };
@@ -333,6 +345,7 @@ if (watch) {
     renderLessons(),
   ]);
   checkNoCopies([main.metafile, loaded.metafile, features.metafile], copied);
+  await checkVscodeOnce([main.metafile, loaded.metafile, features.metafile, webBuild.metafile]);
   const outputs = Object.entries({ ...main.metafile.outputs, ...loaded.metafile.outputs, ...features.metafile.outputs, ...webBuild.metafile.outputs })
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, meta]) => `${file} ${(meta.bytes / 1024).toFixed(1)} KiB`);
