@@ -8,6 +8,7 @@
  * visible.
  */
 import type { Page } from 'playwright-core';
+import { notificationToasts } from '../test/e2e/harness/workbench';
 import { Keys, pageIdle, pressOnWorkbench, type BenchKey } from './keys';
 import { median, reason } from './stats';
 import { finishWatch, startWatch, waitWebviewGone, type ContentCheck } from './webviewWatch';
@@ -59,6 +60,11 @@ export async function openOnce(page: Page, target: OpenTarget, fileName: string)
   await pressOnWorkbench(page, target.key);
   try {
     return await finishWatch(page);
+  } catch (err) {
+    // Say what else was on screen: an editor tab that opened instead, a notification.
+    const tabs = await page.locator('.tabs-container .tab.active').allInnerTexts().catch(() => []);
+    const toasts = await notificationToasts(page).catch(() => []);
+    throw new Error(`${reason(err)}; active tab: ${tabs.join(', ') || 'none'}; notifications: ${toasts.map((t) => t.plainText.replace(/\s+/g, ' ').trim()).join(' | ') || 'none'}`);
   } finally {
     await pressOnWorkbench(page, Keys.closeActiveEditor);
     await waitWebviewGone(page, target.check.extensionId);

@@ -63,6 +63,20 @@ export async function startWatch(page: Page, check: ContentCheck, timeoutMs: num
         }
         return false;
       };
+      // For the error: what the webviews of that extension held when time ran out.
+      const whatIsThere = (): string => {
+        const seen: string[] = [];
+        for (const outer of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.webview'))) {
+          if (!outer.src.includes(`extensionId=${check.extensionId}`)) continue;
+          const doc = outer.contentDocument?.querySelector<HTMLIFrameElement>('iframe#active-frame')?.contentDocument;
+          const reqs = check.all.map((req) => {
+            const els = doc ? Array.from(doc.querySelectorAll(req.selector)) : [];
+            return `${req.selector}: ${els.length} found, ${els.filter(shown).length} shown, ${els.filter(inView).length} in view`;
+          });
+          seen.push(`webview ${shown(outer) ? 'shown' : 'hidden'}, page "${doc?.title ?? 'none'}": ${reqs.join('; ')}`);
+        }
+        return seen.length === 0 ? 'no webview of that extension in the window' : seen.join(' | ');
+      };
       const done = new Promise<{ ms: number } | { error: string }>((resolve) => {
         const tick = (): void => {
           let ok = false;
@@ -74,7 +88,7 @@ export async function startWatch(page: Page, check: ContentCheck, timeoutMs: num
           }
           const now = performance.now();
           if (ok) resolve({ ms: now - start });
-          else if (now - start > timeoutMs) resolve({ error: `not seen within ${timeoutMs} ms in a ${check.extensionId} webview: ${check.describe}` });
+          else if (now - start > timeoutMs) resolve({ error: `not seen within ${timeoutMs} ms in a ${check.extensionId} webview: ${check.describe} (${whatIsThere()})` });
           else requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
