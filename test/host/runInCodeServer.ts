@@ -6,6 +6,9 @@
  *
  *   npx tsc -p test && npm run package:all && node out/test/host/runInCodeServer.js [--vsix dist/tech-lead-coach-test.vsix] [--tests out/test/host]
  *
+ * Then, in a second session, the upgrade test (out/test/host-upgrade, set up by upgradeSession.ts):
+ * version-3 workspace state seeded before the first activation. The closing line counts both.
+ *
  * The same test files run under @vscode/test-cli (.vscode-test.mjs) on a machine with internet or
  * an installed VS Code.
  */
@@ -17,6 +20,7 @@ import { startCodeServer, type CodeServer } from '../e2e/harness/codeServer';
 import { repoRoot } from '../e2e/harness/paths';
 import { packageVsix } from '../e2e/harness/vsce';
 import { openWorkbench, screenshotOnFailure, type Workbench } from '../e2e/harness/workbench';
+import { prepareUpgradeSession, type UpgradeSession } from './upgradeSession';
 
 export interface HostTestFailure {
   title: string;
@@ -50,6 +54,17 @@ export interface RunHostTestsOptions {
   timeoutMs?: number;
   /** Mocha grep pattern. */
   grep?: string;
+  /** Keep user data and extensions here across starts (startCodeServer's stateDir); the caller removes it. */
+  stateDir?: string;
+  /** Chromium profile kept between windows: VS Code for the browser keeps workspace state there (IndexedDB). */
+  browserProfileDir?: string;
+  /** Port for code-server; a free one when omitted. Browser storage is per origin, so keep it across starts. */
+  port?: number;
+  /**
+   * Runs once the results are in, with the window still open (e.g. to read what reached the
+   * browser's storage). It returns more results, added to mocha's; a throw fails the run.
+   */
+  afterResults?: (session: { server: CodeServer; workbench: Workbench }) => Promise<Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'>>;
 }
 
 const RUNNER_SRC = (): string => path.join(repoRoot(), 'test', 'host-runner');
@@ -126,6 +141,8 @@ export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestR
     server = await startCodeServer({
       vsixPaths: [productVsix, runnerVsix],
       workspaceDir,
+      ...(opts.stateDir !== undefined ? { stateDir: opts.stateDir } : {}),
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
       env: {
         ...(opts.env ?? {}),
         TLC_HOST_TESTS: testsDir,
@@ -135,10 +152,11 @@ export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestR
         ...(opts.grep !== undefined ? { TLC_MOCHA_GREP: opts.grep } : {}),
       },
     });
-    workbench = await openWorkbench(server);
+    workbench = await openWorkbench(server, opts.browserProfileDir !== undefined ? { browserProfileDir: opts.browserProfileDir } : {});
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const results = await readResults(resultsFile);
+      if (results && opts.afterResults) return mergeResults(results, await opts.afterResults({ server, workbench }));
       if (results) return results;
       if (!server.running()) {
         throw new Error(`code-server exited before the host tests finished:\n${tail(server.output(), 40)}`);
@@ -162,6 +180,18 @@ export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestR
   }
 }
 
+/** Mocha's results with more added (another session's, or checks made from outside the extension host). */
+export function mergeResults(results: HostTestResults, more: Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'> & { pending?: number }): HostTestResults {
+  return {
+    ...results,
+    passed: results.passed + more.passed,
+    failed: results.failed + more.failed,
+    pending: results.pending + (more.pending ?? 0),
+    failures: [...results.failures, ...more.failures],
+    tests: [...(results.tests ?? []), ...(more.tests ?? [])],
+  };
+}
+
 /** Prints the results; the closing line is "N passed, N failed". */
 export function formatResults(results: HostTestResults): string {
   const lines: string[] = [];
@@ -172,6 +202,21 @@ export function formatResults(results: HostTestResults): string {
   }
   lines.push('', `${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
   return lines.join('\n');
+}
+
+/** The upgrade session's results; a session that could not run is one failed test, never a skip. */
+async function runUpgradeTest(productVsix: string, testsDir: string): Promise<HostTestResults> {
+  let session: UpgradeSession | undefined;
+  try {
+    session = await prepareUpgradeSession({ productVsix, testsDir });
+    return await runHostTests(session.options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const fullTitle = 'Upgrade from version 3: the session ran';
+    return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'the session ran', fullTitle, message, stack: err instanceof Error ? (err.stack ?? message) : message }], tests: [{ fullTitle, state: 'failed' }], done: true };
+  } finally {
+    await session?.cleanup();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -185,8 +230,13 @@ async function main(argv: string[]): Promise<number> {
   const testsDir = arg('--tests') ?? path.join(root, 'out', 'test', 'host');
   const grep = arg('--grep');
   const t0 = Date.now();
-  const results = await runHostTests({ productVsix, testsDir, ...(grep !== undefined ? { grep } : {}) });
-  console.log(`host tests in code-server (${((Date.now() - t0) / 1000).toFixed(1)} s):`);
+  const main = await runHostTests({ productVsix, testsDir, ...(grep !== undefined ? { grep } : {}) });
+  console.log(`host tests in code-server (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  // The upgrade from version 3, in a session of its own (out/test/host-upgrade, see upgradeSession.ts).
+  const t1 = Date.now();
+  const upgrade = await runUpgradeTest(productVsix, path.join(root, 'out', 'test', 'host-upgrade'));
+  console.log(`upgrade from version 3 in code-server (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+  const results = mergeResults(main, upgrade);
   console.log(formatResults(results));
   if (results.failed > 0) return 1;
   if (results.passed === 0) {
