@@ -194,7 +194,10 @@ export async function prepareUpgradeSession(opts: { productVsix: string; testsDi
     };
   } catch (err) {
     await cleanup();
-    throw new Error(`the upgrade test could not seed version-3 workspace state: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const inner = err instanceof Error ? err : new Error(String(err));
+    const wrapped = new Error(`the upgrade test could not seed version-3 workspace state: ${inner.message}`);
+    wrapped.stack = [wrapped.message, ...(inner.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
+    throw wrapped;
   }
 }
 
