@@ -1,5 +1,5 @@
 import type { DateKey } from './dates';
-import { compareDays, personKey, sameValue, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
+import { compareDays, isStoredId, personKey, sameValue, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
 import { DEFAULT_CADENCE_DAYS, validateStoredFeedback, validateStoredOneOnOne, validateStoredPerson, type Feedback, type OneOnOne, type Person } from './team';
 import * as l10n from './l10n';
 import type { ChunkFiles } from './storage';
@@ -200,7 +200,6 @@ const FILE_COLLECTION: Readonly<Record<ChunkedCollection, string>> = { delegatio
 const COLLECTION_OF_FILE: ReadonlyMap<string, ChunkedCollection> = new Map(CHUNKED.map((c) => [FILE_COLLECTION[c], c]));
 /** `<collection>-<person id as lower-case hex of its UTF-8>-<year>-<generation>.json`. */
 const CHUNK_FILE = /^(delegations|oneonones|feedback)-((?:[0-9a-f]{2}){1,100})-(\d{4})-(\d{1,15})\.json$/;
-const PERSON_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 function toHex(text: string): string {
   return [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -229,20 +228,25 @@ export function chunkFileName(bucket: string, generation: number): string {
   return `${FILE_COLLECTION[collection]}-${toHex(personId)}-${year}-${generation}.json`;
 }
 
-/** The bucket a chunk file name names (`delegations/p-7/2026`), or undefined when it is not a chunk file name. */
-export function bucketOfFile(name: string): string | undefined {
+/** A chunk file name read back: the bucket it holds and the generation that wrote it; undefined when it is not a chunk file name. */
+function parseChunkFile(name: string): { bucket: string; generation: number } | undefined {
   const match = CHUNK_FILE.exec(name);
   const collection = match ? COLLECTION_OF_FILE.get(match[1] ?? '') : undefined;
   const personId = match ? fromHex(match[2] ?? '') : undefined;
-  if (!match || collection === undefined || personId === undefined || !PERSON_ID.test(personId)) {
+  if (!match || collection === undefined || !isStoredId(personId)) {
     return undefined;
   }
-  return `${collection}/${personId}/${match[3] ?? ''}`;
+  return { bucket: `${collection}/${personId}/${match[3] ?? ''}`, generation: Number(match[4]) };
+}
+
+/** The bucket a chunk file name names (`delegations/p-7/2026`), or undefined when it is not a chunk file name. */
+export function bucketOfFile(name: string): string | undefined {
+  return parseChunkFile(name)?.bucket;
 }
 
 /** The generation that wrote a chunk file (the number its name ends with), or undefined when it is not a chunk file name. */
 export function generationOfFile(name: string): number | undefined {
-  return bucketOfFile(name) === undefined ? undefined : Number(CHUNK_FILE.exec(name)?.[4]);
+  return parseChunkFile(name)?.generation;
 }
 
 /** A chunk as it is held: its name (a file; a state key when read from version 3) and its records (the very objects the store shows). */

@@ -322,13 +322,13 @@ export class TeamStore {
 
   /** Whether the stored tracker, read back as the next load will read it, holds exactly `data`. */
   private async readsBackAs(data: TeamData, today: DateKey): Promise<boolean> {
-    const back = await readStoredTeam((key) => this.storage.get(key), this.files, this.keys.team, today);
+    const back = await this.readBack(today);
     return back.kind === 'read' && back.keptAside.length === 0 && COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(data[c])));
   }
 
-  /** The tracker as storage holds it, read back as the next load will read it (the index and the chunks it names): for the test API. */
-  readBack(): Promise<ChunkedRead> {
-    return readStoredTeam((key) => this.storage.get(key), this.files, this.keys.team, todayKey(this.clock));
+  /** The tracker as storage holds it, read back as the next load will read it (the index and the chunks it names); the test API reads it too. */
+  readBack(today: DateKey = todayKey(this.clock)): Promise<ChunkedRead> {
+    return readStoredTeam((key) => this.storage.get(key), this.files, this.keys.team, today);
   }
 
   /** How many records this load had to keep aside (to tell the user once). */
