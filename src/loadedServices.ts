@@ -44,11 +44,13 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
  * A window with no folder open has no storage folder: there the chunks are keys of workspace state.
  */
 function teamChunkFiles(context: vscode.ExtensionContext, storage: StateStorage): ChunkFiles {
-  return context.storageUri ? new WorkspaceChunkFiles(vscode.Uri.joinPath(context.storageUri, TEAM_CHUNK_FOLDER)) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+  return context.storageUri ? teamFolder(context.storageUri) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
 }
 
-/** The folder of the workspace storage that holds the team's chunk files. */
-const TEAM_CHUNK_FOLDER = 'team';
+/** The `team` folder of the workspace storage, which holds the team's chunk files. */
+function teamFolder(storageUri: vscode.Uri): WorkspaceChunkFiles {
+  return new WorkspaceChunkFiles(vscode.Uri.joinPath(storageUri, 'team'));
+}
 
 export async function loadParts({ context, state, clock, log, settings }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
@@ -95,7 +97,7 @@ export function testApi(services: Services, currentLessonId: () => string | unde
       const read = await services.team.readBack();
       return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
     },
-    teamChunkFiles: async () => (storageUri ? new WorkspaceChunkFiles(vscode.Uri.joinPath(storageUri, TEAM_CHUNK_FOLDER)).list() : undefined),
+    teamChunkFiles: async () => (storageUri ? teamFolder(storageUri).list() : undefined),
     storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
     todayNudge: () => services.coach.current(),
     nudgeDoneToday: () => services.coach.doneToday(),
