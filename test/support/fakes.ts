@@ -62,7 +62,7 @@ export class MemoryChunkFiles implements ChunkFiles {
   }
 
   async read(name: string): Promise<string | undefined> {
-    await this.pause();
+    await randomPause(this.delayMs);
     if (this.failRead) {
       throw new Error('permission denied');
     }
@@ -71,7 +71,7 @@ export class MemoryChunkFiles implements ChunkFiles {
   }
 
   async write(name: string, text: string): Promise<void> {
-    await this.pause();
+    await randomPause(this.delayMs);
     stopIfCrashed(this.crash);
     if (this.failNext || this.failWrite?.test(name) === true) {
       this.failNext = false;
@@ -82,7 +82,7 @@ export class MemoryChunkFiles implements ChunkFiles {
   }
 
   async remove(name: string): Promise<void> {
-    await this.pause();
+    await randomPause(this.delayMs);
     stopIfCrashed(this.crash);
     if (this.failNext || this.failRemove) {
       this.failNext = false;
@@ -100,14 +100,6 @@ export class MemoryChunkFiles implements ChunkFiles {
   json(name: string): unknown {
     const text = this.data.get(name);
     return text === undefined ? undefined : JSON.parse(text);
-  }
-
-  private async pause(): Promise<void> {
-    // Variable delays make a later write finish before an earlier one unless writes are serialised.
-    const delay = this.delayMs > 0 ? Math.floor(Math.random() * this.delayMs) : 0;
-    if (delay > 0) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
   }
 }
 
@@ -139,11 +131,7 @@ export class MemoryStorage implements StateStorage {
   }
 
   async update(key: string, value: unknown): Promise<void> {
-    // Variable delays make a later write finish before an earlier one unless writes are serialised.
-    const delay = this.delayMs > 0 ? Math.floor(Math.random() * this.delayMs) : 0;
-    if (delay > 0) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    await randomPause(this.delayMs);
     stopIfCrashed(this.files.crash);
     if (this.failNext || (this.failKey !== undefined && key === this.failKey) || (this.failRemovals && value === undefined)) {
       this.failNext = false;
@@ -164,6 +152,14 @@ export class MemoryStorage implements StateStorage {
   /** From now on, `writes` more writes (to state or to files, in any mix) land; every one after fails, as if the process had stopped. */
   crashAfter(writes: number | undefined): void {
     this.files.crash = writes === undefined ? undefined : { left: writes };
+  }
+}
+
+/** Up to `maxMs`, at random: variable delays make a later write finish before an earlier one unless writes are serialised. */
+async function randomPause(maxMs: number): Promise<void> {
+  const delay = maxMs > 0 ? Math.floor(Math.random() * maxMs) : 0;
+  if (delay > 0) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
