@@ -20,7 +20,7 @@ import { startCodeServer, type CodeServer } from '../e2e/harness/codeServer';
 import { repoRoot } from '../e2e/harness/paths';
 import { packageVsix } from '../e2e/harness/vsce';
 import { openWorkbench, screenshotOnFailure, type Workbench } from '../e2e/harness/workbench';
-import { prepareUpgradeSession, type UpgradeSession } from './upgradeSession';
+import { failedTest, prepareUpgradeSession, type UpgradeSession } from './upgradeSession';
 
 export interface HostTestFailure {
   title: string;
@@ -211,9 +211,8 @@ async function runUpgradeTest(productVsix: string, testsDir: string): Promise<Ho
     session = await prepareUpgradeSession({ productVsix, testsDir });
     return await runHostTests(session.options);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const fullTitle = 'Upgrade from version 3: the session ran';
-    return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'the session ran', fullTitle, message, stack: err instanceof Error ? (err.stack ?? message) : message }], tests: [{ fullTitle, state: 'failed' }], done: true };
+    const { test, failure } = failedTest('the session ran', 'Upgrade from version 3: the session ran', err);
+    return { passed: 0, failed: 1, pending: 0, failures: [failure], tests: [test], done: true };
   } finally {
     await session?.cleanup();
   }

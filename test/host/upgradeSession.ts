@@ -209,10 +209,15 @@ async function check(title: string, body: () => Promise<void> | void): Promise<{
     await body();
     return { test: { fullTitle, state: 'passed', durationMs: Date.now() - started } };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const stack = err instanceof Error ? (err.stack ?? message) : message;
-    return { test: { fullTitle, state: 'failed' }, failure: { title, fullTitle, message, stack } };
+    return failedTest(title, fullTitle, err);
   }
+}
+
+/** A test that failed with `err`, as the results list it. */
+export function failedTest(title: string, fullTitle: string, err: unknown): { test: NonNullable<HostTestResults['tests']>[number]; failure: HostTestFailure } {
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = err instanceof Error ? (err.stack ?? message) : message;
+  return { test: { fullTitle, state: 'failed' }, failure: { title, fullTitle, message, stack } };
 }
 
 /** Step 4: the extension's row as VS Code stored it, once the tests ran. */
