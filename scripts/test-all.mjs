@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, stopping at the first that fails.
-//   1. type checks of the extension, the webview pages and the tests; ESLint (promises)
+//   1. type checks of the extension, the webview pages and the tests; ESLint (promises); Prettier (format)
 //   2. unit tests of the domain (plain Node, mocha)
 //   3. the packaged .vsix (production build)
 //   4. in-host tests inside a real VS Code extension host (code-server)
@@ -19,6 +19,7 @@ const steps = [
   { name: 'type check (webview pages)', cmd: bin('tsc'), args: ['-p', 'src/webview'], counts: false },
   { name: 'compile tests', cmd: bin('tsc'), args: ['-p', 'test'], counts: false },
   { name: 'lint (no floating or misused promises)', cmd: bin('eslint'), args: ['--max-warnings', '0'], counts: false },
+  { name: 'format (prettier --check)', cmd: bin('prettier'), args: ['--check', '.'], counts: false },
   { name: 'unit tests', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.unit.json'], counts: 'mocha' },
   { name: 'package .vsix (the product, and the test build with its hooks on)', cmd: 'npm', args: ['run', '--silent', 'package:all'], counts: false },
   { name: 'in-host tests (real VS Code extension host)', cmd: process.execPath, args: ['out/test/host/runInCodeServer.js'], counts: 'host' },
