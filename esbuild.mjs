@@ -69,7 +69,11 @@ function exportShared(holder, entry) {
         const keys = tiers[holder];
         const imports = keys.map((key, i) => `import * as m${i} from ${JSON.stringify(join(srcDir, `${key}.ts`))};`);
         const table = keys.map((key, i) => `  ${JSON.stringify(key)}: m${i},`);
-        return { contents: `${imports.join('\n')}\nexport const sharedModules = {\n${table.join('\n')}\n};\n`, loader: 'ts', resolveDir: srcDir };
+        return {
+          contents: `${imports.join('\n')}\nexport const sharedModules = {\n${table.join('\n')}\n};\n`,
+          loader: 'ts',
+          resolveDir: srcDir,
+        };
       });
     },
   };
@@ -118,7 +122,11 @@ const pageAssets = {
       const styles = await Promise.all(styleFiles.map((file) => readFile(file, 'utf8')));
       // The page's source map comment would point nowhere from inside the HTML.
       const script = (await readFile(scriptFile, 'utf8')).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-      return { contents: `export const styles = ${JSON.stringify(styles)};\nexport const script = ${JSON.stringify(script)};\n`, loader: 'js', watchFiles: [...styleFiles, scriptFile] };
+      return {
+        contents: `export const styles = ${JSON.stringify(styles)};\nexport const script = ${JSON.stringify(script)};\n`,
+        loader: 'js',
+        watchFiles: [...styleFiles, scriptFile],
+      };
     });
   },
 };
@@ -140,7 +148,9 @@ const pageAssetsExternal = {
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';\n", loader: 'js' }));
   },
 };
@@ -158,7 +168,11 @@ const node = {
 };
 
 /** The activation bundle, with the first tier of shared modules. */
-const extension = { ...node, entryPoints: { extension: 'src/extension.ts' }, plugins: [vscodeOnce, exportShared('extension', /[\\/]src[\\/]extension\.ts$/)] };
+const extension = {
+  ...node,
+  entryPoints: { extension: 'src/extension.ts' },
+  plugins: [vscodeOnce, exportShared('extension', /[\\/]src[\\/]extension\.ts$/)],
+};
 
 /** The services' heavy part, with the second tier. */
 const services = {
@@ -212,7 +226,13 @@ const web = {
 /** Page scripts: browser, one self-contained file each. */
 const pages = {
   ...common,
-  entryPoints: { today: 'src/webview/pages/today.ts', lesson: 'src/webview/pages/lesson.ts', person: 'src/webview/pages/person.ts', oneOnOne: 'src/webview/pages/oneOnOne.ts', review: 'src/webview/pages/review.ts' },
+  entryPoints: {
+    today: 'src/webview/pages/today.ts',
+    lesson: 'src/webview/pages/lesson.ts',
+    person: 'src/webview/pages/person.ts',
+    oneOnOne: 'src/webview/pages/oneOnOne.ts',
+    review: 'src/webview/pages/review.ts',
+  },
   outdir: 'dist/webview',
   platform: 'browser',
   format: 'iife',
@@ -263,7 +283,9 @@ function checkNoCopies(metafiles, copied) {
     for (const [output, meta] of Object.entries(metafile.outputs)) {
       for (const input of Object.keys(meta.inputs).filter((file) => file.startsWith('src/') && !copied.has(keyOf(file)))) {
         if (seen.has(input) && seen.get(input) !== output) {
-          throw new Error(`${input} is bundled into both ${seen.get(input)} and ${output}; import it from the activation bundle or from one feature only.`);
+          throw new Error(
+            `${input} is bundled into both ${seen.get(input)} and ${output}; import it from the activation bundle or from one feature only.`,
+          );
         }
         seen.set(input, output);
       }
@@ -295,7 +317,8 @@ const sharableInputs = (metafile) => Object.keys(metafile.inputs).map(keyOf).fil
 const bytesIn = (metafile) => {
   const bytes = new Map();
   for (const meta of Object.values(metafile.outputs)) {
-    for (const [file, input] of Object.entries(meta.inputs)) bytes.set(keyOf(file), Math.max(bytes.get(keyOf(file)) ?? 0, input.bytesInOutput));
+    for (const [file, input] of Object.entries(meta.inputs))
+      bytes.set(keyOf(file), Math.max(bytes.get(keyOf(file)) ?? 0, input.bytesInOutput));
   }
   return bytes;
 };
@@ -323,7 +346,9 @@ for (const key of copied) {
   lines.forEach((line, i) => {
     const mutable = /^(export\s+)?(let|var)\s|^(export\s+)?const\s+\w+\s*=\s*new\s+(Set|Map)\b/.test(line);
     if (mutable && !/cache/i.test(lines[i - 1] ?? '')) {
-      throw new Error(`src/${key}.ts:${i + 1} holds module-level state and activation uses only part of that module, so it is copied into dist/extension.js: move that part to its own module, or say in a comment on the line before that the state is a cache.`);
+      throw new Error(
+        `src/${key}.ts:${i + 1} holds module-level state and activation uses only part of that module, so it is copied into dist/extension.js: move that part to its own module, or say in a comment on the line before that the state is a cache.`,
+      );
     }
   });
 }
@@ -331,7 +356,13 @@ for (const key of copied) {
 if (watch) {
   // The pages first: a view's bundle may carry its page (page-assets), and rebuilds when it changes.
   await Promise.all([copyStatic(), renderLessons(), esbuild.build(pages)]);
-  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(services), esbuild.context(lazy), esbuild.context(web), esbuild.context(pages)]);
+  const contexts = await Promise.all([
+    esbuild.context(extension),
+    esbuild.context(services),
+    esbuild.context(lazy),
+    esbuild.context(web),
+    esbuild.context(pages),
+  ]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('Watching src/ for changes…');
 } else {
@@ -346,7 +377,12 @@ if (watch) {
   ]);
   checkNoCopies([main.metafile, loaded.metafile, features.metafile], copied);
   await checkVscodeOnce([main.metafile, loaded.metafile, features.metafile, webBuild.metafile]);
-  const outputs = Object.entries({ ...main.metafile.outputs, ...loaded.metafile.outputs, ...features.metafile.outputs, ...webBuild.metafile.outputs })
+  const outputs = Object.entries({
+    ...main.metafile.outputs,
+    ...loaded.metafile.outputs,
+    ...features.metafile.outputs,
+    ...webBuild.metafile.outputs,
+  })
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, meta]) => `${file} ${(meta.bytes / 1024).toFixed(1)} KiB`);
   console.log(`Built ${production ? 'production' : 'development'}${testBuild ? ' test' : ''} bundles: ${outputs.join(', ')}`);

@@ -75,7 +75,10 @@ export const nullTotals = (why: string): TotalsResult => ({ productMs: null, flo
 const ROWS = '.runtime-extensions-editor .monaco-list-row';
 
 async function readActivation(page: Page, displayName: string, timeoutMs: number): Promise<ActivationReading> {
-  const row = page.locator(ROWS).filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*${displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
+  const row = page
+    .locator(ROWS)
+    .filter({ has: page.locator('.name', { hasText: new RegExp(`^\\s*${displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
+    .first();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await row
@@ -85,15 +88,24 @@ async function readActivation(page: Page, displayName: string, timeoutMs: number
     const match = /^\s*(.*?Activation)\s*:\s*(\d+(?:\.\d+)?)\s*ms/i.exec(text);
     if (match) return { label: match[1] as string, ms: Number(match[2]) };
     if (Date.now() > deadline) {
-      const shown = await page.locator(`${ROWS} .name`).allInnerTexts().catch(() => [] as string[]);
-      throw new Error(`no activation figure for "${displayName}" in Running Extensions within ${timeoutMs} ms (rows: ${shown.join(', ')}; text: "${text}")`);
+      const shown = await page
+        .locator(`${ROWS} .name`)
+        .allInnerTexts()
+        .catch(() => [] as string[]);
+      throw new Error(
+        `no activation figure for "${displayName}" in Running Extensions within ${timeoutMs} ms (rows: ${shown.join(', ')}; text: "${text}")`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** Opens Running Extensions, reads both figures, closes it again. */
-async function readBoth(page: Page, product: ExtensionUnderTest, floor: ExtensionUnderTest): Promise<[ActivationReading, ActivationReading]> {
+async function readBoth(
+  page: Page,
+  product: ExtensionUnderTest,
+  floor: ExtensionUnderTest,
+): Promise<[ActivationReading, ActivationReading]> {
   await pressOnWorkbench(page, Keys.runtimeExtensions);
   await page.locator('.runtime-extensions-editor').first().waitFor({ state: 'visible', timeout: 20_000 });
   const p = await readActivation(page, product.displayName, 20_000);
@@ -110,7 +122,12 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * both extensions from "Developer: Startup Performance" (the probe waits until both rows are there,
  * i.e. both activate() promises have resolved).
  */
-export async function readActivationTimes(page: Page, timesFile: string, product: ExtensionUnderTest, floor: ExtensionUnderTest): Promise<[ActivationTimes, ActivationTimes]> {
+export async function readActivationTimes(
+  page: Page,
+  timesFile: string,
+  product: ExtensionUnderTest,
+  floor: ExtensionUnderTest,
+): Promise<[ActivationTimes, ActivationTimes]> {
   await fs.promises.rm(timesFile, { force: true });
   await pressOnWorkbench(page, Keys.activationTimes);
   const deadline = Date.now() + 45_000;
@@ -119,8 +136,14 @@ export async function readActivationTimes(page: Page, timesFile: string, product
     await sleep(100);
   }
   // The probe closes the document before it writes the file: a tab left open would be restored at the next start-up.
-  await page.locator('.editor-group-container .tab', { hasText: 'Startup Performance' }).first().waitFor({ state: 'hidden', timeout: 20_000 });
-  const written = JSON.parse(await fs.promises.readFile(timesFile, 'utf8')) as { error?: string; rows?: Record<string, Omit<ActivationTimes, 'total'>> };
+  await page
+    .locator('.editor-group-container .tab', { hasText: 'Startup Performance' })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 20_000 });
+  const written = JSON.parse(await fs.promises.readFile(timesFile, 'utf8')) as {
+    error?: string;
+    rows?: Record<string, Omit<ActivationTimes, 'total'>>;
+  };
   if (written.error !== undefined) throw new Error(written.error);
   const pick = (ext: ExtensionUnderTest): ActivationTimes => {
     const row = written.rows?.[ext.id.toLowerCase()];
@@ -152,7 +175,14 @@ export async function measureActivation(
   log: (line: string) => void,
   opts: ActivationRunOptions,
 ): Promise<ActivationResult> {
-  const result: ActivationResult = { activationMs: null, floorActivationMs: null, activationRatio: null, product: [], floor: [], totals: nullTotals('') };
+  const result: ActivationResult = {
+    activationMs: null,
+    floorActivationMs: null,
+    activationRatio: null,
+    product: [],
+    floor: [],
+    totals: nullTotals(''),
+  };
   const totals = result.totals;
   delete totals.why;
   let totalsFailed: string | undefined;
@@ -215,7 +245,7 @@ function summariseTotals(totals: TotalsResult, failure: string | undefined): voi
     totals.floorMs = median(totals.floor.map((t) => t.total));
     totals.ratio = totals.productMs !== null && totals.floorMs !== null && totals.floorMs > 0 ? totals.productMs / totals.floorMs : null;
     totals.pairedRatioMedian = median(totals.product.map((p, i) => p.total / Math.max(1, totals.floor[i]?.total ?? 0)));
-    if (totals.ratio === null) totals.why = 'the floor\'s median is 0 ms';
+    if (totals.ratio === null) totals.why = "the floor's median is 0 ms";
     else if (failure !== undefined) totals.why = `stopped early ${failure}`;
   } else {
     totals.why = `only ${totals.product.length} reload(s) measured (need 5)${failure ? `: ${failure}` : ''}`;

@@ -85,7 +85,13 @@ export function watchActivity(): { stop(): { foreign: string[]; loadavg: string 
     stop() {
       clearInterval(timer);
       for (const name of foreignHeavyProcesses()) seen.add(name);
-      return { foreign: [...seen].sort(), loadavg: os.loadavg().map((l) => l.toFixed(2)).join(' ') };
+      return {
+        foreign: [...seen].sort(),
+        loadavg: os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' '),
+      };
     },
   };
 }

@@ -79,7 +79,11 @@ export async function measureBundleSizes(root: string): Promise<BundleSizes> {
   const main = path.join(dist, 'extension.js');
   let buildError: string | undefined;
   if (code !== 0 || !fresh(vsix)) {
-    const lines = out.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const errorLine = lines.find((l) => /\berror\b/i.test(l)) ?? lines.slice(-3).join(' | ');
     buildError = `npm run package failed (exit ${code}): ${reason(errorLine)}`;
   }
@@ -95,7 +99,9 @@ export async function measureBundleSizes(root: string): Promise<BundleSizes> {
           file: `dist/${name}`,
           bytes: sizeOf(path.join(dist, name)) ?? 0,
           // Named with or without ".js": platform/lazy.ts loads a feature's bundle by the feature's name.
-          requiredByName: [name, name.replace(/\.js$/, '')].some((n) => mainText.includes(`"${n}"`) || mainText.includes(`'${n}'`) || mainText.includes(`\`${n}\``)),
+          requiredByName: [name, name.replace(/\.js$/, '')].some(
+            (n) => mainText.includes(`"${n}"`) || mainText.includes(`'${n}'`) || mainText.includes(`\`${n}\``),
+          ),
         }))
     : [];
   const lessonPage = path.join(dist, 'webview', 'lesson.js');

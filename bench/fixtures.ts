@@ -76,7 +76,10 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 /** `count` records relative to `today`: about 70 % done, the open ones overdue, due this week or later. */
 export function makeDelegations(today: DateKey, count = SCALE_DELEGATIONS, people = SCALE_PEOPLE, seed = 10_000): ImportRecord[] {
   const rand = random(seed);
-  const names = Array.from({ length: people }, (_, i) => `${FIRST[i % FIRST.length] as string} ${LAST[Math.floor(i / FIRST.length) % LAST.length] as string}`);
+  const names = Array.from(
+    { length: people },
+    (_, i) => `${FIRST[i % FIRST.length] as string} ${LAST[Math.floor(i / FIRST.length) % LAST.length] as string}`,
+  );
   const records: ImportRecord[] = [];
   for (let i = 0; i < count; i++) {
     const age = Math.floor(rand() * 730); // created in the last two years
@@ -115,7 +118,12 @@ export function makeDelegations(today: DateKey, count = SCALE_DELEGATIONS, peopl
 export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
   const rand = random(seed);
   let id = 0;
-  const { people, delegations } = attachPeople(makeDelegations(today) as unknown as DelegationV1[], [], today, () => `bench-person-${String(++id).padStart(3, '0')}`);
+  const { people, delegations } = attachPeople(
+    makeDelegations(today) as unknown as DelegationV1[],
+    [],
+    today,
+    () => `bench-person-${String(++id).padStart(3, '0')}`,
+  );
   const oneOnOnes: OneOnOne[] = [];
   for (let i = 0; i < SCALE_ONE_ON_ONES; i++) {
     const person = people[i % people.length];
@@ -139,7 +147,13 @@ export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
     const base = { id: `bench-feedback-${String(i + 1).padStart(4, '0')}`, personId: person.id, on };
     feedback.push(
       rand() < 0.6
-        ? { ...base, kind: 'given', situation: 'In the planning meeting', behaviour: pick(rand, THINGS), impact: 'The team left with a clear plan' }
+        ? {
+            ...base,
+            kind: 'given',
+            situation: 'In the planning meeting',
+            behaviour: pick(rand, THINGS),
+            impact: 'The team left with a clear plan',
+          }
         : { ...base, kind: 'asked', said: 'Reviews come late in the week', change: 'Review by Wednesday' },
     );
   }

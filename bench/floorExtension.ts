@@ -87,7 +87,8 @@ const FLOOR_ICON = `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="2
 const PROBE_PACKAGE_JSON = {
   name: 'bench-probe',
   displayName: 'Bench Probe',
-  description: 'Benchmark helper for Tech Lead Coach: writes the activation times VS Code recorded (Developer: Startup Performance) to a file.',
+  description:
+    'Benchmark helper for Tech Lead Coach: writes the activation times VS Code recorded (Developer: Startup Performance) to a file.',
   ...MANIFEST_BASE,
   activationEvents: [`onCommand:${PROBE_COMMAND}`],
   contributes: { commands: [{ command: PROBE_COMMAND, title: 'Bench: Write Activation Times' }] },

@@ -45,12 +45,19 @@ async function waitForDelegationRows(page: Page, timeoutMs: number): Promise<num
     const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')).catch(() => [] as string[]);
     const groups = labels.filter((l) => /^\w[\w ]*, \d+ delegations?$/.test(l));
     if (groups.length > 0 && labels.length > groups.length) return labels.length;
-    if (Date.now() > deadline) throw new Error(`the Delegations view showed no delegation rows within ${timeoutMs} ms (rows: ${labels.slice(0, 5).join(' | ')})`);
+    if (Date.now() > deadline)
+      throw new Error(`the Delegations view showed no delegation rows within ${timeoutMs} ms (rows: ${labels.slice(0, 5).join(' | ')})`);
     await sleep(100);
   }
 }
 
-export async function measureHeap(root: string, productVsix: string, lessonId: string, log: (line: string) => void, track: (stop: () => Promise<void>) => void): Promise<HeapResult> {
+export async function measureHeap(
+  root: string,
+  productVsix: string,
+  lessonId: string,
+  log: (line: string) => void,
+  track: (stop: () => Promise<void>) => void,
+): Promise<HeapResult> {
   const base = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tlc-bench-heap-'));
   const handshake = path.join(base, 'handshake');
   const importFile = path.join(base, 'delegations-10k.json');

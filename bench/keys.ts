@@ -63,7 +63,11 @@ export async function writeBenchKeybindings(server: CodeServer, opts: BenchKeybi
     { key: Keys.markdownPreview.binding, command: 'markdown.showPreview' },
     { key: Keys.closeActiveEditor.binding, command: 'workbench.action.closeActiveEditor' },
     { key: Keys.quickOpenFile.binding, command: 'workbench.action.quickOpen', args: opts.markdownFile },
-    { key: Keys.activationTimes.binding, command: opts.activationTimes.command, args: { out: opts.activationTimes.out, ids: opts.activationTimes.ids } },
+    {
+      key: Keys.activationTimes.binding,
+      command: opts.activationTimes.command,
+      args: { out: opts.activationTimes.out, ids: opts.activationTimes.ids },
+    },
     // "<view id>.focus" is the workbench's own command that reveals a view (its container first).
     { key: Keys.revealToday.binding, command: `${opts.todayViewId}.focus` },
     { key: Keys.revealFloorView.binding, command: `${opts.floorViewId}.focus` },

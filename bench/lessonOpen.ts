@@ -62,9 +62,14 @@ export async function openOnce(page: Page, target: OpenTarget, fileName: string)
     return await finishWatch(page);
   } catch (err) {
     // Say what else was on screen: an editor tab that opened instead, a notification.
-    const tabs = await page.locator('.tabs-container .tab.active').allInnerTexts().catch(() => []);
+    const tabs = await page
+      .locator('.tabs-container .tab.active')
+      .allInnerTexts()
+      .catch(() => []);
     const toasts = await notificationToasts(page).catch(() => []);
-    throw new Error(`${reason(err)}; active tab: ${tabs.join(', ') || 'none'}; notifications: ${toasts.map((t) => t.plainText.replace(/\s+/g, ' ').trim()).join(' | ') || 'none'}`);
+    throw new Error(
+      `${reason(err)}; active tab: ${tabs.join(', ') || 'none'}; notifications: ${toasts.map((t) => t.plainText.replace(/\s+/g, ' ').trim()).join(' | ') || 'none'}`,
+    );
   } finally {
     await pressOnWorkbench(page, Keys.closeActiveEditor);
     await waitWebviewGone(page, target.check.extensionId);
@@ -90,7 +95,9 @@ export async function measureLessonOpen(
     // service worker and frame set-up, which is VS Code's cost, not the lesson panel's.
     result.warmUp.markdown = await openOnce(page, opts.markdown, opts.fileName);
     result.warmUp.lesson = await openOnce(page, opts.lesson, opts.fileName);
-    log(`  warm-up (not counted): ${opts.markdown.name} ${result.warmUp.markdown.toFixed(0)} ms, then ${opts.lesson.name} ${result.warmUp.lesson.toFixed(0)} ms`);
+    log(
+      `  warm-up (not counted): ${opts.markdown.name} ${result.warmUp.markdown.toFixed(0)} ms, then ${opts.lesson.name} ${result.warmUp.lesson.toFixed(0)} ms`,
+    );
     for (let round = 1; round <= opts.rounds; round++) {
       const order = round % 2 === 1 ? [opts.lesson, opts.markdown] : [opts.markdown, opts.lesson];
       const times = new Map<OpenTarget, number>();

@@ -132,7 +132,8 @@ function parts(list: readonly ActivationTimes[]): string {
 
 const showTimes = (t: ActivationTimes): string => `${t.total} ms (${t.loadCode} + ${t.callActivate} + ${t.finishActivate})`;
 
-const pairedText = (t: TotalsResult | undefined): string => (t?.pairedRatioMedian ? `; per-reload ratios: median ${t.pairedRatioMedian.toFixed(2)}×` : '');
+const pairedText = (t: TotalsResult | undefined): string =>
+  t?.pairedRatioMedian ? `; per-reload ratios: median ${t.pairedRatioMedian.toFixed(2)}×` : '';
 
 /** The person's share of the data set, as bench/fixtures.ts spreads it. */
 function personShare(): string {
@@ -143,7 +144,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const activity = watchActivity();
   const root = repoRoot();
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string; displayName: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    displayName: string;
+  };
   // The manifest's texts are in package.nls.json ("%displayName%"): Running Extensions shows the text.
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
   const displayName = pkg.displayName.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
@@ -196,7 +201,9 @@ async function main(): Promise<void> {
       }
     });
     // The heap figure reads the test API (delegations, stored state), which only the test build returns.
-    heap = await step('code-server: extension-host heap with 10,000 delegations (test build)', async () => measureHeap(root, await buildTestVsix(root), LESSON_ID, log, track));
+    heap = await step('code-server: extension-host heap with 10,000 delegations (test build)', async () =>
+      measureHeap(root, await buildTestVsix(root), LESSON_ID, log, track),
+    );
   }
   await stopAll();
 
@@ -212,15 +219,29 @@ async function main(): Promise<void> {
     ...(sizes.mainBundleBytes === null && buildWhy ? { why: buildWhy } : {}),
   });
   const { lazy, eager, how } = lazyBundles(sizes, heap);
-  const lazyBytes = sizes.mainBundleBytes !== null && sizes.lessonPageBytes !== null ? lazy.reduce((sum, b) => sum + b.bytes, 0) + sizes.lessonPageBytes : null;
+  const lazyBytes =
+    sizes.mainBundleBytes !== null && sizes.lessonPageBytes !== null
+      ? lazy.reduce((sum, b) => sum + b.bytes, 0) + sizes.lessonPageBytes
+      : null;
   rows.push({
     key: 'lazyBytes',
     value: lazyBytes,
     unit: 'bytes',
     detail: [...lazy.map((b) => `${b.file} ${b.bytes}`), `dist/webview/lesson.js ${sizes.lessonPageBytes ?? '?'}`].join(' + '),
-    ...(lazyBytes !== null ? {} : buildWhy && sizes.mainBundleBytes === null ? { why: buildWhy } : { why: 'dist/webview/lesson.js missing from the build' }),
+    ...(lazyBytes !== null
+      ? {}
+      : buildWhy && sizes.mainBundleBytes === null
+        ? { why: buildWhy }
+        : { why: 'dist/webview/lesson.js missing from the build' }),
   });
-  rows.push({ key: 'vsixBytes', value: sizes.vsixBytes, unit: 'bytes', goal: 300_000, detail: 'dist/tech-lead-coach.vsix', ...(buildWhy ? { why: buildWhy } : {}) });
+  rows.push({
+    key: 'vsixBytes',
+    value: sizes.vsixBytes,
+    unit: 'bytes',
+    goal: 300_000,
+    detail: 'dist/tech-lead-coach.vsix',
+    ...(buildWhy ? { why: buildWhy } : {}),
+  });
   if (buildWhy && sizes.mainBundleBytes !== null) {
     notes.push('npm run package failed at the vsce step; the esbuild production bundles above are from this run, the .vsix is missing');
   }
@@ -228,7 +249,9 @@ async function main(): Promise<void> {
     notes.push(`production build + vsce package took ${(sizes.buildMs / 1000).toFixed(1)} s`);
     notes.push(`bundles loaded on first use (${how}):`);
     for (const b of lazy) notes.push(`  ${b.file.padEnd(26)} ${String(b.bytes).padStart(8)} bytes  loads on ${b.trigger}`);
-    notes.push(`  ${'dist/webview/lesson.js'.padEnd(26)} ${String(sizes.lessonPageBytes ?? '?').padStart(8)} bytes  the lesson page's script, in the webview`);
+    notes.push(
+      `  ${'dist/webview/lesson.js'.padEnd(26)} ${String(sizes.lessonPageBytes ?? '?').padStart(8)} bytes  the lesson page's script, in the webview`,
+    );
     for (const e of eager) {
       const bytes = sizes.otherBundles.find((b) => b.file === e)?.bytes ?? '?';
       notes.push(
@@ -241,8 +264,17 @@ async function main(): Promise<void> {
 
   const a = ui?.activation;
   const actWhy = uiWhy ?? a?.why;
-  const actDetail = a && a.product.length > 0 ? `${a.product.length} reloads, ${a.product[0]?.label ?? ''} ${spread(a.product.map((r) => r.ms))} ms` : undefined;
-  rows.push({ key: 'activationMs', value: a?.activationMs ?? null, unit: 'ms', ...(actDetail ? { detail: actDetail } : {}), ...(actWhy ? { why: actWhy } : {}) });
+  const actDetail =
+    a && a.product.length > 0
+      ? `${a.product.length} reloads, ${a.product[0]?.label ?? ''} ${spread(a.product.map((r) => r.ms))} ms`
+      : undefined;
+  rows.push({
+    key: 'activationMs',
+    value: a?.activationMs ?? null,
+    unit: 'ms',
+    ...(actDetail ? { detail: actDetail } : {}),
+    ...(actWhy ? { why: actWhy } : {}),
+  });
   rows.push({
     key: 'floorActivationMs',
     value: a?.floorActivationMs ?? null,
@@ -259,9 +291,12 @@ async function main(): Promise<void> {
     ...(actWhy ? { why: actWhy } : a && a.activationRatio === null && a.floorActivationMs === 0 ? { why: 'floor median is 0 ms' } : {}),
   });
   if (a && a.product.length > 0) {
-    notes.push('activation figure = VS Code\'s "Activation: N ms" = code loading + the synchronous part of activate() (up to its first await); the awaited rest is not in it');
+    notes.push(
+      'activation figure = VS Code\'s "Activation: N ms" = code loading + the synchronous part of activate() (up to its first await); the awaited rest is not in it',
+    );
   }
-  if (a?.firstLoad) notes.push(`first window load (not in the medians): ${product.displayName} ${a.firstLoad.product} ms, floor ${a.firstLoad.floor} ms`);
+  if (a?.firstLoad)
+    notes.push(`first window load (not in the medians): ${product.displayName} ${a.firstLoad.product} ms, floor ${a.firstLoad.floor} ms`);
 
   // Full activation: code loading + activate() call + until its promise resolves.
   const t = a?.totals;
@@ -270,7 +305,9 @@ async function main(): Promise<void> {
     key: 'activationTotalMs',
     value: t?.productMs ?? null,
     unit: 'ms',
-    ...(t && t.product.length > 0 ? { detail: `${t.product.length} reloads, ${spread(t.product.map((r) => r.total))} ms; medians ${parts(t.product)}` } : {}),
+    ...(t && t.product.length > 0
+      ? { detail: `${t.product.length} reloads, ${spread(t.product.map((r) => r.total))} ms; medians ${parts(t.product)}` }
+      : {}),
     ...(tWhy ? { why: tWhy } : {}),
   });
   rows.push({
@@ -294,7 +331,11 @@ async function main(): Promise<void> {
     key: 'activationTotal10kMs',
     value: t10?.productMs ?? null,
     unit: 'ms',
-    ...(t10 && t10.product.length > 0 ? { detail: `${t10.product.length} reloads with the 10,000 stored, ${spread(t10.product.map((r) => r.total))} ms; medians ${parts(t10.product)}` } : {}),
+    ...(t10 && t10.product.length > 0
+      ? {
+          detail: `${t10.product.length} reloads with the 10,000 stored, ${spread(t10.product.map((r) => r.total))} ms; medians ${parts(t10.product)}`,
+        }
+      : {}),
     ...(t10Why ? { why: t10Why } : {}),
   });
   rows.push({
@@ -310,17 +351,25 @@ async function main(): Promise<void> {
       'activation totals = VS Code\'s ExtensionActivationTimes, codeLoadingTime + activateCallTime + activateResolvedTime (the awaited rest of activate() included), read at each load from the "Developer: Startup Performance" document (its Extension Activation Stats table: Load Code, Call Activate, Finish Activate) by a bench-only probe extension that activates only on its own command; the floor\'s activate() is async too',
     );
     if (t.disagreements !== undefined) {
-      notes.push(`  Running Extensions' "Activation" equals Load Code + Call Activate of the same reload in ${t.product.length - t.disagreements} of ${t.product.length} reloads`);
+      notes.push(
+        `  Running Extensions' "Activation" equals Load Code + Call Activate of the same reload in ${t.product.length - t.disagreements} of ${t.product.length} reloads`,
+      );
     }
   }
-  if (t?.firstLoad) notes.push(`  first window load (not in the medians): ${product.displayName} ${showTimes(t.firstLoad.product)}, floor ${showTimes(t.firstLoad.floor)}`);
+  if (t?.firstLoad)
+    notes.push(
+      `  first window load (not in the medians): ${product.displayName} ${showTimes(t.firstLoad.product)}, floor ${showTimes(t.firstLoad.floor)}`,
+    );
   const imp = ui?.import10k;
   if (imp?.importMs !== undefined) {
     notes.push(
       `  the 10,000 (10,000 delegations across 50 people, 2,000 1:1s, 500 feedback entries; bench/fixtures.ts) were imported into this window's workspace with the product's techLead.importDelegations in ${imp.importMs} ms; after a reload the Today view showed ${imp.activeShown ?? '?'} active delegations (${imp.activeExpected} open in the data set)`,
     );
   }
-  if (t10?.firstLoad) notes.push(`  first load with the 10,000 (not in the medians): ${product.displayName} ${showTimes(t10.firstLoad.product)}, floor ${showTimes(t10.firstLoad.floor)}`);
+  if (t10?.firstLoad)
+    notes.push(
+      `  first load with the 10,000 (not in the medians): ${product.displayName} ${showTimes(t10.firstLoad.product)}, floor ${showTimes(t10.firstLoad.floor)}`,
+    );
 
   const tp = ui?.todayPaint;
   const tpWhy = uiWhy ?? tp?.why;
@@ -328,7 +377,9 @@ async function main(): Promise<void> {
     key: 'todayFirstPaintMs',
     value: tp?.todayFirstPaintMs ?? null,
     unit: 'ms',
-    ...(tp && tp.todaySamples.length > 0 ? { detail: `${tp.todaySamples.length} first reveals (one per reload), ${spread(tp.todaySamples)} ms` } : {}),
+    ...(tp && tp.todaySamples.length > 0
+      ? { detail: `${tp.todaySamples.length} first reveals (one per reload), ${spread(tp.todaySamples)} ms` }
+      : {}),
     ...(tpWhy ? { why: tpWhy } : {}),
   });
   rows.push({
@@ -349,7 +400,10 @@ async function main(): Promise<void> {
         `  by order: Today revealed first ${fmt(o.todayFirst.today)} ms (floor then ${fmt(o.todayFirst.floor)} ms); floor first ${fmt(o.floorFirst.floor)} ms (Today then ${fmt(o.floorFirst.today)} ms)`,
       );
     }
-    if (tp.firstLoad) notes.push(`  first window load (not in the medians): Today ${tp.firstLoad.today.toFixed(0)} ms, floor view ${tp.firstLoad.floor.toFixed(0)} ms`);
+    if (tp.firstLoad)
+      notes.push(
+        `  first window load (not in the medians): Today ${tp.firstLoad.today.toFixed(0)} ms, floor view ${tp.firstLoad.floor.toFixed(0)} ms`,
+      );
   }
 
   const o = ui?.lessonOpen;
@@ -368,9 +422,18 @@ async function main(): Promise<void> {
     ...(o && o.markdownSamples.length ? { detail: `${o.markdownSamples.length} opens, ${spread(o.markdownSamples)} ms` } : {}),
     ...(openWhy ? { why: openWhy } : {}),
   });
-  rows.push({ key: 'lessonOpenRatio', value: o?.lessonOpenRatio ?? null, unit: 'ratio', goal: 0.75, detail: 'median lesson / median preview', ...(openWhy ? { why: openWhy } : {}) });
+  rows.push({
+    key: 'lessonOpenRatio',
+    value: o?.lessonOpenRatio ?? null,
+    unit: 'ratio',
+    goal: 0.75,
+    detail: 'median lesson / median preview',
+    ...(openWhy ? { why: openWhy } : {}),
+  });
   if (o && o.lessonSamples.length > 0) {
-    notes.push(`opens are issued by keybindings in the fresh user data: techLead.openLesson with args "${LESSON_ID}", markdown.showPreview on the open ${LESSON_ID}.md; each webview is closed before the next open`);
+    notes.push(
+      `opens are issued by keybindings in the fresh user data: techLead.openLesson with args "${LESSON_ID}", markdown.showPreview on the open ${LESSON_ID}.md; each webview is closed before the next open`,
+    );
   }
   if (o?.warmUp.lesson !== undefined) {
     notes.push(
@@ -380,39 +443,69 @@ async function main(): Promise<void> {
 
   const po = ui?.pagesOpen;
   const poWhy = uiWhy ?? po?.why;
-  const previewRef = po?.markdownPreviewOpenMs != null ? ` (${po.markdownPreviewOpenMs.toFixed(1)} ms, ${spread(po.markdownSamples)}, same rounds)` : '';
+  const previewRef =
+    po?.markdownPreviewOpenMs != null ? ` (${po.markdownPreviewOpenMs.toFixed(1)} ms, ${spread(po.markdownSamples)}, same rounds)` : '';
   rows.push({
     key: 'reviewOpenMs',
     value: po?.reviewOpenMs ?? null,
     unit: 'ms',
-    ...(po && po.reviewSamples.length ? { detail: `${po.reviewSamples.length} opens with the 10,000, ${spread(po.reviewSamples)} ms; key press → a chart drawn in view` } : {}),
+    ...(po && po.reviewSamples.length
+      ? { detail: `${po.reviewSamples.length} opens with the 10,000, ${spread(po.reviewSamples)} ms; key press → a chart drawn in view` }
+      : {}),
     ...(poWhy ? { why: poWhy } : {}),
   });
-  rows.push({ key: 'reviewOpenRatio', value: po?.reviewOpenRatio ?? null, unit: 'ratio', goal: 1.0, detail: `median review / median Markdown preview${previewRef}`, ...(poWhy ? { why: poWhy } : {}) });
+  rows.push({
+    key: 'reviewOpenRatio',
+    value: po?.reviewOpenRatio ?? null,
+    unit: 'ratio',
+    goal: 1.0,
+    detail: `median review / median Markdown preview${previewRef}`,
+    ...(poWhy ? { why: poWhy } : {}),
+  });
   rows.push({
     key: 'personOpenMs',
     value: po?.personOpenMs ?? null,
     unit: 'ms',
-    ...(po && po.personSamples.length ? { detail: `${po.personSamples.length} opens with the 10,000, ${spread(po.personSamples)} ms; key press → mood chart in view + timeline laid out` } : {}),
+    ...(po && po.personSamples.length
+      ? {
+          detail: `${po.personSamples.length} opens with the 10,000, ${spread(po.personSamples)} ms; key press → mood chart in view + timeline laid out`,
+        }
+      : {}),
     ...(poWhy ? { why: poWhy } : {}),
   });
-  rows.push({ key: 'personOpenRatio', value: po?.personOpenRatio ?? null, unit: 'ratio', goal: 1.0, detail: `median person page / median Markdown preview${previewRef}`, ...(poWhy ? { why: poWhy } : {}) });
+  rows.push({
+    key: 'personOpenRatio',
+    value: po?.personOpenRatio ?? null,
+    unit: 'ratio',
+    goal: 1.0,
+    detail: `median person page / median Markdown preview${previewRef}`,
+    ...(poWhy ? { why: poWhy } : {}),
+  });
   if (po && po.reviewSamples.length > 0) {
     notes.push(
       `Weekly Review and person page opens, with the 10,000 in the workspace: keybindings in the fresh user data run techLead.openWeeklyReview and techLead.openPerson {"person": "${imp?.personName ?? '?'}"} (${personShare()}); the Markdown preview of ${LESSON_ID}.md is opened in the same rounds as the reference, the order turning every round; each page is closed before the next open`,
     );
     const w = po.warmUp;
-    notes.push(`  warm-up opens (not in the medians): Markdown preview ${fmt(w.markdown)} ms, Weekly Review ${fmt(w.review)} ms (first open after start-up: its lazy bundle), person page ${fmt(w.person)} ms`);
+    notes.push(
+      `  warm-up opens (not in the medians): Markdown preview ${fmt(w.markdown)} ms, Weekly Review ${fmt(w.review)} ms (first open after start-up: its lazy bundle), person page ${fmt(w.person)} ms`,
+    );
   }
 
   rows.push({
     key: 'renderMsMedian',
     value: render.renderMsMedian,
     unit: 'ms',
-    detail: render.samples ? `${render.lessons} lessons × 200 via ${render.bundle ?? '?'}, p95 ${render.renderMsP95?.toFixed(3) ?? '?'} ms` : '',
+    detail: render.samples
+      ? `${render.lessons} lessons × 200 via ${render.bundle ?? '?'}, p95 ${render.renderMsP95?.toFixed(3) ?? '?'} ms`
+      : '',
     ...(render.why ? { why: render.why } : {}),
   });
-  rows.push({ key: 'lessonWordsMedian', value: render.lessonWordsMedian, unit: 'words', detail: `median of ${render.lessons} lesson bodies` });
+  rows.push({
+    key: 'lessonWordsMedian',
+    value: render.lessonWordsMedian,
+    unit: 'words',
+    detail: `median of ${render.lessons} lesson bodies`,
+  });
 
   const s = scale as ScaleResult | undefined;
   const sWhy = scaleWhy;
@@ -421,7 +514,11 @@ async function main(): Promise<void> {
     value: s?.log10kMs ?? null,
     unit: 'ms',
     goal: 50,
-    ...(s ? { detail: `TeamStore.log + JSON writes (chunk file and index) at 10,000, ${s.log10kSamples.length} runs ${spread(s.log10kSamples, 1)} ms` } : {}),
+    ...(s
+      ? {
+          detail: `TeamStore.log + JSON writes (chunk file and index) at 10,000, ${s.log10kSamples.length} runs ${spread(s.log10kSamples, 1)} ms`,
+        }
+      : {}),
     ...(sWhy ? { why: sWhy } : {}),
   });
   rows.push({
@@ -449,7 +546,13 @@ async function main(): Promise<void> {
     ...(sWhy ? { why: sWhy } : {}),
   });
   if (s) {
-    notes.push(`10,000 delegations by group: ${Object.entries(s.groups).map(([g, n]) => `${g} ${n}`).join(', ')}; TeamStore.load of the whole data set: ${s.load10kMs?.toFixed(1) ?? '?'} ms (the first load, moving version 2 to chunk files: ${s.migrate10kMs.toFixed(1)} ms)`);
+    notes.push(
+      `10,000 delegations by group: ${Object.entries(s.groups)
+        .map(([g, n]) => `${g} ${n}`)
+        .join(
+          ', ',
+        )}; TeamStore.load of the whole data set: ${s.load10kMs?.toFixed(1) ?? '?'} ms (the first load, moving version 2 to chunk files: ${s.migrate10kMs.toFixed(1)} ms)`,
+    );
   }
 
   const h = heap;
@@ -458,11 +561,23 @@ async function main(): Promise<void> {
     h?.outcome?.heapBeforeMB !== undefined
       ? `heapUsed ${h.outcome.heapBeforeMB.toFixed(1)} → ${h.outcome.heapAfterMB?.toFixed(1) ?? '?'} MB after forced GC${h.outcome.unsettled ? ' (a reading did not settle)' : ', settled'}`
       : undefined;
-  rows.push({ key: 'heap10kMB', value: h?.heap10kMB ?? null, unit: 'MB', goal: 25, ...(heapDetail ? { detail: `${heapDetail}; the data set: 10,000 delegations, 50 people, 2,000 1:1s, 500 feedback entries, imported` } : {}), ...(hWhy ? { why: hWhy } : {}) });
+  rows.push({
+    key: 'heap10kMB',
+    value: h?.heap10kMB ?? null,
+    unit: 'MB',
+    goal: 25,
+    ...(heapDetail
+      ? { detail: `${heapDetail}; the data set: 10,000 delegations, 50 people, 2,000 1:1s, 500 feedback entries, imported` }
+      : {}),
+    ...(hWhy ? { why: hWhy } : {}),
+  });
   if (h?.outcome?.lessonCommandMs !== undefined) {
-    notes.push(`first techLead.openLesson inside the extension host (lazy bundle + lesson files + render + panel): ${h.outcome.lessonCommandMs} ms`);
+    notes.push(
+      `first techLead.openLesson inside the extension host (lazy bundle + lesson files + render + panel): ${h.outcome.lessonCommandMs} ms`,
+    );
   }
-  if (h?.outcome?.heapBeforeMB !== undefined) notes.push(`heap GC: ${h.outcome.gc}; each reading waits until two forced-GC readings 500 ms apart agree within 0.5 MB`);
+  if (h?.outcome?.heapBeforeMB !== undefined)
+    notes.push(`heap GC: ${h.outcome.gc}; each reading waits until two forced-GC readings 500 ms apart agree within 0.5 MB`);
   if (h?.outcome?.importMs !== undefined) {
     notes.push(
       `import of 10,000 in the extension host: ${h.outcome.importMs} ms; ${h.outcome.delegationsAfterImport ?? '?'} delegations; stored state ${h.outcome.storedBytes ?? '?'} bytes; Delegations view rows rendered: ${h.rowsSeen ?? '?'}`,

@@ -30,7 +30,10 @@ export function measureRender(root: string): RenderResult {
   const lessonsDir = path.join(root, 'media', 'lessons');
   const bodies: string[] = [];
   const words: number[] = [];
-  for (const name of fs.readdirSync(lessonsDir).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of fs
+    .readdirSync(lessonsDir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     const parsed = parseLesson(name, fs.readFileSync(path.join(lessonsDir, name), 'utf8'));
     if (parsed.ok) {
       bodies.push(parsed.lesson.body);

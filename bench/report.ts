@@ -71,7 +71,10 @@ export function renderTable(machine: Machine, rows: Row[], notes: string[], runS
     for (const [why, group] of byWhy) {
       const nulls = group.filter((r) => r.value === null).map((r) => r.key);
       const others = group.filter((r) => r.value !== null).map((r) => r.key);
-      const names = [...(nulls.length ? [`${nulls.join(', ')} = null`] : []), ...(others.length ? [`${others.join(', ')} (caveat)`] : [])].join('; ');
+      const names = [
+        ...(nulls.length ? [`${nulls.join(', ')} = null`] : []),
+        ...(others.length ? [`${others.join(', ')} (caveat)`] : []),
+      ].join('; ');
       out.push(`  ${names}:`);
       out.push(`    ${why}`);
     }

@@ -129,7 +129,9 @@ export async function measureScale(): Promise<ScaleResult> {
   const store = await TeamStore.load(storage, files, KEYS, clock, newId, defaults);
   const load10kMs = performance.now() - t0;
   if (store.all().length !== SCALE_DELEGATIONS) {
-    throw new Error(`the store loaded ${store.all().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`);
+    throw new Error(
+      `the store loaded ${store.all().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`,
+    );
   }
 
   const input = { task: 'Own the benchmark write-up', person: 'Ada Okafor', level: 5 as const, followUpOn: today };

@@ -49,7 +49,12 @@ async function revealOnce(page: Page, target: RevealTarget): Promise<number> {
  * Collects one reveal of each per window load (call `atLoad` after every load's activation
  * readings), then `result()` for the medians.
  */
-export function todayPaintRecorder(page: Page, today: RevealTarget, floor: RevealTarget, log: (line: string) => void): { atLoad(load: number): Promise<void>; result(): TodayPaintResult } {
+export function todayPaintRecorder(
+  page: Page,
+  today: RevealTarget,
+  floor: RevealTarget,
+  log: (line: string) => void,
+): { atLoad(load: number): Promise<void>; result(): TodayPaintResult } {
   const out = nullTodayPaint('');
   delete out.why;
   const todayFirst: Array<[number, number]> = [];
@@ -71,7 +76,9 @@ export function todayPaintRecorder(page: Page, today: RevealTarget, floor: Revea
           out.floorSamples.push(f);
           (order[0] === today ? todayFirst : floorFirst).push([t, f]);
         }
-        log(`    first reveal (${order.map((o) => o.name).join(' then ')}): ${today.name} ${t.toFixed(0)} ms, ${floor.name} ${f.toFixed(0)} ms`);
+        log(
+          `    first reveal (${order.map((o) => o.name).join(' then ')}): ${today.name} ${t.toFixed(0)} ms, ${floor.name} ${f.toFixed(0)} ms`,
+        );
       } catch (err) {
         failed = `at ${load === 0 ? 'the first load' : `reload ${load}`}: ${reason(err)}`;
         log(`    first reveal failed ${failed}`);
@@ -86,9 +93,13 @@ export function todayPaintRecorder(page: Page, today: RevealTarget, floor: Revea
       if (out.todaySamples.length >= 5) {
         out.todayFirstPaintMs = median(out.todaySamples);
         out.floorViewFirstPaintMs = median(out.floorSamples);
-        out.todayFirstPaintRatio = out.todayFirstPaintMs !== null && out.floorViewFirstPaintMs ? out.todayFirstPaintMs / out.floorViewFirstPaintMs : null;
+        out.todayFirstPaintRatio =
+          out.todayFirstPaintMs !== null && out.floorViewFirstPaintMs ? out.todayFirstPaintMs / out.floorViewFirstPaintMs : null;
         const m = (pairs: Array<[number, number]>, i: 0 | 1): number | null => median(pairs.map((p) => p[i]));
-        out.byOrder = { todayFirst: { today: m(todayFirst, 0), floor: m(todayFirst, 1) }, floorFirst: { today: m(floorFirst, 0), floor: m(floorFirst, 1) } };
+        out.byOrder = {
+          todayFirst: { today: m(todayFirst, 0), floor: m(todayFirst, 1) },
+          floorFirst: { today: m(floorFirst, 0), floor: m(floorFirst, 1) },
+        };
         if (failed !== undefined) out.why = `stopped early ${failed}`;
       } else {
         out.why = `only ${out.todaySamples.length} load(s) measured (need 5)${failed ? `: ${failed}` : ''}`;

@@ -17,7 +17,14 @@ import { startCodeServer, type CodeServer } from '../test/e2e/harness/codeServer
 import { notificationToasts, openWorkbench, waitForExtensionActivated, type Workbench } from '../test/e2e/harness/workbench';
 import { measureActivation, nullTotals, type ActivationResult, type ExtensionUnderTest, type TotalsResult } from './activation';
 import { makeImportFile } from './fixtures';
-import { FLOOR_DISPLAY_NAME, FLOOR_EXTENSION_ID, FLOOR_VIEW_ID, FLOOR_VIEW_TEXT, FLOOR_VIEW_TEXT_ID, PROBE_COMMAND } from './floorExtension';
+import {
+  FLOOR_DISPLAY_NAME,
+  FLOOR_EXTENSION_ID,
+  FLOOR_VIEW_ID,
+  FLOOR_VIEW_TEXT,
+  FLOOR_VIEW_TEXT_ID,
+  PROBE_COMMAND,
+} from './floorExtension';
 import { Keys, pressOnWorkbench, reloadWindowByKey, writeBenchKeybindings } from './keys';
 import { measureLessonOpen, type LessonOpenResult, type OpenTarget } from './lessonOpen';
 import { measurePagesOpen, nullPagesOpen, type PagesOpenResult } from './pagesOpen';
@@ -58,7 +65,15 @@ export interface UiSessionResult {
   pagesOpen: PagesOpenResult;
 }
 
-const nullActivation = (why: string): ActivationResult => ({ activationMs: null, floorActivationMs: null, activationRatio: null, product: [], floor: [], why, totals: nullTotals(why) });
+const nullActivation = (why: string): ActivationResult => ({
+  activationMs: null,
+  floorActivationMs: null,
+  activationRatio: null,
+  product: [],
+  floor: [],
+  why,
+  totals: nullTotals(why),
+});
 const nullLessonOpen = (why: string): LessonOpenResult => ({
   lessonOpenMs: null,
   markdownPreviewOpenMs: null,
@@ -86,12 +101,19 @@ async function waitForImported(page: Page, fileName: string, timeoutMs: number):
     if (hit) return hit.plainText.replace(/\s+/g, ' ').trim();
     const problem = toasts.find((t) => /Import Delegations:/.test(t.plainText));
     if (problem) throw new Error(`the import failed: ${problem.plainText.replace(/\s+/g, ' ').trim()}`);
-    if (Date.now() > deadline) throw new Error(`no "Imported from ${fileName}" notification within ${timeoutMs} ms (toasts: ${toasts.map((t) => t.plainText).join(' | ')})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no "Imported from ${fileName}" notification within ${timeoutMs} ms (toasts: ${toasts.map((t) => t.plainText).join(' | ')})`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-export async function runUiSession(opts: UiSessionOptions, log: (line: string) => void, track: (stop: () => Promise<void>) => void): Promise<UiSessionResult> {
+export async function runUiSession(
+  opts: UiSessionOptions,
+  log: (line: string) => void,
+  track: (stop: () => Promise<void>) => void,
+): Promise<UiSessionResult> {
   const base = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tlc-bench-ui-'));
   const workspaceDir = path.join(base, 'workspace');
   const markdownFile = `${opts.lessonId}.md`;
@@ -141,25 +163,45 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
     const today: RevealTarget = {
       name: 'Today view',
       key: Keys.revealToday,
-      check: { extensionId: opts.product.id, all: [{ selector: '#nudge-title', nonEmpty: true, inViewport: true }], describe: "today's nudge title (#nudge-title) with text, in view" },
+      check: {
+        extensionId: opts.product.id,
+        all: [{ selector: '#nudge-title', nonEmpty: true, inViewport: true }],
+        describe: "today's nudge title (#nudge-title) with text, in view",
+      },
     };
     const floorView: RevealTarget = {
       name: 'floor view',
       key: Keys.revealFloorView,
-      check: { extensionId: floor.id, all: [{ selector: `#${FLOOR_VIEW_TEXT_ID}`, text: FLOOR_VIEW_TEXT, inViewport: true }], describe: 'its static text, in view' },
+      check: {
+        extensionId: floor.id,
+        all: [{ selector: `#${FLOOR_VIEW_TEXT_ID}`, text: FLOOR_VIEW_TEXT, inViewport: true }],
+        describe: 'its static text, in view',
+      },
     };
     const paint = todayPaintRecorder(page, today, floorView, log);
-    result.activation = await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: true, timesFile, afterEachLoad: (i) => paint.atLoad(i) });
+    result.activation = await measureActivation(page, srv, opts.product, floor, opts.reloads, log, {
+      runningExtensions: true,
+      timesFile,
+      afterEachLoad: (i) => paint.atLoad(i),
+    });
     result.todayPaint = paint.result();
 
     phase = 'lesson open';
     log(`lesson open vs Markdown preview (1 warm-up + ${opts.rounds} rounds):`);
     const h1 = { selector: 'h1', text: opts.h1Text };
-    const markdown: OpenTarget = { name: 'Markdown preview', key: Keys.markdownPreview, check: { extensionId: MARKDOWN_EXTENSION_ID, all: [h1], describe: `h1 "${opts.h1Text}" visible` } };
+    const markdown: OpenTarget = {
+      name: 'Markdown preview',
+      key: Keys.markdownPreview,
+      check: { extensionId: MARKDOWN_EXTENSION_ID, all: [h1], describe: `h1 "${opts.h1Text}" visible` },
+    };
     result.lessonOpen = await measureLessonOpen(
       page,
       {
-        lesson: { name: 'lesson panel', key: Keys.openLesson, check: { extensionId: opts.product.id, all: [h1], describe: `h1 "${opts.h1Text}" visible` } },
+        lesson: {
+          name: 'lesson panel',
+          key: Keys.openLesson,
+          check: { extensionId: opts.product.id, all: [h1], describe: `h1 "${opts.h1Text}" visible` },
+        },
         markdown,
         fileName: markdownFile,
         rounds: opts.rounds,
@@ -195,7 +237,9 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
 
     phase = 'activation with the 10,000';
     log(`activation with the 10,000 stored (first load + ${opts.reloads} reloads):`);
-    result.activation10k = (await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: false, timesFile })).totals;
+    result.activation10k = (
+      await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: false, timesFile })
+    ).totals;
 
     phase = 'review and person pages';
     log(`Weekly Review and person page vs Markdown preview, with the 10,000 (1 warm-up each + ${opts.rounds} rounds):`);
@@ -205,7 +249,11 @@ export async function runUiSession(opts: UiSessionOptions, log: (line: string) =
         review: {
           name: 'Weekly Review',
           key: Keys.openReview,
-          check: { extensionId: opts.product.id, all: [{ selector: 'figure.chart-figure svg.chart', inViewport: true }], describe: 'a chart (figure.chart-figure svg.chart) drawn, in view' },
+          check: {
+            extensionId: opts.product.id,
+            all: [{ selector: 'figure.chart-figure svg.chart', inViewport: true }],
+            describe: 'a chart (figure.chart-figure svg.chart) drawn, in view',
+          },
         },
         person: {
           name: `person page (${personName})`,

@@ -88,7 +88,8 @@ export async function startWatch(page: Page, check: ContentCheck, timeoutMs: num
           }
           const now = performance.now();
           if (ok) resolve({ ms: now - start });
-          else if (now - start > timeoutMs) resolve({ error: `not seen within ${timeoutMs} ms in a ${check.extensionId} webview: ${check.describe} (${whatIsThere()})` });
+          else if (now - start > timeoutMs)
+            resolve({ error: `not seen within ${timeoutMs} ms in a ${check.extensionId} webview: ${check.describe} (${whatIsThere()})` });
           else requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
@@ -128,7 +129,9 @@ export async function readWebviewText(page: Page, extensionId: string, selector:
         if (!outer.src.includes(`extensionId=${extensionId}`)) continue;
         const r = outer.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || getComputedStyle(outer).visibility === 'hidden') continue;
-        const text = outer.contentDocument?.querySelector<HTMLIFrameElement>('iframe#active-frame')?.contentDocument?.querySelector(selector)?.textContent;
+        const text = outer.contentDocument
+          ?.querySelector<HTMLIFrameElement>('iframe#active-frame')
+          ?.contentDocument?.querySelector(selector)?.textContent;
         if (text !== undefined && text !== null) return text.trim();
       }
       return undefined;

@@ -44,14 +44,20 @@ export async function writeCodiconSubset(srcDir, outDir) {
   const css = readFileSync(join(dir, 'codicon.css'), 'utf8');
   const rules = iconRules(css);
   if (rules.size < 100) {
-    throw new Error(`@vscode/codicons: found only ${rules.size} icon rules in codicon.css; its format changed, update scripts/codicons.mjs`);
+    throw new Error(
+      `@vscode/codicons: found only ${rules.size} icon rules in codicon.css; its format changed, update scripts/codicons.mjs`,
+    );
   }
   const names = usedIcons(sourceTexts(srcDir), rules);
   const firstRule = css.search(/^\.codicon-[a-z0-9-]+:before/m);
   const head = css.slice(0, firstRule).replace(/codicon\.ttf\?[0-9a-f]+/, 'codicon.ttf');
-  const font = await subsetFont(readFileSync(join(dir, 'codicon.ttf')), String.fromCodePoint(...names.map((name) => rules.get(name).codePoint)), {
-    targetFormat: 'truetype',
-  });
+  const font = await subsetFont(
+    readFileSync(join(dir, 'codicon.ttf')),
+    String.fromCodePoint(...names.map((name) => rules.get(name).codePoint)),
+    {
+      targetFormat: 'truetype',
+    },
+  );
   await mkdir(outDir, { recursive: true });
   await Promise.all([
     writeFile(join(outDir, 'codicon.css'), `${head}${names.map((name) => rules.get(name).rule).join('\n')}\n`),

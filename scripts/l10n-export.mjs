@@ -48,7 +48,13 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const bundle = await getL10nJson(files);
-const sorted = Object.fromEntries(Object.keys(bundle).sort().map((key) => [key, bundle[key]]));
+const sorted = Object.fromEntries(
+  Object.keys(bundle)
+    .sort()
+    .map((key) => [key, bundle[key]]),
+);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'bundle.l10n.json'), `${JSON.stringify(sorted, undefined, 2)}\n`);
-console.log(`${Object.keys(sorted).length} messages from ${files.length} files → ${relative(process.cwd(), join(outDir, 'bundle.l10n.json')) || 'bundle.l10n.json'}`);
+console.log(
+  `${Object.keys(sorted).length} messages from ${files.length} files → ${relative(process.cwd(), join(outDir, 'bundle.l10n.json')) || 'bundle.l10n.json'}`,
+);

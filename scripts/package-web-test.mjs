@@ -21,14 +21,28 @@ delete manifest.scripts;
 const stage = mkdtempSync(join(tmpdir(), 'tlc-web-vsix-'));
 try {
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const entry of ['package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'dist/web', 'dist/webview', 'dist/lessons']) {
+  for (const entry of [
+    'package.nls.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    '.vscodeignore',
+    'media',
+    'dist/web',
+    'dist/webview',
+    'dist/lessons',
+  ]) {
     cpSync(join(root, entry), join(stage, entry), { recursive: true });
   }
   const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
-    cwd: stage,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+    {
+      cwd: stage,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     console.error(`package-web-test: vsce failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
     process.exit(1);

@@ -99,7 +99,17 @@ async function startWithCodeServer() {
   const folder = path.resolve(process.env.START_FOLDER ?? repoRoot);
   const child = spawn(
     node24Bin,
-    [...base, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', folder],
+    [
+      ...base,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      folder,
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let announced = false;
@@ -108,7 +118,9 @@ async function startWithCodeServer() {
     if (process.env.START_VERBOSE) process.stderr.write(text);
     if (!announced && /HTTP server listening on/.test(text)) {
       announced = true;
-      say(`VS Code (code-server) is running. Open:\n\n    http://127.0.0.1:${port}/?folder=${encodeURI(folder)}\n\n[start] Ctrl-C to stop. Profile: ${path.relative(repoRoot, userDataDir)}`);
+      say(
+        `VS Code (code-server) is running. Open:\n\n    http://127.0.0.1:${port}/?folder=${encodeURI(folder)}\n\n[start] Ctrl-C to stop. Profile: ${path.relative(repoRoot, userDataDir)}`,
+      );
     }
     if (/EADDRINUSE|address already in use/i.test(text)) say(`port ${port} is in use: set PORT to another one`);
     if (/\berror\b/i.test(text) && !process.env.START_VERBOSE) process.stderr.write(text);

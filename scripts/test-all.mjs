@@ -21,8 +21,18 @@ const steps = [
   { name: 'lint (no floating or misused promises)', cmd: bin('eslint'), args: ['--max-warnings', '0'], counts: false },
   { name: 'format (prettier --check)', cmd: bin('prettier'), args: ['--check', '.'], counts: false },
   { name: 'unit tests', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.unit.json'], counts: 'mocha' },
-  { name: 'package .vsix (the product, and the test build with its hooks on)', cmd: 'npm', args: ['run', '--silent', 'package:all'], counts: false },
-  { name: 'in-host tests (real VS Code extension host)', cmd: process.execPath, args: ['out/test/host/runInCodeServer.js'], counts: 'host' },
+  {
+    name: 'package .vsix (the product, and the test build with its hooks on)',
+    cmd: 'npm',
+    args: ['run', '--silent', 'package:all'],
+    counts: false,
+  },
+  {
+    name: 'in-host tests (real VS Code extension host)',
+    cmd: process.execPath,
+    args: ['out/test/host/runInCodeServer.js'],
+    counts: 'host',
+  },
   { name: 'end-to-end journeys (real VS Code UI)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.e2e.json'], counts: 'mocha' },
 ];
 
@@ -66,7 +76,9 @@ for (const step of steps) {
     total.passed += c.passed;
     total.failed += c.failed;
     total.skipped += c.skipped;
-    summary.push(`${step.name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''} (${result.seconds.toFixed(0)} s)`);
+    summary.push(
+      `${step.name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''} (${result.seconds.toFixed(0)} s)`,
+    );
     if (result.code === 0 && c.passed === 0) {
       // A suite that ran nothing is a broken suite, not a green one.
       result.code = 1;

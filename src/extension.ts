@@ -49,7 +49,12 @@ function warnAboutUnreadData(services: Services): void {
     const reload = l10n.t('Reload Window');
     runInBackground(services.log, l10n.t('Report the team data that could not load'), async () => {
       const choice = await vscode.window.showErrorMessage(
-        inert(l10n.t("Tech Lead Coach could not load this workspace's team data ({0}). It is stored as it was; the tracker changes nothing until it loads. Reload the window to try again.", unavailable)),
+        inert(
+          l10n.t(
+            "Tech Lead Coach could not load this workspace's team data ({0}). It is stored as it was; the tracker changes nothing until it loads. Reload the window to try again.",
+            unavailable,
+          ),
+        ),
         reload,
       );
       if (choice) {
@@ -61,7 +66,10 @@ function warnAboutUnreadData(services: Services): void {
   const count = services.team.keptAsideOnLoad;
   const newer = services.team.newer;
   const message = newer
-    ? l10n.t("This workspace's team data was saved by a newer version of Tech Lead Coach (schema {0}). It is kept exactly as it is, and this version will not change it: the tracker is read-only here until you update the extension.", newer.schemaVersion)
+    ? l10n.t(
+        "This workspace's team data was saved by a newer version of Tech Lead Coach (schema {0}). It is kept exactly as it is, and this version will not change it: the tracker is read-only here until you update the extension.",
+        newer.schemaVersion,
+      )
     : count === 1
       ? l10n.t('Tech Lead Coach could not read 1 stored record. It was kept aside, not deleted.')
       : count > 1

@@ -64,7 +64,15 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
     // extension still runs, with the tracker refusing changes and saying why.
     TeamStore.load(storage, files, keys, clock, newId, defaults).catch((error: unknown) => {
       log.error('Could not load the team data', error);
-      return TeamStore.unavailableBecause(storage, files, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
+      return TeamStore.unavailableBecause(
+        storage,
+        files,
+        keys,
+        clock,
+        newId,
+        defaults,
+        error instanceof Error ? error.message : String(error),
+      );
     }),
     loadNudgeCatalogue(context, log),
   ]);
@@ -86,7 +94,11 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
 }
 
 /** The test API (see testHooks.ts): only built for a test run, after the loaded parts are there. */
-export function testApi(services: Services, currentLessonId: () => string | undefined, storageUri: vscode.Uri | undefined): TechLeadCoachApi {
+export function testApi(
+  services: Services,
+  currentLessonId: () => string | undefined,
+  storageUri: vscode.Uri | undefined,
+): TechLeadCoachApi {
   return {
     apiVersion: 1,
     delegations: () => services.team.all(),

@@ -175,7 +175,12 @@ async function measure(outcome: HeapOutcome): Promise<void> {
   await within(
     'techLead.logDelegation',
     30_000,
-    vscode.commands.executeCommand('techLead.logDelegation', { task: 'Bench: first delegation command', person: 'Bench', level: 5, followUp: 3 }),
+    vscode.commands.executeCommand('techLead.logDelegation', {
+      task: 'Bench: first delegation command',
+      person: 'Bench',
+      level: 5,
+      followUp: 3,
+    }),
   );
   outcome.dist['delegationCommand'] = distInCache(extension.extensionPath);
 }

@@ -49,14 +49,20 @@ function run(cmd, args, opts = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('error', (err) => reject(new Error(`could not run ${cmd}: ${err.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) resolve(out);
       else {
         const tail = out.split('\n').slice(-40).join('\n');
-        reject(new Error(`${opts.what ?? cmd} failed (${signal ?? `exit ${code}`}): ${cmd} ${args.join(' ')}\n--- last output ---\n${tail}`));
+        reject(
+          new Error(`${opts.what ?? cmd} failed (${signal ?? `exit ${code}`}): ${cmd} ${args.join(' ')}\n--- last output ---\n${tail}`),
+        );
       }
     });
   });
@@ -75,7 +81,8 @@ function writeOwnPackageJson(dir, name) {
   // A package.json of its own so npm never walks up to the repo's package.json.
   writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name, version: '0.0.0', private: true, description: 'tooling installed by scripts/real-vscode/setup.mjs' }, null, 2) + '\n',
+    JSON.stringify({ name, version: '0.0.0', private: true, description: 'tooling installed by scripts/real-vscode/setup.mjs' }, null, 2) +
+      '\n',
   );
 }
 
@@ -182,7 +189,11 @@ function codeServerVersionProblem(node24Bin) {
   // and prints a "Wrote default config file" line before the version.
   const config = path.join(codeServerDir, 'config.yaml');
   if (!existsSync(config)) writeFileSync(config, 'auth: none\ncert: false\n');
-  const r = spawnSync(node24Bin, [codeServerEntry(), '--config', config, '--version'], { cwd: codeServerDir, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(node24Bin, [codeServerEntry(), '--config', config, '--version'], {
+    cwd: codeServerDir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const versionLine = new RegExp(`^${CODE_SERVER_VERSION.replace(/\./g, '\\.')}\\b`, 'm');
   if (r.status === 0 && versionLine.test(r.stdout)) return undefined;
   return `status ${r.status}${r.signal ? ` signal ${r.signal}` : ''}${r.error ? ` error ${r.error.message}` : ''}; stdout: ${(r.stdout ?? '').trim().slice(0, 300)}; stderr: ${(r.stderr ?? '').trim().slice(-600)}`;
@@ -201,7 +212,16 @@ async function ensureCodeServer(node24Bin) {
   writeOwnPackageJson(codeServerDir, 'tlc-code-server');
   await run(
     'npm',
-    ['install', '--prefix', codeServerDir, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
+    [
+      'install',
+      '--prefix',
+      codeServerDir,
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      `code-server@${CODE_SERVER_VERSION}`,
+    ],
     { cwd: codeServerDir, env: npmEnv(), what: `npm install code-server@${CODE_SERVER_VERSION}` },
   );
   const pkgDir = path.join(codeServerDir, 'node_modules', 'code-server');
@@ -223,7 +243,10 @@ async function ensureCodeServer(node24Bin) {
         `Check that libkrb5-dev is installed, delete ${codeServerDir} and re-run \`node scripts/real-vscode/setup.mjs\`.`,
     );
   }
-  writeFileSync(path.join(codeServerDir, MARKER), JSON.stringify({ version: CODE_SERVER_VERSION, node: NODE24_VERSION, installedAt: new Date().toISOString() }) + '\n');
+  writeFileSync(
+    path.join(codeServerDir, MARKER),
+    JSON.stringify({ version: CODE_SERVER_VERSION, node: NODE24_VERSION, installedAt: new Date().toISOString() }) + '\n',
+  );
   log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - t0) / 1000)} s`);
   return entry;
 }
@@ -274,7 +297,9 @@ async function acquireLock() {
       announced = true;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${LOCK_WAIT_MS / 60_000} min waiting for the set-up lock ${LOCK_DIR} held by pid ${owner}; if no set-up is running, delete that folder`);
+      throw new Error(
+        `timed out after ${LOCK_WAIT_MS / 60_000} min waiting for the set-up lock ${LOCK_DIR} held by pid ${owner}; if no set-up is running, delete that folder`,
+      );
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -314,7 +339,9 @@ export function ensureRealVsCode() {
       process.removeListener('exit', onExit);
     }
   })();
-  pending.catch(() => { pending = undefined; });
+  pending.catch(() => {
+    pending = undefined;
+  });
   return pending;
 }
 

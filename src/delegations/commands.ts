@@ -14,7 +14,11 @@ const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', '
  * Registers the delegation commands; their code loads on first use. A keybinding's
  * `{ "target": "selection" }` becomes the id of the row selected in the Delegations view.
  */
-export function registerDelegationCommands(services: Services, lazy: () => typeof DelegationsLazy, selectedId: () => string | undefined): vscode.Disposable[] {
+export function registerDelegationCommands(
+  services: Services,
+  lazy: () => typeof DelegationsLazy,
+  selectedId: () => string | undefined,
+): vscode.Disposable[] {
   const command = (id: string, title: string, name: CommandName): vscode.Disposable =>
     registerCommand(services.log, id, title, async (arg: unknown) => {
       await services.loaded();
@@ -22,7 +26,10 @@ export function registerDelegationCommands(services: Services, lazy: () => typeo
         // With data from a newer version, say so before asking anything rather than at the end.
         services.team.refuseIfReadOnly();
       }
-      const target = typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection' ? { target: 'selection', id: selectedId() } : arg;
+      const target =
+        typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection'
+          ? { target: 'selection', id: selectedId() }
+          : arg;
       return lazy().delegationCommands[name](services, target);
     });
   return [

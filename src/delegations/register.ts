@@ -29,7 +29,10 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
     const overdue = services.team.overdue().length;
-    view.badge = overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? l10n.t('1 follow-up overdue') : l10n.t('{0} follow-ups overdue', overdue) } : undefined;
+    view.badge =
+      overdue > 0
+        ? { value: overdue, tooltip: overdue === 1 ? l10n.t('1 follow-up overdue') : l10n.t('{0} follow-ups overdue', overdue) }
+        : undefined;
   };
   const setGrouping = async (next: GroupBy): Promise<void> => {
     groupBy = next;
@@ -37,7 +40,9 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
     await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, next);
     await grouping.update(next);
   };
-  runInBackground(services.log, l10n.t('Set the grouping context'), () => vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy));
+  runInBackground(services.log, l10n.t('Set the grouping context'), () =>
+    vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy),
+  );
   const selectedId = (): string | undefined => {
     const node = view.selection[0];
     return node?.kind === 'delegation' ? node.delegation.id : undefined;

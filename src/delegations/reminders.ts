@@ -23,14 +23,27 @@ async function remindIfDue(services: Services): Promise<void> {
   const open = l10n.t('Open');
   const snooze = l10n.t('Snooze a Day');
   const dontRemind = l10n.t("Don't Remind Me");
-  const choice = await vscode.window.showWarningMessage(inert(reminderMessage(overdue.map((d) => services.team.nameOf(d.personId)), meetings.map((p) => p.name))), open, snooze, dontRemind);
+  const choice = await vscode.window.showWarningMessage(
+    inert(
+      reminderMessage(
+        overdue.map((d) => services.team.nameOf(d.personId)),
+        meetings.map((p) => p.name),
+      ),
+    ),
+    open,
+    snooze,
+    dontRemind,
+  );
   if (choice === open) {
     await vscode.commands.executeCommand(`${Views.delegations}.focus`);
   } else if (choice === snooze) {
     await reminders.update(snoozeADay(reminders.get(), today));
   } else if (choice === dontRemind) {
     await vscode.workspace.getConfiguration().update(settingId(Settings.reminders), false, vscode.ConfigurationTarget.Global);
-    const openSettings = await vscode.window.showInformationMessage(l10n.t('Overdue reminders are off. You can turn them back on in Settings.'), l10n.t('Open Settings'));
+    const openSettings = await vscode.window.showInformationMessage(
+      l10n.t('Overdue reminders are off. You can turn them back on in Settings.'),
+      l10n.t('Open Settings'),
+    );
     if (openSettings) {
       await vscode.commands.executeCommand('workbench.action.openSettings', settingId(Settings.reminders));
     }

@@ -24,4 +24,3 @@ export function readCadence(raw: unknown): FollowUpCadence {
   }
   return cadence;
 }
-

@@ -77,7 +77,20 @@ function weekdayName(day: number): string {
 
 /** A month's short name, January first (0). */
 function monthName(month: number): string {
-  const names = [l10n.t('Jan'), l10n.t('Feb'), l10n.t('Mar'), l10n.t('Apr'), l10n.t('May'), l10n.t('Jun'), l10n.t('Jul'), l10n.t('Aug'), l10n.t('Sep'), l10n.t('Oct'), l10n.t('Nov'), l10n.t('Dec')];
+  const names = [
+    l10n.t('Jan'),
+    l10n.t('Feb'),
+    l10n.t('Mar'),
+    l10n.t('Apr'),
+    l10n.t('May'),
+    l10n.t('Jun'),
+    l10n.t('Jul'),
+    l10n.t('Aug'),
+    l10n.t('Sep'),
+    l10n.t('Oct'),
+    l10n.t('Nov'),
+    l10n.t('Dec'),
+  ];
   return names[month] ?? '';
 }
 

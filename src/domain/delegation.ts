@@ -297,7 +297,9 @@ export function compareByFollowUp(a: Delegation, b: Delegation): number {
 /** JSON with object keys sorted, so two values compare equal whatever order their fields were set in. */
 function canonicalJson(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -311,8 +313,28 @@ export function sameDelegation(a: Delegation, b: Delegation): boolean {
   return sameValue(a, b);
 }
 
-const RECORD_KEYS: ReadonlySet<string> = new Set(['id', 'task', 'personId', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
-const RECORD_KEYS_V1: ReadonlySet<string> = new Set(['id', 'task', 'person', 'level', 'createdOn', 'followUpOn', 'note', 'doneOn', 'history']);
+const RECORD_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'task',
+  'personId',
+  'level',
+  'createdOn',
+  'followUpOn',
+  'note',
+  'doneOn',
+  'history',
+]);
+const RECORD_KEYS_V1: ReadonlySet<string> = new Set([
+  'id',
+  'task',
+  'person',
+  'level',
+  'createdOn',
+  'followUpOn',
+  'note',
+  'doneOn',
+  'history',
+]);
 
 /** A cache: the days DATE_RANGE_DAYS before and after `today`, for the last `today` asked about. */
 let range: { today: DateKey; from: DateKey; to: DateKey } | undefined;
@@ -388,7 +410,15 @@ function validateRecord(raw: unknown, today: DateKey, keys: ReadonlySet<string>)
   const r = raw as Record<string, unknown>;
   const unknown = Object.keys(r).filter((key) => !keys.has(key));
   if (unknown.length > 0) {
-    return fail(l10n.t('unknown field {0}', unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')));
+    return fail(
+      l10n.t(
+        'unknown field {0}',
+        unknown
+          .slice(0, 3)
+          .map((key) => JSON.stringify(key.slice(0, 40)))
+          .join(', '),
+      ),
+    );
   }
   const id = r['id'];
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {

@@ -1,5 +1,13 @@
 import type { DateKey } from './dates';
-import { compareByFollowUp, compareDays, compareText, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from './delegation';
+import {
+  compareByFollowUp,
+  compareDays,
+  compareText,
+  FOLLOW_UP_GROUPS,
+  followUpGroup,
+  type Delegation,
+  type FollowUpGroup,
+} from './delegation';
 
 /**
  * Delegations by follow-up group, each list in display order: soonest follow-up first, and for

@@ -77,7 +77,10 @@ function collectionOf(record: RescuedRecord): keyof TeamData | undefined {
 export function toRescueJson(records: readonly RescuedRecord[], today: DateKey): string {
   const lists: Record<keyof TeamData, unknown[]> = { people: [], delegations: [], oneOnOnes: [], feedback: [] };
   const placed = records.map((record) => ({ record, collection: collectionOf(record) }));
-  const ordered = [...COLLECTIONS.flatMap((collection) => placed.filter((p) => p.collection === collection)), ...placed.filter((p) => p.collection === undefined)];
+  const ordered = [
+    ...COLLECTIONS.flatMap((collection) => placed.filter((p) => p.collection === collection)),
+    ...placed.filter((p) => p.collection === undefined),
+  ];
   const problems = ordered.map(({ record }, i) => `#${i + 1}: ${record.reason}`);
   for (const { record, collection } of ordered) {
     lists[collection ?? 'delegations'].push(record.raw);
@@ -106,7 +109,11 @@ function cell(text: string): string {
 export function toMarkdown(data: TeamData, today: DateKey, options: { readonly includeNotes: boolean }): string {
   const exported = options.includeNotes
     ? l10n.t('Exported {0} {1} from Tech Lead Coach.', formatDay(today, today), today.slice(0, 4))
-    : l10n.t('Exported {0} {1} from Tech Lead Coach. Private 1:1 notes are left out (setting techLead.export.includePrivateNotes).', formatDay(today, today), today.slice(0, 4));
+    : l10n.t(
+        'Exported {0} {1} from Tech Lead Coach. Private 1:1 notes are left out (setting techLead.export.includePrivateNotes).',
+        formatDay(today, today),
+        today.slice(0, 4),
+      );
   const lines = [`# ${l10n.t('Team')}`, '', exported, ''];
   if (data.people.length === 0) {
     lines.push(l10n.t('Nobody is in the team yet.'), '');
@@ -123,7 +130,12 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
     lines.push(
       person.archived
         ? l10n.t('{0}.', describeLastOneOnOne(last, today))
-        : l10n.t('{0}; {1} (every {2} days).', describeLastOneOnOne(last, today), describeNextOneOnOne(person, last, today), person.cadenceDays),
+        : l10n.t(
+            '{0}; {1} (every {2} days).',
+            describeLastOneOnOne(last, today),
+            describeNextOneOnOne(person, last, today),
+            person.cadenceDays,
+          ),
       '',
     );
     const meetings = data.oneOnOnes.filter((m) => m.personId === person.id).sort((a, b) => compareDays(b.on, a.on));
@@ -132,7 +144,9 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
       lines.push(`### ${l10n.t('1:1s')}`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`);
       for (const m of meetings) {
         const notes = options.includeNotes ? ` ${cell(m.notes ?? '')} |` : '';
-        lines.push(`| ${m.on} | ${m.mood === undefined ? '' : describeMood(m.mood)} | ${m.topics.map((t) => TOPIC_LABELS[t]).join(', ')} |${notes}`);
+        lines.push(
+          `| ${m.on} | ${m.mood === undefined ? '' : describeMood(m.mood)} | ${m.topics.map((t) => TOPIC_LABELS[t]).join(', ')} |${notes}`,
+        );
       }
       lines.push('');
     }
@@ -150,8 +164,16 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
     }
     const summary = summaries.get(person.id);
     if (summary) {
-      lines.push(`### ${l10n.t('Delegations')}`, '', l10n.t('{0} active, {1} overdue, {2} done.', summary.active, summary.overdue, summary.done), '');
-      lines.push(`| ${[l10n.t('Task'), l10n.t('Level'), l10n.t('Follow-up'), l10n.t('Status'), l10n.t('Note')].join(' | ')} |`, '|---|---|---|---|---|');
+      lines.push(
+        `### ${l10n.t('Delegations')}`,
+        '',
+        l10n.t('{0} active, {1} overdue, {2} done.', summary.active, summary.overdue, summary.done),
+        '',
+      );
+      lines.push(
+        `| ${[l10n.t('Task'), l10n.t('Level'), l10n.t('Follow-up'), l10n.t('Status'), l10n.t('Note')].join(' | ')} |`,
+        '|---|---|---|---|---|',
+      );
       for (const d of summary.delegations) {
         const status = d.doneOn !== undefined ? l10n.t('done') : describeFollowUp(d, today);
         lines.push(`| ${cell(d.task)} | ${levelLabel(d.level)} | ${d.followUpOn} | ${status} | ${cell(d.note ?? '')} |`);
@@ -182,7 +204,10 @@ function tooMany(problems: readonly string[], total: number, what: 'delegations'
  */
 export function parseImport(text: string, today: DateKey): ImportParse {
   if (text.length > IMPORT_MAX_BYTES) {
-    return { ok: false, error: l10n.t('The file is larger than {0} MB; a Tech Lead Coach export is far smaller.', IMPORT_MAX_BYTES / 1024 / 1024) };
+    return {
+      ok: false,
+      error: l10n.t('The file is larger than {0} MB; a Tech Lead Coach export is far smaller.', IMPORT_MAX_BYTES / 1024 / 1024),
+    };
   }
   let raw: unknown;
   try {
@@ -209,7 +234,13 @@ export function parseImport(text: string, today: DateKey): ImportParse {
   if (unknownKeys.length > 0) {
     return {
       ok: false,
-      error: l10n.t('The file has fields this version does not know ({0}). Nothing was imported.', unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')),
+      error: l10n.t(
+        'The file has fields this version does not know ({0}). Nothing was imported.',
+        unknownKeys
+          .slice(0, 3)
+          .map((k) => JSON.stringify(k.slice(0, 40)))
+          .join(', '),
+      ),
     };
   }
   const lists = version === LEGACY_EXPORT_VERSION ? (['delegations'] as const) : COLLECTIONS;
@@ -243,7 +274,9 @@ export function parseImport(text: string, today: DateKey): ImportParse {
         delegations.push(result.value);
       }
     });
-    return problems.length > 0 ? { ok: false, error: tooMany(problems, list.length, 'delegations') } : { ok: true, version: 1, delegations };
+    return problems.length > 0
+      ? { ok: false, error: tooMany(problems, list.length, 'delegations') }
+      : { ok: true, version: 1, delegations };
   }
   const notes = data['privateNotes'];
   if (notes !== undefined && notes !== 'included' && notes !== 'left out') {

@@ -70,8 +70,10 @@ export function inertMarkdown(text: string): string {
 function escapeLine(line: string): string {
   const indent = INDENT.exec(line)?.[0] ?? '';
   const shown = indent.replace(/ /g, NO_BREAK_SPACE).replace(/\t/g, NO_BREAK_SPACE.repeat(4));
-  const rest = line.slice(indent.length).replace(ASCII_PUNCTUATION, (ch: string, at: number, whole: string) =>
-    ch === '$' && whole[at + 1] === '(' ? '\\$' + INERT_BREAK : '\\' + ch,
-  );
+  const rest = line
+    .slice(indent.length)
+    .replace(ASCII_PUNCTUATION, (ch: string, at: number, whole: string) =>
+      ch === '$' && whole[at + 1] === '(' ? '\\$' + INERT_BREAK : '\\' + ch,
+    );
   return shown + rest;
 }

@@ -81,7 +81,7 @@ export function isWholeMessage(text: string): boolean {
     return false;
   }
   let depth = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text.startsWith(PSEUDO_OPEN, i)) {
       depth += 1;
       i += PSEUDO_OPEN.length;

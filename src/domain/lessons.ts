@@ -73,7 +73,6 @@ export class LessonCatalogue {
   }
 }
 
-
 /** Ids of lessons the lead has marked read, validated when read back from storage. */
 export function readLessonsRead(raw: unknown): string[] {
   return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string' && LESSON_ID.test(id)) : [];

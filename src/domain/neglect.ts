@@ -15,9 +15,15 @@ function span(days: number): string {
 function phrases(action: string, span: string): { readonly since: string; readonly never: string } | undefined {
   switch (action) {
     case 'checkIns':
-      return { since: l10n.t('You have not had a 1:1 or a check-in with anyone in {0}.', span), never: l10n.t('You have not logged a 1:1 or a check-in yet.') };
+      return {
+        since: l10n.t('You have not had a 1:1 or a check-in with anyone in {0}.', span),
+        never: l10n.t('You have not logged a 1:1 or a check-in yet.'),
+      };
     case 'biggerPicture':
-      return { since: l10n.t('You have not explained the bigger picture (a nudge done) in {0}.', span), never: l10n.t('You have not marked a bigger-picture nudge done yet.') };
+      return {
+        since: l10n.t('You have not explained the bigger picture (a nudge done) in {0}.', span),
+        never: l10n.t('You have not marked a bigger-picture nudge done yet.'),
+      };
     case 'modelling':
       return {
         since: l10n.t('You have not practised modelling the behaviour you want (a nudge done) in {0}.', span),
@@ -26,7 +32,10 @@ function phrases(action: string, span: string): { readonly since: string; readon
     case 'delegating':
       return { since: l10n.t('You have not delegated anything in {0}.', span), never: l10n.t('You have not logged a delegation yet.') };
     case 'feedback':
-      return { since: l10n.t('You have not asked anyone for feedback in {0}.', span), never: l10n.t('You have not asked anyone for feedback yet.') };
+      return {
+        since: l10n.t('You have not asked anyone for feedback in {0}.', span),
+        never: l10n.t('You have not asked anyone for feedback yet.'),
+      };
     default:
       return undefined;
   }

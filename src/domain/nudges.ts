@@ -1,6 +1,16 @@
 import { addDays, daysBetween, type DateKey } from './dates';
 import { compareDays, describeFollowUp, isOverdue, type Delegation } from './delegation';
-import { describeLastOneOnOne, isOneOnOneOverdue, lastFeedbackAsked, lastOneOnOne, nextOneOnOneDue, NOT_ASKING_FEEDBACK_DAYS, type Feedback, type OneOnOne, type Person } from './team';
+import {
+  describeLastOneOnOne,
+  isOneOnOneOverdue,
+  lastFeedbackAsked,
+  lastOneOnOne,
+  nextOneOnOneDue,
+  NOT_ASKING_FEEDBACK_DAYS,
+  type Feedback,
+  type OneOnOne,
+  type Person,
+} from './team';
 import * as l10n from './l10n';
 
 export const NUDGE_THEMES = [
@@ -83,7 +93,16 @@ export function parseNudgeCatalogue(raw: unknown): { nudges: Nudge[]; problems: 
       problems.push(`${where}: duplicate id`);
     } else {
       ids.add(id);
-      nudges.push({ id, theme: n['theme'], short, action, why, lesson, ...(question === undefined ? {} : { question }), ...(reflection === undefined ? {} : { reflection }) });
+      nudges.push({
+        id,
+        theme: n['theme'],
+        short,
+        action,
+        why,
+        lesson,
+        ...(question === undefined ? {} : { question }),
+        ...(reflection === undefined ? {} : { reflection }),
+      });
     }
   });
   return { nudges, problems };
@@ -255,7 +274,12 @@ function overdueNudge(context: NudgeContext): TodayNudge | undefined {
             when,
             overdue.length - 1,
           )
-        : l10n.t('Check in with {0} on "{1}" ({2}). Ask how it is going and what they need from you, then mark it done or set the next follow-up.', name, first.task, when),
+        : l10n.t(
+            'Check in with {0} on "{1}" ({2}). Ask how it is going and what they need from you, then mark it done or set the next follow-up.',
+            name,
+            first.task,
+            when,
+          ),
     why: l10n.t('A follow-up that slips tells people the work stopped mattering, or that they are on their own.'),
     lesson: 'delegation-levels',
     delegationId: first.id,
@@ -267,7 +291,9 @@ function overdueOneOnOneNudge(context: NudgeContext): TodayNudge | undefined {
   const overdue = context.people
     .map((person) => ({ person, last: lastOneOnOne(context.oneOnOnes, person.id) }))
     .filter(({ person, last }) => isOneOnOneOverdue(person, last, context.today))
-    .sort((a, b) => compareDays(nextOneOnOneDue(a.person, a.last), nextOneOnOneDue(b.person, b.last)) || a.person.id.localeCompare(b.person.id));
+    .sort(
+      (a, b) => compareDays(nextOneOnOneDue(a.person, a.last), nextOneOnOneDue(b.person, b.last)) || a.person.id.localeCompare(b.person.id),
+    );
   const first = overdue[0];
   if (!first) {
     return undefined;
@@ -285,8 +311,21 @@ function overdueOneOnOneNudge(context: NudgeContext): TodayNudge | undefined {
       overdue.length === 1
         ? l10n.t('Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status.', name, last, past, cadence)
         : overdue.length === 2
-          ? l10n.t('Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status. 1 more is due a 1:1 too.', name, last, past, cadence)
-          : l10n.t('Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status. {4} more are due a 1:1 too.', name, last, past, cadence, overdue.length - 1),
+          ? l10n.t(
+              'Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status. 1 more is due a 1:1 too.',
+              name,
+              last,
+              past,
+              cadence,
+            )
+          : l10n.t(
+              'Book a 1:1 with {0} ({1}, {2} past their {3}-day rhythm). Ask how they are before any status. {4} more are due a 1:1 too.',
+              name,
+              last,
+              past,
+              cadence,
+              overdue.length - 1,
+            ),
     why: l10n.t('Regular 1:1s are where people raise what they would never post in a channel, while it is still small.'),
     lesson: 'check-in',
     personId: first.person.id,
@@ -298,7 +337,12 @@ function truncate(text: string, max: number): string {
 }
 
 /** Chooses deterministically among `pool` for a seed, preferring nudges not yet shown this cycle. */
-function choose(pool: readonly Nudge[], shown: ReadonlySet<string>, seed: string, exclude?: string): { nudge: Nudge; cycleRestarted: boolean } | undefined {
+function choose(
+  pool: readonly Nudge[],
+  shown: ReadonlySet<string>,
+  seed: string,
+  exclude?: string,
+): { nudge: Nudge; cycleRestarted: boolean } | undefined {
   const sorted = [...pool].sort((a, b) => a.id.localeCompare(b.id));
   let candidates = sorted.filter((n) => !shown.has(n.id) && n.id !== exclude);
   let cycleRestarted = false;
@@ -310,11 +354,19 @@ function choose(pool: readonly Nudge[], shown: ReadonlySet<string>, seed: string
   return nudge ? { nudge, cycleRestarted } : undefined;
 }
 
-function record(progress: NudgeProgress, today: DateKey, id: string, source: PickSource, rerolls: number, cycleRestarted: boolean): NudgeProgress {
+function record(
+  progress: NudgeProgress,
+  today: DateKey,
+  id: string,
+  source: PickSource,
+  rerolls: number,
+  cycleRestarted: boolean,
+): NudgeProgress {
   const oldest = addDays(today, -KEEP_DAYS);
-  const picks: NudgeProgress['picks'] = Object.fromEntries(
-    [...Object.entries(progress.picks).filter(([day]) => day >= oldest), [today, { id, source, rerolls }]],
-  );
+  const picks: NudgeProgress['picks'] = Object.fromEntries([
+    ...Object.entries(progress.picks).filter(([day]) => day >= oldest),
+    [today, { id, source, rerolls }],
+  ]);
   const shownInCycle = cycleRestarted ? [id] : progress.shownInCycle.includes(id) ? progress.shownInCycle : [...progress.shownInCycle, id];
   return { ...progress, shownInCycle, picks };
 }
@@ -328,7 +380,10 @@ function record(progress: NudgeProgress, today: DateKey, id: string, source: Pic
  * on), else from all enabled themes. A new pick never repeats a catalogue nudge until every nudge
  * of its pool has been shown. Returns the progress to save.
  */
-export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
+export function pickNudgeForDay(
+  context: NudgeContext,
+  progress: NudgeProgress,
+): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
   const byId = new Map(context.catalogue.map((n) => [n.id, n]));
   const existing = progress.picks[context.today];
   const existingNudge = existing ? byId.get(existing.id) : undefined;
@@ -342,7 +397,8 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
   if (existing && existingNudge) {
     const nudge = fromCatalogue(existingNudge, existing.source);
     // Today's pick for a neglected action says why while that action is still the one neglected.
-    const still = existing.source === 'neglected' && context.neglected?.themes.includes(existingNudge.theme) ? context.neglected : undefined;
+    const still =
+      existing.source === 'neglected' && context.neglected?.themes.includes(existingNudge.theme) ? context.neglected : undefined;
     return { nudge: still ? { ...nudge, neglect: still } : nudge, progress };
   }
   const pool = enabled(context);
@@ -393,7 +449,11 @@ export function pickNudgeForDay(context: NudgeContext, progress: NudgeProgress):
 }
 
 /** "Another one": a different catalogue nudge for today, remembered for the rest of the day. */
-export function pickAnotherNudge(context: NudgeContext, progress: NudgeProgress, currentId: string): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
+export function pickAnotherNudge(
+  context: NudgeContext,
+  progress: NudgeProgress,
+  currentId: string,
+): { nudge: TodayNudge; progress: NudgeProgress } | undefined {
   const rerolls = (progress.picks[context.today]?.rerolls ?? 0) + 1;
   const pick = choose(enabled(context), new Set(progress.shownInCycle), `${context.today}#${rerolls}`, currentId);
   if (!pick) {

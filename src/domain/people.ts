@@ -16,7 +16,10 @@ export interface PersonSummary {
  * gets none. `nameOf` gives the person's current name.
  */
 export function summarisePeople(delegations: readonly Delegation[], today: DateKey, nameOf: (personId: string) => string): PersonSummary[] {
-  const byKey = new Map<string, { personId: string; person: string; active: number; overdue: number; done: number; delegations: Delegation[] }>();
+  const byKey = new Map<
+    string,
+    { personId: string; person: string; active: number; overdue: number; done: number; delegations: Delegation[] }
+  >();
   for (const d of delegations) {
     let entry = byKey.get(d.personId);
     if (!entry) {
@@ -34,6 +37,9 @@ export function summarisePeople(delegations: readonly Delegation[], today: DateK
     }
   }
   return [...byKey.values()]
-    .map((entry) => ({ ...entry, delegations: entry.delegations.sort((a, b) => Number(isDone(a)) - Number(isDone(b)) || compareDays(a.followUpOn, b.followUpOn)) }))
+    .map((entry) => ({
+      ...entry,
+      delegations: entry.delegations.sort((a, b) => Number(isDone(a)) - Number(isDone(b)) || compareDays(a.followUpOn, b.followUpOn)),
+    }))
     .sort((a, b) => b.active - a.active || b.overdue - a.overdue || compareText(a.person, b.person));
 }

@@ -36,7 +36,12 @@ export function readReflectionAnswers(raw: unknown): ReflectionAnswers | undefin
     }
     const reflections = list.filter(
       (r): r is Reflection =>
-        typeof r === 'object' && r !== null && typeof (r as Reflection).id === 'string' && typeof (r as Reflection).prompt === 'string' && typeof (r as Reflection).answer === 'string' && (r as Reflection).answer.length <= REFLECTION_ANSWER_MAX,
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as Reflection).id === 'string' &&
+        typeof (r as Reflection).prompt === 'string' &&
+        typeof (r as Reflection).answer === 'string' &&
+        (r as Reflection).answer.length <= REFLECTION_ANSWER_MAX,
     );
     result[week] = reflections.map((r) => ({ id: r.id, prompt: r.prompt, answer: r.answer }));
   }
@@ -47,7 +52,11 @@ export function readReflectionAnswers(raw: unknown): ReflectionAnswers | undefin
  * Three prompts for a week: the first from the themes of the action practised least (when given),
  * the others from the remaining reflections; the same for the same week and catalogue.
  */
-export function choosePrompts(catalogue: readonly Nudge[], weekStart: DateKey, leastThemes: readonly NudgeTheme[] = []): { id: string; prompt: string }[] {
+export function choosePrompts(
+  catalogue: readonly Nudge[],
+  weekStart: DateKey,
+  leastThemes: readonly NudgeTheme[] = [],
+): { id: string; prompt: string }[] {
   const all = catalogue.filter((n) => n.reflection !== undefined).sort((a, b) => a.id.localeCompare(b.id));
   const chosen: Nudge[] = [];
   const pickFrom = (pool: readonly Nudge[], salt: string): void => {
@@ -57,7 +66,10 @@ export function choosePrompts(catalogue: readonly Nudge[], weekStart: DateKey, l
       chosen.push(pick);
     }
   };
-  pickFrom(all.filter((n) => leastThemes.includes(n.theme)), 'least');
+  pickFrom(
+    all.filter((n) => leastThemes.includes(n.theme)),
+    'least',
+  );
   while (chosen.length < PROMPTS_PER_WEEK && chosen.length < all.length) {
     // Prefer a theme not asked about yet this week.
     const themes = new Set(chosen.map((n) => n.theme));
@@ -68,7 +80,11 @@ export function choosePrompts(catalogue: readonly Nudge[], weekStart: DateKey, l
 }
 
 /** The week's reflections: the stored ones, or new prompts with empty answers. */
-export function reflectionsFor(stored: ReflectionAnswers, weekStart: DateKey, fresh: () => { id: string; prompt: string }[]): readonly Reflection[] {
+export function reflectionsFor(
+  stored: ReflectionAnswers,
+  weekStart: DateKey,
+  fresh: () => { id: string; prompt: string }[],
+): readonly Reflection[] {
   return stored[weekStart] ?? fresh().map((p) => ({ ...p, answer: '' }));
 }
 
@@ -81,7 +97,13 @@ export function validateAnswer(value: unknown): Validation<string> {
 }
 
 /** The stored answers with one answer set; the week's prompts are stored with it. Oldest weeks beyond ten years go. */
-export function withAnswer(stored: ReflectionAnswers, weekStart: DateKey, prompts: readonly Reflection[], promptId: string, answer: string): ReflectionAnswers {
+export function withAnswer(
+  stored: ReflectionAnswers,
+  weekStart: DateKey,
+  prompts: readonly Reflection[],
+  promptId: string,
+  answer: string,
+): ReflectionAnswers {
   const week = (stored[weekStart] ?? prompts).map((r) => (r.id === promptId ? { ...r, answer } : r));
   const next: Record<string, readonly Reflection[]> = { ...stored, [weekStart]: week };
   const weeks = Object.keys(next).sort();

@@ -46,7 +46,11 @@ export function reminderMessage(followUpPeople: readonly string[], oneOnOnePeopl
   const first = followUpPeople[0] ?? '';
   const one = oneOnOnePeople[0] ?? '';
   if (o === 0) {
-    return f === 0 ? '' : f === 1 ? l10n.t('Your follow-up with {0} is overdue.', first) : l10n.t('{0} follow-ups are overdue ({1}).', f, someNames(followUpPeople));
+    return f === 0
+      ? ''
+      : f === 1
+        ? l10n.t('Your follow-up with {0} is overdue.', first)
+        : l10n.t('{0} follow-ups are overdue ({1}).', f, someNames(followUpPeople));
   }
   if (f === 0) {
     return o === 1 ? l10n.t('Your 1:1 with {0} is overdue.', one) : l10n.t('{0} people are due a 1:1 ({1}).', o, someNames(oneOnOnePeople));
@@ -58,5 +62,11 @@ export function reminderMessage(followUpPeople: readonly string[], oneOnOnePeopl
   }
   return o === 1
     ? l10n.t('{0} follow-ups are overdue ({1}). Your 1:1 with {2} is overdue.', f, someNames(followUpPeople), one)
-    : l10n.t('{0} follow-ups are overdue ({1}). {2} people are due a 1:1 ({3}).', f, someNames(followUpPeople), o, someNames(oneOnOnePeople));
+    : l10n.t(
+        '{0} follow-ups are overdue ({1}). {2} people are due a 1:1 ({3}).',
+        f,
+        someNames(followUpPeople),
+        o,
+        someNames(oneOnOnePeople),
+      );
 }

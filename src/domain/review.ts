@@ -326,7 +326,10 @@ export function weekFigures(input: ReviewInput, week: Week): WeekFigures {
   const people: PersonWeek[] = data.people
     .map((person) => ({ person, delegated: delegated.get(person.id) ?? 0, oneOnOnes: meetings.get(person.id) ?? 0 }))
     .filter(({ person, delegated: d, oneOnOnes }) => !person.archived || d > 0 || oneOnOnes > 0)
-    .sort((a, b) => compareText(a.person.name, b.person.name) || compareDays(a.person.name, b.person.name) || compareDays(a.person.id, b.person.id))
+    .sort(
+      (a, b) =>
+        compareText(a.person.name, b.person.name) || compareDays(a.person.name, b.person.name) || compareDays(a.person.id, b.person.id),
+    )
     .map(({ person, delegated: d, oneOnOnes }) => {
       const last = lastMeeting.get(person.id);
       return {

@@ -1,5 +1,15 @@
 import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from './dates';
-import { DATE_RANGE_DAYS, DAY_COUNT_MAX, isStoredId, personKey, storedDay, storedText, validateDayCount, validatePerson, type Validation } from './delegation';
+import {
+  DATE_RANGE_DAYS,
+  DAY_COUNT_MAX,
+  isStoredId,
+  personKey,
+  storedDay,
+  storedText,
+  validateDayCount,
+  validatePerson,
+  type Validation,
+} from './delegation';
 import { cleanLine, cleanText } from './text';
 import * as l10n from './l10n';
 
@@ -285,7 +295,15 @@ export function findPersonByName(people: readonly Person[], name: string): Perso
 
 function unknownFields(r: Record<string, unknown>, allowed: readonly string[]): string | undefined {
   const unknown = Object.keys(r).filter((key) => !allowed.includes(key));
-  return unknown.length > 0 ? l10n.t('unknown field {0}', unknown.slice(0, 3).map((key) => JSON.stringify(key.slice(0, 40))).join(', ')) : undefined;
+  return unknown.length > 0
+    ? l10n.t(
+        'unknown field {0}',
+        unknown
+          .slice(0, 3)
+          .map((key) => JSON.stringify(key.slice(0, 40)))
+          .join(', '),
+      )
+    : undefined;
 }
 
 function asObject(raw: unknown): Record<string, unknown> | undefined {
@@ -336,7 +354,11 @@ export function validateStoredPerson(raw: unknown, today: DateKey): Validation<P
 }
 
 /** What a stored 1:1 and a feedback entry both start with: only known fields, an id, a person and a day. */
-function readEntryHead(r: Record<string, unknown>, allowed: readonly string[], today: DateKey): Validation<{ id: string; personId: string; on: DateKey }> {
+function readEntryHead(
+  r: Record<string, unknown>,
+  allowed: readonly string[],
+  today: DateKey,
+): Validation<{ id: string; personId: string; on: DateKey }> {
   const extra = unknownFields(r, allowed);
   if (extra) {
     return fail(extra);
@@ -377,7 +399,12 @@ export function validateStoredOneOnOne(raw: unknown, today: DateKey): Validation
     return fail(l10n.t('invalid notes'));
   }
   const topics = validateTopics(r['topics']);
-  if (!topics.ok || !Array.isArray(r['topics']) || topics.value.length !== r['topics'].length || topics.value.some((t, i) => t !== (r['topics'] as unknown[])[i])) {
+  if (
+    !topics.ok ||
+    !Array.isArray(r['topics']) ||
+    topics.value.length !== r['topics'].length ||
+    topics.value.some((t, i) => t !== (r['topics'] as unknown[])[i])
+  ) {
     return fail(l10n.t('invalid topics'));
   }
   return ok({

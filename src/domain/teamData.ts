@@ -1,6 +1,24 @@
 import type { DateKey } from './dates';
-import { compareDays, isStoredId, personKey, sameValue, validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1, type Validation } from './delegation';
-import { DEFAULT_CADENCE_DAYS, validateStoredFeedback, validateStoredOneOnOne, validateStoredPerson, type Feedback, type OneOnOne, type Person } from './team';
+import {
+  compareDays,
+  isStoredId,
+  personKey,
+  sameValue,
+  validateStoredDelegation,
+  validateStoredDelegationV1,
+  type Delegation,
+  type DelegationV1,
+  type Validation,
+} from './delegation';
+import {
+  DEFAULT_CADENCE_DAYS,
+  validateStoredFeedback,
+  validateStoredOneOnOne,
+  validateStoredPerson,
+  type Feedback,
+  type OneOnOne,
+  type Person,
+} from './team';
 import * as l10n from './l10n';
 import type { ChunkFiles } from './storage';
 
@@ -77,7 +95,12 @@ const VALIDATORS: { readonly [C in Collection]: (raw: unknown, today: DateKey) =
 };
 
 /** What each collection is called in the reasons stored with kept-aside records (stored data: English). */
-const SINGULAR: Readonly<Record<Collection, string>> = { people: 'person', delegations: 'delegation', oneOnOnes: '1:1', feedback: 'feedback entry' };
+const SINGULAR: Readonly<Record<Collection, string>> = {
+  people: 'person',
+  delegations: 'delegation',
+  oneOnOnes: '1:1',
+  feedback: 'feedback entry',
+};
 
 /** The import problem of a record whose person is in neither the file nor the tracker. */
 function personMissing(collection: Collection, id: string, personId: string): string {
@@ -98,7 +121,8 @@ export function validateRecord<C extends Collection>(collection: C, raw: unknown
 }
 
 export function storedVersionOf(raw: unknown): number | undefined {
-  const version = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const version =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
   return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
 }
 
@@ -106,7 +130,10 @@ export function storedVersionOf(raw: unknown): number | undefined {
  * Reads version-2 lists: each record validated, ids unique per collection, and every record about
  * a person pointing to one that exists. Whatever fails is returned apart, untouched, with why.
  */
-export function readTeamLists(lists: Partial<Record<Collection, unknown>>, today: DateKey): { data: TeamData; keptAside: Unreadable[]; problems: string[] } {
+export function readTeamLists(
+  lists: Partial<Record<Collection, unknown>>,
+  today: DateKey,
+): { data: TeamData; keptAside: Unreadable[]; problems: string[] } {
   const keptAside: Unreadable[] = [];
   const problems: string[] = [];
   const read = <C extends Collection>(collection: C): TeamData[C][number][] => {
@@ -196,7 +223,11 @@ export function bucketOfKey(indexKey: string, key: string): string | undefined {
 }
 
 /** A collection as it is spelled in a chunk file name: lower case, one spelling each. */
-const FILE_COLLECTION: Readonly<Record<ChunkedCollection, string>> = { delegations: 'delegations', oneOnOnes: 'oneonones', feedback: 'feedback' };
+const FILE_COLLECTION: Readonly<Record<ChunkedCollection, string>> = {
+  delegations: 'delegations',
+  oneOnOnes: 'oneonones',
+  feedback: 'feedback',
+};
 const COLLECTION_OF_FILE: ReadonlyMap<string, ChunkedCollection> = new Map(CHUNKED.map((c) => [FILE_COLLECTION[c], c]));
 /** `<collection>-<person id as lower-case hex of its UTF-8>-<year>-<generation>.json`. */
 const CHUNK_FILE = /^(delegations|oneonones|feedback)-((?:[0-9a-f]{2}){1,100})-(\d{4})-(\d{1,15})\.json$/;
@@ -305,9 +336,23 @@ async function readChunkFile(files: ChunkFiles, name: unknown): Promise<FoundChu
  * validated and attached to their person as in readTeamLists; a missing or damaged chunk is kept
  * aside by its name. A chunk file is read only when the index names it.
  */
-export async function readStoredTeam(get: (key: string) => unknown, files: ChunkFiles, indexKey: string, today: DateKey): Promise<ChunkedRead> {
+export async function readStoredTeam(
+  get: (key: string) => unknown,
+  files: ChunkFiles,
+  indexKey: string,
+  today: DateKey,
+): Promise<ChunkedRead> {
   const raw = get(indexKey);
-  const empty = { kind: 'read' as const, data: EMPTY_TEAM, generation: 0, chunks: new Map<string, HeldChunk>(), named: [], savedAt: undefined, version: undefined, dirty: false };
+  const empty = {
+    kind: 'read' as const,
+    data: EMPTY_TEAM,
+    generation: 0,
+    chunks: new Map<string, HeldChunk>(),
+    named: [],
+    savedAt: undefined,
+    version: undefined,
+    dirty: false,
+  };
   if (raw === undefined || raw === null) {
     return { ...empty, keptAside: [] };
   }
@@ -346,9 +391,15 @@ export async function readStoredTeam(get: (key: string) => unknown, files: Chunk
   const lists: Record<ChunkedCollection, unknown[]> = { delegations: [], oneOnOnes: [], feedback: [] };
   const readKeys: { key: string; bucket: string; count: number }[] = [];
   for (const { name, bucket, value, version: chunkVersion } of found) {
-    const records = typeof value === 'object' && value !== null && storedVersionOf(value) === chunkVersion ? (value as { records?: unknown }).records : undefined;
+    const records =
+      typeof value === 'object' && value !== null && storedVersionOf(value) === chunkVersion
+        ? (value as { records?: unknown }).records
+        : undefined;
     if (bucket === undefined || !Array.isArray(records)) {
-      keptAside.push({ raw: { chunk: name, value: value ?? null }, reason: 'a stored chunk of the tracker is missing or not in a known shape' });
+      keptAside.push({
+        raw: { chunk: name, value: value ?? null },
+        reason: 'a stored chunk of the tracker is missing or not in a known shape',
+      });
       continue;
     }
     lists[bucket.split('/')[0] as ChunkedCollection].push(...(records as unknown[]));
@@ -439,7 +490,12 @@ export function attachPeople(
 }
 
 /** Version 1 to version 2: every delegation kept, everyone named becomes a person. */
-export function migrateLegacy(raw: unknown, today: DateKey, newId: () => string, cadenceDays?: number): { data: TeamData; keptAside: Unreadable[] } {
+export function migrateLegacy(
+  raw: unknown,
+  today: DateKey,
+  newId: () => string,
+  cadenceDays?: number,
+): { data: TeamData; keptAside: Unreadable[] } {
   const legacy = readLegacyDelegations(raw, today);
   const { people, delegations } = attachPeople(legacy.delegations, [], today, newId, cadenceDays);
   return { data: { people, delegations, oneOnOnes: [], feedback: [] }, keptAside: legacy.keptAside };
@@ -447,7 +503,13 @@ export function migrateLegacy(raw: unknown, today: DateKey, newId: () => string,
 
 /** Version 2's single value (what an older build of this release stored; the bench's starting point). */
 export function toFlatTeam(data: TeamData): StoredTeam {
-  return { schemaVersion: FLAT_SCHEMA_VERSION, people: data.people, delegations: data.delegations, oneOnOnes: data.oneOnOnes, feedback: data.feedback };
+  return {
+    schemaVersion: FLAT_SCHEMA_VERSION,
+    people: data.people,
+    delegations: data.delegations,
+    oneOnOnes: data.oneOnOnes,
+    feedback: data.feedback,
+  };
 }
 
 /**
@@ -473,7 +535,13 @@ export function chunkWrites(
       writes.push([name, { schemaVersion: TEAM_SCHEMA_VERSION, records }]);
     }
   }
-  const index: TeamIndex = { schemaVersion: TEAM_SCHEMA_VERSION, generation, people: data.people, chunks: [...chunks.values()].map((c) => c.key).sort(), savedAt };
+  const index: TeamIndex = {
+    schemaVersion: TEAM_SCHEMA_VERSION,
+    generation,
+    people: data.people,
+    chunks: [...chunks.values()].map((c) => c.key).sort(),
+    savedAt,
+  };
   return { writes, index, chunks };
 }
 

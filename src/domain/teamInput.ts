@@ -9,7 +9,9 @@ import * as l10n from './l10n';
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: string[] };
 
 function asRecord(raw: unknown, example: string): Record<string, unknown> | string {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : l10n.t('Expected an object like {0}.', example);
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+    ? (raw as Record<string, unknown>)
+    : l10n.t('Expected an object like {0}.', example);
 }
 
 function unknownKeys(args: Record<string, unknown>, allowed: readonly string[]): string[] {
@@ -17,7 +19,11 @@ function unknownKeys(args: Record<string, unknown>, allowed: readonly string[]):
   if (extra.length === 0) {
     return [];
   }
-  return [extra.length > 1 ? l10n.t('Unknown fields: {0} (expected {1}).', extra.join(', '), allowed.join(', ')) : l10n.t('Unknown field: {0} (expected {1}).', extra.join(', '), allowed.join(', '))];
+  return [
+    extra.length > 1
+      ? l10n.t('Unknown fields: {0} (expected {1}).', extra.join(', '), allowed.join(', '))
+      : l10n.t('Unknown field: {0} (expected {1}).', extra.join(', '), allowed.join(', ')),
+  ];
 }
 
 const ONE_ON_ONE_KEYS = ['person', 'date', 'mood', 'notes', 'topics'] as const;
@@ -93,7 +99,14 @@ export function parseLogFeedbackArgs(raw: unknown, today: DateKey): Parsed<NewFe
     ok: true,
     value:
       kind === 'given'
-        ? { kind, person: person.value, on: on.value, situation: value('situation'), behaviour: value('behaviour'), impact: value('impact') }
+        ? {
+            kind,
+            person: person.value,
+            on: on.value,
+            situation: value('situation'),
+            behaviour: value('behaviour'),
+            impact: value('impact'),
+          }
         : { kind, person: person.value, on: on.value, said: value('said'), change: value('change') },
   };
 }

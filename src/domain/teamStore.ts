@@ -1,9 +1,34 @@
 import { daysBetween, todayKey, type Clock, type DateKey } from './dates';
-import { compareDays, compareText, createDelegation, HISTORY_MAX, isDone, isOverdue, sameValue, type Delegation, type DelegationEvent, type DelegationV1, type NewDelegation } from './delegation';
+import {
+  compareDays,
+  compareText,
+  createDelegation,
+  HISTORY_MAX,
+  isDone,
+  isOverdue,
+  sameValue,
+  type Delegation,
+  type DelegationEvent,
+  type DelegationV1,
+  type NewDelegation,
+} from './delegation';
 import type { DelegationLevel } from './delegationLevels';
 import { UserFacingError } from './errors';
 import { Emitter, SerialQueue, type ChunkFiles, type StateStorage } from './storage';
-import { FEEDBACK_MAX, findPersonByName, lastOneOnOne, nextOneOnOneDue, ONE_ON_ONES_MAX, PEOPLE_MAX, TOPICS, type Feedback, type Mood, type OneOnOne, type Person, type Topic } from './team';
+import {
+  FEEDBACK_MAX,
+  findPersonByName,
+  lastOneOnOne,
+  nextOneOnOneDue,
+  ONE_ON_ONES_MAX,
+  PEOPLE_MAX,
+  TOPICS,
+  type Feedback,
+  type Mood,
+  type OneOnOne,
+  type Person,
+  type Topic,
+} from './team';
 import {
   attachPeople,
   COLLECTIONS,
@@ -31,7 +56,12 @@ import * as l10n from './l10n';
 /** The most delegations one workspace holds; far beyond years of a busy lead's work. */
 export const DELEGATIONS_MAX = 50_000;
 
-const LIMITS: Readonly<Record<Collection, number>> = { people: PEOPLE_MAX, delegations: DELEGATIONS_MAX, oneOnOnes: ONE_ON_ONES_MAX, feedback: FEEDBACK_MAX };
+const LIMITS: Readonly<Record<Collection, number>> = {
+  people: PEOPLE_MAX,
+  delegations: DELEGATIONS_MAX,
+  oneOnOnes: ONE_ON_ONES_MAX,
+  feedback: FEEDBACK_MAX,
+};
 
 /**
  * How old the index read at load must be before the chunk files it no longer names are removed:
@@ -131,8 +161,16 @@ export function describeImport(result: ImportResult): string {
     return counts;
   }
   return kept.length === 1
-    ? l10n.t('{0}. {1} was matched by name to the person in the team, whose role, 1:1 cadence and archived state were kept', counts, kept[0] ?? '')
-    : l10n.t('{0}. {1} were matched by name to people in the team, whose roles, 1:1 cadences and archived states were kept', counts, kept.join(', '));
+    ? l10n.t(
+        '{0}. {1} was matched by name to the person in the team, whose role, 1:1 cadence and archived state were kept',
+        counts,
+        kept[0] ?? '',
+      )
+    : l10n.t(
+        '{0}. {1} were matched by name to people in the team, whose roles, 1:1 cadences and archived states were kept',
+        counts,
+        kept.join(', '),
+      );
 }
 
 /** A change refused before anything was written; the message is for the user. */
@@ -147,7 +185,10 @@ export class StoreRefusal extends UserFacingError {
 export class StoreWriteError extends UserFacingError {
   override readonly name = 'StoreWriteError';
   constructor(override readonly cause: unknown) {
-    super(l10n.t('The change could not be saved ({0}). Nothing was changed.', cause instanceof Error ? cause.message : String(cause)), 'error');
+    super(
+      l10n.t('The change could not be saved ({0}). Nothing was changed.', cause instanceof Error ? cause.message : String(cause)),
+      'error',
+    );
   }
 }
 
@@ -168,7 +209,14 @@ export interface NewOneOnOne {
 }
 
 export type NewFeedback =
-  | { readonly person: string; readonly on: DateKey; readonly kind: 'given'; readonly situation: string; readonly behaviour: string; readonly impact: string }
+  | {
+      readonly person: string;
+      readonly on: DateKey;
+      readonly kind: 'given';
+      readonly situation: string;
+      readonly behaviour: string;
+      readonly impact: string;
+    }
   | { readonly person: string; readonly on: DateKey; readonly kind: 'asked'; readonly said: string; readonly change: string };
 
 export interface PersonChanges {
@@ -225,7 +273,15 @@ export class TeamStore {
    * A store for a workspace whose data could not be loaded: empty, and refusing every change with
    * the reason, so nothing is written over what is stored. The rest of the extension still works.
    */
-  static unavailableBecause(storage: StateStorage, files: ChunkFiles, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults, reason: string): TeamStore {
+  static unavailableBecause(
+    storage: StateStorage,
+    files: ChunkFiles,
+    keys: TeamStoreKeys,
+    clock: Clock,
+    newId: () => string,
+    defaults: TeamDefaults,
+    reason: string,
+  ): TeamStore {
     return new TeamStore(storage, files, keys, clock, newId, defaults, EMPTY_TEAM, 0, undefined, 0, reason);
   }
 
@@ -236,7 +292,14 @@ export class TeamStore {
    * A tracker saved by a newer version is left exactly as it is, and the store goes read-only.
    * Version 3 (chunks in workspace state) moves its chunks to `files` (see moveChunksToFiles).
    */
-  static async load(storage: StateStorage, files: ChunkFiles, keys: TeamStoreKeys, clock: Clock, newId: () => string, defaults: TeamDefaults): Promise<TeamStore> {
+  static async load(
+    storage: StateStorage,
+    files: ChunkFiles,
+    keys: TeamStoreKeys,
+    clock: Clock,
+    newId: () => string,
+    defaults: TeamDefaults,
+  ): Promise<TeamStore> {
     const today = todayKey(clock);
     const make = (data: TeamData, keptAside: number, newer?: NewerData, migrated = 0): TeamStore =>
       new TeamStore(storage, files, keys, clock, newId, defaults, data, keptAside, newer, migrated);
@@ -323,7 +386,11 @@ export class TeamStore {
   /** Whether the stored tracker, read back as the next load will read it, holds exactly `data`. */
   private async readsBackAs(data: TeamData, today: DateKey): Promise<boolean> {
     const back = await this.readBack(today);
-    return back.kind === 'read' && back.keptAside.length === 0 && COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(data[c])));
+    return (
+      back.kind === 'read' &&
+      back.keptAside.length === 0 &&
+      COLLECTIONS.every((c) => sameValue(byId<TeamRecord>(back.data[c]), byId<TeamRecord>(data[c])))
+    );
   }
 
   /** The tracker as storage holds it, read back as the next load will read it (the index and the chunks it names); the test API reads it too. */
@@ -427,17 +494,28 @@ export class TeamStore {
     return this.commit((draft, today) => {
       const existing = findPersonByName(draft.people, input.name);
       if (existing) {
-        throw new StoreRefusal(existing.archived ? l10n.t('{0} is already in the team (archived: restore them from the Team view).', existing.name) : l10n.t('{0} is already in the team.', existing.name));
+        throw new StoreRefusal(
+          existing.archived
+            ? l10n.t('{0} is already in the team (archived: restore them from the Team view).', existing.name)
+            : l10n.t('{0} is already in the team.', existing.name),
+        );
       }
-      const person = this.checked('people', {
-        id: this.newId(),
-        name: input.name,
-        ...(input.role ? { role: input.role } : {}),
-        cadenceDays: input.cadenceDays ?? this.defaults.cadenceDays(),
-        addedOn: today,
-      }, today);
+      const person = this.checked(
+        'people',
+        {
+          id: this.newId(),
+          name: input.name,
+          ...(input.role ? { role: input.role } : {}),
+          cadenceDays: input.cadenceDays ?? this.defaults.cadenceDays(),
+          addedOn: today,
+        },
+        today,
+      );
       draft.people.push(person);
-      return { changed: ['people'], result: { value: person, undo: { steps: [{ kind: 'remove', collection: 'people', record: person }] } } };
+      return {
+        changed: ['people'],
+        result: { value: person, undo: { steps: [{ kind: 'remove', collection: 'people', record: person }] } },
+      };
     });
   }
 
@@ -452,24 +530,35 @@ export class TeamStore {
       if (changes.name !== undefined) {
         const clash = findPersonByName(draft.people, changes.name);
         if (clash && clash.id !== id) {
-          throw new StoreRefusal(clash.archived ? l10n.t('{0} is already in the team (archived); choose another name.', clash.name) : l10n.t('{0} is already in the team; choose another name.', clash.name));
+          throw new StoreRefusal(
+            clash.archived
+              ? l10n.t('{0} is already in the team (archived); choose another name.', clash.name)
+              : l10n.t('{0} is already in the team; choose another name.', clash.name),
+          );
         }
       }
       const { role: _role, archived: _archived, ...rest } = current;
-      const role = changes.role === undefined ? current.role : changes.role ?? undefined;
+      const role = changes.role === undefined ? current.role : (changes.role ?? undefined);
       const archived = changes.archived === undefined ? current.archived === true : changes.archived;
-      const next = this.checked('people', {
-        ...rest,
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(role ? { role } : {}),
-        ...(changes.cadenceDays !== undefined ? { cadenceDays: changes.cadenceDays } : {}),
-        ...(archived ? { archived: true as const } : {}),
-      }, today);
+      const next = this.checked(
+        'people',
+        {
+          ...rest,
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(role ? { role } : {}),
+          ...(changes.cadenceDays !== undefined ? { cadenceDays: changes.cadenceDays } : {}),
+          ...(archived ? { archived: true as const } : {}),
+        },
+        today,
+      );
       if (sameValue(next, current)) {
         return { changed: [], result: { value: current, undo: { steps: [] } } };
       }
       draft.people[index] = next;
-      return { changed: ['people'], result: { value: next, undo: { steps: [{ kind: 'revert', collection: 'people', before: current, after: next }] } } };
+      return {
+        changed: ['people'],
+        result: { value: next, undo: { steps: [{ kind: 'revert', collection: 'people', before: current, after: next }] } },
+      };
     });
   }
 
@@ -503,7 +592,10 @@ export class TeamStore {
       const { person: _name, ...fields } = input;
       const delegation = this.checked('delegations', createDelegation(this.newId(), fields, owner.person.id, today), today);
       draft.delegations.push(delegation);
-      return { changed: owner.steps.length > 0 ? ['people', 'delegations'] : ['delegations'], result: { value: delegation, undo: { steps: [{ kind: 'remove', collection: 'delegations', record: delegation }, ...owner.steps] } } };
+      return {
+        changed: owner.steps.length > 0 ? ['people', 'delegations'] : ['delegations'],
+        result: { value: delegation, undo: { steps: [{ kind: 'remove', collection: 'delegations', record: delegation }, ...owner.steps] } },
+      };
     });
   }
 
@@ -517,12 +609,16 @@ export class TeamStore {
 
   changeFollowUp(id: string, followUpOn: DateKey): Promise<Delegation | undefined> {
     return this.change(id, (d, on) =>
-      d.followUpOn === followUpOn ? d : withEvent({ ...d, followUpOn }, { kind: 'followUpChanged', on, from: d.followUpOn, to: followUpOn }),
+      d.followUpOn === followUpOn
+        ? d
+        : withEvent({ ...d, followUpOn }, { kind: 'followUpChanged', on, from: d.followUpOn, to: followUpOn }),
     );
   }
 
   changeLevel(id: string, level: DelegationLevel): Promise<Delegation | undefined> {
-    return this.change(id, (d, on) => (d.level === level ? d : withEvent({ ...d, level }, { kind: 'levelChanged', on, from: d.level, to: level })));
+    return this.change(id, (d, on) =>
+      d.level === level ? d : withEvent({ ...d, level }, { kind: 'levelChanged', on, from: d.level, to: level }),
+    );
   }
 
   /** Edits the task or the note (an empty note removes it). */
@@ -552,7 +648,11 @@ export class TeamStore {
       if (owner.person.id === current.personId) {
         return { changed: [], result: current };
       }
-      const next = this.checked('delegations', withEvent({ ...current, personId: owner.person.id }, { kind: 'edited', on: today, field: 'person' }), today);
+      const next = this.checked(
+        'delegations',
+        withEvent({ ...current, personId: owner.person.id }, { kind: 'edited', on: today, field: 'person' }),
+        today,
+      );
       draft.delegations[index] = next;
       return { changed: ['people', 'delegations'], result: next };
     });
@@ -570,7 +670,10 @@ export class TeamStore {
       const withCheckIn = withEvent(d, { kind: 'checkIn', on, ...(note ? { note } : {}) });
       return d.followUpOn === nextFollowUpOn
         ? withCheckIn
-        : withEvent({ ...withCheckIn, followUpOn: nextFollowUpOn }, { kind: 'followUpChanged', on, from: d.followUpOn, to: nextFollowUpOn });
+        : withEvent(
+            { ...withCheckIn, followUpOn: nextFollowUpOn },
+            { kind: 'followUpChanged', on, from: d.followUpOn, to: nextFollowUpOn },
+          );
     });
   }
 
@@ -581,7 +684,10 @@ export class TeamStore {
         return { changed: [], result: undefined };
       }
       draft.delegations = draft.delegations.filter((d) => d.id !== id);
-      return { changed: ['delegations'], result: { value: delegation, undo: { steps: [{ kind: 'reinsert', collection: 'delegations', record: delegation }] } } };
+      return {
+        changed: ['delegations'],
+        result: { value: delegation, undo: { steps: [{ kind: 'reinsert', collection: 'delegations', record: delegation }] } },
+      };
     });
   }
 
@@ -591,17 +697,24 @@ export class TeamStore {
   logOneOnOne(input: NewOneOnOne): Promise<Done<OneOnOne>> {
     return this.commit((draft, today) => {
       const owner = this.resolvePerson(draft, input.person, today);
-      const meeting = this.checked('oneOnOnes', {
-        id: this.newId(),
-        personId: owner.person.id,
-        on: input.on,
-        ...(input.mood === undefined ? {} : { mood: input.mood }),
-        ...(input.notes === undefined ? {} : { notes: input.notes }),
-        // Each topic once, in one order, however they were given: the form a stored 1:1 must have.
-        topics: TOPICS.filter((topic) => input.topics.includes(topic)),
-      }, today);
+      const meeting = this.checked(
+        'oneOnOnes',
+        {
+          id: this.newId(),
+          personId: owner.person.id,
+          on: input.on,
+          ...(input.mood === undefined ? {} : { mood: input.mood }),
+          ...(input.notes === undefined ? {} : { notes: input.notes }),
+          // Each topic once, in one order, however they were given: the form a stored 1:1 must have.
+          topics: TOPICS.filter((topic) => input.topics.includes(topic)),
+        },
+        today,
+      );
       draft.oneOnOnes.push(meeting);
-      return { changed: ['people', 'oneOnOnes'], result: { value: meeting, undo: { steps: [{ kind: 'remove', collection: 'oneOnOnes', record: meeting }, ...owner.steps] } } };
+      return {
+        changed: ['people', 'oneOnOnes'],
+        result: { value: meeting, undo: { steps: [{ kind: 'remove', collection: 'oneOnOnes', record: meeting }, ...owner.steps] } },
+      };
     });
   }
 
@@ -611,7 +724,10 @@ export class TeamStore {
       const { person: _name, ...fields } = input;
       const entry = this.checked('feedback', { id: this.newId(), personId: owner.person.id, ...fields }, today);
       draft.feedback.push(entry);
-      return { changed: ['people', 'feedback'], result: { value: entry, undo: { steps: [{ kind: 'remove', collection: 'feedback', record: entry }, ...owner.steps] } } };
+      return {
+        changed: ['people', 'feedback'],
+        result: { value: entry, undo: { steps: [{ kind: 'remove', collection: 'feedback', record: entry }, ...owner.steps] } },
+      };
     });
   }
 
@@ -672,11 +788,19 @@ export class TeamStore {
   /** Throws the read-only refusal when the stored tracker is from a newer version, so a command can stop before asking anything. */
   refuseIfReadOnly(): void {
     if (this.unavailable !== undefined) {
-      throw new StoreRefusal(l10n.t('Your team data could not be loaded ({0}). It is stored as it was and nothing was changed; reload the window to try again.', this.unavailable));
+      throw new StoreRefusal(
+        l10n.t(
+          'Your team data could not be loaded ({0}). It is stored as it was and nothing was changed; reload the window to try again.',
+          this.unavailable,
+        ),
+      );
     }
     if (this.newer) {
       throw new StoreRefusal(
-        l10n.t("This workspace's team data was saved by a newer version of Tech Lead Coach (schema {0}). It is kept as it is and this version does not change it: update the extension.", this.newer.schemaVersion),
+        l10n.t(
+          "This workspace's team data was saved by a newer version of Tech Lead Coach (schema {0}). It is kept as it is and this version does not change it: update the extension.",
+          this.newer.schemaVersion,
+        ),
       );
     }
   }
@@ -739,7 +863,11 @@ export class TeamStore {
    *   crash would bring back an older index naming that file, so it is removed only once the index
    *   read here is older than SETTLED_MS.
    */
-  private async removeUnnamed(read: { readonly named: readonly string[]; readonly generation: number; readonly savedAt: number | undefined }): Promise<void> {
+  private async removeUnnamed(read: {
+    readonly named: readonly string[];
+    readonly generation: number;
+    readonly savedAt: number | undefined;
+  }): Promise<void> {
     const live = new Set([...read.named, ...[...this.chunks.values()].map((c) => c.key)]);
     const settled = read.savedAt !== undefined && this.clock.now().getTime() - read.savedAt >= SETTLED_MS;
     const removable = (name: string): boolean => {
@@ -860,7 +988,11 @@ export class TeamStore {
             }
           }
         }
-        if (step.collection !== 'people' && typeof reverted['personId'] === 'string' && !draft.people.some((p) => p.id === reverted['personId'])) {
+        if (
+          step.collection !== 'people' &&
+          typeof reverted['personId'] === 'string' &&
+          !draft.people.some((p) => p.id === reverted['personId'])
+        ) {
           return { applied: false, left: l10n.t('their person is no longer in the team') };
         }
         if (step.collection === 'people' && typeof reverted['name'] === 'string') {
@@ -874,7 +1006,12 @@ export class TeamStore {
           list[index] = reverted as unknown as TeamRecord;
         }
         // The fields are named as they are stored ("task", "followUpOn").
-        const left = kept.length === 0 ? undefined : kept.length === 1 ? l10n.t('its {0} changed after and was kept', kept.join(', ')) : l10n.t('its {0} changed after and were kept', kept.join(', '));
+        const left =
+          kept.length === 0
+            ? undefined
+            : kept.length === 1
+              ? l10n.t('its {0} changed after and was kept', kept.join(', '))
+              : l10n.t('its {0} changed after and were kept', kept.join(', '));
         return left === undefined ? { applied } : { applied, left };
       }
     }
@@ -951,7 +1088,12 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
     if (sameId && clash && clash.id !== sameId.id) {
       // Two people of one name would be one person to every lookup by name.
       throw new StoreRefusal(
-        l10n.t('The file renames {0} to {1}, but {2} is already in the team. Rename one of them, then import again. Nothing was imported.', sameId.name, person.name, clash.name),
+        l10n.t(
+          'The file renames {0} to {1}, but {2} is already in the team. Rename one of them, then import again. Nothing was imported.',
+          sameId.name,
+          person.name,
+          clash.name,
+        ),
       );
     }
     const sameName = sameId ? undefined : findPersonByName(draft.people, person.name);
@@ -972,7 +1114,11 @@ function mergeInto(draft: Draft, incoming: TeamData, keepNotes: boolean): { chan
   for (const m of incoming.oneOnOnes) {
     const current = keepNotes ? draft.oneOnOnes.find((x) => x.id === m.id) : undefined;
     // A file exported without private notes does not remove the notes kept here.
-    merge('oneOnOnes', { ...m, personId: owner(m.personId), ...(current?.notes !== undefined && m.notes === undefined ? { notes: current.notes } : {}) });
+    merge('oneOnOnes', {
+      ...m,
+      personId: owner(m.personId),
+      ...(current?.notes !== undefined && m.notes === undefined ? { notes: current.notes } : {}),
+    });
   }
   for (const f of incoming.feedback) {
     merge('feedback', { ...f, personId: owner(f.personId) });
@@ -1003,7 +1149,11 @@ function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
 }
 
 function isReferenced(data: TeamData, personId: string): boolean {
-  return data.delegations.some((r) => r.personId === personId) || data.oneOnOnes.some((r) => r.personId === personId) || data.feedback.some((r) => r.personId === personId);
+  return (
+    data.delegations.some((r) => r.personId === personId) ||
+    data.oneOnOnes.some((r) => r.personId === personId) ||
+    data.feedback.some((r) => r.personId === personId)
+  );
 }
 
 /** Fields an update may have changed, each put back as a whole; a delegation's done state and history go together. */
@@ -1104,10 +1254,11 @@ export function describeUndoLeft(result: UndoResult): string | undefined {
     return left === 1 ? l10n.t('Undo left 1 as it is ({0}).', list) : l10n.t('Undo left {0} as they are ({1}).', left, list);
   }
   if (result.applied === 1) {
-    return left === 1 ? l10n.t('Undo put back 1 change and left 1 as it is ({0}).', list) : l10n.t('Undo put back 1 change and left {0} as they are ({1}).', left, list);
+    return left === 1
+      ? l10n.t('Undo put back 1 change and left 1 as it is ({0}).', list)
+      : l10n.t('Undo put back 1 change and left {0} as they are ({1}).', left, list);
   }
   return left === 1
     ? l10n.t('Undo put back {0} changes and left 1 as it is ({1}).', result.applied, list)
     : l10n.t('Undo put back {0} changes and left {1} as they are ({2}).', result.applied, left, list);
 }
-

@@ -225,7 +225,11 @@ function describeProblem(
     return l10n.t('The {0} contains an invisible control character ({1}); remove it and try again.', what, codePointName(cp));
   }
   if (cp >= 0xd800 && cp <= 0xdfff) {
-    return l10n.t('The {0} contains a broken character (an unpaired half of a UTF-16 surrogate pair, {1}); retype that part of the text.', what, codePointName(cp));
+    return l10n.t(
+      'The {0} contains a broken character (an unpaired half of a UTF-16 surrogate pair, {1}); retype that part of the text.',
+      what,
+      codePointName(cp),
+    );
   }
   const bidi = BIDI_NAMES.get(cp);
   if (bidi !== undefined) {
@@ -242,7 +246,12 @@ function describeProblem(
   }
   const separator = LINE_SEPARATOR_NAMES.get(cp);
   if (separator !== undefined) {
-    return l10n.t('The {0} contains an unusual line break ({1} {2}); replace it with an ordinary line break or a space.', what, codePointName(cp), separator);
+    return l10n.t(
+      'The {0} contains an unusual line break ({1} {2}); replace it with an ordinary line break or a space.',
+      what,
+      codePointName(cp),
+      separator,
+    );
   }
   if (cp === ZWJ || cp === ZWNJ) {
     const after = next < text.length ? text.codePointAt(next) : undefined;

@@ -136,8 +136,10 @@ export class TodayCoach {
 
   private save(progress: NudgeProgress): Promise<void> {
     this.progress = progress;
-    return this.queue.run(() => this.deps.storage.update(this.deps.progressKey, progress)).catch((error: unknown) => {
-      this.deps.onSaveError?.(error);
-    });
+    return this.queue
+      .run(() => this.deps.storage.update(this.deps.progressKey, progress))
+      .catch((error: unknown) => {
+        this.deps.onSaveError?.(error);
+      });
   }
 }

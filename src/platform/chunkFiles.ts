@@ -39,7 +39,9 @@ export class WorkspaceChunkFiles implements ChunkFiles {
 
   async list(): Promise<string[]> {
     try {
-      return (await vscode.workspace.fs.readDirectory(this.folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+      return (await vscode.workspace.fs.readDirectory(this.folder))
+        .filter(([, type]) => type === vscode.FileType.File)
+        .map(([name]) => name);
     } catch (error) {
       if (isNotFound(error)) {
         return [];

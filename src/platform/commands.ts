@@ -18,15 +18,26 @@ export function reportFailure(log: vscode.LogOutputChannel, what: string, error:
   log.error(`${what} failed`, error);
   const detail = error instanceof Error ? error.message : String(error);
   vscode.window
-    .showErrorMessage(inert(l10n.t('Tech Lead Coach: {0} failed ({1}). Details are in the "Tech Lead Coach" log.', what, detail)), l10n.t('Open Log'))
-    .then((choice) => (choice ? log.show(true) : undefined), (e: unknown) => log.error('Could not show a message', e));
+    .showErrorMessage(
+      inert(l10n.t('Tech Lead Coach: {0} failed ({1}). Details are in the "Tech Lead Coach" log.', what, detail)),
+      l10n.t('Open Log'),
+    )
+    .then(
+      (choice) => (choice ? log.show(true) : undefined),
+      (e: unknown) => log.error('Could not show a message', e),
+    );
 }
 
 /**
  * Registers a command whose failures are never lost: each is logged and shown (see reportFailure).
  * The handler's result is returned to a caller that runs the command programmatically.
  */
-export function registerCommand(log: vscode.LogOutputChannel, id: string, title: string, handler: (...args: unknown[]) => unknown): vscode.Disposable {
+export function registerCommand(
+  log: vscode.LogOutputChannel,
+  id: string,
+  title: string,
+  handler: (...args: unknown[]) => unknown,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);

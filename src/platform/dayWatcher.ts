@@ -30,8 +30,13 @@ export class DayWatcher extends Disposable {
     }
     this.started = true;
     const timer = this.register(
-      new MidnightTimer(this.clock, { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) }, (day) =>
-        this.emitter.fire(day),
+      new MidnightTimer(
+        this.clock,
+        {
+          setTimeout: (callback, ms) => setTimeout(callback, ms),
+          clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+        },
+        (day) => this.emitter.fire(day),
       ),
     );
     this.register(vscode.window.onDidChangeWindowState((state) => state.focused && timer.check()));

@@ -31,7 +31,8 @@ export interface StateCell<T> {
 
 /** The schema version a stored value declares, or undefined for one from before versions. */
 export function storedVersion(raw: unknown): number | undefined {
-  const version = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const version =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
   return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
 }
 
@@ -89,7 +90,13 @@ export class State {
       update: async (key, value) => {
         const entry = entries.find((e) => e.key === key);
         if (entry && this.isNewer(entry)) {
-          throw new NewerDataError(l10n.t('{0} was saved by a newer version (schema {1}); it is left as it is.', entry.key, storedVersion(memento.get(key)) ?? '?'));
+          throw new NewerDataError(
+            l10n.t(
+              '{0} was saved by a newer version (schema {1}); it is left as it is.',
+              entry.key,
+              storedVersion(memento.get(key)) ?? '?',
+            ),
+          );
         }
         await memento.update(key, value);
       },

@@ -347,10 +347,17 @@ export function barLayout(input: ChartInput, box: ChartBox): ChartGeometry {
     const rowTop = top + index * rowHeight;
     const barY = labelsAbove ? rowTop + s.lineHeight : rowTop + (band - barHeight) / 2;
     const middle = barY + barHeight / 2;
-    const segments = segmentsOf(datum, max, length, (from, to) => ({ x: tidy(x0 + from), y: tidy(barY), width: tidy(to - from), height: barHeight }));
+    const segments = segmentsOf(datum, max, length, (from, to) => ({
+      x: tidy(x0 + from),
+      y: tidy(barY),
+      width: tidy(to - from),
+      height: barHeight,
+    }));
     const total = datumTotal(datum);
     const end = x0 + scaleLength(total, max, length);
-    const label = labelsAbove ? spot(4, rowTop + s.lineHeight / 2, fitText(labels[index] ?? '', s.width - 4, s.measure), 'start', s) : spot(x0 - GAP, middle, labels[index] ?? '', 'end', s);
+    const label = labelsAbove
+      ? spot(4, rowTop + s.lineHeight / 2, fitText(labels[index] ?? '', s.width - 4, s.measure), 'start', s)
+      : spot(x0 - GAP, middle, labels[index] ?? '', 'end', s);
     return {
       index,
       datum,
@@ -371,7 +378,11 @@ export function barLayout(input: ChartInput, box: ChartBox): ChartGeometry {
     const half = s.measure(String(value)) / 2;
     // Centred under its grid line, unless that would cross the chart's edge.
     const anchor: Anchor = x - half < 0 ? 'start' : x + half > s.width ? 'end' : 'middle';
-    return { value, label: spot(x, plotBottom + 4 + s.lineHeight / 2, String(value), anchor, s), grid: { x1: x, y1: top - 2, x2: x, y2: plotBottom } };
+    return {
+      value,
+      label: spot(x, plotBottom + 4 + s.lineHeight / 2, String(value), anchor, s),
+      grid: { x1: x, y1: top - 2, x2: x, y2: plotBottom },
+    };
   });
   return {
     kind: 'bars',
@@ -405,11 +416,19 @@ function columnLabels(labels: readonly string[], centres: readonly number[], slo
   const available = slot - 4;
   const y = top + GAP + s.lineHeight / 2;
   if (labels.every((label) => s.measure(label) <= available)) {
-    return { mode: 'horizontal', spots: labels.map((label, i) => spot(centres[i] ?? 0, y, label, 'middle', s)), height: GAP + s.lineHeight };
+    return {
+      mode: 'horizontal',
+      spots: labels.map((label, i) => spot(centres[i] ?? 0, y, label, 'middle', s)),
+      height: GAP + s.lineHeight,
+    };
   }
   const wrapped = labels.map((label) => wrapInTwo(label, available, s.measure));
   if (wrapped.every((lines) => lines !== undefined)) {
-    return { mode: 'wrapped', spots: wrapped.map((lines, i) => spot(centres[i] ?? 0, y, lines ?? [], 'middle', s)), height: GAP + 2 * s.lineHeight };
+    return {
+      mode: 'wrapped',
+      spots: wrapped.map((lines, i) => spot(centres[i] ?? 0, y, lines ?? [], 'middle', s)),
+      height: GAP + 2 * s.lineHeight,
+    };
   }
   const cap = s.fontSize * 8;
   const at = top + GAP;
@@ -424,7 +443,9 @@ function columnLabels(labels: readonly string[], centres: readonly number[], slo
     return { mode: 'diagonal', spots, height: Math.ceil(GAP + (widest + s.lineHeight / 2) * SIN45) };
   }
   const every = slot >= s.lineHeight ? 1 : Math.ceil(s.lineHeight / slot);
-  const spots = labels.map((label, i) => (i % every === 0 ? spot(centres[i] ?? 0, at, fitText(label, cap, s.measure), 'end', s, -90) : undefined));
+  const spots = labels.map((label, i) =>
+    i % every === 0 ? spot(centres[i] ?? 0, at, fitText(label, cap, s.measure), 'end', s, -90) : undefined,
+  );
   const widest = Math.max(0, ...spots.map((one) => one?.width ?? 0));
   return { mode: every === 1 ? 'vertical' : 'sparse', spots, height: Math.ceil(GAP + widest) };
 }
@@ -438,7 +459,8 @@ export function columnLayout(input: ChartInput, box: ChartBox): ChartGeometry {
   const { data } = input;
   const max = chartMax(data);
   // All zero: no column to draw, so only room for the baseline and the zeros written on it.
-  const plotHeight = max === 0 ? 2 * s.lineHeight : box.plotHeight !== undefined && box.plotHeight > 0 ? box.plotHeight : DEFAULT_PLOT_HEIGHT;
+  const plotHeight =
+    max === 0 ? 2 * s.lineHeight : box.plotHeight !== undefined && box.plotHeight > 0 ? box.plotHeight : DEFAULT_PLOT_HEIGHT;
   const tickValues = scaleTicks(max, plotHeight, s.lineHeight * 1.5);
   const axisWidth = Math.ceil(Math.max(...tickValues.map((tick) => s.measure(String(tick))))) + 2 * GAP;
   const x0 = axisWidth;
@@ -459,7 +481,12 @@ export function columnLayout(input: ChartInput, box: ChartBox): ChartGeometry {
   const geometry = data.map((datum, index): DatumGeometry => {
     const centre = centres[index] ?? 0;
     const left = tidy(centre - columnWidth / 2);
-    const segments = segmentsOf(datum, max, plotHeight, (from, to) => ({ x: left, y: tidy(baseY - to), width: tidy(columnWidth), height: tidy(to - from) }));
+    const segments = segmentsOf(datum, max, plotHeight, (from, to) => ({
+      x: left,
+      y: tidy(baseY - to),
+      width: tidy(columnWidth),
+      height: tidy(to - from),
+    }));
     const total = datumTotal(datum);
     const columnTop = baseY - scaleLength(total, max, plotHeight);
     return {
@@ -525,7 +552,12 @@ export function chartTable(chart: ReviewChart): ChartTable {
   const stacked = chart.series.length > 1 || chart.data.some((datum) => datum.second !== undefined);
   const marker = highlightMarker(chart.id);
   const headers = stacked
-    ? [categoryHeader(chart.id), capitalised(chart.series[0] ?? l10n.t('first')), capitalised(chart.series[1] ?? l10n.t('second')), l10n.t('Total')]
+    ? [
+        categoryHeader(chart.id),
+        capitalised(chart.series[0] ?? l10n.t('first')),
+        capitalised(chart.series[1] ?? l10n.t('second')),
+        l10n.t('Total'),
+      ]
     : [categoryHeader(chart.id), capitalised(chart.series[0] ?? l10n.t('count'))];
   const rows = chart.data.map((datum): ChartTableRow => {
     const value = String(count(datum.value));

@@ -36,7 +36,12 @@ export function isLessonToExtension(message: unknown): message is LessonToExtens
 }
 
 export function isLessonToPage(message: unknown): message is LessonToPage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'read' && typeof (message as { read?: unknown }).read === 'boolean';
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'read' &&
+    typeof (message as { read?: unknown }).read === 'boolean'
+  );
 }
 
 /** Only web links leave the editor. */

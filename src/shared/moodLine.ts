@@ -78,7 +78,12 @@ export function moodY(mood: number, height: number, padding: number): number {
  * `padding` free on every side: evenly spread from left to right in the order given (oldest
  * first), a single point in the middle; mood 5 at the top, 1 at the bottom.
  */
-export function moodLinePoints(moods: readonly { readonly mood: number }[], width: number, height: number, padding: number): MoodLinePoint[] {
+export function moodLinePoints(
+  moods: readonly { readonly mood: number }[],
+  width: number,
+  height: number,
+  padding: number,
+): MoodLinePoint[] {
   const inner = Math.max(0, width - 2 * padding);
   const step = moods.length > 1 ? inner / (moods.length - 1) : 0;
   return moods.map((point, index) => ({
@@ -115,13 +120,36 @@ export function moodSummary(moods: readonly { readonly label: string; readonly d
   const dips = lowest.mood < Math.min(first.mood, last.mood);
   const peaks = highest.mood > Math.max(first.mood, last.mood);
   if (dips && peaks) {
-    return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2} (lowest {3} on {4}; highest {5} on {6})', n, first.label, last.label, lowest.label, lowest.day, highest.label, highest.day);
+    return l10n.t(
+      'How they were doing at the last {0} 1:1s: from {1} to {2} (lowest {3} on {4}; highest {5} on {6})',
+      n,
+      first.label,
+      last.label,
+      lowest.label,
+      lowest.day,
+      highest.label,
+      highest.day,
+    );
   }
   if (dips) {
-    return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2} (lowest {3} on {4})', n, first.label, last.label, lowest.label, lowest.day);
+    return l10n.t(
+      'How they were doing at the last {0} 1:1s: from {1} to {2} (lowest {3} on {4})',
+      n,
+      first.label,
+      last.label,
+      lowest.label,
+      lowest.day,
+    );
   }
   if (peaks) {
-    return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2} (highest {3} on {4})', n, first.label, last.label, highest.label, highest.day);
+    return l10n.t(
+      'How they were doing at the last {0} 1:1s: from {1} to {2} (highest {3} on {4})',
+      n,
+      first.label,
+      last.label,
+      highest.label,
+      highest.day,
+    );
   }
   return l10n.t('How they were doing at the last {0} 1:1s: from {1} to {2}', n, first.label, last.label);
 }

@@ -59,5 +59,10 @@ export function isOneOnOneToExtension(message: unknown): message is OneOnOneToEx
 }
 
 export function isOneOnOneToPage(message: unknown): message is OneOnOneToPage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'errors' && Array.isArray((message as { errors?: unknown }).errors);
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'errors' &&
+    Array.isArray((message as { errors?: unknown }).errors)
+  );
 }

@@ -12,7 +12,17 @@ export interface PersonTimelineEntry {
   readonly on: string;
   /** The day in words: "Fri 28 Nov". */
   readonly day: string;
-  readonly kind: 'delegated' | 'checkIn' | 'levelChanged' | 'followUpChanged' | 'done' | 'reopened' | 'edited' | 'oneOnOne' | 'feedbackGiven' | 'feedbackAsked';
+  readonly kind:
+    | 'delegated'
+    | 'checkIn'
+    | 'levelChanged'
+    | 'followUpChanged'
+    | 'done'
+    | 'reopened'
+    | 'edited'
+    | 'oneOnOne'
+    | 'feedbackGiven'
+    | 'feedbackAsked';
   /** One line: "Delegated \"Release notes\" at level 3, Consult". */
   readonly title: string;
   /** Further lines shown under the title (a check-in note, the SBI lines, 1:1 notes when shown). */
@@ -94,5 +104,11 @@ export function isPersonToExtension(message: unknown): message is PersonToExtens
 }
 
 export function isPersonToPage(message: unknown): message is PersonToPage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'model' && typeof (message as { model?: unknown }).model === 'object' && (message as { model?: unknown }).model !== null;
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'model' &&
+    typeof (message as { model?: unknown }).model === 'object' &&
+    (message as { model?: unknown }).model !== null
+  );
 }

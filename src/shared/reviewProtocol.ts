@@ -55,7 +55,8 @@ export interface ReviewPageModel {
   readonly prompts: readonly ReflectionPrompt[];
 }
 
-export type ReviewToPage = { readonly type: 'model'; readonly model: ReviewPageModel } | { readonly type: 'saved'; readonly promptId: string };
+export type ReviewToPage =
+  { readonly type: 'model'; readonly model: ReviewPageModel } | { readonly type: 'saved'; readonly promptId: string };
 
 export type ReviewToExtension =
   | { readonly type: 'ready' }

@@ -39,7 +39,18 @@ export type TodayToExtension =
   | { readonly type: 'openReview' }
   | { readonly type: 'openLastWeekReview' };
 
-const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked', 'openReview', 'openLastWeekReview']);
+const TODAY_MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  'ready',
+  'done',
+  'another',
+  'openLesson',
+  'showDelegations',
+  'logDelegation',
+  'logOneOnOne',
+  'logFeedbackAsked',
+  'openReview',
+  'openLastWeekReview',
+]);
 
 /** The extension accepts only these exact shapes from the page. */
 export function isTodayToExtension(message: unknown): message is TodayToExtension {

@@ -30,7 +30,8 @@ export function registerTeam(services: Services): vscode.Disposable[] {
   const view = vscode.window.createTreeView(Views.team, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
     const due = services.team.overdueOneOnOnes().length;
-    view.badge = due > 0 ? { value: due, tooltip: due === 1 ? l10n.t('1 person is due a 1:1') : l10n.t('{0} people are due a 1:1', due) } : undefined;
+    view.badge =
+      due > 0 ? { value: due, tooltip: due === 1 ? l10n.t('1 person is due a 1:1') : l10n.t('{0} people are due a 1:1', due) } : undefined;
   };
   const setShowArchived = async (show: boolean): Promise<void> => {
     showArchived = show;
@@ -47,7 +48,9 @@ export function registerTeam(services: Services): vscode.Disposable[] {
       loaded = true;
       return lazy().teamCommands[name](services, arg ?? view.selection.find((node) => node.kind === 'person'));
     });
-  runInBackground(services.log, l10n.t('Set the Team view context'), () => vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, false));
+  runInBackground(services.log, l10n.t('Set the Team view context'), () =>
+    vscode.commands.executeCommand('setContext', ContextKeys.showArchivedPeople, false),
+  );
   return [
     provider,
     view,

@@ -40,10 +40,14 @@ export class StatusBarTip extends Disposable {
     tooltip.appendMarkdown(`**${inertMarkdown(l10n.t('Today, as a tech lead'))}**\n\n`);
     tooltip.appendMarkdown(`${inertMarkdown(nudge.action)}\n\n`);
     tooltip.appendMarkdown(`*${inertMarkdown(nudge.why)}*\n\n`);
-    tooltip.appendMarkdown(inertMarkdown(done ? l10n.t('Done for today. Click to open the Today view.') : l10n.t('Click to open the Today view.')));
+    tooltip.appendMarkdown(
+      inertMarkdown(done ? l10n.t('Done for today. Click to open the Today view.') : l10n.t('Click to open the Today view.')),
+    );
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: done ? l10n.t('Tech Lead tip: {0}. {1} Done for today.', nudge.short, nudge.action) : l10n.t('Tech Lead tip: {0}. {1}', nudge.short, nudge.action),
+      label: done
+        ? l10n.t('Tech Lead tip: {0}. {1} Done for today.', nudge.short, nudge.action)
+        : l10n.t('Tech Lead tip: {0}. {1}', nudge.short, nudge.action),
       role: 'button',
     };
     this.item.show();

@@ -5,7 +5,18 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { runCommand, screenshotOnFailure } from './harness';
-import { activityBarIcon, answerStep, groupOf, openSidebar, pane, quickInput, SessionsDaysApart, treeRows, waitUntil, webviewFrame } from './ui';
+import {
+  activityBarIcon,
+  answerStep,
+  groupOf,
+  openSidebar,
+  pane,
+  quickInput,
+  SessionsDaysApart,
+  treeRows,
+  waitUntil,
+  webviewFrame,
+} from './ui';
 
 const HOSTILE_PERSON = '"><script>alert(2)</script>';
 const WORKBENCH_NOISE = [/open-vsx|marketplace|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|getaddrinfo|lifecycle/i];
@@ -31,7 +42,11 @@ describe('Three days later: follow-ups fall due', function () {
     const { workbench, server } = sessions;
     if (test?.state === 'failed' && workbench && server && test.err) {
       const shot = await screenshotOnFailure(workbench.page, test.fullTitle());
-      const log = (await server.exthostLog()).split('\n').filter((line) => /tech-lead|techLead|error/i.test(line)).slice(-25).join('\n');
+      const log = (await server.exthostLog())
+        .split('\n')
+        .filter((line) => /tech-lead|techLead|error/i.test(line))
+        .slice(-25)
+        .join('\n');
       test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}\n  extension host log:\n${log}`;
     }
   });
@@ -43,7 +58,11 @@ describe('Three days later: follow-ups fall due', function () {
     await openSidebar(page);
     await logDueTomorrow(page, 'Review the incident report', 'Noor');
     await logDueTomorrow(page, 'Own the flaky-test budget', HOSTILE_PERSON);
-    const rows = await waitUntil('both in the tree', () => treeRows(page, 'Delegations'), (r) => r.filter((x) => x.level === 2).length === 2);
+    const rows = await waitUntil(
+      'both in the tree',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.filter((x) => x.level === 2).length === 2,
+    );
     assert.equal(groupOf(rows, 'Review the incident report'), 'Due this week');
     assert.match(rows.find((r) => r.label.startsWith('Review'))?.label ?? '', /level 6 · Inquire, due tomorrow$/);
     await close();
@@ -62,15 +81,27 @@ describe('Three days later: follow-ups fall due', function () {
     await toast.locator('.monaco-button', { hasText: 'Open' }).click();
     await pane(page, 'Delegations').waitFor({ state: 'visible' });
 
-    const rows = await waitUntil('the Overdue group', () => treeRows(page, 'Delegations'), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Overdue,')));
+    const rows = await waitUntil(
+      'the Overdue group',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((x) => x.level === 1 && x.label.startsWith('Overdue,')),
+    );
     assert.equal(groupOf(rows, 'Review the incident report'), 'Overdue');
     assert.match(rows.find((r) => r.label.startsWith('Review'))?.label ?? '', /2 days overdue$/);
     const badge = activityBarIcon(page).locator('xpath=..').locator('.badge-content');
-    await waitUntil('the overdue badge', () => badge.innerText(), (t) => t.trim() === '2');
+    await waitUntil(
+      'the overdue badge',
+      () => badge.innerText(),
+      (t) => t.trim() === '2',
+    );
 
     await openSidebar(page);
     const frame = await webviewFrame(page, '#nudge-title');
-    const title = await waitUntil('the follow-up nudge', () => frame.locator('#nudge-title').innerText(), (t) => t.startsWith('Follow up with'));
+    const title = await waitUntil(
+      'the follow-up nudge',
+      () => frame.locator('#nudge-title').innerText(),
+      (t) => t.startsWith('Follow up with'),
+    );
     assert.match(await frame.locator('#nudge-reason').innerText(), /follow-up is overdue/);
     const action = await frame.locator('#nudge-action').innerText();
     assert.ok(action.includes('Noor') || action.includes(HOSTILE_PERSON), action);
@@ -83,7 +114,8 @@ describe('Three days later: follow-ups fall due', function () {
       injectedScripts: (() => {
         const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
         const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? 'no nonce in the CSP';
-        const known = (s: HTMLScriptElement): boolean => (s.type === 'application/json' && ['initial-state', 'l10n-bundle'].includes(s.id)) || s.id === '_vscodeApiScript';
+        const known = (s: HTMLScriptElement): boolean =>
+          (s.type === 'application/json' && ['initial-state', 'l10n-bundle'].includes(s.id)) || s.id === '_vscodeApiScript';
         return [...document.querySelectorAll('script')].filter((s) => !known(s) && s.nonce !== nonce).length;
       })(),
       images: document.querySelectorAll('img').length,
@@ -91,7 +123,10 @@ describe('Three days later: follow-ups fall due', function () {
     assert.deepEqual(parsed, { elementsInText: [0, 0], injectedScripts: 0, images: 0 }, 'markup from a name was parsed in the Today view');
     assert.match(await frame.locator('#stat-overdue').innerText(), /2\s+follow-ups overdue/);
     const problems = sessions.workbench?.problems.all(WORKBENCH_NOISE) ?? [];
-    assert.deepEqual(problems.filter((p) => /alert|Content Security Policy|Refused to/i.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => /alert|Content Security Policy|Refused to/i.test(p)),
+      [],
+    );
     assert.deepEqual(sessions.workbench?.problems.dialogs, []);
   });
 
@@ -107,7 +142,15 @@ describe('Three days later: follow-ups fall due', function () {
     await row.hover();
     await row.locator('.action-label[aria-label="Mark Done"]').click();
     const badge = activityBarIcon(page).locator('xpath=..').locator('.badge-content');
-    await waitUntil('the badge at 1', () => badge.innerText(), (t) => t.trim() === '1');
-    await waitUntil('a nudge about the other delegation', () => frame.locator('#nudge-action').innerText(), (t) => t.includes(other));
+    await waitUntil(
+      'the badge at 1',
+      () => badge.innerText(),
+      (t) => t.trim() === '1',
+    );
+    await waitUntil(
+      'a nudge about the other delegation',
+      () => frame.locator('#nudge-action').innerText(),
+      (t) => t.includes(other),
+    );
   });
 });

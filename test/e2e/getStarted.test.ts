@@ -46,7 +46,13 @@ describe('Get started: the walkthrough', function () {
   it('"Tech Lead: Get Started" opens it from the command palette, with its five steps', async () => {
     await runCommand(page, 'Tech Lead: Get Started');
     await walkthroughTitle(page).waitFor({ state: 'visible', timeout: 30_000 });
-    for (const step of ["Read today's nudge", 'Add your team, log a delegation', 'Open a lesson', 'Choose your nudge themes', 'Keep or hide the status-bar tip']) {
+    for (const step of [
+      "Read today's nudge",
+      'Add your team, log a delegation',
+      'Open a lesson',
+      'Choose your nudge themes',
+      'Keep or hide the status-bar tip',
+    ]) {
       await page.locator('.gettingStartedContainer', { hasText: step }).first().waitFor({ state: 'visible', timeout: 10_000 });
     }
   });
@@ -55,10 +61,15 @@ describe('Get started: the walkthrough', function () {
     const step = page.locator('.gettingStartedContainer button.getting-started-step', { hasText: "Read today's nudge" }).first();
     await runCommand(page, "Tech Lead: Show Today's Nudge");
     await runCommand(page, 'Tech Lead: Get Started');
-    await waitUntil('the step marked done', () => step.locator('.codicon-pass-filled, .complete').count(), (n) => n > 0, 30_000);
+    await waitUntil(
+      'the step marked done',
+      () => step.locator('.codicon-pass-filled, .complete').count(),
+      (n) => n > 0,
+      30_000,
+    );
   });
 
-  it('is in the Today view\'s … menu', async () => {
+  it("is in the Today view's … menu", async () => {
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, "Tech Lead: Show Today's Nudge");
     await page.locator('.pane-header', { hasText: 'Today' }).first().hover();

@@ -66,7 +66,16 @@ async function logOneOnOneInForm(page: Page, person: string, daysAgo: number, mo
   await form.locator('#notes').fill(notes);
   await form.locator('button[type="submit"]').click();
   // Saved: the panel closes (a refused form would stay open with its problems).
-  await waitUntil('the form closed', async () => form.isDetached() || (await form.locator('#one-on-one').count().catch(() => 0)) === 0, (closed) => closed);
+  await waitUntil(
+    'the form closed',
+    async () =>
+      form.isDetached() ||
+      (await form
+        .locator('#one-on-one')
+        .count()
+        .catch(() => 0)) === 0,
+    (closed) => closed,
+  );
 }
 
 async function logDelegationByKeyboard(page: Page, task: string, person: string): Promise<void> {
@@ -82,7 +91,10 @@ async function logDelegationByKeyboard(page: Page, task: string, person: string)
 /** The open lesson's title; '' while the lesson's webview is being replaced (its frame detached). */
 async function lessonTitle(page: Page): Promise<string> {
   const frame = await webviewFrame(page, '#lesson h1');
-  return frame.locator('#lesson h1').innerText({ timeout: 5000 }).catch(() => '');
+  return frame
+    .locator('#lesson h1')
+    .innerText({ timeout: 5000 })
+    .catch(() => '');
 }
 
 async function todayText(page: Page, selector: string): Promise<string> {
@@ -101,7 +113,11 @@ describe('Tech Lead Coach in a real VS Code', function () {
   const cspViolations: string[] = [];
 
   before(async () => {
-    server = await startCodeServer({ vsixPaths: [productVsix()], workspaceDir: workspace, userSettings: { 'workbench.colorTheme': 'Default Light Modern' } });
+    server = await startCodeServer({
+      vsixPaths: [productVsix()],
+      workspaceDir: workspace,
+      userSettings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
     workbench = await openWorkbench(server);
     page = workbench.page;
     page.on('console', (message) => {
@@ -120,7 +136,11 @@ describe('Tech Lead Coach in a real VS Code', function () {
       if (await quickInput(page).isVisible()) {
         await page.keyboard.press('Escape');
       }
-      const log = (await server.exthostLog()).split('\n').filter((line) => /tech-lead|techLead|error/i.test(line)).slice(-25).join('\n');
+      const log = (await server.exthostLog())
+        .split('\n')
+        .filter((line) => /tech-lead|techLead|error/i.test(line))
+        .slice(-25)
+        .join('\n');
       if (test.err) {
         test.err.message += `\n  screenshot: ${shot ?? '(could not be taken)'}\n  extension host log (tech-lead and error lines):\n${log}`;
       }
@@ -133,10 +153,14 @@ describe('Tech Lead Coach in a real VS Code', function () {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('shows the Tech Lead icon in the activity bar and today\'s nudge with its buttons', async () => {
+  it("shows the Tech Lead icon in the activity bar and today's nudge with its buttons", async () => {
     await openSidebar(page);
     const frame = await webviewFrame(page, '#nudge-title');
-    await waitUntil('the nudge title', () => frame.locator('#nudge-title').innerText(), (t) => t.trim().length > 0);
+    await waitUntil(
+      'the nudge title',
+      () => frame.locator('#nudge-title').innerText(),
+      (t) => t.trim().length > 0,
+    );
     assert.ok((await frame.locator('#nudge-action').innerText()).trim().length > 20, 'the nudge has no action');
     for (const name of ['Done', 'Another one', 'Open (the )?lesson']) {
       assert.equal(await frame.getByRole('button', { name: new RegExp(name, 'i') }).count(), 1, `no ${name} button`);
@@ -150,9 +174,17 @@ describe('Tech Lead Coach in a real VS Code', function () {
     const before = await todayText(page, '#nudge-title');
     const frame = await webviewFrame(page, '#nudge-title');
     await frame.getByRole('button', { name: /Another one/ }).click();
-    await waitUntil('a different nudge', () => todayText(page, '#nudge-title'), (t) => t !== before);
+    await waitUntil(
+      'a different nudge',
+      () => todayText(page, '#nudge-title'),
+      (t) => t !== before,
+    );
     await frame.getByRole('button', { name: /^Done/ }).click();
-    await waitUntil('the day marked done', () => todayText(page, '#done-label'), (t) => t === 'Done for today');
+    await waitUntil(
+      'the day marked done',
+      () => todayText(page, '#done-label'),
+      (t) => t === 'Done for today',
+    );
     assert.equal(await frame.locator('#done').isDisabled(), true);
     assert.match(await todayText(page, '#stat-streak'), /1\s+day streak/);
   });
@@ -164,7 +196,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
     const shorts = catalogueShorts();
     assert.ok(shorts.includes(text) || /^Follow up with /.test(text), `"${text}" is not from the nudge catalogue`);
     assert.ok(text.length <= 40);
-    assert.equal(await tip.locator('.codicon').count() > 0, true, 'the tip has no icon');
+    assert.equal((await tip.locator('.codicon').count()) > 0, true, 'the tip has no icon');
     await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
     await pane(page, 'Today').waitFor({ state: 'hidden' });
     await tip.click();
@@ -174,7 +206,11 @@ describe('Tech Lead Coach in a real VS Code', function () {
 
   it('logs a delegation by keyboard from the command palette, shown under "Due this week"', async () => {
     await logDelegationByKeyboard(page, 'Run the release retro', 'Sam');
-    const rows = await waitUntil('the delegation in the tree', () => treeRows(page, 'Delegations'), (r) => r.some((row) => row.text.includes('Run the release retro')));
+    const rows = await waitUntil(
+      'the delegation in the tree',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((row) => row.text.includes('Run the release retro')),
+    );
     assert.equal(groupOf(rows, 'Run the release retro'), 'Due this week');
     const row = rows.find((r) => r.text.includes('Run the release retro'));
     assert.match(row?.text ?? '', /Sam · Advise · due in 3 days/);
@@ -186,26 +222,45 @@ describe('Tech Lead Coach in a real VS Code', function () {
     await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
     await answerStep(page, '1/5', 'Escaped task that must not be saved');
     await answerStep(page, '2/5', 'Nobody');
-    await waitUntil('the level step', () => quickInput(page).innerText(), (t) => t.includes('3/5'));
+    await waitUntil(
+      'the level step',
+      () => quickInput(page).innerText(),
+      (t) => t.includes('3/5'),
+    );
     await quickInputBox(page).press('Escape');
     await quickInput(page).waitFor({ state: 'hidden' });
     await reloadWindow(page, server);
     await waitForCoachReady(page, server);
     await openSidebar(page);
-    const rows = await waitUntil('the tree after reload', () => treeRows(page, 'Delegations'), (r) => r.some((row) => row.text.includes('Run the release retro')));
-    assert.equal(rows.some((row) => row.text.includes('Escaped task')), false, 'an escaped delegation was saved');
+    const rows = await waitUntil(
+      'the tree after reload',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((row) => row.text.includes('Run the release retro')),
+    );
+    assert.equal(
+      rows.some((row) => row.text.includes('Escaped task')),
+      false,
+      'an escaped delegation was saved',
+    );
   });
 
   it('shows a hostile task and name as plain text everywhere and runs nothing', async () => {
     workbench.problems.clear();
     await logDelegationByKeyboard(page, HOSTILE_TASK, HOSTILE_PERSON);
-    const rows = await waitUntil('the hostile delegation in the tree', () => treeRows(page, 'Delegations'), (r) => r.some((row) => row.text.includes(HOSTILE_TASK)));
+    const rows = await waitUntil(
+      'the hostile delegation in the tree',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((row) => row.text.includes(HOSTILE_TASK)),
+    );
     const row = rows.find((r) => r.text.includes(HOSTILE_TASK));
     assert.ok(row?.text.includes(HOSTILE_PERSON), `the person is not shown as typed: ${row?.text}`);
     assert.equal(await pane(page, 'Delegations').locator('img[src="x"], script').count(), 0, 'markup from the task was parsed');
     // The tooltip renders markdown: hover and check the text arrives as text.
     await pane(page, 'Delegations').locator('.monaco-list-row', { hasText: HOSTILE_TASK }).hover();
-    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: `Delegated to ${HOSTILE_PERSON}` }).first();
+    const hover = page
+      .locator('.monaco-hover, .workbench-hover')
+      .filter({ hasText: `Delegated to ${HOSTILE_PERSON}` })
+      .first();
     await hover.waitFor({ state: 'visible' });
     // Markdown hovers show spaces as no-break spaces.
     const hoverText = (await hover.innerText()).replace(/\u00a0/g, ' ');
@@ -213,7 +268,11 @@ describe('Tech Lead Coach in a real VS Code', function () {
     assert.equal(await hover.locator('img[src="x"], script').count(), 0, 'markup in the tooltip was parsed');
     await page.mouse.move(900, 500);
     const problems = workbench.problems.all(WORKBENCH_NOISE);
-    assert.deepEqual(problems.filter((p) => /alert|dialog|Content Security Policy|Refused to/i.test(p)), [], 'something ran or was blocked');
+    assert.deepEqual(
+      problems.filter((p) => /alert|dialog|Content Security Policy|Refused to/i.test(p)),
+      [],
+      'something ran or was blocked',
+    );
     assert.deepEqual(workbench.problems.dialogs, []);
   });
 
@@ -221,7 +280,11 @@ describe('Tech Lead Coach in a real VS Code', function () {
     await reloadWindow(page, server);
     await waitForCoachReady(page, server);
     await openSidebar(page);
-    const rows = await waitUntil('delegations after reload', () => treeRows(page, 'Delegations'), (r) => r.some((row) => row.text.includes('Run the release retro')));
+    const rows = await waitUntil(
+      'delegations after reload',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((row) => row.text.includes('Run the release retro')),
+    );
     assert.ok(rows.some((row) => row.text.includes(HOSTILE_TASK)));
   });
 
@@ -235,14 +298,26 @@ describe('Tech Lead Coach in a real VS Code', function () {
     assert.ok((await frame.locator('#lesson ul li, #lesson ol li').count()) >= 2, 'the lesson has no rendered list');
     assert.ok((await frame.locator('#lesson h2', { hasText: 'Try this week' }).count()) === 1);
     await frame.getByRole('button', { name: /Next lesson/ }).click();
-    const next = await waitUntil('the next lesson', () => lessonTitle(page), (t) => t !== '' && !t.startsWith('Check in'));
+    const next = await waitUntil(
+      'the next lesson',
+      () => lessonTitle(page),
+      (t) => t !== '' && !t.startsWith('Check in'),
+    );
     const nextFrame = await webviewFrame(page, '#lesson h1');
     await nextFrame.getByRole('button', { name: /Previous lesson/ }).click();
-    await waitUntil('back to the first lesson', () => lessonTitle(page), (t) => t.startsWith('Check in'));
+    await waitUntil(
+      'back to the first lesson',
+      () => lessonTitle(page),
+      (t) => t.startsWith('Check in'),
+    );
     assert.notEqual(next, '');
     const back = await webviewFrame(page, '#lesson h1');
     await back.getByRole('button', { name: /Mark as read|Mark this lesson as read/ }).click();
-    await waitUntil('the read mark in the Lessons view', async () => (await lessonRow.getAttribute('aria-label')) ?? '', (label) => label.endsWith(', read'));
+    await waitUntil(
+      'the read mark in the Lessons view',
+      async () => (await lessonRow.getAttribute('aria-label')) ?? '',
+      (label) => label.endsWith(', read'),
+    );
   });
 
   it('marks a follow-up done from the tree and moves it to Done', async () => {
@@ -251,12 +326,20 @@ describe('Tech Lead Coach in a real VS Code', function () {
     const row = pane(page, 'Delegations').locator('.monaco-list-row', { hasText: 'Run the release retro' });
     await row.hover();
     await row.locator('.action-label[aria-label="Mark Done"]').click();
-    await waitUntil('the Done group', () => treeRows(page, 'Delegations'), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Done,')));
+    await waitUntil(
+      'the Done group',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((x) => x.level === 1 && x.label.startsWith('Done,')),
+    );
     const doneGroup = pane(page, 'Delegations').locator('.monaco-list-row[aria-level="1"]', { hasText: 'Done' });
     if ((await doneGroup.getAttribute('aria-expanded')) !== 'true') {
       await doneGroup.click();
     }
-    const rows = await waitUntil('the delegation under Done', () => treeRows(page, 'Delegations'), (r) => groupOf(r, 'Run the release retro') === 'Done');
+    const rows = await waitUntil(
+      'the delegation under Done',
+      () => treeRows(page, 'Delegations'),
+      (r) => groupOf(r, 'Run the release retro') === 'Done',
+    );
     assert.match(rows.find((r) => r.text.includes('Run the release retro'))?.label ?? '', /, done \w{3} \d+ \w{3}$/);
   });
 
@@ -268,12 +351,24 @@ describe('Tech Lead Coach in a real VS Code', function () {
     await page.keyboard.press('Enter');
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Deleted' });
     await toast.waitFor({ state: 'visible' });
-    await waitUntil('the row gone', () => row.count(), (n) => n === 0);
+    await waitUntil(
+      'the row gone',
+      () => row.count(),
+      (n) => n === 0,
+    );
     await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
-    await waitUntil('the row back after Undo', () => row.count(), (n) => n === 1);
+    await waitUntil(
+      'the row back after Undo',
+      () => row.count(),
+      (n) => n === 1,
+    );
     await row.click();
     await page.keyboard.press('Delete');
-    await waitUntil('the row gone after the Delete key', () => row.count(), (n) => n === 0);
+    await waitUntil(
+      'the row gone after the Delete key',
+      () => row.count(),
+      (n) => n === 0,
+    );
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 

@@ -44,7 +44,9 @@ const seed = {
     { id: 'm-1', personId: 'p-ana', on: monday, mood: 4, topics: ['career'] },
     { id: 'm-2', personId: 'p-kim', on: lastMonday, topics: [] },
   ],
-  feedback: [{ id: 'f-1', personId: 'p-kim', on: lastMonday, kind: 'asked', said: 'Reviews come late in the week', change: 'Review by Wednesday' }],
+  feedback: [
+    { id: 'f-1', personId: 'p-kim', on: lastMonday, kind: 'asked', said: 'Reviews come late in the week', change: 'Review by Wednesday' },
+  ],
 };
 
 async function chartSummary(frame: Frame, chartId: string): Promise<string> {
@@ -69,26 +71,47 @@ describe('The Weekly Review over imported weeks', function () {
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
-  it('shows this week: the five actions and delegations per person, in the charts\' text alternatives', async () => {
+  it("shows this week: the five actions and delegations per person, in the charts' text alternatives", async () => {
     await runCommand(page, 'Tech Lead: Weekly Review');
     const frame = await webviewFrame(page, '#review-title');
-    const actions = await waitUntil('the actions chart', () => chartSummary(frame, 'actions'), (s) => s.length > 0);
-    assert.equal(actions, 'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 2; Ask for feedback: 0. Done least: explain the bigger picture.');
+    const actions = await waitUntil(
+      'the actions chart',
+      () => chartSummary(frame, 'actions'),
+      (s) => s.length > 0,
+    );
+    assert.equal(
+      actions,
+      'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 2; Ask for feedback: 0. Done least: explain the bigger picture.',
+    );
     assert.match(await chartSummary(frame, 'delegationsPerPerson'), /^2 delegations this week: Ana 2, Kim 0\.$/);
     assert.match(await frame.locator('.when').innerText(), /This week, so far/);
     // The same figures as a table, for anyone who prefers one.
     const section = frame.locator('section', { has: frame.locator('[data-chart-id="actions"]') });
     await section.getByRole('button', { name: 'Show as table' }).click();
     const rows = await section.locator('table tbody tr').allInnerTexts();
-    assert.ok(rows.some((r) => /Delegate more\s+2/.test(r)), rows.join(' / '));
+    assert.ok(
+      rows.some((r) => /Delegate more\s+2/.test(r)),
+      rows.join(' / '),
+    );
   });
 
   it('moves to the previous week and shows its counts', async () => {
     const frame = await webviewFrame(page, '#review-title');
     await frame.getByRole('button', { name: 'Previous week' }).click();
-    await waitUntil('last week', () => frame.locator('.when').innerText(), (t) => t.includes('Last week'));
-    const actions = await waitUntil('last week\'s actions', () => chartSummary(frame, 'actions'), (s) => s.includes('Ask for feedback: 1'));
-    assert.equal(actions, 'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 1; Ask for feedback: 1. Done least: explain the bigger picture.');
+    await waitUntil(
+      'last week',
+      () => frame.locator('.when').innerText(),
+      (t) => t.includes('Last week'),
+    );
+    const actions = await waitUntil(
+      "last week's actions",
+      () => chartSummary(frame, 'actions'),
+      (s) => s.includes('Ask for feedback: 1'),
+    );
+    assert.equal(
+      actions,
+      'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 1; Ask for feedback: 1. Done least: explain the bigger picture.',
+    );
     assert.match(await chartSummary(frame, 'delegationsPerPerson'), /^1 delegation this week: Ana 0, Kim 1\.$/);
   });
 
@@ -97,14 +120,26 @@ describe('The Weekly Review over imported weeks', function () {
     const answer = frame.locator('#answer-0');
     await answer.fill('I spent Monday on reviews and skipped the roadmap talk.');
     await answer.press('Tab');
-    await waitUntil('Saved', () => frame.locator('.saved').first().innerText(), (t) => t.includes('Saved'));
+    await waitUntil(
+      'Saved',
+      () => frame.locator('.saved').first().innerText(),
+      (t) => t.includes('Saved'),
+    );
     await reloadWindow(page, product.server);
     await waitForCoachReady(page, product.server);
     await runCommand(page, 'Tech Lead: Weekly Review');
     frame = await webviewFrame(page, '#review-title');
     await frame.getByRole('button', { name: 'Previous week' }).click();
-    await waitUntil('last week again', () => frame.locator('.when').innerText(), (t) => t.includes('Last week'));
-    await waitUntil('the saved answer', () => frame.locator('#answer-0').inputValue(), (v) => v === 'I spent Monday on reviews and skipped the roadmap talk.');
+    await waitUntil(
+      'last week again',
+      () => frame.locator('.when').innerText(),
+      (t) => t.includes('Last week'),
+    );
+    await waitUntil(
+      'the saved answer',
+      () => frame.locator('#answer-0').inputValue(),
+      (v) => v === 'I spent Monday on reviews and skipped the roadmap talk.',
+    );
   });
 
   it('exports the review as Markdown', async () => {
@@ -112,7 +147,11 @@ describe('The Weekly Review over imported weeks', function () {
     const file = path.join(workspace, 'review.md');
     await frame.getByRole('button', { name: 'Export Markdown…' }).click();
     await answerFileDialog(page, file);
-    await waitUntil('the file written', async () => fs.existsSync(file), (exists) => exists);
+    await waitUntil(
+      'the file written',
+      async () => fs.existsSync(file),
+      (exists) => exists,
+    );
     const text = fs.readFileSync(file, 'utf8');
     assert.match(text, /^# Weekly review: Week of /m);
     assert.match(text, /^\| Ask for feedback \| 1 \|$/m);

@@ -55,7 +55,11 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
     await quickInput(page).waitFor({ state: 'hidden' });
 
     await expandPane(page, 'Team');
-    await page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Team\b/ }) }).locator('.monaco-list-row[aria-level="1"]').first().waitFor({ state: 'visible' });
+    await page
+      .locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Team\b/ }) })
+      .locator('.monaco-list-row[aria-level="1"]')
+      .first()
+      .waitFor({ state: 'visible' });
     await shoot(`team-${theme.name}`);
     await runCommand(page, 'Tech Lead: Open Person', undefined, { opensQuickInput: true });
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Priya' }).first().click();
@@ -74,7 +78,12 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
     await runCommand(page, 'View: Close All Editors');
 
     await runCommand(page, 'Tech Lead: Weekly Review');
-    await (await webviewFrame(page, '#review-title')).locator('[data-chart-id="actions"] svg[role="img"]').first().waitFor({ state: 'visible' });
+    await (
+      await webviewFrame(page, '#review-title')
+    )
+      .locator('[data-chart-id="actions"] svg[role="img"]')
+      .first()
+      .waitFor({ state: 'visible' });
     await shoot(`review-${theme.name}`);
     await runCommand(page, 'View: Close All Editors');
 
@@ -87,7 +96,11 @@ export async function captureScreenshots(page: Page): Promise<string[]> {
     await runCommand(page, 'View: Close All Editors');
 
     await statusBarTip(page).hover();
-    await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Today, as a tech lead' }).first().waitFor({ state: 'visible' });
+    await page
+      .locator('.monaco-hover, .workbench-hover')
+      .filter({ hasText: 'Today, as a tech lead' })
+      .first()
+      .waitFor({ state: 'visible' });
     const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
     await shoot(`status-bar-${theme.name}`, { x: viewport.width - 700, y: viewport.height - 260, width: 700, height: 260 });
     await page.mouse.move(700, 400);

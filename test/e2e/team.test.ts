@@ -5,7 +5,21 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { runCommand } from './harness';
-import { activityBarIcon, answerStep, expandPane, openSidebar, pane, quickInput, quickInputRows, reportFailedTest, SessionsDaysApart, treeRows, waitUntil, webviewFrame, openProductWindow } from './ui';
+import {
+  activityBarIcon,
+  answerStep,
+  expandPane,
+  openSidebar,
+  pane,
+  quickInput,
+  quickInputRows,
+  reportFailedTest,
+  SessionsDaysApart,
+  treeRows,
+  waitUntil,
+  webviewFrame,
+  openProductWindow,
+} from './ui';
 
 function personRow(page: Page, name: string) {
   return pane(page, 'Team').locator('.monaco-list-row[aria-level="1"]', { hasText: name });
@@ -26,7 +40,11 @@ describe('The team: people, 1:1s and feedback', function () {
     await answerStep(page, '1/2', 'Priya');
     await answerStep(page, '2/2', 'Backend engineer');
     await quickInput(page).waitFor({ state: 'hidden' });
-    const rows = await waitUntil('the person row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya')));
+    const rows = await waitUntil(
+      'the person row',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Priya')),
+    );
     assert.match(rows.find((r) => r.label.startsWith('Priya'))?.label ?? '', /^Priya, Backend engineer: no 1:1 yet$/);
   });
 
@@ -35,13 +53,24 @@ describe('The team: people, 1:1s and feedback', function () {
     await row.hover();
     await row.locator('.action-label[aria-label="Log 1:1"]').click();
     const form = await webviewFrame(page, '#one-on-one');
-    await waitUntil('the name filled in', () => form.locator('#person').inputValue(), (v) => v === 'Priya');
+    await waitUntil(
+      'the name filled in',
+      () => form.locator('#person').inputValue(),
+      (v) => v === 'Priya',
+    );
     await form.getByLabel('4, good').check();
     await form.getByLabel('career').check();
     await form.locator('#notes').fill('Wants to lead the next design review.\nWorried about on-call load.');
     await form.locator('#notes').press('Control+Enter');
-    const rows = await waitUntil('the 1:1 in the Team view', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya') && x.label.includes('1:1 today')));
-    assert.ok(rows.some((r) => r.label === 'Priya, Backend engineer: 1:1 today'), JSON.stringify(rows));
+    const rows = await waitUntil(
+      'the 1:1 in the Team view',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Priya') && x.label.includes('1:1 today')),
+    );
+    assert.ok(
+      rows.some((r) => r.label === 'Priya, Backend engineer: 1:1 today'),
+      JSON.stringify(rows),
+    );
   });
 
   it('refuses a 1:1 form with no name, saying why, and saves nothing', async () => {
@@ -50,7 +79,11 @@ describe('The team: people, 1:1s and feedback', function () {
     await form.getByLabel('4, good').waitFor({ state: 'visible' });
     await form.locator('#person').fill('   ');
     await form.locator('button[type="submit"]').click();
-    const errors = await waitUntil('the form problems', () => form.locator('#errors').innerText(), (t) => t.length > 0);
+    const errors = await waitUntil(
+      'the form problems',
+      () => form.locator('#errors').innerText(),
+      (t) => t.length > 0,
+    );
     assert.match(errors, /name cannot be empty/);
     await form.locator('#cancel').click();
     const rows = await treeRows(page, 'Team');
@@ -65,14 +98,22 @@ describe('The team: people, 1:1s and feedback', function () {
     await answerStep(page, '4/4', 'Review by Wednesday');
     await quickInput(page).waitFor({ state: 'hidden' });
     const today = await webviewFrame(page, '#stat-feedback');
-    await waitUntil('the feedback stat', () => today.locator('#stat-feedback').innerText(), (t) => t.includes('Today'));
+    await waitUntil(
+      'the feedback stat',
+      () => today.locator('#stat-feedback').innerText(),
+      (t) => t.includes('Today'),
+    );
   });
 
   it('opens the person page with the timeline of what happened', async () => {
     await personRow(page, 'Priya').click();
     await runCommand(page, 'Tech Lead: Open Person');
     const frame = await webviewFrame(page, '#person h1');
-    const text = await waitUntil('the timeline', () => frame.locator('#person').innerText(), (t) => t.includes('Asked for feedback') && t.includes('4/5, good'));
+    const text = await waitUntil(
+      'the timeline',
+      () => frame.locator('#person').innerText(),
+      (t) => t.includes('Asked for feedback') && t.includes('4/5, good'),
+    );
     assert.match(text, /Priya/);
     assert.match(text, /Wants to lead the next design review\./);
     assert.match(text, /Review by Wednesday/);
@@ -90,10 +131,22 @@ describe('The team: people, 1:1s and feedback', function () {
     await page.keyboard.press('Enter');
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Deleted the 1:1' });
     await toast.waitFor({ state: 'visible' });
-    await waitUntil('the 1:1 row gone', () => meeting.count(), (n) => n === 0);
-    await waitUntil('the person row says no 1:1', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya') && x.label.includes('no 1:1 yet')));
+    await waitUntil(
+      'the 1:1 row gone',
+      () => meeting.count(),
+      (n) => n === 0,
+    );
+    await waitUntil(
+      'the person row says no 1:1',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Priya') && x.label.includes('no 1:1 yet')),
+    );
     await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
-    await waitUntil('the 1:1 back', () => meeting.count(), (n) => n === 1);
+    await waitUntil(
+      'the 1:1 back',
+      () => meeting.count(),
+      (n) => n === 1,
+    );
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
@@ -102,20 +155,32 @@ describe('The team: people, 1:1s and feedback', function () {
     await page.locator('.context-view .action-item', { hasText: 'Rename Person' }).hover();
     await page.keyboard.press('Enter');
     await answerStep(page, 'their delegations, 1:1s and feedback follow', 'Priya Shah');
-    await waitUntil('the new name', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya Shah')));
+    await waitUntil(
+      'the new name',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Priya Shah')),
+    );
   });
 
   it('archives: the person leaves the view, and comes back with Show Archived People', async () => {
     await personRow(page, 'Priya Shah').click({ button: 'right' });
     await page.locator('.context-view .action-item', { hasText: 'Archive Person' }).hover();
     await page.keyboard.press('Enter');
-    await waitUntil('the row gone', () => treeRows(page, 'Team'), (r) => !r.some((x) => x.label.startsWith('Priya')));
+    await waitUntil(
+      'the row gone',
+      () => treeRows(page, 'Team'),
+      (r) => !r.some((x) => x.label.startsWith('Priya')),
+    );
     const header = pane(page, 'Team').locator('.pane-header');
     await header.hover();
     await header.locator('.action-label[aria-label="More Actions..."]').click();
     await page.locator('.context-view .action-item', { hasText: 'Show Archived People' }).hover();
     await page.keyboard.press('Enter');
-    await waitUntil('the archived row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Priya Shah') && x.label.includes('archived')));
+    await waitUntil(
+      'the archived row',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Priya Shah') && x.label.includes('archived')),
+    );
   });
 });
 
@@ -139,7 +204,11 @@ describe('Three days later: a 1:1 falls due, and the nudge names the person', fu
     await answerStep(page, '1/2', 'Noor');
     await answerStep(page, '2/2');
     await quickInput(page).waitFor({ state: 'hidden' });
-    await waitUntil('Noor in the Team view', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Noor')));
+    await waitUntil(
+      'Noor in the Team view',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Noor')),
+    );
     await runCommand(page, 'Tech Lead: Change 1:1 Cadence', undefined, { opensQuickInput: true });
     await quickInputRows(page).filter({ hasText: 'Noor' }).first().click();
     await answerStep(page, 'Days between 1:1s', '2');
@@ -154,13 +223,25 @@ describe('Three days later: a 1:1 falls due, and the nudge names the person', fu
     assert.match((await toast.innerText()).replace(/\u00a0/g, ' '), /Your 1:1 with Noor is overdue\./);
     await openSidebar(page);
     const frame = await webviewFrame(page, '#nudge-title');
-    await waitUntil('the 1:1 nudge', () => frame.locator('#nudge-title').innerText(), (t) => t === 'Meet Noor');
+    await waitUntil(
+      'the 1:1 nudge',
+      () => frame.locator('#nudge-title').innerText(),
+      (t) => t === 'Meet Noor',
+    );
     assert.match(await frame.locator('#nudge-reason').innerText(), /1:1 is overdue/);
     assert.match(await frame.locator('#nudge-action').innerText(), /Book a 1:1 with Noor \(no 1:1 yet, 1 day past their 2-day rhythm\)/);
     // The Team view's badge counts the people due a 1:1; VS Code shows it on the Tech Lead icon too.
-    await waitUntil('the 1:1 badge', async () => (await activityBarIcon(page).getAttribute('aria-label')) ?? '', (label) => label.includes('1 person is due a 1:1'));
+    await waitUntil(
+      'the 1:1 badge',
+      async () => (await activityBarIcon(page).getAttribute('aria-label')) ?? '',
+      (label) => label.includes('1 person is due a 1:1'),
+    );
     await expandPane(page, 'Team');
-    const rows = await waitUntil('the overdue row', () => treeRows(page, 'Team'), (r) => r.some((x) => x.label.startsWith('Noor')));
+    const rows = await waitUntil(
+      'the overdue row',
+      () => treeRows(page, 'Team'),
+      (r) => r.some((x) => x.label.startsWith('Noor')),
+    );
     assert.equal(rows.find((r) => r.label.startsWith('Noor'))?.label, 'Noor: no 1:1 yet, 1:1 overdue by 1 day');
   });
 });

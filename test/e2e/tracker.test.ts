@@ -22,9 +22,17 @@ async function logByKeyboard(page: Page, task: string, person: string): Promise<
 async function exportAs(page: Page, format: 'Markdown' | 'JSON', file: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Export Delegations', undefined, { opensQuickInput: true });
   await quickInputRows(page).filter({ hasText: format }).first().click();
-  await waitUntil('the save dialog', () => quickInput(page).innerText(), (t) => !t.includes('Export as'));
+  await waitUntil(
+    'the save dialog',
+    () => quickInput(page).innerText(),
+    (t) => !t.includes('Export as'),
+  );
   await answerFileDialog(page, file);
-  await waitUntil(`${file} written`, async () => fs.existsSync(file), (exists) => exists);
+  await waitUntil(
+    `${file} written`,
+    async () => fs.existsSync(file),
+    (exists) => exists,
+  );
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
@@ -49,11 +57,22 @@ describe('The tracker over months: people, export, import, undo', function () {
     const header = pane(page, 'Delegations').locator('.pane-header');
     await header.hover();
     await header.locator('.action-label[aria-label="Group by Person"]').click();
-    const rows = await waitUntil('person rows', () => treeRows(page, 'Delegations'), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Priya')));
-    assert.deepEqual(rows.filter((r) => r.level === 1).map((r) => r.label), ['Priya, 2 active', 'Marco, 1 active']);
+    const rows = await waitUntil(
+      'person rows',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((x) => x.level === 1 && x.label.startsWith('Priya')),
+    );
+    assert.deepEqual(
+      rows.filter((r) => r.level === 1).map((r) => r.label),
+      ['Priya, 2 active', 'Marco, 1 active'],
+    );
     await header.hover();
     await header.locator('.action-label[aria-label="Group by Follow-up"]').click();
-    await waitUntil('follow-up groups again', () => treeRows(page, 'Delegations'), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Due this week')));
+    await waitUntil(
+      'follow-up groups again',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((x) => x.level === 1 && x.label.startsWith('Due this week')),
+    );
   });
 
   it('logs a check-in whose next follow-up comes from the level, and raises the level, both in the history', async () => {
@@ -62,12 +81,20 @@ describe('The tracker over months: people, export, import, undo', function () {
     await row.locator('.action-label[aria-label="Log Check-in"]').click();
     await answerStep(page, '1/2', 'Draft is in review, Marco is unblocked');
     await answerStep(page, '2/2'); // the level's cadence: Advise, every 7 days
-    await waitUntil('the new follow-up', async () => (await row.getAttribute('aria-label')) ?? '', (label) => label.endsWith('due in 7 days'));
+    await waitUntil(
+      'the new follow-up',
+      async () => (await row.getAttribute('aria-label')) ?? '',
+      (label) => label.endsWith('due in 7 days'),
+    );
     await row.click({ button: 'right' });
     await page.locator('.context-view .action-item', { hasText: 'Change Delegation Level' }).hover();
     await page.keyboard.press('Enter');
     await answerStep(page, 'Delegation level', '6 · Inquire');
-    await waitUntil('the raised level', async () => (await row.getAttribute('aria-label')) ?? '', (label) => label.includes('level 6 · Inquire'));
+    await waitUntil(
+      'the raised level',
+      async () => (await row.getAttribute('aria-label')) ?? '',
+      (label) => label.includes('level 6 · Inquire'),
+    );
     await row.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'History' }).first();
     await hover.waitFor({ state: 'visible' });
@@ -86,7 +113,12 @@ describe('The tracker over months: people, export, import, undo', function () {
     assert.match(text, /\| Lead the API design review \| 6 · Inquire \|/);
     const json = path.join(workspace, 'delegations.json');
     await exportAs(page, 'JSON', json);
-    const data = JSON.parse(fs.readFileSync(json, 'utf8')) as { format: string; version: number; people: { name: string }[]; delegations: { task: string }[] };
+    const data = JSON.parse(fs.readFileSync(json, 'utf8')) as {
+      format: string;
+      version: number;
+      people: { name: string }[];
+      delegations: { task: string }[];
+    };
     assert.equal(data.format, 'tech-lead-coach/delegations');
     assert.equal(data.version, 2);
     assert.deepEqual(data.people.map((p) => p.name).sort(), ['Marco', 'Priya']);
@@ -106,18 +138,32 @@ describe('The tracker over months: people, export, import, undo', function () {
   });
 
   it('imports a good file, reports what it added, and Undo takes it back', async () => {
-    const exported = JSON.parse(fs.readFileSync(path.join(workspace, 'delegations.json'), 'utf8')) as { people: Record<string, unknown>[]; delegations: Record<string, unknown>[] };
+    const exported = JSON.parse(fs.readFileSync(path.join(workspace, 'delegations.json'), 'utf8')) as {
+      people: Record<string, unknown>[];
+      delegations: Record<string, unknown>[];
+    };
     const first = exported.delegations[0] ?? {};
     const noor = { id: 'noor-1', name: 'Noor', cadenceDays: 14, addedOn: first['createdOn'] };
     const extra = { ...first, id: 'imported-1', task: 'Mentor the new hire', personId: 'noor-1' };
     const file = path.join(workspace, 'from-laptop.json');
-    fs.writeFileSync(file, JSON.stringify({ ...exported, people: [...exported.people, noor], delegations: [...exported.delegations, extra] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...exported, people: [...exported.people, noor], delegations: [...exported.delegations, extra] }),
+    );
     await importFile(page, file);
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Imported from' });
     await toast.waitFor({ state: 'visible' });
     assert.match(await toast.innerText(), /2 added, 0 updated, 5 unchanged/);
-    await waitUntil('the imported row', () => treeRows(page, 'Delegations'), (r) => r.some((x) => x.label.startsWith('Mentor the new hire')));
+    await waitUntil(
+      'the imported row',
+      () => treeRows(page, 'Delegations'),
+      (r) => r.some((x) => x.label.startsWith('Mentor the new hire')),
+    );
     await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
-    await waitUntil('the import undone', () => treeRows(page, 'Delegations'), (r) => !r.some((x) => x.label.startsWith('Mentor the new hire')) && r.filter((x) => x.level === 2).length === 3);
+    await waitUntil(
+      'the import undone',
+      () => treeRows(page, 'Delegations'),
+      (r) => !r.some((x) => x.label.startsWith('Mentor the new hire')) && r.filter((x) => x.level === 2).length === 3,
+    );
   });
 });

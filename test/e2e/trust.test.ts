@@ -21,7 +21,16 @@ import {
   type ToastContent,
   type Workbench,
 } from './harness';
-import { closeSuite, reportFailedTest, answerFileDialog, openSidebar, quickInput, quickInputRows, waitForCoachReady, waitUntil } from './ui';
+import {
+  closeSuite,
+  reportFailedTest,
+  answerFileDialog,
+  openSidebar,
+  quickInput,
+  quickInputRows,
+  waitForCoachReady,
+  waitUntil,
+} from './ui';
 
 const LINK_PERSON = '[Click me](command:workbench.action.toggleZenMode)';
 const LINK_TASK = 'Ship $(zap) [docs](command:workbench.action.toggleZenMode)';
@@ -44,7 +53,10 @@ function assertShownAsText(toasts: ToastContent[], toast: ToastContent, literal:
       `a notification draws the $(zap) icon from user text: ${JSON.stringify(t.text)}`,
     );
   }
-  assert.ok(toast.plainText.includes(literal), `the notification does not show ${JSON.stringify(literal)} as typed: ${JSON.stringify(toast.text)}`);
+  assert.ok(
+    toast.plainText.includes(literal),
+    `the notification does not show ${JSON.stringify(literal)} as typed: ${JSON.stringify(toast.text)}`,
+  );
 }
 
 /** Zen mode hides the activity bar and the status bar: both still showing means it was not toggled. */
@@ -54,7 +66,12 @@ async function assertNotZenMode(page: Page): Promise<void> {
 }
 
 async function toastWith(page: Page, what: string, includes: string): Promise<{ toasts: ToastContent[]; toast: ToastContent }> {
-  const toasts = await waitUntil(what, () => notificationToasts(page), (all) => all.some((t) => t.plainText.includes(includes)), 60_000);
+  const toasts = await waitUntil(
+    what,
+    () => notificationToasts(page),
+    (all) => all.some((t) => t.plainText.includes(includes)),
+    60_000,
+  );
   const toast = toasts.find((t) => t.plainText.includes(includes));
   assert.ok(toast);
   return { toasts, toast };
@@ -99,7 +116,15 @@ describe('Names are text: an imported delegation that looks like a link', functi
         version: 1,
         exportedOn: dayKey(0),
         delegations: [
-          { id: 'link-lookalike-1', task: LINK_TASK, person: LINK_PERSON, level: 5, createdOn, followUpOn: dayKey(-3), history: [{ kind: 'created', on: createdOn }] },
+          {
+            id: 'link-lookalike-1',
+            task: LINK_TASK,
+            person: LINK_PERSON,
+            level: 5,
+            createdOn,
+            followUpOn: dayKey(-3),
+            history: [{ kind: 'created', on: createdOn }],
+          },
         ],
       }),
     );
@@ -123,7 +148,11 @@ describe('Names are text: an imported delegation that looks like a link', functi
   it('"Mark Done" confirms with the task as text and runs nothing', async () => {
     await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'Tech Lead: Mark Done', undefined, { opensQuickInput: true });
-    await waitUntil('the delegation to pick', () => quickInputRows(page).count(), (n) => n === 1);
+    await waitUntil(
+      'the delegation to pick',
+      () => quickInputRows(page).count(),
+      (n) => n === 1,
+    );
     await page.keyboard.press('Enter');
     await quickInput(page).waitFor({ state: 'hidden' });
     const { toasts, toast } = await toastWith(page, 'the "Marked … done." toast', 'done.');

@@ -4,7 +4,17 @@ import { EXTENSION_ID } from '../../src/ids';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, openWorkbench, repoRoot, screenshotOnFailure, startCodeServer, STATUS_BAR_SELECTOR, waitForExtensionActivated, type CodeServer, type Workbench } from './harness';
+import {
+  freePort,
+  openWorkbench,
+  repoRoot,
+  screenshotOnFailure,
+  startCodeServer,
+  STATUS_BAR_SELECTOR,
+  waitForExtensionActivated,
+  type CodeServer,
+  type Workbench,
+} from './harness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -167,7 +177,9 @@ export async function waitForCoachReady(page: Page, server: CodeServer, timeoutM
   try {
     await statusBarTip(page).waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
   } catch (err) {
-    throw new Error(`Tech Lead Coach started activating but its status-bar tip (shown at the end of activation) did not appear within ${timeoutMs} ms\n${String(err)}`);
+    throw new Error(
+      `Tech Lead Coach started activating but its status-bar tip (shown at the end of activation) did not appear within ${timeoutMs} ms\n${String(err)}`,
+    );
   }
 }
 
@@ -191,7 +203,11 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, accept:
 export async function answerStep(page: Page, expectedStep: string, text?: string): Promise<void> {
   const box = quickInputBox(page);
   await box.waitFor({ state: 'visible' });
-  await waitUntil(`quick input step ${expectedStep}`, () => quickInput(page).innerText(), (t) => t.includes(expectedStep));
+  await waitUntil(
+    `quick input step ${expectedStep}`,
+    () => quickInput(page).innerText(),
+    (t) => t.includes(expectedStep),
+  );
   if (text !== undefined) {
     await box.fill(text);
   }
@@ -206,7 +222,11 @@ export async function answerStep(page: Page, expectedStep: string, text?: string
 export async function answerFileDialog(page: Page, file: string): Promise<void> {
   const box = quickInputBox(page);
   await box.waitFor({ state: 'visible' });
-  await waitUntil('the dialog to show its default path', () => box.inputValue(), (v) => v.startsWith('/'));
+  await waitUntil(
+    'the dialog to show its default path',
+    () => box.inputValue(),
+    (v) => v.startsWith('/'),
+  );
   await waitUntil(
     'the typed path to stay as typed',
     async () => {
@@ -236,7 +256,11 @@ export async function reportFailedTest(test: Mocha.Test | undefined, page: Page 
 }
 
 /** For a suite's after: closes the window and code-server, then removes the suite's folders. */
-export async function closeSuite(workbench: Workbench | undefined, server: CodeServer | undefined, folders: readonly string[]): Promise<void> {
+export async function closeSuite(
+  workbench: Workbench | undefined,
+  server: CodeServer | undefined,
+  folders: readonly string[],
+): Promise<void> {
   await workbench?.close();
   await server?.stop();
   for (const folder of folders) {
@@ -309,7 +333,13 @@ export class SessionsDaysApart {
   async open(dayOffset: number): Promise<Page> {
     this.port ??= await freePort();
     const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-test.vsix');
-    this.server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: this.workspace, stateDir: this.stateDir, port: this.port, env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) } });
+    this.server = await startCodeServer({
+      vsixPaths: [vsix],
+      workspaceDir: this.workspace,
+      stateDir: this.stateDir,
+      port: this.port,
+      env: { TECH_LEAD_COACH_DAY_OFFSET: String(dayOffset) },
+    });
     this.workbench = await openWorkbench(this.server, { browserProfileDir: path.join(this.stateDir, 'browser') });
     await waitForCoachReady(this.workbench.page, this.server);
     return this.workbench.page;

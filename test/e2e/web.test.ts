@@ -11,7 +11,18 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
 import { freePort, openWorkbench, reloadWindow, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
-import { closeSuite, reportFailedTest, answerStep, openSidebar, quickInput, quickInputBox, statusBarTip, treeRows, waitUntil, webviewFrame } from './ui';
+import {
+  closeSuite,
+  reportFailedTest,
+  answerStep,
+  openSidebar,
+  quickInput,
+  quickInputBox,
+  statusBarTip,
+  treeRows,
+  waitUntil,
+  webviewFrame,
+} from './ui';
 
 const TASK = 'Web: run the planning session';
 
@@ -46,7 +57,11 @@ describe('In the browser: the web build in the web worker extension host', funct
   it('runs in the web worker extension host, not the Node one', async () => {
     // The tip is up, so the extension has activated; the Node extension host never activated it.
     const nodeLog = (await server.exthostLog()).toLowerCase();
-    assert.equal(nodeLog.includes(`_doactivateextension ${EXTENSION_ID}`.toLowerCase()), false, 'the extension ran in the Node extension host');
+    assert.equal(
+      nodeLog.includes(`_doactivateextension ${EXTENSION_ID}`.toLowerCase()),
+      false,
+      'the extension ran in the Node extension host',
+    );
     assert.match(await statusBarTip(page).innerText(), /\S/);
   });
 
@@ -55,8 +70,18 @@ describe('In the browser: the web build in the web worker extension host', funct
     // The first webview of a fresh browser profile loads its script through a service worker that
     // is still starting: allow a cold start, and wait for the text the script fills in.
     const frame = await webviewFrame(page, '#nudge-title', 60_000);
-    await waitUntil('the nudge title', () => frame.locator('#nudge-title').innerText(), (t) => t.trim().length > 0, 60_000);
-    await waitUntil('the nudge action', () => frame.locator('#nudge-action').innerText(), (t) => t.trim().length > 0, 60_000);
+    await waitUntil(
+      'the nudge title',
+      () => frame.locator('#nudge-title').innerText(),
+      (t) => t.trim().length > 0,
+      60_000,
+    );
+    await waitUntil(
+      'the nudge action',
+      () => frame.locator('#nudge-action').innerText(),
+      (t) => t.trim().length > 0,
+      60_000,
+    );
   });
 
   it('logs a delegation from the command palette', async () => {
@@ -67,13 +92,21 @@ describe('In the browser: the web build in the web worker extension host', funct
     await answerStep(page, '4/5');
     await answerStep(page, '5/5');
     await quickInput(page).waitFor({ state: 'hidden' });
-    await waitUntil('the delegation in the tree', () => treeRows(page, 'Delegations'), (rows) => rows.some((row) => row.text.includes(TASK)));
+    await waitUntil(
+      'the delegation in the tree',
+      () => treeRows(page, 'Delegations'),
+      (rows) => rows.some((row) => row.text.includes(TASK)),
+    );
   });
 
   it('opens a lesson with its markdown rendered', async () => {
     await runCommand(page, 'Tech Lead: Open Lesson', undefined, { opensQuickInput: true });
     await quickInputBox(page).fill('Check in on the person');
-    await waitUntil('the lesson to pick', () => page.locator('.quick-input-widget .monaco-list-row').count(), (n) => n >= 1);
+    await waitUntil(
+      'the lesson to pick',
+      () => page.locator('.quick-input-widget .monaco-list-row').count(),
+      (n) => n >= 1,
+    );
     await quickInputBox(page).press('Enter');
     const frame = await webviewFrame(page, '#lesson h1', 60_000);
     assert.equal((await frame.locator('#lesson h1').innerText()).trim(), 'Check in on the person, not just the work');
@@ -84,6 +117,11 @@ describe('In the browser: the web build in the web worker extension host', funct
     await reloadWindow(page, server);
     await waitForTip(page);
     await openSidebar(page);
-    await waitUntil('the delegation after the reload', () => treeRows(page, 'Delegations'), (rows) => rows.some((row) => row.text.includes(TASK)), 60_000);
+    await waitUntil(
+      'the delegation after the reload',
+      () => treeRows(page, 'Delegations'),
+      (rows) => rows.some((row) => row.text.includes(TASK)),
+      60_000,
+    );
   });
 });

@@ -64,7 +64,8 @@ function runMocha(/** @type {string} */ testsDir, /** @type {string} */ mochaPat
     }
     let files;
     try {
-      if (!fs.existsSync(testsDir)) throw new Error(`TLC_HOST_TESTS directory ${testsDir} does not exist (compile the tests first: npx tsc -p test)`);
+      if (!fs.existsSync(testsDir))
+        throw new Error(`TLC_HOST_TESTS directory ${testsDir} does not exist (compile the tests first: npx tsc -p test)`);
       files = findTests(testsDir);
       if (files.length === 0) throw new Error(`no *.test.js files under ${testsDir}`);
     } catch (err) {
@@ -140,7 +141,9 @@ function activate(_context) {
       .then((results) => {
         try {
           writeResults(resultsFile, results);
-          console.log(`[tlc-test-runner] ${JSON.stringify({ passed: results.passed, failed: results.failed, pending: results.pending })} -> ${resultsFile}`);
+          console.log(
+            `[tlc-test-runner] ${JSON.stringify({ passed: results.passed, failed: results.failed, pending: results.pending })} -> ${resultsFile}`,
+          );
         } catch (err) {
           console.error(`[tlc-test-runner] could not write ${resultsFile}: ${describeError(err).stack}`);
         }

@@ -21,7 +21,10 @@ type Row = { id: string } & Record<string, unknown>;
 /** The version-3 workspace state the session seeded (the fixture without its `_about`). */
 function fixture(): Record<string, unknown> {
   const file = process.env['TLC_UPGRADE_FIXTURE'];
-  assert.ok(file, 'TLC_UPGRADE_FIXTURE is not set: run this test through out/test/host/runInCodeServer.js, which seeds the workspace state first');
+  assert.ok(
+    file,
+    'TLC_UPGRADE_FIXTURE is not set: run this test through out/test/host/runInCodeServer.js, which seeds the workspace state first',
+  );
   const { _about: _ignored, ...values } = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   return values;
 }
@@ -39,7 +42,13 @@ function expected(): { chunks: string[] } & Record<Collection, Row[]> {
         assert.ok(chunk, `the fixture's index names ${key}, which it does not hold`);
         return chunk.records;
       });
-  return { chunks: index.chunks, people: index.people, delegations: records('delegations'), oneOnOnes: records('oneOnOnes'), feedback: records('feedback') };
+  return {
+    chunks: index.chunks,
+    people: index.people,
+    delegations: records('delegations'),
+    oneOnOnes: records('oneOnOnes'),
+    feedback: records('feedback'),
+  };
 }
 
 const byId = (list: readonly Row[]): Row[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -59,11 +68,18 @@ describe('Upgrade from version 3: the first activation on workspace state versio
     const coach = await api();
     await coach.flushed();
     const want = expected();
-    assert.ok(COLLECTIONS.every((c) => want[c].length > 0), 'the fixture should hold some of each');
+    assert.ok(
+      COLLECTIONS.every((c) => want[c].length > 0),
+      'the fixture should hold some of each',
+    );
     const team = coach.team() as unknown as Record<Collection, Row[]>;
     for (const collection of COLLECTIONS) {
       const have = byId(team[collection]);
-      assert.deepEqual(have.map((r) => r.id), byId(want[collection]).map((r) => r.id), `${collection}: not the ids the fixture holds`);
+      assert.deepEqual(
+        have.map((r) => r.id),
+        byId(want[collection]).map((r) => r.id),
+        `${collection}: not the ids the fixture holds`,
+      );
       assert.deepEqual(have, byId(want[collection]), `${collection}: a record changed on the way`);
     }
     assert.deepEqual(coach.keptAside(), [], 'something was kept aside');
@@ -76,11 +92,19 @@ describe('Upgrade from version 3: the first activation on workspace state versio
     const stored = (await coach.storedTeam()) as { schemaVersion: number } & Record<Collection, Row[]>;
     assert.equal(stored.schemaVersion, 4, 'the stored index is not schema 4');
     for (const collection of COLLECTIONS) {
-      assert.deepEqual(byId(stored[collection]), byId(want[collection]), `${collection}: storage does not read back what the fixture holds`);
+      assert.deepEqual(
+        byId(stored[collection]),
+        byId(want[collection]),
+        `${collection}: storage does not read back what the fixture holds`,
+      );
     }
     const files = await coach.teamChunkFiles();
     assert.ok(files, 'no workspace storage folder although a folder is open');
-    assert.equal(files.length, want.chunks.length, `${files.length} chunk files for ${want.chunks.length} version-3 chunks: ${files.join(', ')}`);
+    assert.equal(
+      files.length,
+      want.chunks.length,
+      `${files.length} chunk files for ${want.chunks.length} version-3 chunks: ${files.join(', ')}`,
+    );
     // Version 3 key: techLead.team/<collection>/<person id>/<year>#<n>; file: <collection>-<person id in hex>-<year>-<n>.json.
     for (const key of want.chunks) {
       const [, collection = '', person = '', yearAndNumber = ''] = key.split('/');

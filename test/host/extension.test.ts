@@ -20,8 +20,16 @@ async function api(): Promise<TechLeadCoachApi> {
 }
 
 /** The team as it reached storage (the index in workspace state, the chunk files it names). */
-async function stored(coach: TechLeadCoachApi): Promise<{ schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] }> {
-  return (await coach.storedTeam()) as { schemaVersion: number; people: { id: string; name: string }[]; delegations: { id: string; task: string; personId: string; doneOn?: string }[] };
+async function stored(coach: TechLeadCoachApi): Promise<{
+  schemaVersion: number;
+  people: { id: string; name: string }[];
+  delegations: { id: string; task: string; personId: string; doneOn?: string }[];
+}> {
+  return (await coach.storedTeam()) as {
+    schemaVersion: number;
+    people: { id: string; name: string }[];
+    delegations: { id: string; task: string; personId: string; doneOn?: string }[];
+  };
 }
 
 /** The name of the person a stored delegation is with, found through the team's people. */
@@ -36,7 +44,8 @@ describe('Tech Lead Coach in a real extension host', function () {
   it('registers every command it contributes', async () => {
     await api();
     const registered = new Set(await vscode.commands.getCommands(true));
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } })
+      .contributes.commands;
     for (const { command } of contributed) {
       assert.ok(registered.has(command), `${command} is contributed but not registered`);
     }
@@ -56,16 +65,25 @@ describe('Tech Lead Coach in a real extension host', function () {
     // VS Code's own list of default keybindings (built-ins and installed extensions), as JSON with comments.
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && /keybindings/i.test(editor.document.uri.toString()), `the default keybindings did not open (${editor?.document.uri.toString() ?? 'no editor'})`);
+    assert.ok(
+      editor && /keybindings/i.test(editor.document.uri.toString()),
+      `the default keybindings did not open (${editor?.document.uri.toString() ?? 'no editor'})`,
+    );
     const text = editor.document.getText().replace(/^\s*\/\/.*$/gm, '');
     // A binding whose `when` is "false" never fires (VS Code ships some as placeholders).
     const defaults = (JSON.parse(text) as { key: string; command: string; when?: string }[]).filter((d) => d.when !== 'false');
     assert.ok(defaults.length > 200, `only ${defaults.length} default keybindings read`);
-    const ours = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { keybindings: { key: string; command: string; when?: string }[] } }).contributes.keybindings.filter((k) => k.when === undefined);
+    const ours = (
+      vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+        contributes: { keybindings: { key: string; command: string; when?: string }[] };
+      }
+    ).contributes.keybindings.filter((k) => k.when === undefined);
     assert.ok(ours.length >= 2);
     for (const binding of ours) {
       const first = binding.key.split(' ')[0];
-      const clashes = defaults.filter((d) => d.command !== binding.command && !d.command.startsWith('-') && (d.key === binding.key || d.key === first));
+      const clashes = defaults.filter(
+        (d) => d.command !== binding.command && !d.command.startsWith('-') && (d.key === binding.key || d.key === first),
+      );
       assert.deepEqual(clashes, [], `${binding.key} (${binding.command}) clashes with a default keybinding`);
     }
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -88,18 +106,30 @@ describe('Tech Lead Coach in a real extension host', function () {
     assert.equal((await stored(coach)).schemaVersion, 4);
     assert.equal(record?.task, 'Host test: own the release notes');
     assert.equal(await personOf(coach, saved.id), 'Priya');
-    assert.ok((await stored(coach)).people.some((p) => p.id === record?.personId && p.name === 'Priya'), 'the person is not in storage with the delegation');
+    assert.ok(
+      (await stored(coach)).people.some((p) => p.id === record?.personId && p.name === 'Priya'),
+      'the person is not in storage with the delegation',
+    );
     // The chunks are files in the workspace storage folder (a folder is open), named by person (in hex) and year.
     const files = await coach.teamChunkFiles();
     assert.ok(files, 'no storage folder although a folder is open');
     const hex = Buffer.from(record?.personId ?? '').toString('hex');
-    assert.ok(files.some((name) => new RegExp(`^delegations-${hex}-\\d{4}-\\d+\\.json$`).test(name)), `no chunk file for the delegation's person among ${files.join(', ')}`);
+    assert.ok(
+      files.some((name) => new RegExp(`^delegations-${hex}-\\d{4}-\\d+\\.json$`).test(name)),
+      `no chunk file for the delegation's person among ${files.join(', ')}`,
+    );
   });
 
   it('refuses bad arguments and writes nothing', async () => {
     const coach = await api();
     const before = JSON.stringify(await coach.storedTeam());
-    for (const bad of [{ task: '', person: 'Sam' }, { task: 'x', person: 'Sam', level: 12 }, { task: 'x', person: 'Sam', followUp: '2001-01-01' }, { task: 'x', person: 'Sam', surprise: true }, 'just text']) {
+    for (const bad of [
+      { task: '', person: 'Sam' },
+      { task: 'x', person: 'Sam', level: 12 },
+      { task: 'x', person: 'Sam', followUp: '2001-01-01' },
+      { task: 'x', person: 'Sam', surprise: true },
+      'just text',
+    ]) {
       const result = await vscode.commands.executeCommand(Commands.logDelegation, bad);
       assert.equal(result, undefined, JSON.stringify(bad));
     }
@@ -109,7 +139,10 @@ describe('Tech Lead Coach in a real extension host', function () {
 
   it('marks a delegation done, reopens it and deletes it, each reaching storage', async () => {
     const coach = await api();
-    const saved = (await vscode.commands.executeCommand(Commands.logDelegation, { task: 'Host test: pair on the flaky test', person: 'Jo' })) as { id: string };
+    const saved = (await vscode.commands.executeCommand(Commands.logDelegation, {
+      task: 'Host test: pair on the flaky test',
+      person: 'Jo',
+    })) as { id: string };
     await vscode.commands.executeCommand(Commands.markDone, saved.id);
     await coach.flushed();
     assert.ok((await stored(coach)).delegations.find((d) => d.id === saved.id)?.doneOn, 'not done in storage');
@@ -118,18 +151,36 @@ describe('Tech Lead Coach in a real extension host', function () {
     assert.equal((await stored(coach)).delegations.find((d) => d.id === saved.id)?.doneOn, undefined);
     await vscode.commands.executeCommand(Commands.delete, saved.id);
     await coach.flushed();
-    assert.equal((await stored(coach)).delegations.some((d) => d.id === saved.id), false);
+    assert.equal(
+      (await stored(coach)).delegations.some((d) => d.id === saved.id),
+      false,
+    );
   });
 
   it('imports a JSON export given as a file URI, and a broken file changes nothing', async () => {
     const coach = await api();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-host-import-'));
     const today = new Date().toISOString().slice(0, 10);
-    const record = { id: 'host-import-1', task: 'Host test: imported', person: 'Imani', level: 6, createdOn: today, followUpOn: today, history: [{ kind: 'created', on: today }] };
+    const record = {
+      id: 'host-import-1',
+      task: 'Host test: imported',
+      person: 'Imani',
+      level: 6,
+      createdOn: today,
+      followUpOn: today,
+      history: [{ kind: 'created', on: today }],
+    };
     const good = path.join(dir, 'good.json');
     fs.writeFileSync(good, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [record] }));
     const broken = path.join(dir, 'broken.json');
-    fs.writeFileSync(broken, JSON.stringify({ format: 'tech-lead-coach/delegations', version: 1, delegations: [{ ...record, id: 'host-import-2', level: 'high' }] }));
+    fs.writeFileSync(
+      broken,
+      JSON.stringify({
+        format: 'tech-lead-coach/delegations',
+        version: 1,
+        delegations: [{ ...record, id: 'host-import-2', level: 'high' }],
+      }),
+    );
     const before = JSON.stringify(await coach.storedTeam());
     await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(broken));
     await coach.flushed();
@@ -137,7 +188,7 @@ describe('Tech Lead Coach in a real extension host', function () {
     await vscode.commands.executeCommand(Commands.importDelegations, vscode.Uri.file(good));
     await coach.flushed();
     assert.equal((await stored(coach)).delegations.find((d) => d.id === 'host-import-1')?.task, 'Host test: imported');
-    assert.equal(await personOf(coach, 'host-import-1'), 'Imani', 'the release 0.1 file\'s name did not become a person');
+    assert.equal(await personOf(coach, 'host-import-1'), 'Imani', "the release 0.1 file's name did not become a person");
     await vscode.commands.executeCommand(Commands.delete, 'host-import-1');
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -64,7 +64,10 @@ export interface RunHostTestsOptions {
    * Runs once the results are in, with the window still open (e.g. to read what reached the
    * browser's storage). It returns more results, added to mocha's; a throw fails the run.
    */
-  afterResults?: (session: { server: CodeServer; workbench: Workbench }) => Promise<Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'>>;
+  afterResults?: (session: {
+    server: CodeServer;
+    workbench: Workbench;
+  }) => Promise<Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'>>;
 }
 
 const RUNNER_SRC = (): string => path.join(repoRoot(), 'test', 'host-runner');
@@ -125,7 +128,8 @@ async function readResults(file: string): Promise<HostTestResults | undefined> {
 export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestResults> {
   const productVsix = path.resolve(opts.productVsix);
   const testsDir = path.resolve(opts.testsDir);
-  if (!fs.existsSync(productVsix)) throw new Error(`runHostTests: product .vsix ${productVsix} not found; build it with \`npm run package\``);
+  if (!fs.existsSync(productVsix))
+    throw new Error(`runHostTests: product .vsix ${productVsix} not found; build it with \`npm run package\``);
   if (!fs.existsSync(testsDir)) throw new Error(`runHostTests: tests dir ${testsDir} not found; compile with \`npx tsc -p test\``);
   const runnerVsix = await packageRunner();
   const mochaPath = path.dirname(require.resolve('mocha/package.json', { paths: [repoRoot()] }));
@@ -181,7 +185,10 @@ export async function runHostTests(opts: RunHostTestsOptions): Promise<HostTestR
 }
 
 /** Mocha's results with more added (another session's, or checks made from outside the extension host). */
-export function mergeResults(results: HostTestResults, more: Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'> & { pending?: number }): HostTestResults {
+export function mergeResults(
+  results: HostTestResults,
+  more: Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'> & { pending?: number },
+): HostTestResults {
   return {
     ...results,
     passed: results.passed + more.passed,
@@ -195,9 +202,13 @@ export function mergeResults(results: HostTestResults, more: Pick<HostTestResult
 /** Prints the results; the closing line is "N passed, N failed". */
 export function formatResults(results: HostTestResults): string {
   const lines: string[] = [];
-  for (const t of results.tests ?? []) lines.push(`  ${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.fullTitle}`);
+  for (const t of results.tests ?? [])
+    lines.push(`  ${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.fullTitle}`);
   for (const f of results.failures) {
-    const frames = f.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6);
+    const frames = f.stack
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 6);
     lines.push('', `FAILED: ${f.fullTitle}`, ...f.message.split('\n').map((l) => `  ${l}`), ...frames.map((l) => `  ${l.trim()}`));
   }
   lines.push('', `${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);

@@ -66,7 +66,8 @@ async function readRows(page: Page, db: string): Promise<Record<string, string>>
         open.onerror = () => reject(open.error ?? new Error(`cannot open ${db}`));
       });
       try {
-        if (!conn.objectStoreNames.contains(store)) throw new Error(`${db} has no object store ${store} (stores: ${[...conn.objectStoreNames].join(', ')})`);
+        if (!conn.objectStoreNames.contains(store))
+          throw new Error(`${db} has no object store ${store} (stores: ${[...conn.objectStoreNames].join(', ')})`);
         const os = conn.transaction(store, 'readonly').objectStore(store);
         const request = <T>(r: IDBRequest<T>): Promise<T> =>
           new Promise((resolve, reject) => {
@@ -123,7 +124,10 @@ async function waitForWorkspaceDatabase(page: Page, timeoutMs: number): Promise<
       if (!('error' in rows) && Object.keys(rows).length > 0) return name;
       seen = `${name}: ${JSON.stringify(rows).slice(0, 300)}`;
     }
-    if (Date.now() > deadline) throw new Error(`VS Code wrote no workspace-state database (${DB_PREFIX}<workspace id>-…) within ${timeoutMs / 1000} s; seen: ${seen}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `VS Code wrote no workspace-state database (${DB_PREFIX}<workspace id>-…) within ${timeoutMs / 1000} s; seen: ${seen}`,
+      );
     await sleep(200);
   }
 }
@@ -146,7 +150,12 @@ export interface UpgradeSession {
  * Steps 1 and 2: a workspace whose state holds the fixture, ready for runHostTests with the
  * returned options (step 3, with step 4 as its afterResults).
  */
-export async function prepareUpgradeSession(opts: { productVsix: string; testsDir: string; fixture?: string; timeoutMs?: number }): Promise<UpgradeSession> {
+export async function prepareUpgradeSession(opts: {
+  productVsix: string;
+  testsDir: string;
+  fixture?: string;
+  timeoutMs?: number;
+}): Promise<UpgradeSession> {
   const fixture = opts.fixture ?? VERSION_3_FIXTURE();
   const values = fixtureValues(fixture);
   const base = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tlc-upgrade-'));
@@ -202,7 +211,10 @@ export async function prepareUpgradeSession(opts: { productVsix: string; testsDi
 }
 
 /** One check made from outside the extension host, as a test result. */
-async function check(title: string, body: () => Promise<void> | void): Promise<{ test: NonNullable<HostTestResults['tests']>[number]; failure?: HostTestFailure }> {
+async function check(
+  title: string,
+  body: () => Promise<void> | void,
+): Promise<{ test: NonNullable<HostTestResults['tests']>[number]; failure?: HostTestFailure }> {
   const fullTitle = `${SUITE} ${title}`;
   const started = Date.now();
   try {
@@ -214,14 +226,23 @@ async function check(title: string, body: () => Promise<void> | void): Promise<{
 }
 
 /** A test that failed with `err`, as the results list it. */
-export function failedTest(title: string, fullTitle: string, err: unknown): { test: NonNullable<HostTestResults['tests']>[number]; failure: HostTestFailure } {
+export function failedTest(
+  title: string,
+  fullTitle: string,
+  err: unknown,
+): { test: NonNullable<HostTestResults['tests']>[number]; failure: HostTestFailure } {
   const message = err instanceof Error ? err.message : String(err);
   const stack = err instanceof Error ? (err.stack ?? message) : message;
   return { test: { fullTitle, state: 'failed' }, failure: { title, fullTitle, message, stack } };
 }
 
 /** Step 4: the extension's row as VS Code stored it, once the tests ran. */
-async function checkStoredState(server: CodeServer, workbench: Workbench, db: string, values: Record<string, unknown>): Promise<Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'>> {
+async function checkStoredState(
+  server: CodeServer,
+  workbench: Workbench,
+  db: string,
+  values: Record<string, unknown>,
+): Promise<Pick<HostTestResults, 'passed' | 'failed' | 'failures' | 'tests'>> {
   const page = await storagePage(workbench, server);
   const chunkKeys = Object.keys(values).filter((key) => key.startsWith(`${INDEX_KEY}/`));
   const otherKeys = Object.keys(values).filter((key) => key !== INDEX_KEY && !chunkKeys.includes(key));
@@ -231,31 +252,45 @@ async function checkStoredState(server: CodeServer, workbench: Workbench, db: st
     assert.ok(text !== undefined, `${db} has no row for ${EXTENSION_ID}`);
     return JSON.parse(text) as Record<string, unknown>;
   };
-  const indexVersion = (state: Record<string, unknown>): unknown => (state[INDEX_KEY] as { schemaVersion?: unknown } | undefined)?.schemaVersion;
+  const indexVersion = (state: Record<string, unknown>): unknown =>
+    (state[INDEX_KEY] as { schemaVersion?: unknown } | undefined)?.schemaVersion;
 
   const results = [
-    await check('holds no version-3 chunk key, and an index of schema 4 that names exactly the chunk files in the storage folder', async () => {
-      // VS Code writes a change to IndexedDB about 100 ms after the extension host sent it; the move
-      // happened at activation, before the tests: wait for it to show, with room for a slow machine.
-      const deadline = Date.now() + SETTLE_MS;
-      let state = await row();
-      const left = (): string[] => Object.keys(state).filter((key) => key.startsWith(`${INDEX_KEY}/`));
-      while (left().length > 0 || indexVersion(state) !== 4) {
-        if (Date.now() > deadline) break;
-        await sleep(200);
-        state = await row();
-      }
-      assert.deepEqual(left(), [], `version-3 chunk keys left in workspace state (${db}, row ${EXTENSION_ID}) ${SETTLE_MS / 1000} s after the tests ran`);
-      assert.equal(indexVersion(state), 4, `the stored index is schema ${String(indexVersion(state))}`);
-      const named = (state[INDEX_KEY] as { chunks?: unknown }).chunks;
-      assert.ok(Array.isArray(named), 'the stored index names no chunks');
-      const workspaceId = db.slice(DB_PREFIX.length);
-      const folders = fs.readdirSync(path.join(server.userDataDir, 'User', 'workspaceStorage')).filter((id) => workspaceId.startsWith(`${id}-`));
-      assert.equal(folders.length, 1, `not one workspace storage folder for ${db}: ${folders.join(', ')}`);
-      const teamFolder = path.join(server.userDataDir, 'User', 'workspaceStorage', folders[0] ?? '', EXTENSION_ID, 'team');
-      assert.deepEqual([...(named as string[])].sort(), fs.readdirSync(teamFolder).sort(), `the stored index does not name exactly the files in ${teamFolder}`);
-      assert.equal(named.length, chunkKeys.length, 'not one chunk file per version-3 chunk');
-    }),
+    await check(
+      'holds no version-3 chunk key, and an index of schema 4 that names exactly the chunk files in the storage folder',
+      async () => {
+        // VS Code writes a change to IndexedDB about 100 ms after the extension host sent it; the move
+        // happened at activation, before the tests: wait for it to show, with room for a slow machine.
+        const deadline = Date.now() + SETTLE_MS;
+        let state = await row();
+        const left = (): string[] => Object.keys(state).filter((key) => key.startsWith(`${INDEX_KEY}/`));
+        while (left().length > 0 || indexVersion(state) !== 4) {
+          if (Date.now() > deadline) break;
+          await sleep(200);
+          state = await row();
+        }
+        assert.deepEqual(
+          left(),
+          [],
+          `version-3 chunk keys left in workspace state (${db}, row ${EXTENSION_ID}) ${SETTLE_MS / 1000} s after the tests ran`,
+        );
+        assert.equal(indexVersion(state), 4, `the stored index is schema ${String(indexVersion(state))}`);
+        const named = (state[INDEX_KEY] as { chunks?: unknown }).chunks;
+        assert.ok(Array.isArray(named), 'the stored index names no chunks');
+        const workspaceId = db.slice(DB_PREFIX.length);
+        const folders = fs
+          .readdirSync(path.join(server.userDataDir, 'User', 'workspaceStorage'))
+          .filter((id) => workspaceId.startsWith(`${id}-`));
+        assert.equal(folders.length, 1, `not one workspace storage folder for ${db}: ${folders.join(', ')}`);
+        const teamFolder = path.join(server.userDataDir, 'User', 'workspaceStorage', folders[0] ?? '', EXTENSION_ID, 'team');
+        assert.deepEqual(
+          [...(named as string[])].sort(),
+          fs.readdirSync(teamFolder).sort(),
+          `the stored index does not name exactly the files in ${teamFolder}`,
+        );
+        assert.equal(named.length, chunkKeys.length, 'not one chunk file per version-3 chunk');
+      },
+    ),
     await check('keeps every other key of the version-3 state as it was (e.g. techLead.delegations.groupBy)', async () => {
       const state = await row();
       for (const key of otherKeys) assert.deepEqual(state[key], values[key], `${key} changed or was lost`);

@@ -179,7 +179,12 @@ export function filesOf(storage: MemoryStorage): Record<string, string> {
 
 /** Every value `storage` holds (the team's index among them), but the keys in `except`. */
 export function valuesOf(storage: MemoryStorage, except: readonly string[] = []): Record<string, unknown> {
-  return Object.fromEntries(storage.keys().filter((key) => !except.includes(key)).map((key) => [key, storage.get(key)]));
+  return Object.fromEntries(
+    storage
+      .keys()
+      .filter((key) => !except.includes(key))
+      .map((key) => [key, storage.get(key)]),
+  );
 }
 
 /** The same team, whatever order the records are held in (storage holds them by chunk). */
@@ -198,10 +203,19 @@ export function sequentialIds(prefix = 'd'): () => string {
 export const day = (text: string): DateKey => text as DateKey;
 
 /** The keys the extension uses (see platform/stateMap.ts). */
-export const teamKeys: TeamStoreKeys = { team: 'techLead.team', legacy: 'techLead.delegations', keptAside: 'techLead.delegations.keptAside' };
+export const teamKeys: TeamStoreKeys = {
+  team: 'techLead.team',
+  legacy: 'techLead.delegations',
+  keptAside: 'techLead.delegations.keptAside',
+};
 
 /** Loads a TeamStore on `storage` (and its chunk files) with the extension's keys and the default 1:1 cadence. */
-export function loadTeam(storage: MemoryStorage, clock: Clock = new FakeClock('2026-11-24'), newId = sequentialIds(), cadenceDays = DEFAULT_CADENCE_DAYS): Promise<TeamStore> {
+export function loadTeam(
+  storage: MemoryStorage,
+  clock: Clock = new FakeClock('2026-11-24'),
+  newId = sequentialIds(),
+  cadenceDays = DEFAULT_CADENCE_DAYS,
+): Promise<TeamStore> {
   return TeamStore.load(storage, storage.files, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
 }
 
@@ -209,7 +223,9 @@ export function loadTeam(storage: MemoryStorage, clock: Clock = new FakeClock('2
 export async function readStored(storage: MemoryStorage, today = day('2026-11-24')): Promise<TeamData & { keptAside: Unreadable[] }> {
   const read = await readStoredTeam((key) => storage.get(key), storage.files, teamKeys.team, today);
   assert.equal(read.kind, 'read', 'the stored team reads as data from a newer version');
-  return read.kind === 'read' ? { ...read.data, keptAside: read.keptAside } : { people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
+  return read.kind === 'read'
+    ? { ...read.data, keptAside: read.keptAside }
+    : { people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
 }
 
 /** Everything written to `storage`: its keys and its chunk files (writes and removals). */

@@ -5,13 +5,31 @@
 import * as assert from 'node:assert/strict';
 import { addDays, type DateKey } from '../../src/domain/dates';
 import { createDelegation } from '../../src/domain/delegation';
-import { EMPTY_PROGRESS, hashText, pickNudgeForDay, type Neglect, type Nudge, type NudgeContext, type NudgeProgress, type NudgeTheme } from '../../src/domain/nudges';
+import {
+  EMPTY_PROGRESS,
+  hashText,
+  pickNudgeForDay,
+  type Neglect,
+  type Nudge,
+  type NudgeContext,
+  type NudgeProgress,
+  type NudgeTheme,
+} from '../../src/domain/nudges';
 import { ACTION_THEMES, ACTIONS, type Action } from '../../src/domain/review';
 import type { Person } from '../../src/domain/team';
 import { day } from '../support/fakes';
 
 const THEMES: NudgeTheme[] = ['check-ins', 'bigger-picture', 'vision', 'modelling', 'delegation', 'feedback', 'trust', 'burnout'];
-const catalogue: Nudge[] = THEMES.flatMap((theme) => [1, 2, 3].map((i) => ({ id: `${theme}-${i}`, theme, short: `${theme} ${i}`, action: `Do ${theme} ${i}`, why: 'Because.', lesson: 'check-in' })));
+const catalogue: Nudge[] = THEMES.flatMap((theme) =>
+  [1, 2, 3].map((i) => ({
+    id: `${theme}-${i}`,
+    theme,
+    short: `${theme} ${i}`,
+    action: `Do ${theme} ${i}`,
+    why: 'Because.',
+    lesson: 'check-in',
+  })),
+);
 const team: Person[] = [{ id: 'p-sam', name: 'Sam', cadenceDays: 365, addedOn: day('2026-11-20') }];
 const recent = createDelegation('d1', { task: 'Own the release', level: 4, followUpOn: day('2027-03-01') }, 'p-sam', day('2026-11-23'));
 
@@ -20,7 +38,17 @@ function neglect(action: Action, daysSince?: number): Neglect {
 }
 
 function context(today: DateKey, extra: Partial<NudgeContext> = {}): NudgeContext {
-  return { catalogue, themes: [], today, delegations: [recent], daysSinceLastDelegated: 1, people: team, oneOnOnes: [], feedback: [], ...extra };
+  return {
+    catalogue,
+    themes: [],
+    today,
+    delegations: [recent],
+    daysSinceLastDelegated: 1,
+    people: team,
+    oneOnOnes: [],
+    feedback: [],
+    ...extra,
+  };
 }
 
 /** Days from 2026-11-24 on which the neglected action decides the pick, and days on which it does not. */
@@ -28,7 +56,7 @@ function daysWhere(decides: boolean, count: number): DateKey[] {
   const days: DateKey[] = [];
   for (let i = 0; days.length < count; i++) {
     const d = addDays(day('2026-11-24'), i);
-    if ((hashText(`${d}#neglect`) % 3 < 2) === decides) {
+    if (hashText(`${d}#neglect`) % 3 < 2 === decides) {
       days.push(d);
     }
   }

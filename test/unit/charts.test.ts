@@ -27,7 +27,8 @@ const datum = (label: string, value: number, extra: Partial<ChartDatum> = {}): C
 const WEEKS = ['22 Sep', '29 Sep', '6 Oct', '13 Oct', '20 Oct', '27 Oct', '3 Nov', '10 Nov', '17 Nov'];
 const LEVELS = ['1 Tell', '2 Sell', '3 Consult', '4 Agree', '5 Advise', '6 Inquire', '7 Delegate'];
 
-const close = (actual: number, expected: number, message?: string): void => assert.ok(Math.abs(actual - expected) < 0.02, `${message ?? ''} ${actual} ≠ ${expected}`);
+const close = (actual: number, expected: number, message?: string): void =>
+  assert.ok(Math.abs(actual - expected) < 0.02, `${message ?? ''} ${actual} ≠ ${expected}`);
 
 /** The four corners of a text's box, from its spot alone: anchored, lines below the first, turned round (x, y). */
 function corners(spot: TextSpot): Point[] {
@@ -36,7 +37,10 @@ function corners(spot: TextSpot): Point[] {
   const topY = -spot.lineHeight / 2;
   const bottomY = (spot.lines.length - 1) * spot.lineHeight + spot.lineHeight / 2;
   const angle = (spot.rotate * Math.PI) / 180;
-  const turn = (x: number, y: number): Point => ({ x: spot.x + x * Math.cos(angle) - y * Math.sin(angle), y: spot.y + x * Math.sin(angle) + y * Math.cos(angle) });
+  const turn = (x: number, y: number): Point => ({
+    x: spot.x + x * Math.cos(angle) - y * Math.sin(angle),
+    y: spot.y + x * Math.sin(angle) + y * Math.cos(angle),
+  });
   return [turn(left, topY), turn(left + width, topY), turn(left + width, bottomY), turn(left, bottomY)];
 }
 
@@ -93,7 +97,10 @@ describe('review charts', () => {
           const label = `max ${max}, ${intervals} intervals: ${ticks.join(',')}`;
           assert.equal(ticks[0], 0, label);
           assert.equal(ticks[ticks.length - 1], max, label);
-          assert.ok(ticks.every((tick) => Number.isInteger(tick)), label);
+          assert.ok(
+            ticks.every((tick) => Number.isInteger(tick)),
+            label,
+          );
           assert.ok(
             ticks.every((tick, i) => i === 0 || tick > (ticks[i - 1] ?? -1)),
             label,
@@ -133,7 +140,12 @@ describe('review charts', () => {
   });
 
   describe('horizontal bars', () => {
-    const data = [datum('Check in with people', 3), datum('Explain the bigger picture', 6), datum('Ask for feedback', 0, { highlight: true }), datum('Delegate more', 1)];
+    const data = [
+      datum('Check in with people', 3),
+      datum('Explain the bigger picture', 6),
+      datum('Ask for feedback', 0, { highlight: true }),
+      datum('Delegate more', 1),
+    ];
 
     it('draws the largest bar at full length, the others in proportion, from the baseline', () => {
       const geometry = barLayout({ data, marker: 'least' }, { width: 600, fontSize: FONT, measure });
@@ -208,7 +220,10 @@ describe('review charts', () => {
     });
 
     it('keeps rows apart and bars inside the chart at its narrowest', () => {
-      const geometry = barLayout({ data: [...data, datum('A very long name that will never fit in a narrow panel at all', 4)] }, { width: 120, fontSize: FONT, measure });
+      const geometry = barLayout(
+        { data: [...data, datum('A very long name that will never fit in a narrow panel at all', 4)] },
+        { width: 120, fontSize: FONT, measure },
+      );
       assert.equal(geometry.width, MIN_CHART_WIDTH);
       geometry.data.forEach((d, i) => {
         const next = geometry.data[i + 1];
@@ -216,7 +231,10 @@ describe('review charts', () => {
         assert.ok(segment !== undefined);
         assert.ok(segment.x + segment.width <= geometry.width);
         if (next !== undefined) {
-          assert.ok((next.label?.y ?? 0) - (next.label?.lineHeight ?? 0) / 2 >= segment.y + segment.height, `row ${i} clear of row ${i + 1}`);
+          assert.ok(
+            (next.label?.y ?? 0) - (next.label?.lineHeight ?? 0) / 2 >= segment.y + segment.height,
+            `row ${i} clear of row ${i + 1}`,
+          );
         }
       });
       assertLabelsClear(geometry, 'narrowest');
@@ -245,7 +263,10 @@ describe('review charts', () => {
     const followUps = WEEKS.map((label, i) => datum(label, i % 4, { second: i % 3, highlight: i === 8 }));
 
     it('stacks the second value on the first, the heights adding up to the total', () => {
-      const geometry = columnLayout({ data: followUps, series: ['on time', 'late'] }, { width: 500, fontSize: FONT, measure, plotHeight: 120 });
+      const geometry = columnLayout(
+        { data: followUps, series: ['on time', 'late'] },
+        { width: 500, fontSize: FONT, measure, plotHeight: 120 },
+      );
       assert.equal(geometry.max, 4);
       for (const d of geometry.data) {
         const [first, second] = d.segments;
@@ -265,7 +286,11 @@ describe('review charts', () => {
       const tallest = geometry.data.filter((d) => d.total === geometry.max);
       assert.ok(tallest.length > 0);
       for (const d of tallest) {
-        close(d.segments.reduce((sum, s) => sum + s.height, 0), 120, 'the largest total spans the plot');
+        close(
+          d.segments.reduce((sum, s) => sum + s.height, 0),
+          120,
+          'the largest total spans the plot',
+        );
       }
       assert.equal(geometry.data[7]?.title, '10 Nov: 3 on time, 1 late');
       assert.equal(geometry.data[8]?.title, '17 Nov (highlighted): 0 on time, 2 late');
@@ -273,7 +298,9 @@ describe('review charts', () => {
 
     it('puts a zero column on the baseline and an all-zero chart has a baseline and a 0 tick', () => {
       const geometry = columnLayout({ data: WEEKS.map((label) => datum(label, 0)) }, { width: 400, fontSize: FONT, measure });
-      assert.ok(geometry.data.every((d) => d.segments.length === 1 && d.segments[0]?.height === 0 && d.segments[0]?.y === geometry.baseline.y1));
+      assert.ok(
+        geometry.data.every((d) => d.segments.length === 1 && d.segments[0]?.height === 0 && d.segments[0]?.y === geometry.baseline.y1),
+      );
       assert.ok(geometry.baseline.x2 - geometry.baseline.x1 > 300);
       assert.deepEqual(
         geometry.ticks.map((t) => t.value),
@@ -298,7 +325,10 @@ describe('review charts', () => {
     });
 
     it('shows all 9 week labels without overlap in 300 px, on two lines', () => {
-      const geometry = columnLayout({ data: WEEKS.map((label, i) => datum(label, i, { second: 1 })), series: ['on time', 'late'] }, { width: 300, fontSize: FONT, measure });
+      const geometry = columnLayout(
+        { data: WEEKS.map((label, i) => datum(label, i, { second: 1 })), series: ['on time', 'late'] },
+        { width: 300, fontSize: FONT, measure },
+      );
       assert.equal(geometry.labelMode, 'wrapped');
       assert.ok(geometry.data.every((d) => d.label !== undefined));
       assert.deepEqual(geometry.data[0]?.label?.lines, ['22', 'Sep']);
@@ -314,7 +344,10 @@ describe('review charts', () => {
       const long = WEEKS.map((label, i) => datum(`Week of Monday ${label} 2026`, i, { highlight: i === 2 }));
       for (const width of [200, 240, 300, 360, 480, 640, 900]) {
         assertLabelsClear(columnLayout({ data: long, marker: 'overdue' }, { width, fontSize: FONT, measure }), `long labels at ${width}`);
-        assertLabelsClear(columnLayout({ data: LEVELS.map((label) => datum(label, 1)) }, { width, fontSize: FONT, measure }), `levels at ${width}`);
+        assertLabelsClear(
+          columnLayout({ data: LEVELS.map((label) => datum(label, 1)) }, { width, fontSize: FONT, measure }),
+          `levels at ${width}`,
+        );
         assertLabelsClear(columnLayout({ data: followUps }, { width, fontSize: FONT, measure }), `weeks at ${width}`);
       }
     });
@@ -328,8 +361,11 @@ describe('review charts', () => {
       assertLabelsClear(geometry, '30 columns in 300');
     });
 
-    it('lays out by kind and names the highlight in the chart\'s words', () => {
-      const actions = chartLayout(chart({ id: 'actions', kind: 'bars', data: [datum('Delegate more', 0, { highlight: true }), datum('Check in', 2)] }), { width: 500 });
+    it("lays out by kind and names the highlight in the chart's words", () => {
+      const actions = chartLayout(
+        chart({ id: 'actions', kind: 'bars', data: [datum('Delegate more', 0, { highlight: true }), datum('Check in', 2)] }),
+        { width: 500 },
+      );
       assert.equal(actions.kind, 'bars');
       assert.deepEqual(actions.data[0]?.label?.lines, ['Delegate more (least)']);
       const oneOnOnes = chartLayout(chart({ id: 'oneOnOnes', kind: 'bars', data: [datum('Kim', 0, { highlight: true })] }), { width: 500 });
@@ -363,7 +399,15 @@ describe('review charts', () => {
 
   describe('table', () => {
     it('has a caption, the category and series as headers, and one row per datum with its marker', () => {
-      const table = chartTable(chart({ id: 'actions', kind: 'bars', title: 'The five actions', series: ['times'], data: [datum('Check in', 3), datum('Ask for feedback', 0, { highlight: true })] }));
+      const table = chartTable(
+        chart({
+          id: 'actions',
+          kind: 'bars',
+          title: 'The five actions',
+          series: ['times'],
+          data: [datum('Check in', 3), datum('Ask for feedback', 0, { highlight: true })],
+        }),
+      );
       assert.equal(table.caption, 'The five actions');
       assert.deepEqual(table.headers, ['Action', 'Times']);
       assert.deepEqual(table.rows, [
@@ -373,7 +417,15 @@ describe('review charts', () => {
     });
 
     it('adds the second series and the total for stacked columns', () => {
-      const table = chartTable(chart({ id: 'followUps', kind: 'columns', title: 'Follow-ups', series: ['on time', 'late'], data: [datum('10 Nov', 3, { second: 1 }), datum('17 Nov', 2)] }));
+      const table = chartTable(
+        chart({
+          id: 'followUps',
+          kind: 'columns',
+          title: 'Follow-ups',
+          series: ['on time', 'late'],
+          data: [datum('10 Nov', 3, { second: 1 }), datum('17 Nov', 2)],
+        }),
+      );
       assert.deepEqual(table.headers, ['Week', 'On time', 'Late', 'Total']);
       assert.deepEqual(
         table.rows.map((row) => [row.header, ...row.cells]),
@@ -399,7 +451,9 @@ describe('review charts', () => {
       }
       assert.ok(isReviewToExtension({ type: 'saveAnswer', weekStart: '2026-11-16', promptId: 'went-well', answer: 'A good week.' }));
       assert.ok(isReviewToExtension({ type: 'saveAnswer', weekStart: '2026-11-16', promptId: 'p', answer: '' }));
-      assert.ok(isReviewToExtension({ type: 'saveAnswer', weekStart: '2026-11-16', promptId: 'x'.repeat(100), answer: 'y'.repeat(ANSWER_MAX) }));
+      assert.ok(
+        isReviewToExtension({ type: 'saveAnswer', weekStart: '2026-11-16', promptId: 'x'.repeat(100), answer: 'y'.repeat(ANSWER_MAX) }),
+      );
     });
 
     it('refuses extra keys, wrong types, bad weekStart, over-long answers, arrays and null', () => {
@@ -446,7 +500,15 @@ describe('review charts', () => {
     it('recognises the messages the page handles', () => {
       assert.ok(isReviewToPage({ type: 'model', model: {} }));
       assert.ok(isReviewToPage({ type: 'saved', promptId: 'went-well' }));
-      for (const bad of [null, 'model', { type: 'model' }, { type: 'model', model: null }, { type: 'saved' }, { type: 'saved', promptId: 3 }, { type: 'state', model: {} }]) {
+      for (const bad of [
+        null,
+        'model',
+        { type: 'model' },
+        { type: 'model', model: null },
+        { type: 'saved' },
+        { type: 'saved', promptId: 3 },
+        { type: 'state', model: {} },
+      ]) {
         assert.equal(isReviewToPage(bad), false, JSON.stringify(bad));
       }
     });

@@ -67,15 +67,37 @@ function lessonShapeProblems(lesson: Pick<Lesson, 'title' | 'body'>): string[] {
 }
 
 /** Sources a lesson may lean on; naming one in the text calls for a "Further reading" line. */
-const SOURCES = [/Project Oxygen/, /Aristotle/, /Edmondson/, /Maslach/, /Management 3\.0/, /Manager Tools/, /Fournier/, /Nadella/, /Dweck/, /\bSBI\b/, /Radical Candor/, /Blanchard/, /Arvey/, /De Neve/, /Amazon/, /[Ss]ociocracy/, /Nygard/];
+const SOURCES = [
+  /Project Oxygen/,
+  /Aristotle/,
+  /Edmondson/,
+  /Maslach/,
+  /Management 3\.0/,
+  /Manager Tools/,
+  /Fournier/,
+  /Nadella/,
+  /Dweck/,
+  /\bSBI\b/,
+  /Radical Candor/,
+  /Blanchard/,
+  /Arvey/,
+  /De Neve/,
+  /Amazon/,
+  /[Ss]ociocracy/,
+  /Nygard/,
+];
 
 function sourceProblems(body: string): string[] {
   const named = SOURCES.filter((source) => source.test(body)).map(String);
-  return named.length > 0 && !/^\*Further reading: .+\*$/m.test(body) ? [`names ${named.join(', ')} but has no "Further reading" line`] : [];
+  return named.length > 0 && !/^\*Further reading: .+\*$/m.test(body)
+    ? [`names ${named.join(', ')} but has no "Further reading" line`]
+    : [];
 }
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by do for from how if in into is it its no not of on one or than that the their them then they this to what when which who with you your'.split(' '),
+  'a an and are as at be by do for from how if in into is it its no not of on one or than that the their them then they this to what when which who with you your'.split(
+    ' ',
+  ),
 );
 
 /** The set of content words of a text: lower case, stop words out, a trailing plural "s" dropped. */
@@ -218,13 +240,21 @@ function reflectionProblems(nudges: readonly Pick<Nudge, 'id' | 'theme' | 'quest
 
 /** An action that waits for an event (the next meeting, someone asking) must work today too. */
 function waitsForAnEvent(action: string): boolean {
-  const trigger = /\b(?:next|upcoming) (?:\w+ ){0,3}(?:meeting|1:1|standup|retro|review|discussion|conversation|call)\b|\bthe next time\b|\bwhen someone\b/i;
+  const trigger =
+    /\b(?:next|upcoming) (?:\w+ ){0,3}(?:meeting|1:1|standup|retro|review|discussion|conversation|call)\b|\bthe next time\b|\bwhen someone\b/i;
   const fallback = /\b(?:No|Nobody|Nothing|None|Quiet)\b[^.!?]*\?/;
   return trigger.test(action) && !/\btoday\b/i.test(action) && !fallback.test(action);
 }
 
 describe('the content checks themselves', () => {
-  const nudge = (id: string, action: string, lesson = 'check-in', why = 'Because.'): Nudge => ({ id, theme: 'check-ins', short: id, action, why, lesson });
+  const nudge = (id: string, action: string, lesson = 'check-in', why = 'Because.'): Nudge => ({
+    id,
+    theme: 'check-ins',
+    short: id,
+    action,
+    why,
+    lesson,
+  });
 
   it('catch a lesson that is too short or too long, or lacks its list, title or closing section', () => {
     const good = `# T\n\n${'word '.repeat(160)}\n\n- a list\n\n## Try this week\n\nDo it.\n`;
@@ -232,28 +262,36 @@ describe('the content checks themselves', () => {
     assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('word '.repeat(160), 'word '.repeat(20)) }), ['28 words']);
     assert.match(lessonShapeProblems({ title: 'T', body: good.replace('word '.repeat(160), 'word '.repeat(400)) }).join(), /408 words/);
     assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('- a list', 'no list here') }), ['no list']);
-    assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('## Try this week', '## Summary') }), ['does not end with "Try this week"']);
+    assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('## Try this week', '## Summary') }), [
+      'does not end with "Try this week"',
+    ]);
     assert.deepEqual(lessonShapeProblems({ title: 'Other', body: good }), ['does not open with the title']);
     assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('Do it.', '<b>Do it.</b>') }), ['raw HTML']);
   });
 
   it('catch a lesson that names a source without a Further reading line', () => {
-    assert.equal(sourceProblems('Google\'s Project Oxygen found this.\n').length, 1);
-    assert.deepEqual(sourceProblems('Google\'s Project Oxygen found this.\n\n*Further reading: Google re:Work, Project Oxygen.*\n'), []);
+    assert.equal(sourceProblems("Google's Project Oxygen found this.\n").length, 1);
+    assert.deepEqual(sourceProblems("Google's Project Oxygen found this.\n\n*Further reading: Google re:Work, Project Oxygen.*\n"), []);
     assert.deepEqual(sourceProblems('No study named here.\n'), []);
   });
 
   it('catch a run of six words copied from the article, however it is cased or punctuated', () => {
     const article = shingles('People aren’t servers. You can’t just optimize a team like you can your code.', 6);
-    assert.deepEqual(copiedRuns('Remember: you CAN\'T just optimize a team, like code.', article), ['you cant just optimize a team', 'cant just optimize a team like']);
+    assert.deepEqual(copiedRuns("Remember: you CAN'T just optimize a team, like code.", article), [
+      'you cant just optimize a team',
+      'cant just optimize a team like',
+    ]);
     assert.deepEqual(copiedRuns('A team is not a system you can tune with a profiler.', article), []);
   });
 
   it('catch a reworded copy of an action, and pass two different asks on the same topic', () => {
-    const original = 'Message one teammate you have not had a proper chat with this week and ask how things are going for them, beyond the tickets. Then just listen.';
-    const reworded = 'Send one teammate you have not had a proper chat with this week a message asking how things are going beyond their tickets, and listen.';
+    const original =
+      'Message one teammate you have not had a proper chat with this week and ask how things are going for them, beyond the tickets. Then just listen.';
+    const reworded =
+      'Send one teammate you have not had a proper chat with this week a message asking how things are going beyond their tickets, and listen.';
     assert.equal(similarActions([nudge('a', original), nudge('b', reworded)]).length, 1);
-    const different = 'Pick the teammate who speaks least in meetings and send them a short private note asking how their week is honestly going.';
+    const different =
+      'Pick the teammate who speaks least in meetings and send them a short private note asking how their week is honestly going.';
     assert.deepEqual(similarActions([nudge('a', original), nudge('c', different)]), []);
   });
 
@@ -264,44 +302,84 @@ describe('the content checks themselves', () => {
   });
 
   it('count the nudges whose reason is Google research', () => {
-    assert.deepEqual(googleReasons([nudge('a', 'x', 'l', 'Project Oxygen ranked it first.'), nudge('b', 'x', 'l', 'Maslach and Leiter.'), nudge('c', 'x', 'l', 'As Google found.')]), ['a', 'c']);
+    assert.deepEqual(
+      googleReasons([
+        nudge('a', 'x', 'l', 'Project Oxygen ranked it first.'),
+        nudge('b', 'x', 'l', 'Maslach and Leiter.'),
+        nudge('c', 'x', 'l', 'As Google found.'),
+      ]),
+      ['a', 'c'],
+    );
   });
 
   it('catch too few 1:1 questions in a theme, a question without "?", and a question asked twice', () => {
-    const asking = (id: string, theme: Nudge['theme'], question: string): Pick<Nudge, 'id' | 'theme' | 'question'> => ({ id, theme, question });
-    const full = QUESTION_THEMES.flatMap((theme) => [1, 2, 3, 4, 5].map((i) => asking(`${theme}-0${i}`, theme, `What is ${theme} question ${i}?`)));
+    const asking = (id: string, theme: Nudge['theme'], question: string): Pick<Nudge, 'id' | 'theme' | 'question'> => ({
+      id,
+      theme,
+      question,
+    });
+    const full = QUESTION_THEMES.flatMap((theme) =>
+      [1, 2, 3, 4, 5].map((i) => asking(`${theme}-0${i}`, theme, `What is ${theme} question ${i}?`)),
+    );
     assert.deepEqual(questionProblems(full), []);
     assert.deepEqual(questionProblems(full.slice(1)), ['check-ins has 4 question(s)']);
-    assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'Tell me more.')]), ['feedback-09: question does not end with "?"']);
-    assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'what is FEEDBACK question 1 ?')]), ['feedback-09: same question as feedback-01']);
+    assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'Tell me more.')]), [
+      'feedback-09: question does not end with "?"',
+    ]);
+    assert.deepEqual(questionProblems([...full, asking('feedback-09', 'feedback', 'what is FEEDBACK question 1 ?')]), [
+      'feedback-09: same question as feedback-01',
+    ]);
   });
 
   it('catch too few weekly reflections in a group, a reflection without "?", one given twice, and one equal to a 1:1 question', () => {
-    const reflecting = (id: string, theme: Nudge['theme'], reflection: string, question?: string): Pick<Nudge, 'id' | 'theme' | 'question' | 'reflection'> => ({
+    const reflecting = (
+      id: string,
+      theme: Nudge['theme'],
+      reflection: string,
+      question?: string,
+    ): Pick<Nudge, 'id' | 'theme' | 'question' | 'reflection'> => ({
       id,
       theme,
       reflection,
       ...(question === undefined ? {} : { question }),
     });
     const themes: Nudge['theme'][] = ['check-ins', 'bigger-picture', 'vision', 'modelling', 'delegation', 'feedback'];
-    const full = themes.flatMap((theme) => [1, 2, 3, 4].map((i) => reflecting(`${theme}-0${i}`, theme, `What did ${theme} reflection ${i} show you?`)));
+    const full = themes.flatMap((theme) =>
+      [1, 2, 3, 4].map((i) => reflecting(`${theme}-0${i}`, theme, `What did ${theme} reflection ${i} show you?`)),
+    );
     assert.deepEqual(reflectionProblems(full), []);
     assert.deepEqual(reflectionProblems(full.slice(1)), ['check-ins has 3 reflection(s)']);
     // bigger-picture and vision count together: four of either are enough.
     assert.deepEqual(reflectionProblems(full.filter((n) => n.theme !== 'vision')), []);
     assert.deepEqual(reflectionProblems(full.filter((n) => n.theme !== 'modelling')), ['modelling has 0 reflection(s)']);
-    assert.deepEqual(reflectionProblems([...full, reflecting('feedback-09', 'feedback', 'Think about your week.')]), ['feedback-09: reflection does not end with "?"']);
-    assert.deepEqual(reflectionProblems([...full, reflecting('feedback-09', 'feedback', 'what did FEEDBACK reflection 1 show you ?')]), ['feedback-09: same reflection as feedback-01']);
-    assert.deepEqual(reflectionProblems([...full, reflecting('trust-09', 'trust', 'How are you, really?', 'How are you really?')]), ['trust-09: reflection is the 1:1 question of trust-09']);
-    assert.deepEqual(reflectionProblems([...full.slice(0, -1), reflecting('feedback-04', 'feedback', 'Who did you thank this week?', 'Who did you thank, this week?')]), [
-      'feedback-04: reflection is the 1:1 question of feedback-04',
+    assert.deepEqual(reflectionProblems([...full, reflecting('feedback-09', 'feedback', 'Think about your week.')]), [
+      'feedback-09: reflection does not end with "?"',
     ]);
+    assert.deepEqual(reflectionProblems([...full, reflecting('feedback-09', 'feedback', 'what did FEEDBACK reflection 1 show you ?')]), [
+      'feedback-09: same reflection as feedback-01',
+    ]);
+    assert.deepEqual(reflectionProblems([...full, reflecting('trust-09', 'trust', 'How are you, really?', 'How are you really?')]), [
+      'trust-09: reflection is the 1:1 question of trust-09',
+    ]);
+    assert.deepEqual(
+      reflectionProblems([
+        ...full.slice(0, -1),
+        reflecting('feedback-04', 'feedback', 'Who did you thank this week?', 'Who did you thank, this week?'),
+      ]),
+      ['feedback-04: reflection is the 1:1 question of feedback-04'],
+    );
   });
 
   it('the catalogue parser refuses a reflection that is too long or is not a question', () => {
     const entry = { id: 'x-01', theme: 'feedback', short: 's', action: 'a', why: 'w', lesson: 'check-in' };
-    assert.deepEqual(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: `${'x'.repeat(QUESTION_MAX - 1)}?` }] }).problems, []);
-    assert.equal(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: `${'x'.repeat(QUESTION_MAX)}?` }] }).problems.length, 1);
+    assert.deepEqual(
+      parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: `${'x'.repeat(QUESTION_MAX - 1)}?` }] }).problems,
+      [],
+    );
+    assert.equal(
+      parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: `${'x'.repeat(QUESTION_MAX)}?` }] }).problems.length,
+      1,
+    );
     assert.equal(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, reflection: 'Think about your week.' }] }).problems.length, 1);
   });
 
@@ -315,7 +393,11 @@ describe('the content checks themselves', () => {
 
   it('the catalogue parser refuses over-long short, action and why texts', () => {
     const entry = { id: 'x-01', theme: 'trust', short: 's', action: 'a', why: 'w', lesson: 'check-in' };
-    for (const [key, max] of [['short', SHORT_MAX], ['action', 240], ['why', 200]] as const) {
+    for (const [key, max] of [
+      ['short', SHORT_MAX],
+      ['action', 240],
+      ['why', 200],
+    ] as const) {
       assert.equal(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, [key]: 'x'.repeat(max) }] }).problems.length, 0, key);
       assert.equal(parseNudgeCatalogue({ version: 1, nudges: [{ ...entry, [key]: 'x'.repeat(max + 1) }] }).problems.length, 1, key);
     }
@@ -334,10 +416,30 @@ describe('the shipped lessons', () => {
   it('covers every topic the product promises', () => {
     const ids = new Set(lessons.map((l) => l.id));
     for (const id of [
-      'afterthought', 'learned-skill', 'preventing-burnout', 'encouraging-creativity', 'building-trust', 'check-in', 'bigger-picture', 'model-behavior',
-      'delegate-more', 'ask-for-feedback', 'project-oxygen', 'microsoft-culture', 'tech-lead-role', 'delegation-levels', 'giving-feedback',
-      'first-90-days', 'coding-and-leading', 'managing-up', 'team-decisions',
-      'first-one-on-ones', 'hard-feedback', 'career-conversations', 'engineers-disagree', 'someone-struggling',
+      'afterthought',
+      'learned-skill',
+      'preventing-burnout',
+      'encouraging-creativity',
+      'building-trust',
+      'check-in',
+      'bigger-picture',
+      'model-behavior',
+      'delegate-more',
+      'ask-for-feedback',
+      'project-oxygen',
+      'microsoft-culture',
+      'tech-lead-role',
+      'delegation-levels',
+      'giving-feedback',
+      'first-90-days',
+      'coding-and-leading',
+      'managing-up',
+      'team-decisions',
+      'first-one-on-ones',
+      'hard-feedback',
+      'career-conversations',
+      'engineers-disagree',
+      'someone-struggling',
     ]) {
       assert.ok(ids.has(id), `missing lesson ${id}`);
     }
@@ -373,7 +475,10 @@ describe('the shipped lessons', () => {
     assert.ok(existsSync(articlePath), `The source article is needed for this check and was not found at ${articlePath}`);
     const article = shingles(readFileSync(articlePath, 'utf8'), 6);
     const nudges = readFileSync(join(root, 'media', 'nudges.json'), 'utf8');
-    for (const [name, text] of [...lessons.map((l) => [l.id, `${l.title}\n${l.summary}\n${l.body}`] as const), ['nudges.json', nudges] as const]) {
+    for (const [name, text] of [
+      ...lessons.map((l) => [l.id, `${l.title}\n${l.summary}\n${l.body}`] as const),
+      ['nudges.json', nudges] as const,
+    ]) {
       assert.deepEqual(copiedRuns(text, article), [], `${name} repeats the article`);
     }
   });
@@ -414,7 +519,10 @@ describe('the shipped nudges', () => {
   });
 
   it('can all be done today, with a fallback where they wait for an event', () => {
-    assert.deepEqual(nudges.filter((n) => waitsForAnEvent(n.action)).map((n) => n.id), []);
+    assert.deepEqual(
+      nudges.filter((n) => waitsForAnEvent(n.action)).map((n) => n.id),
+      [],
+    );
   });
 
   it(`offer at least ${MIN_QUESTIONS} unique 1:1 questions for each theme "Prepare next 1:1" draws from, all parsed without problems`, () => {

@@ -19,7 +19,17 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
     viewsWelcome: { view: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     keybindings: { command: string; key: string; mac?: string; when?: string }[];
-    walkthroughs: { id: string; title: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents: string[] }[] }[];
+    walkthroughs: {
+      id: string;
+      title: string;
+      steps: {
+        id: string;
+        title: string;
+        description: string;
+        media: { markdown?: string; image?: string; altText?: string };
+        completionEvents: string[];
+      }[];
+    }[];
     configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; description?: string }> };
   };
 };
@@ -42,13 +52,33 @@ describe('the manifest is localisable', () => {
     const used = new Set([...manifestText.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]));
     assert.ok(used.size > 50, `only ${used.size} localised strings`);
     for (const key of used) {
-      assert.ok(typeof nls[key as string] === 'string' && (nls[key as string] ?? '').length > 0, `package.nls.json has no text for %${key}%`);
+      assert.ok(
+        typeof nls[key as string] === 'string' && (nls[key as string] ?? '').length > 0,
+        `package.nls.json has no text for %${key}%`,
+      );
     }
-    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'package.nls.json has keys the manifest does not use');
+    assert.deepEqual(
+      Object.keys(nls).filter((key) => !used.has(key)),
+      [],
+      'package.nls.json has keys the manifest does not use',
+    );
     const texts: string[] = [];
     const collect = (node: unknown, field: string): void => {
       if (typeof node === 'string') {
-        if (['title', 'name', 'description', 'markdownDescription', 'contents', 'enumDescriptions', 'enumItemLabels', 'contextualTitle', 'category'].includes(field)) texts.push(node);
+        if (
+          [
+            'title',
+            'name',
+            'description',
+            'markdownDescription',
+            'contents',
+            'enumDescriptions',
+            'enumItemLabels',
+            'contextualTitle',
+            'category',
+          ].includes(field)
+        )
+          texts.push(node);
       } else if (Array.isArray(node)) {
         node.forEach((item) => collect(item, field));
       } else if (typeof node === 'object' && node !== null) {
@@ -57,7 +87,11 @@ describe('the manifest is localisable', () => {
     };
     collect(manifest.contributes, 'contributes');
     assert.ok(texts.length > 50);
-    assert.deepEqual(texts.filter((text) => !/^%[^%]+%$/.test(text)), [], 'manifest text not in package.nls.json');
+    assert.deepEqual(
+      texts.filter((text) => !/^%[^%]+%$/.test(text)),
+      [],
+      'manifest text not in package.nls.json',
+    );
   });
 });
 
@@ -73,7 +107,7 @@ describe('declared capabilities and the keyboard path', () => {
     }
   });
 
-  it('binds Log Delegation and Show Today\'s Nudge to keys of their own, everywhere', () => {
+  it("binds Log Delegation and Show Today's Nudge to keys of their own, everywhere", () => {
     for (const id of [Commands.logDelegation, Commands.showToday]) {
       const binding = manifest.contributes.keybindings.find((k) => k.command === id);
       assert.ok(binding, `${id} has no default keybinding`);
@@ -89,7 +123,10 @@ describe('the Get Started walkthrough', () => {
   const walkthroughs = manifest.contributes.walkthroughs;
 
   it('is the one of ids.ts, five steps or fewer, each with a verb-first button, shipped media and a real completion event', () => {
-    assert.deepEqual(walkthroughs.map((w) => w.id), Object.values(Walkthroughs));
+    assert.deepEqual(
+      walkthroughs.map((w) => w.id),
+      Object.values(Walkthroughs),
+    );
     const steps = walkthroughs.flatMap((w) => w.steps);
     assert.ok(steps.length >= 1 && steps.length <= 5, `${steps.length} steps`);
     const commands = new Set<string>([...Object.values(Commands), 'workbench.action.openSettings']);
@@ -100,14 +137,27 @@ describe('the Get Started walkthrough', () => {
       const button = /\[([A-Z][a-z']+)[^\]]*\]\(command:([\w.]+)/.exec(shown(step.description));
       assert.ok(button, `step ${step.id} has no button`);
       assert.ok(commands.has(button[2] ?? ''), `step ${step.id}'s button runs ${button[2]}, not a known command`);
-      assert.ok(['Show', 'Log', 'Add', 'Open', 'Choose', 'Change', 'Turn', 'Read', 'Set'].includes(button[1] ?? ''), `step ${step.id}'s button starts with "${button[1]}", not a verb`);
+      assert.ok(
+        ['Show', 'Log', 'Add', 'Open', 'Choose', 'Change', 'Turn', 'Read', 'Set'].includes(button[1] ?? ''),
+        `step ${step.id}'s button starts with "${button[1]}", not a verb`,
+      );
       const media = step.media.markdown ?? step.media.image ?? '';
       assert.ok(existsSync(join(root, media)), `step ${step.id}: ${media} is missing`);
-      assert.ok(media.startsWith('media/walkthrough/') && ignore.includes('!media/walkthrough/*.md'), `step ${step.id}: ${media} would not ship`);
+      assert.ok(
+        media.startsWith('media/walkthrough/') && ignore.includes('!media/walkthrough/*.md'),
+        `step ${step.id}: ${media} would not ship`,
+      );
       assert.ok(step.completionEvents.length > 0, `step ${step.id} never completes`);
       for (const event of step.completionEvents) {
         const [kind, id] = event.split(':');
-        const known = kind === 'onCommand' ? commands.has(id ?? '') : kind === 'onView' ? views.has(id ?? '') : kind === 'onSettingChanged' ? settings.has(id ?? '') : false;
+        const known =
+          kind === 'onCommand'
+            ? commands.has(id ?? '')
+            : kind === 'onView'
+              ? views.has(id ?? '')
+              : kind === 'onSettingChanged'
+                ? settings.has(id ?? '')
+                : false;
         assert.ok(known, `step ${step.id}: ${event} names nothing the extension contributes`);
       }
     }
@@ -123,7 +173,11 @@ describe('package.json and src/ids.ts agree', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(Commands).sort());
     for (const [key, id] of Object.entries(Commands)) {
-      assert.match(source, new RegExp(`registerCommand\\(\\s*(?:[\\w.]+,\\s*)?Commands\\.${key}\\b|command\\(\\s*Commands\\.${key}\\b`), `${id} is never registered`);
+      assert.match(
+        source,
+        new RegExp(`registerCommand\\(\\s*(?:[\\w.]+,\\s*)?Commands\\.${key}\\b|command\\(\\s*Commands\\.${key}\\b`),
+        `${id} is never registered`,
+      );
     }
   });
 
@@ -136,7 +190,10 @@ describe('package.json and src/ids.ts agree', () => {
   });
 
   it('contributes the container and views of ids.ts, each used in code', () => {
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [Views.container]);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      [Views.container],
+    );
     const views = (manifest.contributes.views[Views.container] ?? []).map((v) => v.id).sort();
     assert.deepEqual(views, [Views.today, Views.delegations, Views.team, Views.lessons].sort());
     assert.deepEqual(manifest.contributes.viewsWelcome.map((w) => w.view).sort(), [Views.delegations, Views.team].sort());
@@ -146,14 +203,22 @@ describe('package.json and src/ids.ts agree', () => {
   });
 
   it('uses the tree item context values of ids.ts in its when clauses', () => {
-    const whens = Object.values(manifest.contributes.menus).flat().map((m) => m.when ?? '').join('\n');
+    const whens = Object.values(manifest.contributes.menus)
+      .flat()
+      .map((m) => m.when ?? '')
+      .join('\n');
     assert.match(whens, new RegExp(`viewItem == ${ContextValues.openDelegation.replace('.', '\\.')}`));
     assert.match(whens, new RegExp(`viewItem == ${ContextValues.doneDelegation.replace('.', '\\.')}`));
   });
 
   it('contributes exactly the settings of ids.ts, each with a default and a description', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), Object.values(Settings).map((key) => `${SETTINGS_SECTION}.${key}`).sort());
+    assert.deepEqual(
+      Object.keys(properties).sort(),
+      Object.values(Settings)
+        .map((key) => `${SETTINGS_SECTION}.${key}`)
+        .sort(),
+    );
     for (const [id, property] of Object.entries(properties)) {
       assert.notEqual(property.default, undefined, `${id} has no default`);
       assert.ok((property.markdownDescription ?? property.description ?? '').length > 20, `${id} has no description`);

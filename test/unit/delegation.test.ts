@@ -71,7 +71,11 @@ describe('Log delegation command arguments', () => {
   it('accepts a full object and applies the defaults for what is left out', () => {
     const result = parseLogDelegationArgs({ task: ' Review the API ', person: 'Ana' }, today, defaults);
     assert.deepEqual(result, { ok: true, value: { task: 'Review the API', person: 'Ana', level: 5, followUpOn: '2026-11-27' } });
-    const full = parseLogDelegationArgs({ task: 'Own on-call', person: 'Lee', level: 'agree', followUp: '2026-12-02', note: ' weekly ' }, today, defaults);
+    const full = parseLogDelegationArgs(
+      { task: 'Own on-call', person: 'Lee', level: 'agree', followUp: '2026-12-02', note: ' weekly ' },
+      today,
+      defaults,
+    );
     assert.deepEqual(full, { ok: true, value: { task: 'Own on-call', person: 'Lee', level: 4, followUpOn: '2026-12-02', note: 'weekly' } });
   });
 
@@ -197,14 +201,24 @@ describe('grouping for the Delegations view', () => {
       ...(doneOn ? { doneOn: day(doneOn) } : {}),
     });
     const groups = groupByFollowUp(
-      [make('a', '2026-12-20'), make('b', '2026-11-25'), make('c', '2026-11-20'), make('d', '2026-11-24'), make('e', '2026-11-01', '2026-11-10'), make('f', '2026-11-01', '2026-11-12')],
+      [
+        make('a', '2026-12-20'),
+        make('b', '2026-11-25'),
+        make('c', '2026-11-20'),
+        make('d', '2026-11-24'),
+        make('e', '2026-11-01', '2026-11-10'),
+        make('f', '2026-11-01', '2026-11-12'),
+      ],
       today,
     );
-    assert.deepEqual([...groups.entries()].map(([g, list]) => [g, list.map((d) => d.id)]), [
-      ['overdue', ['c']],
-      ['thisWeek', ['d', 'b']],
-      ['later', ['a']],
-      ['done', ['f', 'e']],
-    ]);
+    assert.deepEqual(
+      [...groups.entries()].map(([g, list]) => [g, list.map((d) => d.id)]),
+      [
+        ['overdue', ['c']],
+        ['thisWeek', ['d', 'b']],
+        ['later', ['a']],
+        ['done', ['f', 'e']],
+      ],
+    );
   });
 });

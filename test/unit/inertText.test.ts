@@ -52,22 +52,49 @@ describe('inert', () => {
   });
 
   const linkish = fc
-    .array(fc.constantFrom('[', ']', '(', ')', '$', '!', '<', '>', ':', 'command:', 'workbench.action.x', 'https://', ' ', 'a', 'Z', 'é', '\n', '~', '"', 'zap'), { maxLength: 30 })
+    .array(
+      fc.constantFrom(
+        '[',
+        ']',
+        '(',
+        ')',
+        '$',
+        '!',
+        '<',
+        '>',
+        ':',
+        'command:',
+        'workbench.action.x',
+        'https://',
+        ' ',
+        'a',
+        'Z',
+        'é',
+        '\n',
+        '~',
+        '"',
+        'zap',
+      ),
+      { maxLength: 30 },
+    )
     .map((parts) => parts.join(''));
   const anyText = fc.oneof(linkish, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }));
   const runs = { numRuns: 1000 };
 
   it('property: no pattern start survives, and removing the breaks gives the input back', () => {
     fc.assert(
-      fc.property(anyText.filter((s) => !s.includes(B)), (text) => {
-        const shown = inert(text);
-        for (const pattern of PATTERN_STARTS) {
-          assert.doesNotMatch(shown, pattern);
-        }
-        assert.doesNotMatch(shown, NOTIFICATION_LINK);
-        assert.doesNotMatch(shown, ICON);
-        assert.equal(removeBreaks(shown), text);
-      }),
+      fc.property(
+        anyText.filter((s) => !s.includes(B)),
+        (text) => {
+          const shown = inert(text);
+          for (const pattern of PATTERN_STARTS) {
+            assert.doesNotMatch(shown, pattern);
+          }
+          assert.doesNotMatch(shown, NOTIFICATION_LINK);
+          assert.doesNotMatch(shown, ICON);
+          assert.equal(removeBreaks(shown), text);
+        },
+      ),
       runs,
     );
   });
@@ -103,7 +130,10 @@ function textContent(html: string): string {
  * and NUL as markdown shows it (every markdown renderer replaces it with U+FFFD).
  */
 function reads(text: string): string {
-  return removeBreaks(text).replace(/\u0000/g, '\ufffd').replace(/\s+/g, ' ').trim();
+  return removeBreaks(text)
+    .replace(/\u0000/g, '\ufffd')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('inertMarkdown', () => {
@@ -189,9 +219,47 @@ describe('inertMarkdown', () => {
   const markdownish = fc
     .array(
       fc.constantFrom(
-        '[', ']', '(', ')', '$', '!', '<', '>', ':', '*', '_', '`', '~', '#', '-', '+', '=', '|', '\\', '&', ';', '.',
-        '&amp;', '&#91;', 'command:x', 'https://e.test', 'www.e.test', 'a@e.test', ' ', '  ', '    ', '\t', '\n', '\r\n',
-        'a', 'é', '1', '1.', 'zap', '\u00a0', '\u0000',
+        '[',
+        ']',
+        '(',
+        ')',
+        '$',
+        '!',
+        '<',
+        '>',
+        ':',
+        '*',
+        '_',
+        '`',
+        '~',
+        '#',
+        '-',
+        '+',
+        '=',
+        '|',
+        '\\',
+        '&',
+        ';',
+        '.',
+        '&amp;',
+        '&#91;',
+        'command:x',
+        'https://e.test',
+        'www.e.test',
+        'a@e.test',
+        ' ',
+        '  ',
+        '    ',
+        '\t',
+        '\n',
+        '\r\n',
+        'a',
+        'é',
+        '1',
+        '1.',
+        'zap',
+        '\u00a0',
+        '\u0000',
       ),
       { maxLength: 30 },
     )

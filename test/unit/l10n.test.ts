@@ -19,14 +19,42 @@ const src = path.join(root, 'src');
 const ALLOWED: readonly { readonly file: string; readonly text: RegExp; readonly why: string }[] = [
   { file: 'src/domain/lessons.ts', text: /^`\$\{fileName\}: /, why: 'lesson file problems go to the log only (LessonLibrary → log.warn)' },
   { file: 'src/domain/teamData.ts', text: /^unreachable: /, why: 'an assertion that cannot fail, not a message' },
-  { file: 'src/platform/state.ts', text: /^A store keeps its keys in one scope\.$/, why: 'a programming error caught by the tests, never shown' },
-  { file: 'src/webview/pages/vscodeApi.ts', text: /^`The page has no #/, why: 'a programming error in a page (a missing element), never shown' },
+  {
+    file: 'src/platform/state.ts',
+    text: /^A store keeps its keys in one scope\.$/,
+    why: 'a programming error caught by the tests, never shown',
+  },
+  {
+    file: 'src/webview/pages/vscodeApi.ts',
+    text: /^`The page has no #/,
+    why: 'a programming error in a page (a missing element), never shown',
+  },
   { file: 'src/today/statusBarTip.ts', text: /^pass$/, why: 'a codicon name ($(pass) or $(lightbulb)), not words' },
-  { file: 'src/lessons/build/renderLessons.ts', text: /^`Lesson \$\{parsed\.error\}`$/, why: 'fails the build on a broken lesson file; never runs in the extension' },
-  { file: 'src/platform/lazyTreeDataProvider.ts', text: /^The tree asked about an element before it listed any\.$/, why: 'a programming error (VS Code asks only about elements it was given), never shown' },
-  { file: 'src/platform/webviewHtml.ts', text: /^A style sheet to inline contains/, why: 'a build defect in our own CSS, caught by the tests, never shown' },
-  { file: 'src/platform/webviewHtml.ts', text: /^A script to inline contains/, why: 'a build defect in our own page script, caught by the tests, never shown' },
-  { file: 'src/services.ts', text: /^`The \$\{what\} was used before it was loaded/, why: 'a programming error caught by the tests (a feature reading the store before awaiting the load), never shown' },
+  {
+    file: 'src/lessons/build/renderLessons.ts',
+    text: /^`Lesson \$\{parsed\.error\}`$/,
+    why: 'fails the build on a broken lesson file; never runs in the extension',
+  },
+  {
+    file: 'src/platform/lazyTreeDataProvider.ts',
+    text: /^The tree asked about an element before it listed any\.$/,
+    why: 'a programming error (VS Code asks only about elements it was given), never shown',
+  },
+  {
+    file: 'src/platform/webviewHtml.ts',
+    text: /^A style sheet to inline contains/,
+    why: 'a build defect in our own CSS, caught by the tests, never shown',
+  },
+  {
+    file: 'src/platform/webviewHtml.ts',
+    text: /^A script to inline contains/,
+    why: 'a build defect in our own page script, caught by the tests, never shown',
+  },
+  {
+    file: 'src/services.ts',
+    text: /^`The \$\{what\} was used before it was loaded/,
+    why: 'a programming error caught by the tests (a feature reading the store before awaiting the load), never shown',
+  },
 ];
 
 const allowed = (finding: Finding): boolean => ALLOWED.some((a) => a.file === finding.file && a.text.test(finding.text));
@@ -36,13 +64,17 @@ describe('localisation', () => {
     it('finds no user-facing string literal outside l10n.t', () => {
       const files = sourceFiles(src);
       assert.ok(files.length > 50, `only ${files.length} files read`);
-      const findings = files.flatMap((file) => scanSource(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')));
+      const findings = files.flatMap((file) =>
+        scanSource(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')),
+      );
       const bypasses = findings.filter((finding) => !allowed(finding)).map((f) => `${f.file}:${f.line} ${f.sink}: ${f.text}`);
       assert.deepEqual(bypasses, []);
     });
 
     it('needs each allowlist entry (a fixed bypass leaves no stale excuse behind)', () => {
-      const findings = sourceFiles(src).flatMap((file) => scanSource(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')));
+      const findings = sourceFiles(src).flatMap((file) =>
+        scanSource(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')),
+      );
       for (const entry of ALLOWED) {
         assert.ok(
           findings.some((f) => f.file === entry.file && entry.text.test(f.text)),
@@ -99,7 +131,10 @@ describe('localisation', () => {
       this.timeout(60_000);
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-l10n-'));
       try {
-        const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'l10n-export.mjs'), '--out', out], { cwd: root, encoding: 'utf8' });
+        const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'l10n-export.mjs'), '--out', out], {
+          cwd: root,
+          encoding: 'utf8',
+        });
         assert.equal(run.status, 0, run.stderr);
         const fresh = fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8');
         const committed = fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8');
@@ -127,7 +162,9 @@ describe('localisation', () => {
     });
 
     it('translates from a bundle as a page does, falling back to English', () => {
-      l10n.setTranslator(l10n.bundleTranslator({ 'Done for today': 'Für heute erledigt', '{0} days': { message: '{0} Tage', comment: ['a count'] } }));
+      l10n.setTranslator(
+        l10n.bundleTranslator({ 'Done for today': 'Für heute erledigt', '{0} days': { message: '{0} Tage', comment: ['a count'] } }),
+      );
       assert.equal(l10n.t('Done for today'), 'Für heute erledigt');
       assert.equal(l10n.t('{0} days', 3), '3 Tage');
       assert.equal(l10n.t('Open lesson'), 'Open lesson');

@@ -9,7 +9,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addDays, formatDay } from '../../src/domain/dates';
-import { createDelegation, describeFollowUp, parseLogDelegationArgs, validateFollowUp, validateLevel, validateNote, validatePerson, validateTask, type Delegation } from '../../src/domain/delegation';
+import {
+  createDelegation,
+  describeFollowUp,
+  parseLogDelegationArgs,
+  validateFollowUp,
+  validateLevel,
+  validateNote,
+  validatePerson,
+  validateTask,
+  type Delegation,
+} from '../../src/domain/delegation';
 import { levelLabel } from '../../src/domain/delegationLevels';
 import { parseImport, toMarkdown } from '../../src/domain/exchange';
 import { describeEvent } from '../../src/domain/history';
@@ -121,7 +131,10 @@ describe('localisation: the pseudo-locale run', () => {
   });
 
   it('every problem of an argument object is a whole message', () => {
-    const args = parseLogDelegationArgs({ task: '', person: 3, level: 'boss', followUp: 'x', note: 4, extra: 1, more: 2 }, today, { level: 3, followUpDays: 3 });
+    const args = parseLogDelegationArgs({ task: '', person: 3, level: 'boss', followUp: 'x', note: 4, extra: 1, more: 2 }, today, {
+      level: 3,
+      followUpDays: 3,
+    });
     assert.equal(args.ok, false);
     const one = parseLogDelegationArgs({ task: 'a', person: 'b', extra: 1 }, today, { level: 3, followUpDays: 3 });
     const notObject = parseLogDelegationArgs('x', today, { level: 3, followUpDays: 3 });
@@ -196,12 +209,28 @@ describe('localisation: the pseudo-locale run', () => {
         assertWhole(describeNeglect(action, days), `neglect ${action} ${String(days)}`);
       }
     }
-    const base: NudgeContext = { catalogue: [], themes: [], today, delegations: [], daysSinceLastDelegated: 1, people: [sam], oneOnOnes: [], feedback: [] };
-    const followUp = pickNudgeForDay({ ...base, delegations: [delegation('2026-11-20'), delegation('2026-11-21', { id: 'y' })] }, EMPTY_PROGRESS)?.nudge;
+    const base: NudgeContext = {
+      catalogue: [],
+      themes: [],
+      today,
+      delegations: [],
+      daysSinceLastDelegated: 1,
+      people: [sam],
+      oneOnOnes: [],
+      feedback: [],
+    };
+    const followUp = pickNudgeForDay(
+      { ...base, delegations: [delegation('2026-11-20'), delegation('2026-11-21', { id: 'y' })] },
+      EMPTY_PROGRESS,
+    )?.nudge;
     for (const text of [followUp?.short, followUp?.action, followUp?.why]) {
       assertWhole(text, 'follow-up nudge');
     }
-    for (const people of [[sam], [sam, { ...sam, id: 'p-ana', name: 'Ana' }], [sam, { ...sam, id: 'p-ana', name: 'Ana' }, { ...sam, id: 'p-lee', name: 'Lee' }]]) {
+    for (const people of [
+      [sam],
+      [sam, { ...sam, id: 'p-ana', name: 'Ana' }],
+      [sam, { ...sam, id: 'p-ana', name: 'Ana' }, { ...sam, id: 'p-lee', name: 'Lee' }],
+    ]) {
       const meet = pickNudgeForDay({ ...base, people }, EMPTY_PROGRESS)?.nudge;
       for (const text of [meet?.short, meet?.action, meet?.why]) {
         assertWhole(text, `1:1 nudge, ${people.length} overdue`);
@@ -238,8 +267,14 @@ describe('localisation: the pseudo-locale run', () => {
     });
     assertWhole(describeImport(result({ people: 0, delegations: 0, oneOnOnes: 0, feedback: 0 })), 'import summary, nothing changed');
     assertWhole(describeImport(result({ people: 1, delegations: 2, oneOnOnes: 1, feedback: 3 })), 'import summary');
-    assertWhole(describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana'])), 'import summary, one person kept by name');
-    assertWhole(describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana', 'Sam'])), 'import summary, people kept by name');
+    assertWhole(
+      describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana'])),
+      'import summary, one person kept by name',
+    );
+    assertWhole(
+      describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana', 'Sam'])),
+      'import summary, people kept by name',
+    );
     const left = (n: number) => Array.from({ length: n }, (_, i) => ({ what: `"Task ${i}"`, reason: l10n.t('it was deleted after') }));
     for (const applied of [0, 1, 3]) {
       for (const n of [1, 2, 5]) {
@@ -261,12 +296,34 @@ describe('localisation: the pseudo-locale run', () => {
       ],
       noDelegation: ['Kim'],
       levels: [0, 1, 0, 0, 0, 0, 0],
-      series: [0, 1, 2].map((i) => ({ week: { start: addDays(start, (i - 2) * 7), end: addDays(start, (i - 2) * 7 + 6) }, followUpsOnTime: i, followUpsLate: 1, feedbackGiven: 1, feedbackAsked: 0, nudgesDone: i })),
+      series: [0, 1, 2].map((i) => ({
+        week: { start: addDays(start, (i - 2) * 7), end: addDays(start, (i - 2) * 7 + 6) },
+        followUpsOnTime: i,
+        followUpsLate: 1,
+        feedbackGiven: 1,
+        feedbackAsked: 0,
+        nudgesDone: i,
+      })),
       streak: 1,
       ...extra,
     });
-    for (const [least, current, streak] of [['feedback', false, 1], ['checkIns', true, 0], ['biggerPicture', false, 4], ['modelling', true, 2], ['delegating', false, 3]] as const) {
-      const model = buildReviewModel(figures({ least, current, streak, week: current ? { start: day('2026-11-23'), end: day('2026-11-29') } : { start, end: addDays(start, 6) } }), [], today);
+    for (const [least, current, streak] of [
+      ['feedback', false, 1],
+      ['checkIns', true, 0],
+      ['biggerPicture', false, 4],
+      ['modelling', true, 2],
+      ['delegating', false, 3],
+    ] as const) {
+      const model = buildReviewModel(
+        figures({
+          least,
+          current,
+          streak,
+          week: current ? { start: day('2026-11-23'), end: day('2026-11-29') } : { start, end: addDays(start, 6) },
+        }),
+        [],
+        today,
+      );
       for (const text of [model.title, model.when, model.headline, model.streak]) {
         assertWhole(text, `review ${least}`);
       }
@@ -283,7 +340,15 @@ describe('localisation: the pseudo-locale run', () => {
     }
     assertWhole(markedLabel({ label: 'Ana', value: 1, highlight: true }, l10n.t('least')), 'marked label');
     const point = (mood: number, dayText: string) => ({ mood, day: dayText, label: moodLabel(mood) });
-    for (const moods of [[], [point(4, 'Fri')], [point(3, 'a'), point(3, 'b')], [point(3, 'a'), point(4, 'b')], [point(3, 'a'), point(1, 'b'), point(4, 'c')], [point(2, 'a'), point(5, 'b'), point(3, 'c')], [point(3, 'a'), point(1, 'b'), point(5, 'c'), point(3, 'd')]]) {
+    for (const moods of [
+      [],
+      [point(4, 'Fri')],
+      [point(3, 'a'), point(3, 'b')],
+      [point(3, 'a'), point(4, 'b')],
+      [point(3, 'a'), point(1, 'b'), point(4, 'c')],
+      [point(2, 'a'), point(5, 'b'), point(3, 'c')],
+      [point(3, 'a'), point(1, 'b'), point(5, 'c'), point(3, 'd')],
+    ]) {
       assertWhole(moodSummary(moods), `mood summary of ${moods.length}`);
     }
     assertWhole(moodScaleDescription(), 'mood scale');
@@ -291,7 +356,16 @@ describe('localisation: the pseudo-locale run', () => {
 
   it('uses only messages that are in the English bundle', () => {
     // The export is a document; it is rendered here for the messages it uses, not checked as one message.
-    toMarkdown({ people: [sam, { ...sam, id: 'p-old', name: 'Old', archived: true }], delegations: [delegation('2026-11-20')], oneOnOnes: [{ id: 'm', personId: 'p-sam', on: addDays(today, -3), topics: ['career'], mood: 4 }], feedback: [] }, today, { includeNotes: true });
+    toMarkdown(
+      {
+        people: [sam, { ...sam, id: 'p-old', name: 'Old', archived: true }],
+        delegations: [delegation('2026-11-20')],
+        oneOnOnes: [{ id: 'm', personId: 'p-sam', on: addDays(today, -3), topics: ['career'], mood: 4 }],
+        feedback: [],
+      },
+      today,
+      { includeNotes: true },
+    );
     const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
     const missing = [...used].filter((message) => !(message in bundle));
     assert.ok(used.size > 100, `only ${used.size} messages were exercised`);

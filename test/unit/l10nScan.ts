@@ -38,10 +38,28 @@ const SHOWN_PROPERTIES: ReadonlySet<string> = new Set([
 ]);
 
 /** Properties whose assignment shows text: `el.textContent = …`, `item.tooltip = …`, `input.placeholder = …`. */
-const SHOWN_ASSIGNMENTS: ReadonlySet<string> = new Set(['textContent', 'title', 'tooltip', 'label', 'description', 'text', 'placeholder', 'validationMessage', 'ariaLabel']);
+const SHOWN_ASSIGNMENTS: ReadonlySet<string> = new Set([
+  'textContent',
+  'title',
+  'tooltip',
+  'label',
+  'description',
+  'text',
+  'placeholder',
+  'validationMessage',
+  'ariaLabel',
+]);
 
 /** Attributes that are read out or shown. */
-const SHOWN_ATTRIBUTES: ReadonlySet<string> = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'aria-valuetext']);
+const SHOWN_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'title',
+  'placeholder',
+  'alt',
+  'aria-valuetext',
+]);
 
 /** Calls whose arguments (by index; 'all' for every one) are shown. */
 const SHOWN_ARGUMENTS: ReadonlyMap<string, readonly number[] | 'all'> = new Map<string, readonly number[] | 'all'>([
@@ -89,7 +107,13 @@ function markupWords(text: string): string | undefined {
 }
 
 function isL10nCall(node: ts.Node): boolean {
-  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'l10n';
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 't' &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'l10n'
+  );
 }
 
 function calleeName(node: ts.CallExpression | ts.NewExpression): string | undefined {
@@ -118,11 +142,16 @@ function bypass(value: ts.Expression, sf: ts.SourceFile): string | undefined {
   if (ts.isConditionalExpression(value)) {
     return bypass(value.whenTrue, sf) ?? bypass(value.whenFalse, sf);
   }
-  if (ts.isBinaryExpression(value) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(value.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(value) &&
+    [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(value.operatorToken.kind)
+  ) {
     return bypass(value.left, sf) ?? bypass(value.right, sf);
   }
   if (ts.isArrayLiteralExpression(value)) {
-    return value.elements.map((element) => (ts.isExpression(element) ? bypass(element, sf) : undefined)).find((found) => found !== undefined);
+    return value.elements
+      .map((element) => (ts.isExpression(element) ? bypass(element, sf) : undefined))
+      .find((found) => found !== undefined);
   }
   if (ts.isCallExpression(value) && PASS_THROUGH.has(calleeName(value) ?? '')) {
     return value.arguments.map((arg) => bypass(arg, sf)).find((found) => found !== undefined);
@@ -146,9 +175,18 @@ export function scanSource(file: string, text: string): Finding[] {
     if (isL10nCall(node) || ts.isImportDeclaration(node)) {
       return;
     }
-    if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && SHOWN_PROPERTIES.has(node.name.text)) {
+    if (
+      ts.isPropertyAssignment(node) &&
+      (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
+      SHOWN_PROPERTIES.has(node.name.text)
+    ) {
       report(node, `property ${node.name.text}`, bypass(node.initializer, sf));
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && SHOWN_ASSIGNMENTS.has(node.left.name.text)) {
+    } else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      SHOWN_ASSIGNMENTS.has(node.left.name.text)
+    ) {
       report(node, `.${node.left.name.text} =`, bypass(node.right, sf));
     } else if (ts.isCallExpression(node)) {
       const name = calleeName(node) ?? '';
@@ -162,7 +200,13 @@ export function scanSource(file: string, text: string): Finding[] {
       }
       const first = node.arguments[0];
       const second = node.arguments[1];
-      if (name === 'setAttribute' && first !== undefined && second !== undefined && ts.isStringLiteral(first) && SHOWN_ATTRIBUTES.has(first.text)) {
+      if (
+        name === 'setAttribute' &&
+        first !== undefined &&
+        second !== undefined &&
+        ts.isStringLiteral(first) &&
+        SHOWN_ATTRIBUTES.has(first.text)
+      ) {
         report(second, `setAttribute('${first.text}')`, bypass(second, sf));
       }
     } else if (ts.isNewExpression(node) && isShownConstruction(calleeName(node) ?? '') && node.arguments?.[0] !== undefined) {

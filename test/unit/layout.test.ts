@@ -119,14 +119,20 @@ describe('layout', () => {
   });
 
   it('has one lazy entry per feature, at <feature>/lazy/index.ts, loaded by name in register.ts', () => {
-    const features = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory() && !['domain', 'platform', 'shared', 'webview'].includes(e.name));
+    const features = fs
+      .readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !['domain', 'platform', 'shared', 'webview'].includes(e.name));
     assert.ok(features.length >= 3);
     for (const feature of features.map((e) => e.name)) {
       const register = path.join(src, feature, 'register.ts');
       assert.ok(fs.existsSync(register), `${feature}/ has no register.ts`);
       if (fs.existsSync(path.join(src, feature, 'lazy'))) {
         assert.ok(fs.existsSync(path.join(src, feature, 'lazy', 'index.ts')), `${feature}/lazy has no index.ts`);
-        assert.match(fs.readFileSync(register, 'utf8'), new RegExp(`lazyFeature<[^>]+>\\('${feature}'\\)`), `${feature}/register.ts does not load its lazy part`);
+        assert.match(
+          fs.readFileSync(register, 'utf8'),
+          new RegExp(`lazyFeature<[^>]+>\\('${feature}'\\)`),
+          `${feature}/register.ts does not load its lazy part`,
+        );
       }
     }
   });

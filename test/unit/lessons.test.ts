@@ -13,7 +13,14 @@ describe('lesson files', () => {
     const parsed = parseLesson('trust.md', file(valid));
     assert.deepEqual(parsed, {
       ok: true,
-      lesson: { id: 'trust', title: 'Build trust', summary: 'Why trust matters.', tags: ['trust', 'feedback'], order: 2, body: '# Title\n\nText.\n' },
+      lesson: {
+        id: 'trust',
+        title: 'Build trust',
+        summary: 'Why trust matters.',
+        tags: ['trust', 'feedback'],
+        order: 2,
+        body: '# Title\n\nText.\n',
+      },
     });
   });
 
@@ -28,7 +35,10 @@ describe('lesson files', () => {
   it('orders lessons', () => {
     const lesson = (id: string, order: number) => ({ id, title: id, summary: '', tags: [], order, body: '' });
     const catalogue = new LessonCatalogue([lesson('c', 3), lesson('a', 1), lesson('b', 2)]);
-    assert.deepEqual(catalogue.all().map((l) => l.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      catalogue.all().map((l) => l.id),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('counts words, not markdown', () => {
@@ -60,7 +70,10 @@ describe('lessons rendered at build time', () => {
 
   it('renders every shipped lesson', () => {
     const dir = path.resolve(__dirname, '..', '..', '..', 'media', 'lessons');
-    const files = fs.readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+    const files = fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
     const rendered = renderLessonFiles(files);
     assert.equal(rendered.length, files.length);
     assert.ok(files.length >= 20);

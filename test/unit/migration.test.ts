@@ -16,7 +16,10 @@ import { StateMap, TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import { assertSameTeam, day, FakeClock, filesOf, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
-const dumps = fs.readdirSync(fixtures).filter((name) => /^release-0\.1-.*\.json$/.test(name)).sort();
+const dumps = fs
+  .readdirSync(fixtures)
+  .filter((name) => /^release-0\.1-.*\.json$/.test(name))
+  .sort();
 const today = day('2026-11-25');
 
 function dump(name: string): Record<string, unknown> {
@@ -29,11 +32,20 @@ function workspaceOf(values: Record<string, unknown>): { workspace: MemoryStorag
   const workspace = new MemoryStorage(values);
   const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
   const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
-  return { workspace, load: (ids = sequentialIds('p')) => TeamStore.load(storage, workspace.files, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }) };
+  return {
+    workspace,
+    load: (ids = sequentialIds('p')) =>
+      TeamStore.load(storage, workspace.files, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }),
+  };
 }
 
 /** What 0.1 stored, sorted into what this version can read and what it cannot, record by record. */
-function expectedOf(values: Record<string, unknown>): { valid: DelegationV1[]; invalid: unknown[]; previouslyKeptAside: unknown[]; hasTracker: boolean } {
+function expectedOf(values: Record<string, unknown>): {
+  valid: DelegationV1[];
+  invalid: unknown[];
+  previouslyKeptAside: unknown[];
+  hasTracker: boolean;
+} {
   const legacy = values[StateMap.legacyDelegations.key] as { delegations?: unknown } | undefined;
   const listed = legacy && Array.isArray(legacy.delegations) ? (legacy.delegations as unknown[]) : [];
   const valid: DelegationV1[] = [];
@@ -71,7 +83,11 @@ const KNOWN: Readonly<Record<string, { people: string[]; delegations: [string, s
 describe('migration from release 0.1', () => {
   it('has dumps to run on, one of them with records kept aside before', () => {
     assert.ok(dumps.length >= 3, dumps.join(', '));
-    assert.deepEqual(dumps.filter((name) => !(name in KNOWN)), [], 'a dump without known contents');
+    assert.deepEqual(
+      dumps.filter((name) => !(name in KNOWN)),
+      [],
+      'a dump without known contents',
+    );
     assert.ok(dumps.some((name) => expectedOf(dump(name)).previouslyKeptAside.length > 0 && expectedOf(dump(name)).invalid.length > 0));
   });
 
@@ -102,7 +118,10 @@ describe('migration from release 0.1', () => {
         const known = KNOWN[name];
         assert.ok(known);
         assert.deepEqual(store.people().sort(), [...known.people].sort());
-        assert.deepEqual(store.all().map((d) => [d.task, store.nameOf(d.personId)]), known.delegations);
+        assert.deepEqual(
+          store.all().map((d) => [d.task, store.nameOf(d.personId)]),
+          known.delegations,
+        );
       });
 
       it('keeps aside what 0.1 could not read, after what was kept aside before', async () => {
@@ -114,7 +133,10 @@ describe('migration from release 0.1', () => {
         const aside = store.keptAside();
         assert.deepEqual(aside.slice(0, previouslyKeptAside.length), previouslyKeptAside, 'what was kept aside before was replaced');
         const added = aside.slice(previouslyKeptAside.length);
-        assert.deepEqual(added.map((r) => r.raw), invalid);
+        assert.deepEqual(
+          added.map((r) => r.raw),
+          invalid,
+        );
         assert.ok(added.every((r) => r.keptOn === today && r.reason.length > 0));
         assert.deepEqual(
           added.map((r) => [(r.raw as { task?: string }).task, r.reason]),
@@ -142,7 +164,10 @@ describe('migration from release 0.1', () => {
         assert.deepEqual(workspace.get(StateMap.legacyDelegations.key), { schemaVersion: 2, movedTo: StateMap.team.key });
         assert.equal(order.filter((key) => key === StateMap.team.key).length, 1);
         assert.equal(order.filter((key) => key === StateMap.legacyDelegations.key).length, 1);
-        assert.ok(order.indexOf(StateMap.team.key) < order.indexOf(StateMap.legacyDelegations.key), `written in the order ${order.join(', ')}`);
+        assert.ok(
+          order.indexOf(StateMap.team.key) < order.indexOf(StateMap.legacyDelegations.key),
+          `written in the order ${order.join(', ')}`,
+        );
         assert.equal(order.at(-1), StateMap.legacyDelegations.key, 'the marker is the last write');
       });
 
@@ -206,7 +231,11 @@ describe('migration edge cases', () => {
     const storage = new MemoryStorage({ ...team, [teamKeys.legacy]: v1 }, filesOf(migrated));
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
     assertSameTeam(store.snapshot(), first.snapshot());
-    assert.deepEqual(storage.writes.filter((w) => w.key.startsWith(teamKeys.team)), [], 'migrated again over the team');
+    assert.deepEqual(
+      storage.writes.filter((w) => w.key.startsWith(teamKeys.team)),
+      [],
+      'migrated again over the team',
+    );
     assert.deepEqual(storage.files.writes, [], 'migrated again over the chunk files');
     assert.equal(storage.get(teamKeys.keptAside), undefined, 'the same records kept aside again');
     assert.deepEqual(storage.get(teamKeys.legacy), marker);
@@ -252,7 +281,11 @@ describe('migration edge cases', () => {
       const store = await loadTeam(storage, new FakeClock(today));
       assert.equal(store.newer?.schemaVersion, 5, what);
       assert.equal(store.all().length, 0, what);
-      await assert.rejects(store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }), /newer version of Tech Lead Coach \(schema 5\)/, what);
+      await assert.rejects(
+        store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }),
+        /newer version of Tech Lead Coach \(schema 5\)/,
+        what,
+      );
       await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/, what);
       assert.deepEqual(storage.writes, [], `${what}: something was written`);
       assert.deepEqual(storage.files.writes, [], `${what}: a chunk file was written or removed`);
@@ -269,7 +302,10 @@ describe('migration edge cases', () => {
       const storage = new MemoryStorage({ [teamKeys.legacy]: garbage });
       const store = await loadTeam(storage, new FakeClock(today));
       assert.equal(store.all().length, 0);
-      assert.deepEqual(store.keptAside().map((r: KeptAsideRecord) => r.raw), [garbage]);
+      assert.deepEqual(
+        store.keptAside().map((r: KeptAsideRecord) => r.raw),
+        [garbage],
+      );
       assert.deepEqual(storage.get(teamKeys.legacy), marker);
     }
   });
@@ -282,13 +318,21 @@ describe('migration edge cases', () => {
  */
 describe('migration from version 3 (chunks in workspace state) to chunk files', () => {
   const v3 = (): Record<string, unknown> => dump('version-3-workspace.json');
-  const chunkKeysOf = (values: Record<string, unknown>): string[] => Object.keys(values).filter((key) => key.startsWith(`${StateMap.team.key}/`));
+  const chunkKeysOf = (values: Record<string, unknown>): string[] =>
+    Object.keys(values).filter((key) => key.startsWith(`${StateMap.team.key}/`));
   /** What the dump holds, gathered from its keys by hand rather than by the code under test. */
-  const expected = (): { people: { id: string }[]; delegations: { id: string }[]; oneOnOnes: { id: string }[]; feedback: { id: string }[] } => {
+  const expected = (): {
+    people: { id: string }[];
+    delegations: { id: string }[];
+    oneOnOnes: { id: string }[];
+    feedback: { id: string }[];
+  } => {
     const values = v3();
     const index = values[StateMap.team.key] as { people: { id: string }[]; chunks: string[] };
     const records = (collection: string): { id: string }[] =>
-      index.chunks.filter((key) => key.split('/')[1] === collection).flatMap((key) => (values[key] as { records: { id: string }[] }).records);
+      index.chunks
+        .filter((key) => key.split('/')[1] === collection)
+        .flatMap((key) => (values[key] as { records: { id: string }[] }).records);
     return { people: index.people, delegations: records('delegations'), oneOnOnes: records('oneOnOnes'), feedback: records('feedback') };
   };
   const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -332,15 +376,29 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     // Names safe on every file system: lower-case letters, digits, '-' and '.', one per chunk.
     const names = [...workspace.files.data.keys()];
     assert.equal(names.length, chunkKeysOf(v3()).length);
-    assert.ok(names.every((name) => /^[a-z0-9.-]+$/.test(name)), names.join(', '));
+    assert.ok(
+      names.every((name) => /^[a-z0-9.-]+$/.test(name)),
+      names.join(', '),
+    );
     assert.equal(new Set(names.map((name) => name.toLowerCase())).size, names.length);
     const zoe = Buffer.from('Imported:Zoe.Lindqvist_01').toString('hex');
-    assert.ok(names.some((name) => name.startsWith(`delegations-${zoe}-2025-`)), names.join(', '));
+    assert.ok(
+      names.some((name) => name.startsWith(`delegations-${zoe}-2025-`)),
+      names.join(', '),
+    );
     // Files first, then the index (the moment the move happens), then the old keys removed.
     const stateWrites = workspace.writes.map((w) => [w.key, w.value === undefined ? 'removed' : 'written']);
     assert.deepEqual(stateWrites[0], [StateMap.team.key, 'written']);
-    assert.deepEqual(stateWrites.slice(1).sort(), chunkKeysOf(v3()).map((key) => [key, 'removed']).sort());
-    assert.ok(workspace.files.writes.every((w) => w.text !== undefined), 'a file was removed');
+    assert.deepEqual(
+      stateWrites.slice(1).sort(),
+      chunkKeysOf(v3())
+        .map((key) => [key, 'removed'])
+        .sort(),
+    );
+    assert.ok(
+      workspace.files.writes.every((w) => w.text !== undefined),
+      'a file was removed',
+    );
     // A second load reads the files and writes nothing.
     const writes = workspace.writes.length;
     const fileWrites = workspace.files.writes.length;
@@ -407,12 +465,20 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
     const files = new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
     const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
-    const store = await TeamStore.load(storage, files, keys, new FakeClock(today), sequentialIds('p'), { cadenceDays: () => DEFAULT_CADENCE_DAYS });
+    const store = await TeamStore.load(storage, files, keys, new FakeClock(today), sequentialIds('p'), {
+      cadenceDays: () => DEFAULT_CADENCE_DAYS,
+    });
     assertHoldsAll(store.snapshot(), 'in the store');
     const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
     assert.equal(index.schemaVersion, 4);
     assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left');
-    assert.deepEqual(workspace.keys().filter((key) => key.startsWith(TEAM_CHUNK_KEYS)).sort(), index.chunks.map((name) => TEAM_CHUNK_KEYS + name).sort());
+    assert.deepEqual(
+      workspace
+        .keys()
+        .filter((key) => key.startsWith(TEAM_CHUNK_KEYS))
+        .sort(),
+      index.chunks.map((name) => TEAM_CHUNK_KEYS + name).sort(),
+    );
     const read = await readStoredTeam((key) => workspace.get(key), files, StateMap.team.key, today);
     assert.ok(read.kind === 'read' && read.keptAside.length === 0);
     assertHoldsAll(read.data, 'read back');
@@ -430,7 +496,11 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
       workspace.crashAfter(landed);
       await load().then(
         // Once the index is written the move has happened; the old keys' removal is tried, and tried again at the next load.
-        () => assert.ok(landed > full.workspace.files.writes.length, `the load finished after only ${landed} of ${total} writes, before the index`),
+        () =>
+          assert.ok(
+            landed > full.workspace.files.writes.length,
+            `the load finished after only ${landed} of ${total} writes, before the index`,
+          ),
         (error: Error) => assert.match(error.message, /the process stopped/),
       );
       // VS Code writes workspace state to disk after `update` resolved: any prefix of the state

@@ -38,14 +38,34 @@ function person(id: string, name: string, extra: Partial<Person> = {}): Person {
 /** The team of the default context: added recently, so no 1:1 is due and not asking for feedback is not yet a pattern. */
 const team: Person[] = [person('p-sam', 'Sam'), person('p-ana', 'Ana'), person('p-lee', 'Lee')];
 
-const recentDelegation = createDelegation('d1', { task: 'Own the release', level: 4, followUpOn: day('2026-11-30') }, 'p-sam', day('2026-11-23'));
+const recentDelegation = createDelegation(
+  'd1',
+  { task: 'Own the release', level: 4, followUpOn: day('2026-11-30') },
+  'p-sam',
+  day('2026-11-23'),
+);
 
 function context(today: string, extra: Partial<NudgeContext> = {}): NudgeContext {
-  return { catalogue, themes: [], today: day(today), delegations: [recentDelegation], daysSinceLastDelegated: 1, people: team, oneOnOnes: [], feedback: [], ...extra };
+  return {
+    catalogue,
+    themes: [],
+    today: day(today),
+    delegations: [recentDelegation],
+    daysSinceLastDelegated: 1,
+    people: team,
+    oneOnOnes: [],
+    feedback: [],
+    ...extra,
+  };
 }
 
 /** Runs the daily pick for `days` consecutive days and returns the ids picked. */
-function runDays(start: string, days: number, extra: Partial<NudgeContext> = {}, progress: NudgeProgress = EMPTY_PROGRESS): { ids: string[]; progress: NudgeProgress } {
+function runDays(
+  start: string,
+  days: number,
+  extra: Partial<NudgeContext> = {},
+  progress: NudgeProgress = EMPTY_PROGRESS,
+): { ids: string[]; progress: NudgeProgress } {
   const ids: string[] = [];
   let p = progress;
   for (let i = 0; i < days; i++) {
@@ -65,7 +85,9 @@ describe('the daily nudge pick', () => {
   });
 
   it('depends on the date', () => {
-    const picks = new Set(Array.from({ length: 10 }, (_, i) => pickNudgeForDay(context(addDays(day('2026-11-01'), i)), EMPTY_PROGRESS)?.nudge.id));
+    const picks = new Set(
+      Array.from({ length: 10 }, (_, i) => pickNudgeForDay(context(addDays(day('2026-11-01'), i)), EMPTY_PROGRESS)?.nudge.id),
+    );
     assert.ok(picks.size > 1, 'ten different days all gave the same first pick');
   });
 
@@ -87,12 +109,20 @@ describe('the daily nudge pick', () => {
 
   it('draws only from the enabled themes, and cycles through all of them', () => {
     const { ids } = runDays('2026-11-01', 8, { themes: ['trust', 'feedback'] });
-    assert.ok(ids.every((id) => id.startsWith('trust') || id.startsWith('feedback')), ids.join(', '));
+    assert.ok(
+      ids.every((id) => id.startsWith('trust') || id.startsWith('feedback')),
+      ids.join(', '),
+    );
     assert.deepEqual([...ids.slice(0, 4)].sort(), ['feedback-1', 'feedback-2', 'trust-1', 'trust-2']);
   });
 
   it('follows up on the most overdue delegation, by name, when one is overdue', () => {
-    const older = createDelegation('d2', { task: 'Write the on-call guide', level: 5, followUpOn: day('2026-11-20') }, 'p-ana', day('2026-11-10'));
+    const older = createDelegation(
+      'd2',
+      { task: 'Write the on-call guide', level: 5, followUpOn: day('2026-11-20') },
+      'p-ana',
+      day('2026-11-10'),
+    );
     const newer = createDelegation('d3', { task: 'Fix flaky tests', level: 5, followUpOn: day('2026-11-22') }, 'p-lee', day('2026-11-10'));
     const result = pickNudgeForDay(context('2026-11-24', { delegations: [newer, older, recentDelegation] }), EMPTY_PROGRESS);
     assert.equal(result?.nudge.reason, 'overdueFollowUp');
@@ -102,7 +132,10 @@ describe('the daily nudge pick', () => {
   });
 
   it('ignores done delegations when looking for overdue ones', () => {
-    const done: Delegation = { ...createDelegation('d4', { task: 't', level: 5, followUpOn: day('2026-11-20') }, 'p-ana', day('2026-11-10')), doneOn: day('2026-11-21') };
+    const done: Delegation = {
+      ...createDelegation('d4', { task: 't', level: 5, followUpOn: day('2026-11-20') }, 'p-ana', day('2026-11-10')),
+      doneOn: day('2026-11-21'),
+    };
     assert.equal(pickNudgeForDay(context('2026-11-24', { delegations: [done] }), EMPTY_PROGRESS)?.nudge.reason, 'daily');
   });
 
@@ -115,9 +148,12 @@ describe('the daily nudge pick', () => {
     assert.equal(pickNudgeForDay(context('2026-11-24', { daysSinceLastDelegated: 6 }), EMPTY_PROGRESS)?.nudge.reason, 'daily');
   });
 
-  it('remembers why the day\'s nudge was picked when it is shown again', () => {
+  it("remembers why the day's nudge was picked when it is shown again", () => {
     const first = pickNudgeForDay(context('2026-11-24', { daysSinceLastDelegated: undefined, delegations: [] }), EMPTY_PROGRESS);
-    const again = pickNudgeForDay(context('2026-11-24', { daysSinceLastDelegated: undefined, delegations: [] }), readNudgeProgress(JSON.parse(JSON.stringify(first?.progress))));
+    const again = pickNudgeForDay(
+      context('2026-11-24', { daysSinceLastDelegated: undefined, delegations: [] }),
+      readNudgeProgress(JSON.parse(JSON.stringify(first?.progress))),
+    );
     assert.equal(again?.nudge.reason, 'notDelegating');
     assert.equal(again?.nudge.id, first?.nudge.id);
   });
@@ -139,8 +175,15 @@ describe('the daily nudge pick', () => {
     const overdue = createDelegation('d2', { task: 't', level: 5, followUpOn: day('2026-11-20') }, 'p-ana', day('2026-11-10'));
     const first = pickNudgeForDay(context('2026-11-24', { delegations: [overdue] }), EMPTY_PROGRESS);
     assert.equal(first?.nudge.reason, 'overdueFollowUp');
-    const another = pickAnotherNudge(context('2026-11-24', { delegations: [overdue] }), first?.progress ?? EMPTY_PROGRESS, first?.nudge.id ?? '');
-    assert.equal(pickNudgeForDay(context('2026-11-24', { delegations: [overdue] }), another?.progress ?? EMPTY_PROGRESS)?.nudge.id, another?.nudge.id);
+    const another = pickAnotherNudge(
+      context('2026-11-24', { delegations: [overdue] }),
+      first?.progress ?? EMPTY_PROGRESS,
+      first?.nudge.id ?? '',
+    );
+    assert.equal(
+      pickNudgeForDay(context('2026-11-24', { delegations: [overdue] }), another?.progress ?? EMPTY_PROGRESS)?.nudge.id,
+      another?.nudge.id,
+    );
   });
 
   it('counts a streak of days with a nudge done', () => {
@@ -159,25 +202,67 @@ describe('the daily nudge pick', () => {
   it('reads stored progress defensively', () => {
     assert.deepEqual(readNudgeProgress('junk'), EMPTY_PROGRESS);
     assert.deepEqual(readNudgeProgress({ schemaVersion: 2 }), EMPTY_PROGRESS);
-    const read = readNudgeProgress({ schemaVersion: 1, shownInCycle: ['a', 3], picks: { '2026-11-24': { id: 'a', source: 'daily', rerolls: 0 }, bad: 4 }, doneDays: ['2026-11-24', 'x'] });
-    assert.deepEqual(read, { schemaVersion: 1, shownInCycle: ['a'], picks: { '2026-11-24': { id: 'a', source: 'daily', rerolls: 0 } }, doneDays: ['2026-11-24'] });
+    const read = readNudgeProgress({
+      schemaVersion: 1,
+      shownInCycle: ['a', 3],
+      picks: { '2026-11-24': { id: 'a', source: 'daily', rerolls: 0 }, bad: 4 },
+      doneDays: ['2026-11-24', 'x'],
+    });
+    assert.deepEqual(read, {
+      schemaVersion: 1,
+      shownInCycle: ['a'],
+      picks: { '2026-11-24': { id: 'a', source: 'daily', rerolls: 0 } },
+      doneDays: ['2026-11-24'],
+    });
   });
 });
 
 describe('nudge priorities with the team', () => {
   const today = '2026-11-24';
   const meeting = (id: string, personId: string, on: string): OneOnOne => ({ id, personId, on: day(on), topics: [] });
-  const asked = (id: string, personId: string, on: string): Feedback => ({ id, personId, on: day(on), kind: 'asked', said: 'More context in reviews', change: 'Write the why first' });
-  const given = (id: string, personId: string, on: string): Feedback => ({ id, personId, on: day(on), kind: 'given', situation: 'The demo', behaviour: 'You explained the trade-off', impact: 'We chose quickly' });
+  const asked = (id: string, personId: string, on: string): Feedback => ({
+    id,
+    personId,
+    on: day(on),
+    kind: 'asked',
+    said: 'More context in reviews',
+    change: 'Write the why first',
+  });
+  const given = (id: string, personId: string, on: string): Feedback => ({
+    id,
+    personId,
+    on: day(on),
+    kind: 'given',
+    situation: 'The demo',
+    behaviour: 'You explained the trade-off',
+    impact: 'We chose quickly',
+  });
   /** Ana is 9 days past her 14-day rhythm, Lee 5 days, Sam not due. */
-  const longTeam: Person[] = [person('p-sam', 'Sam', { addedOn: day('2026-10-01') }), person('p-ana', 'Ana', { addedOn: day('2026-10-01') }), person('p-lee', 'Lee', { addedOn: day('2026-10-01') })];
-  const meetings = [meeting('m1', 'p-ana', '2026-11-01'), meeting('m2', 'p-lee', '2026-11-05'), meeting('m3', 'p-sam', '2026-11-20'), meeting('m0', 'p-ana', '2026-10-20')];
+  const longTeam: Person[] = [
+    person('p-sam', 'Sam', { addedOn: day('2026-10-01') }),
+    person('p-ana', 'Ana', { addedOn: day('2026-10-01') }),
+    person('p-lee', 'Lee', { addedOn: day('2026-10-01') }),
+  ];
+  const meetings = [
+    meeting('m1', 'p-ana', '2026-11-01'),
+    meeting('m2', 'p-lee', '2026-11-05'),
+    meeting('m3', 'p-sam', '2026-11-20'),
+    meeting('m0', 'p-ana', '2026-10-20'),
+  ];
   /** Asked yesterday: the feedback rule stays out of the way unless a test wants it. */
   const recentAsk = [asked('f0', 'p-sam', '2026-11-23')];
-  const overdueDelegation = createDelegation('d9', { task: 'Write the on-call guide', level: 5, followUpOn: day('2026-11-20') }, 'p-sam', day('2026-11-10'));
+  const overdueDelegation = createDelegation(
+    'd9',
+    { task: 'Write the on-call guide', level: 5, followUpOn: day('2026-11-20') },
+    'p-sam',
+    day('2026-11-10'),
+  );
 
   it('an overdue follow-up beats an overdue 1:1', () => {
-    const result = pickNudgeForDay(context(today, { people: longTeam, oneOnOnes: meetings, feedback: recentAsk, delegations: [overdueDelegation] }), EMPTY_PROGRESS);
+    const result = pickNudgeForDay(
+      context(today, { people: longTeam, oneOnOnes: meetings, feedback: recentAsk, delegations: [overdueDelegation] }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(result?.nudge.reason, 'overdueFollowUp');
     assert.equal(result?.nudge.short, 'Follow up with Sam');
   });
@@ -195,15 +280,31 @@ describe('nudge priorities with the team', () => {
     assert.match(result?.nudge.action ?? '', /1 more is due a 1:1 too\.$/);
     assert.equal(result?.progress, progress, 'a 1:1 nudge does not replace the stored pick');
     // Order of the people does not matter; one day past reads in the singular.
-    const oneDay = pickNudgeForDay(context(today, { people: [...longTeam].reverse(), oneOnOnes: [meeting('m4', 'p-lee', '2026-11-09')], feedback: recentAsk }), EMPTY_PROGRESS);
+    const oneDay = pickNudgeForDay(
+      context(today, { people: [...longTeam].reverse(), oneOnOnes: [meeting('m4', 'p-lee', '2026-11-09')], feedback: recentAsk }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(oneDay?.nudge.reason, 'overdueOneOnOne');
     assert.equal(oneDay?.nudge.personId, 'p-ana', 'never met since added on 1 Oct: the most overdue');
-    const justLee = pickNudgeForDay(context(today, { people: [longTeam[2] as Person], oneOnOnes: [meeting('m4', 'p-lee', '2026-11-09')], feedback: recentAsk }), EMPTY_PROGRESS);
-    assert.match(justLee?.nudge.action ?? '', /\(1:1 15 days ago, 1 day past their 14-day rhythm\)\. Ask how they are before any status\.$/);
+    const justLee = pickNudgeForDay(
+      context(today, { people: [longTeam[2] as Person], oneOnOnes: [meeting('m4', 'p-lee', '2026-11-09')], feedback: recentAsk }),
+      EMPTY_PROGRESS,
+    );
+    assert.match(
+      justLee?.nudge.action ?? '',
+      /\(1:1 15 days ago, 1 day past their 14-day rhythm\)\. Ask how they are before any status\.$/,
+    );
   });
 
   it('a 1:1 due today is not overdue yet', () => {
-    const result = pickNudgeForDay(context(today, { people: [person('p-lee', 'Lee', { addedOn: day('2026-10-01') })], oneOnOnes: [meeting('m4', 'p-lee', '2026-11-10')], feedback: recentAsk }), EMPTY_PROGRESS);
+    const result = pickNudgeForDay(
+      context(today, {
+        people: [person('p-lee', 'Lee', { addedOn: day('2026-10-01') })],
+        oneOnOnes: [meeting('m4', 'p-lee', '2026-11-10')],
+        feedback: recentAsk,
+      }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(result?.nudge.reason, 'daily');
   });
 
@@ -212,43 +313,83 @@ describe('nudge priorities with the team', () => {
     const result = pickNudgeForDay(context(today, { people: archivedAna, oneOnOnes: meetings, feedback: recentAsk }), EMPTY_PROGRESS);
     assert.equal(result?.nudge.reason, 'daily');
     const onlyLee = longTeam.map((p) => (p.id === 'p-ana' ? { ...p, archived: true as const } : p));
-    assert.equal(pickNudgeForDay(context(today, { people: onlyLee, oneOnOnes: meetings, feedback: recentAsk }), EMPTY_PROGRESS)?.nudge.personId, 'p-lee');
+    assert.equal(
+      pickNudgeForDay(context(today, { people: onlyLee, oneOnOnes: meetings, feedback: recentAsk }), EMPTY_PROGRESS)?.nudge.personId,
+      'p-lee',
+    );
   });
 
   it('turns to feedback after 30 days without asking anyone, not after 29', () => {
-    const thirty = pickNudgeForDay(context(today, { feedback: [asked('f1', 'p-ana', '2026-10-25'), given('f2', 'p-lee', '2026-11-23')] }), EMPTY_PROGRESS);
+    const thirty = pickNudgeForDay(
+      context(today, { feedback: [asked('f1', 'p-ana', '2026-10-25'), given('f2', 'p-lee', '2026-11-23')] }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(thirty?.nudge.reason, 'notAskingFeedback');
     assert.match(thirty?.nudge.id ?? '', /^feedback-/);
     assert.equal(thirty?.progress.picks[today]?.source, 'notAskingFeedback');
     // Shown again later in the day, for the same reason (read back as stored).
-    const again = pickNudgeForDay(context(today, { feedback: [asked('f1', 'p-ana', '2026-10-25')] }), readNudgeProgress(JSON.parse(JSON.stringify(thirty?.progress))));
+    const again = pickNudgeForDay(
+      context(today, { feedback: [asked('f1', 'p-ana', '2026-10-25')] }),
+      readNudgeProgress(JSON.parse(JSON.stringify(thirty?.progress))),
+    );
     assert.equal(again?.nudge.reason, 'notAskingFeedback');
     assert.equal(again?.nudge.id, thirty?.nudge.id);
-    const twentyNine = pickNudgeForDay(context(today, { feedback: [asked('f1', 'p-ana', '2026-10-26'), asked('f3', 'p-ana', '2026-10-01')] }), EMPTY_PROGRESS);
+    const twentyNine = pickNudgeForDay(
+      context(today, { feedback: [asked('f1', 'p-ana', '2026-10-26'), asked('f3', 'p-ana', '2026-10-01')] }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(twentyNine?.nudge.reason, 'daily');
     // Feedback given does not count as asking: with nobody asked, the count runs from 1 Oct, when the team was added.
     const metRecently = longTeam.map((p, i) => meeting(`r${i}`, p.id, '2026-11-20'));
-    assert.equal(pickNudgeForDay(context(today, { people: longTeam, oneOnOnes: metRecently, feedback: [given('f2', 'p-lee', '2026-11-23')] }), EMPTY_PROGRESS)?.nudge.reason, 'notAskingFeedback');
+    assert.equal(
+      pickNudgeForDay(
+        context(today, { people: longTeam, oneOnOnes: metRecently, feedback: [given('f2', 'p-lee', '2026-11-23')] }),
+        EMPTY_PROGRESS,
+      )?.nudge.reason,
+      'notAskingFeedback',
+    );
   });
 
   it('counts from the first person added when nobody was ever asked, and comes before the not-delegating rule', () => {
     const metRecently = [meeting('r1', 'p-ana', '2026-11-20')];
     const firstAdded = [person('p-sam', 'Sam', { addedOn: day('2026-11-20') }), person('p-ana', 'Ana', { addedOn: day('2026-10-25') })];
-    const result = pickNudgeForDay(context(today, { people: firstAdded, oneOnOnes: metRecently, daysSinceLastDelegated: undefined, delegations: [] }), EMPTY_PROGRESS);
+    const result = pickNudgeForDay(
+      context(today, { people: firstAdded, oneOnOnes: metRecently, daysSinceLastDelegated: undefined, delegations: [] }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(result?.nudge.reason, 'notAskingFeedback');
     const notYet = [person('p-sam', 'Sam', { addedOn: day('2026-11-20') }), person('p-ana', 'Ana', { addedOn: day('2026-10-26') })];
     assert.equal(pickNudgeForDay(context(today, { people: notYet, oneOnOnes: metRecently }), EMPTY_PROGRESS)?.nudge.reason, 'daily');
-    assert.equal(pickNudgeForDay(context(today, { people: notYet, oneOnOnes: metRecently, daysSinceLastDelegated: undefined, delegations: [] }), EMPTY_PROGRESS)?.nudge.reason, 'notDelegating');
+    assert.equal(
+      pickNudgeForDay(
+        context(today, { people: notYet, oneOnOnes: metRecently, daysSinceLastDelegated: undefined, delegations: [] }),
+        EMPTY_PROGRESS,
+      )?.nudge.reason,
+      'notDelegating',
+    );
   });
 
   it('gives no feedback nudge to a lead whose first person was added 3 days ago and never asked', () => {
-    const result = pickNudgeForDay(context(today, { people: [person('p-sam', 'Sam', { addedOn: day('2026-11-21') })], feedback: [] }), EMPTY_PROGRESS);
+    const result = pickNudgeForDay(
+      context(today, { people: [person('p-sam', 'Sam', { addedOn: day('2026-11-21') })], feedback: [] }),
+      EMPTY_PROGRESS,
+    );
     assert.equal(result?.nudge.reason, 'daily');
-    assert.equal(pickNudgeForDay(context(today, { people: [], feedback: [] }), EMPTY_PROGRESS)?.nudge.reason, 'daily', 'nobody in the team: nothing to ask');
+    assert.equal(
+      pickNudgeForDay(context(today, { people: [], feedback: [] }), EMPTY_PROGRESS)?.nudge.reason,
+      'daily',
+      'nobody in the team: nothing to ask',
+    );
   });
 
   it('"Another one" still wins over everything', () => {
-    const busy = context(today, { people: longTeam, oneOnOnes: meetings, feedback: [], delegations: [overdueDelegation], daysSinceLastDelegated: undefined });
+    const busy = context(today, {
+      people: longTeam,
+      oneOnOnes: meetings,
+      feedback: [],
+      delegations: [overdueDelegation],
+      daysSinceLastDelegated: undefined,
+    });
     const first = pickNudgeForDay(busy, EMPTY_PROGRESS);
     assert.equal(first?.nudge.reason, 'overdueFollowUp');
     const another = pickAnotherNudge(busy, first?.progress ?? EMPTY_PROGRESS, first?.nudge.id ?? '');

@@ -3,7 +3,12 @@ import { describeMood, MOOD_WORDS, type Mood } from '../../src/domain/team';
 import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../src/shared/moodLine';
 import { isPersonToExtension, isPersonToPage } from '../../src/shared/personProtocol';
 
-const point = (mood: number, day: string): { on: string; day: string; mood: number; label: string } => ({ on: '2025-11-28', day, mood, label: moodLabel(mood) });
+const point = (mood: number, day: string): { on: string; day: string; mood: number; label: string } => ({
+  on: '2025-11-28',
+  day,
+  mood,
+  label: moodLabel(mood),
+});
 
 describe('person page', () => {
   describe('mood line geometry', () => {
@@ -63,7 +68,10 @@ describe('person page', () => {
         assert.equal(moodLabel(mood), describeMood(mood));
       }
       assert.equal(MOOD_SCALE.length, 5);
-      assert.equal(moodScaleDescription(), 'Scale from 1 at the bottom to 5 at the top: 1, struggling; 2, strained; 3, steady; 4, good; 5, thriving.');
+      assert.equal(
+        moodScaleDescription(),
+        'Scale from 1 at the bottom to 5 at the top: 1, struggling; 2, strained; 3, steady; 4, good; 5, thriving.',
+      );
     });
 
     it('says so when no 1:1 recorded a mood', () => {
@@ -75,7 +83,14 @@ describe('person page', () => {
     });
 
     it('reads many 1:1s from the first to the last', () => {
-      const moods = [point(3, 'Mon 6 Oct'), point(3, 'Mon 20 Oct'), point(4, 'Mon 3 Nov'), point(3, 'Mon 17 Nov'), point(4, 'Mon 24 Nov'), point(4, 'Fri 28 Nov')];
+      const moods = [
+        point(3, 'Mon 6 Oct'),
+        point(3, 'Mon 20 Oct'),
+        point(4, 'Mon 3 Nov'),
+        point(3, 'Mon 17 Nov'),
+        point(4, 'Mon 24 Nov'),
+        point(4, 'Fri 28 Nov'),
+      ];
       assert.equal(moodSummary(moods), 'How they were doing at the last 6 1:1s: from 3/5, steady to 4/5, good');
     });
 
@@ -91,7 +106,10 @@ describe('person page', () => {
     });
 
     it('says when nothing changed', () => {
-      assert.equal(moodSummary([point(4, 'Mon 3 Nov'), point(4, 'Mon 17 Nov')]), 'How they were doing at the last 2 1:1s: 4/5, good each time');
+      assert.equal(
+        moodSummary([point(4, 'Mon 3 Nov'), point(4, 'Mon 17 Nov')]),
+        'How they were doing at the last 2 1:1s: 4/5, good each time',
+      );
     });
   });
 

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import type { DateKey } from '../../src/domain/dates';
 import { describeNeglect } from '../../src/domain/neglect';
 import type { Nudge } from '../../src/domain/nudges';
-import { choosePrompts, readReflectionAnswers, reflectionsFor, REFLECTION_ANSWER_MAX, validateAnswer, withAnswer } from '../../src/domain/reflections';
+import {
+  choosePrompts,
+  readReflectionAnswers,
+  reflectionsFor,
+  REFLECTION_ANSWER_MAX,
+  validateAnswer,
+  withAnswer,
+} from '../../src/domain/reflections';
 
 const week = '2026-11-16' as DateKey;
 
@@ -39,7 +46,10 @@ describe('weekly reflections', () => {
 
   it('shows the stored prompts of a week even after the catalogue changed', () => {
     const stored = { [week]: [{ id: 'gone', prompt: 'An old question?', answer: 'An old answer' }] };
-    assert.deepEqual(reflectionsFor(stored, week, () => choosePrompts(catalogue, week)), stored[week]);
+    assert.deepEqual(
+      reflectionsFor(stored, week, () => choosePrompts(catalogue, week)),
+      stored[week],
+    );
     assert.equal(reflectionsFor(stored, '2026-11-23' as DateKey, () => choosePrompts(catalogue, '2026-11-23' as DateKey)).length, 3);
   });
 
@@ -51,12 +61,17 @@ describe('weekly reflections', () => {
     const next = withAnswer(other, week, prompts, first.id, 'I skipped two 1:1s.');
     assert.deepEqual(next['2026-11-09'], other['2026-11-09']);
     assert.equal(next[week]?.find((r) => r.id === first.id)?.answer, 'I skipped two 1:1s.');
-    assert.deepEqual(next[week]?.map((r) => r.prompt), prompts.map((r) => r.prompt));
+    assert.deepEqual(
+      next[week]?.map((r) => r.prompt),
+      prompts.map((r) => r.prompt),
+    );
   });
 
   it('reads only what is in the stored shape', () => {
     assert.equal(readReflectionAnswers('nope'), undefined);
-    assert.deepEqual(readReflectionAnswers({ 'not-a-week': [], [week]: [{ id: 'a', prompt: 'Q?', answer: 'A' }, { id: 3 }, 'x'] }), { [week]: [{ id: 'a', prompt: 'Q?', answer: 'A' }] });
+    assert.deepEqual(readReflectionAnswers({ 'not-a-week': [], [week]: [{ id: 'a', prompt: 'Q?', answer: 'A' }, { id: 3 }, 'x'] }), {
+      [week]: [{ id: 'a', prompt: 'Q?', answer: 'A' }],
+    });
   });
 
   it('checks answers with the rules for notes: no control characters, a length limit, empty is allowed', () => {

@@ -27,7 +27,11 @@ describe('overdue reminders', () => {
   it('name follow-ups only, when no 1:1 is overdue', () => {
     assert.equal(reminderMessage(['Sam'], []), 'Your follow-up with Sam is overdue.');
     assert.equal(reminderMessage(['Sam', 'Ana'], []), '2 follow-ups are overdue (Sam, Ana).');
-    assert.equal(reminderMessage(['Sam', 'Sam'], []), '2 follow-ups are overdue (Sam).', 'two overdue with the same person: counted twice, named once');
+    assert.equal(
+      reminderMessage(['Sam', 'Sam'], []),
+      '2 follow-ups are overdue (Sam).',
+      'two overdue with the same person: counted twice, named once',
+    );
   });
 
   it('name 1:1s only, when no follow-up is overdue', () => {
@@ -37,13 +41,19 @@ describe('overdue reminders', () => {
 
   it('name both, follow-ups first, in one message', () => {
     assert.equal(reminderMessage(['Sam'], ['Lee']), 'Your follow-up with Sam is overdue. Your 1:1 with Lee is overdue.');
-    assert.equal(reminderMessage(['Sam', 'Ana', 'Sam'], ['Lee', 'Kim']), '3 follow-ups are overdue (Sam, Ana). 2 people are due a 1:1 (Lee, Kim).');
+    assert.equal(
+      reminderMessage(['Sam', 'Ana', 'Sam'], ['Lee', 'Kim']),
+      '3 follow-ups are overdue (Sam, Ana). 2 people are due a 1:1 (Lee, Kim).',
+    );
     assert.equal(reminderMessage(['Sam'], ['Sam']), 'Your follow-up with Sam is overdue. Your 1:1 with Sam is overdue.');
   });
 
   it('keep many names short: two named and a count of the rest', () => {
     const names = ['Ana', 'Ben', 'Cai', 'Dee', 'Eli', 'Fay', 'Gus'];
-    assert.equal(reminderMessage(names, names), '7 follow-ups are overdue (Ana, Ben and 5 more). 7 people are due a 1:1 (Ana, Ben and 5 more).');
+    assert.equal(
+      reminderMessage(names, names),
+      '7 follow-ups are overdue (Ana, Ben and 5 more). 7 people are due a 1:1 (Ana, Ben and 5 more).',
+    );
     assert.equal(reminderMessage([], names.slice(0, 3)), '3 people are due a 1:1 (Ana, Ben and 1 more).');
   });
 

@@ -66,7 +66,15 @@ function asked(id: string, personId: string, on: string): Feedback {
 type Event = ['checkIn' | 'done' | 'reopened', string] | ['moved', string, string, string];
 
 /** A delegation with its history: "moved" is a followUpChanged (on, from, to). */
-function delegation(id: string, personId: string, level: DelegationLevel, createdOn: string, followUpOn: string, events: Event[] = [], doneOn?: string): Delegation {
+function delegation(
+  id: string,
+  personId: string,
+  level: DelegationLevel,
+  createdOn: string,
+  followUpOn: string,
+  events: Event[] = [],
+  doneOn?: string,
+): Delegation {
   const history: DelegationEvent[] = [{ kind: 'created', on: day(createdOn) }];
   for (const event of events) {
     if (event[0] === 'moved') {
@@ -75,7 +83,16 @@ function delegation(id: string, personId: string, level: DelegationLevel, create
       history.push({ kind: event[0], on: day(event[1]) });
     }
   }
-  return { id, task: `Task ${id}`, personId, level, createdOn: day(createdOn), followUpOn: day(followUpOn), history, ...(doneOn === undefined ? {} : { doneOn: day(doneOn) }) };
+  return {
+    id,
+    task: `Task ${id}`,
+    personId,
+    level,
+    createdOn: day(createdOn),
+    followUpOn: day(followUpOn),
+    history,
+    ...(doneOn === undefined ? {} : { doneOn: day(doneOn) }),
+  };
 }
 
 function progress(picks: Record<string, string>, doneDays: string[]): NudgeProgress {
@@ -200,7 +217,19 @@ const PROGRESS = progress(
     '2026-11-24': 'one-on-one:p-cy',
   },
   // 20 Nov's nudge was not done; 10 Nov was done with no pick remembered.
-  ['2026-10-01', '2026-11-10', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25'],
+  [
+    '2026-10-01',
+    '2026-11-10',
+    '2026-11-16',
+    '2026-11-17',
+    '2026-11-18',
+    '2026-11-19',
+    '2026-11-21',
+    '2026-11-22',
+    '2026-11-23',
+    '2026-11-24',
+    '2026-11-25',
+  ],
 );
 
 const INPUT: ReviewInput = { data: TEAM, progress: PROGRESS, catalogue: CATALOGUE, today: TODAY, weekStartsOn: 1 };
@@ -305,7 +334,10 @@ describe('weeks', () => {
 describe('weekly review figures', () => {
   it('are all zero for an empty team and no progress', () => {
     const today = day('2026-11-25');
-    const figures = weekFigures({ data: EMPTY_TEAM, progress: EMPTY_PROGRESS, catalogue: CATALOGUE, today, weekStartsOn: 1 }, weekOf(today, 1));
+    const figures = weekFigures(
+      { data: EMPTY_TEAM, progress: EMPTY_PROGRESS, catalogue: CATALOGUE, today, weekStartsOn: 1 },
+      weekOf(today, 1),
+    );
     assert.deepEqual(figures.week, week('2026-11-23', '2026-11-29'));
     assert.equal(figures.current, true);
     assert.deepEqual(figures.actions, { checkIns: 0, biggerPicture: 0, modelling: 0, delegating: 0, feedback: 0 });
@@ -318,7 +350,10 @@ describe('weekly review figures', () => {
     assert.deepEqual(figures.series[0]?.week, week('2026-09-28', '2026-10-04'));
     assert.deepEqual(figures.series[8]?.week, figures.week);
     for (const point of figures.series) {
-      assert.deepEqual([point.followUpsOnTime, point.followUpsLate, point.feedbackGiven, point.feedbackAsked, point.nudgesDone], [0, 0, 0, 0, 0]);
+      assert.deepEqual(
+        [point.followUpsOnTime, point.followUpsLate, point.feedbackGiven, point.feedbackAsked, point.nudgesDone],
+        [0, 0, 0, 0, 0],
+      );
     }
   });
 
@@ -377,10 +412,15 @@ describe('weekly review figures', () => {
     assert.deepEqual(figures.noDelegation, ['ana', 'Bo', 'Cy']);
     const last = figures.series[8];
     // d7 due 26 Nov and d1 due 27 Nov are not due yet; nothing else falls in this week.
-    assert.deepEqual(last && [last.followUpsOnTime, last.followUpsLate, last.feedbackGiven, last.feedbackAsked, last.nudgesDone], [0, 0, 0, 1, 3]);
+    assert.deepEqual(
+      last && [last.followUpsOnTime, last.followUpsLate, last.feedbackGiven, last.feedbackAsked, last.nudgesDone],
+      [0, 0, 0, 1, 3],
+    );
     // The weeks before are the same as in the chosen week's series, one week on.
     assert.deepEqual(
-      figures.series.slice(0, 8).map((p) => [p.week.start, p.followUpsOnTime, p.followUpsLate, p.feedbackGiven, p.feedbackAsked, p.nudgesDone]),
+      figures.series
+        .slice(0, 8)
+        .map((p) => [p.week.start, p.followUpsOnTime, p.followUpsLate, p.feedbackGiven, p.feedbackAsked, p.nudgesDone]),
       SERIES.slice(1),
     );
   });
@@ -395,7 +435,11 @@ describe('weekly review figures', () => {
 
   it('put a Sunday record in different weeks when weeks start on Monday or on Sunday', () => {
     const sunday = day('2026-11-22');
-    const data: TeamData = { ...EMPTY_TEAM, people: [person('p-bo', 'Bo', 7, '2026-09-01')], delegations: [delegation('d', 'p-bo', 4, sunday, '2026-12-01')] };
+    const data: TeamData = {
+      ...EMPTY_TEAM,
+      people: [person('p-bo', 'Bo', 7, '2026-09-01')],
+      delegations: [delegation('d', 'p-bo', 4, sunday, '2026-12-01')],
+    };
     const base = { data, progress: EMPTY_PROGRESS, catalogue: CATALOGUE, today: TODAY };
     const monday = weekFigures({ ...base, weekStartsOn: 1 }, weekOf(day('2026-11-18'), 1));
     const sundayStart = weekFigures({ ...base, weekStartsOn: 0 }, weekOf(day('2026-11-18'), 0));
@@ -459,7 +503,18 @@ describe('weekly review figures', () => {
         acrossDst: weekFigures(input, weekOf('2026-10-25', 1)),
       }));
     `;
-    const days = ['2026-11-18', '2025-10-02', '2026-01-01', '2028-02-29', '2026-03-29', '2026-03-30', '2026-10-25', '2026-10-26', '2026-03-08', '2026-11-01'];
+    const days = [
+      '2026-11-18',
+      '2025-10-02',
+      '2026-01-01',
+      '2028-02-29',
+      '2026-03-29',
+      '2026-03-30',
+      '2026-10-25',
+      '2026-10-26',
+      '2026-03-08',
+      '2026-11-01',
+    ];
     const weeks = Object.fromEntries(days.map((d) => [d, WEEKDAYS.map((ws) => weekOf(day(d), ws))]));
     const expected = {
       weeks,
@@ -483,17 +538,39 @@ describe('weekly review figures', () => {
 
 describe('action counts', () => {
   it('count each action over the days given, both included', () => {
-    assert.deepEqual(actionCounts(INPUT, day('2026-11-16'), day('2026-11-16')), { checkIns: 1, biggerPicture: 1, modelling: 0, delegating: 0, feedback: 0 });
+    assert.deepEqual(actionCounts(INPUT, day('2026-11-16'), day('2026-11-16')), {
+      checkIns: 1,
+      biggerPicture: 1,
+      modelling: 0,
+      delegating: 0,
+      feedback: 0,
+    });
     // 1 Oct: Dee's 1:1 and the delegation nudge; 2 Oct: d8's check-in.
-    assert.deepEqual(actionCounts(INPUT, day('2026-10-01'), day('2026-10-02')), { checkIns: 2, biggerPicture: 0, modelling: 0, delegating: 1, feedback: 0 });
-    assert.deepEqual(actionCounts(INPUT, day('2026-11-22'), day('2026-11-16')), { checkIns: 0, biggerPicture: 0, modelling: 0, delegating: 0, feedback: 0 });
+    assert.deepEqual(actionCounts(INPUT, day('2026-10-01'), day('2026-10-02')), {
+      checkIns: 2,
+      biggerPicture: 0,
+      modelling: 0,
+      delegating: 1,
+      feedback: 0,
+    });
+    assert.deepEqual(actionCounts(INPUT, day('2026-11-22'), day('2026-11-16')), {
+      checkIns: 0,
+      biggerPicture: 0,
+      modelling: 0,
+      delegating: 0,
+      feedback: 0,
+    });
   });
 });
 
 describe('the neglected action', () => {
   const today = day('2026-11-25');
   /** One practice of each action in the last 14 days (12 to 25 Nov), except `skip`, plus `extra`. */
-  function team(skip: Action | undefined, extra: Partial<Record<'oneOnOnes' | 'delegations' | 'feedback', readonly unknown[]>> = {}, picks: Record<string, string> = {}): Omit<ReviewInput, 'weekStartsOn'> {
+  function team(
+    skip: Action | undefined,
+    extra: Partial<Record<'oneOnOnes' | 'delegations' | 'feedback', readonly unknown[]>> = {},
+    picks: Record<string, string> = {},
+  ): Omit<ReviewInput, 'weekStartsOn'> {
     const people = [person('p-bo', 'Bo', 14, '2026-09-01')];
     const oneOnOnes: OneOnOne[] = skip === 'checkIns' ? [] : [meeting('p-bo', '2026-11-20')];
     const delegations: Delegation[] = skip === 'delegating' ? [] : [delegation('d-new', 'p-bo', 4, '2026-11-23', '2026-12-01')];
@@ -523,7 +600,13 @@ describe('the neglected action', () => {
   it('is the bigger picture, never practised', () => {
     // A bigger-picture pick that was not done does not count.
     const input = team('biggerPicture', {}, {});
-    const notDone = { ...input, progress: { ...input.progress, picks: { ...input.progress.picks, '2026-11-19': { id: 'n-big', source: 'daily' as const, rerolls: 0 } } } };
+    const notDone = {
+      ...input,
+      progress: {
+        ...input.progress,
+        picks: { ...input.progress.picks, '2026-11-19': { id: 'n-big', source: 'daily' as const, rerolls: 0 } },
+      },
+    };
     assert.deepEqual(neglectedAction(notDone, 14), { action: 'biggerPicture', daysSince: undefined });
   });
 
@@ -544,18 +627,25 @@ describe('the neglected action', () => {
   it('is nothing when every action was practised equally often', () => {
     assert.equal(neglectedAction(team(undefined), 14), undefined);
     // Twice each, still equal.
-    const twice = team(undefined, {
-      oneOnOnes: [meeting('p-bo', '2026-11-12')],
-      delegations: [delegation('d-2', 'p-bo', 4, '2026-11-13', '2026-12-01')],
-      feedback: [asked('f-2', 'p-bo', '2026-11-14')],
-    }, { '2026-11-15': 'n-vision', '2026-11-16': 'n-model' });
+    const twice = team(
+      undefined,
+      {
+        oneOnOnes: [meeting('p-bo', '2026-11-12')],
+        delegations: [delegation('d-2', 'p-bo', 4, '2026-11-13', '2026-12-01')],
+        feedback: [asked('f-2', 'p-bo', '2026-11-14')],
+      },
+      { '2026-11-15': 'n-vision', '2026-11-16': 'n-model' },
+    );
     assert.equal(neglectedAction(twice, 14), undefined);
   });
 
   it('goes to the first action on a tie, and to check-ins when nothing happened', () => {
     const more = team(undefined, { oneOnOnes: [meeting('p-bo', '2026-11-19')], feedback: [asked('f-2', 'p-bo', '2026-11-14')] });
     assert.deepEqual(neglectedAction(more, 14), { action: 'biggerPicture', daysSince: 4 });
-    assert.deepEqual(neglectedAction({ data: EMPTY_TEAM, progress: EMPTY_PROGRESS, catalogue: CATALOGUE, today }, 14), { action: 'checkIns', daysSince: undefined });
+    assert.deepEqual(neglectedAction({ data: EMPTY_TEAM, progress: EMPTY_PROGRESS, catalogue: CATALOGUE, today }, 14), {
+      action: 'checkIns',
+      daysSince: undefined,
+    });
   });
 
   it('counts days since across a month end', () => {
@@ -572,6 +662,12 @@ describe('the neglected action', () => {
     assert.deepEqual(neglectedAction(input, 7), { action: 'checkIns', daysSince: 7 });
     // Over 8 days the 1:1 counts: every action once.
     assert.equal(neglectedAction(input, 8), undefined);
-    assert.deepEqual(actionCounts(input, day('2026-11-25'), day('2026-12-02')), { checkIns: 1, biggerPicture: 1, modelling: 1, delegating: 1, feedback: 1 });
+    assert.deepEqual(actionCounts(input, day('2026-11-25'), day('2026-12-02')), {
+      checkIns: 1,
+      biggerPicture: 1,
+      modelling: 1,
+      delegating: 1,
+      feedback: 1,
+    });
   });
 });

@@ -8,7 +8,15 @@ import { day } from '../support/fakes';
 const today = day('2026-11-25');
 
 function point(start: DateKey, values: Partial<WeekSeriesPoint> = {}): WeekSeriesPoint {
-  return { week: { start, end: addDays(start, 6) }, followUpsOnTime: 0, followUpsLate: 0, feedbackGiven: 0, feedbackAsked: 0, nudgesDone: 0, ...values };
+  return {
+    week: { start, end: addDays(start, 6) },
+    followUpsOnTime: 0,
+    followUpsLate: 0,
+    feedbackGiven: 0,
+    feedbackAsked: 0,
+    nudgesDone: 0,
+    ...values,
+  };
 }
 
 function figures(start: string, extra: Partial<WeekFigures> = {}): WeekFigures {
@@ -24,7 +32,9 @@ function figures(start: string, extra: Partial<WeekFigures> = {}): WeekFigures {
     ],
     noDelegation: ['Kim | the *new* one'],
     levels: [0, 1, 0, 2, 1, 0, 0],
-    series: Array.from({ length: 9 }, (_, i) => point(addDays(s, (i - 8) * 7), i === 8 ? { followUpsOnTime: 2, followUpsLate: 1, feedbackGiven: 1 } : {})),
+    series: Array.from({ length: 9 }, (_, i) =>
+      point(addDays(s, (i - 8) * 7), i === 8 ? { followUpsOnTime: 2, followUpsLate: 1, feedbackGiven: 1 } : {}),
+    ),
     streak: 3,
     ...extra,
   };
@@ -49,17 +59,33 @@ describe('the weekly review page', () => {
     const byId = new Map(model.charts.map((c) => [c.id, c]));
     assert.deepEqual([...byId.keys()], ['actions', 'delegationsPerPerson', 'levels', 'followUps', 'oneOnOnes', 'feedback', 'nudges']);
     assert.match(byId.get('actions')?.summary ?? '', /Ask for feedback: 0\. Done least: ask for feedback\./);
-    assert.deepEqual(byId.get('actions')?.data.filter((d) => d.highlight).map((d) => d.label), ['Ask for feedback']);
+    assert.deepEqual(
+      byId
+        .get('actions')
+        ?.data.filter((d) => d.highlight)
+        .map((d) => d.label),
+      ['Ask for feedback'],
+    );
     assert.equal(byId.get('delegationsPerPerson')?.note, 'No delegation this week: Kim | the *new* one.');
     assert.equal(byId.get('oneOnOnes')?.note, 'Past their 1:1 cadence: Kim | the *new* one.');
     assert.match(byId.get('followUps')?.summary ?? '', /23 Nov 2 on time, 1 late\.$/);
     assert.equal(byId.get('followUps')?.data.length, 9);
-    assert.deepEqual(byId.get('levels')?.data.map((d) => d.value), [0, 1, 0, 2, 1, 0, 0]);
+    assert.deepEqual(
+      byId.get('levels')?.data.map((d) => d.value),
+      [0, 1, 0, 2, 1, 0, 0],
+    );
     assert.equal(model.streak, 'Nudge streak: 3 days.');
   });
 
   it('exports Markdown with a table per chart and the answers, escaping what could become markup', () => {
-    const model = buildReviewModel(figures('2026-11-23'), [{ id: 'r1', prompt: 'Whose work did you explain?', answer: 'Ana\'s. Not Kim\'s | yet.' }, { id: 'r2', prompt: 'What did you skip?', answer: '' }], today);
+    const model = buildReviewModel(
+      figures('2026-11-23'),
+      [
+        { id: 'r1', prompt: 'Whose work did you explain?', answer: "Ana's. Not Kim's | yet." },
+        { id: 'r2', prompt: 'What did you skip?', answer: '' },
+      ],
+      today,
+    );
     const md = reviewMarkdown(model);
     assert.match(md, /^# Weekly review: Week of Mon 23 Nov \(23 to 29\)$/m);
     assert.match(md, /^\| Ask for feedback \(!\) \| 0 \|$/m);

@@ -56,7 +56,10 @@ describe('the storage map', () => {
   });
 
   it('falls back to the default for damaged values, and for nothing stored', () => {
-    const workspace = new MemoryStorage({ [StateMap.groupBy.key]: 'sideways', [StateMap.reminders.key]: { schemaVersion: 1, value: 'nope' } });
+    const workspace = new MemoryStorage({
+      [StateMap.groupBy.key]: 'sideways',
+      [StateMap.reminders.key]: { schemaVersion: 1, value: 'nope' },
+    });
     const state = new State({ workspace, global: new MemoryStorage({ [StateMap.lessonsRead.key]: 'trust' }) });
     assert.equal(state.get(StateMap.groupBy), 'followUp');
     assert.deepEqual(state.get(StateMap.reminders), {});
@@ -111,7 +114,10 @@ describe('the storage map', () => {
       sequentialIds(),
       { cadenceDays: () => 14 },
     );
-    assert.deepEqual(store.all().map((d) => [d.task, store.nameOf(d.personId), d.history.length]), [['Run the release retro', 'Priya', 2]]);
+    assert.deepEqual(
+      store.all().map((d) => [d.task, store.nameOf(d.personId), d.history.length]),
+      [['Run the release retro', 'Priya', 2]],
+    );
     assert.equal(store.keptAsideOnLoad, 0);
     assert.equal(store.migratedPeople, 1);
     assert.deepEqual(state.raw(StateMap.legacyDelegations), { schemaVersion: 2, movedTo: StateMap.team.key });
@@ -119,7 +125,10 @@ describe('the storage map', () => {
     // The chunks first (files, beside workspace state), then the index, then the marker.
     const order = workspace.writes.map((w) => w.key);
     assert.deepEqual(order, [StateMap.team.key, StateMap.legacyDelegations.key]);
-    assert.deepEqual(workspace.files.writes.map((w) => w.name), (state.raw(StateMap.team) as { chunks: string[] }).chunks);
+    assert.deepEqual(
+      workspace.files.writes.map((w) => w.name),
+      (state.raw(StateMap.team) as { chunks: string[] }).chunks,
+    );
   });
 
   it('refuses to write the team over a newer version of either of its keys', async () => {

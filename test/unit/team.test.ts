@@ -134,7 +134,15 @@ describe('1:1 cadence', () => {
 
   it('finds the last time anyone was asked for feedback; feedback given does not count', () => {
     const asked = (on: string): Feedback => ({ id: `a-${on}`, personId: 'p-sam', on: day(on), kind: 'asked', said: 's', change: 'c' });
-    const given = (on: string): Feedback => ({ id: `g-${on}`, personId: 'p-sam', on: day(on), kind: 'given', situation: 's', behaviour: 'b', impact: 'i' });
+    const given = (on: string): Feedback => ({
+      id: `g-${on}`,
+      personId: 'p-sam',
+      on: day(on),
+      kind: 'given',
+      situation: 's',
+      behaviour: 'b',
+      impact: 'i',
+    });
     assert.equal(lastFeedbackAsked([]), undefined);
     assert.equal(lastFeedbackAsked([given('2026-11-24')]), undefined);
     assert.equal(lastFeedbackAsked([asked('2026-10-01'), given('2026-11-24'), asked('2026-11-02'), asked('2026-10-20')]), '2026-11-02');
@@ -186,7 +194,10 @@ describe('local days, whatever the time of day', () => {
     assert.deepEqual(store.overdueOneOnOnes(), []);
     clock.current = new Date(2026, 1, 15, 0, 1);
     assert.equal(describeNextOneOnOne(sam, logged.value, todayKey(clock)), '1:1 overdue by 1 day');
-    assert.deepEqual(store.overdueOneOnOnes().map((p) => p.name), ['Sam']);
+    assert.deepEqual(
+      store.overdueOneOnOnes().map((p) => p.name),
+      ['Sam'],
+    );
     // Logged a minute after midnight, a delegation is created on the new local day.
     const d = await store.log({ task: 'Own the retro', person: 'Sam', level: 4, followUpOn: todayKey(clock) });
     assert.equal(d.value.createdOn, '2026-02-15');
@@ -196,8 +207,17 @@ describe('local days, whatever the time of day', () => {
     // Logged just after midnight on 25 Nov in Berlin; opened the same evening, 24 Nov, in New York.
     const sam: Person = { id: 'p-sam', name: 'Sam', cadenceDays: 14, addedOn: day('2026-11-25') };
     const ahead: OneOnOne = { id: 'm1', personId: 'p-sam', on: day('2026-11-25'), mood: 4, topics: ['career'] };
-    const asked: Feedback = { id: 'f1', personId: 'p-sam', on: day('2026-11-25'), kind: 'asked', said: 'More pairing', change: 'Pair on Fridays' };
-    const storage = new MemoryStorage({ [teamKeys.team]: { schemaVersion: 2, people: [sam], delegations: [], oneOnOnes: [ahead], feedback: [asked] } });
+    const asked: Feedback = {
+      id: 'f1',
+      personId: 'p-sam',
+      on: day('2026-11-25'),
+      kind: 'asked',
+      said: 'More pairing',
+      change: 'Pair on Fridays',
+    };
+    const storage = new MemoryStorage({
+      [teamKeys.team]: { schemaVersion: 2, people: [sam], delegations: [], oneOnOnes: [ahead], feedback: [asked] },
+    });
     const clock = new WallClock(new Date(2026, 10, 24, 19, 0));
     const store = await loadTeam(storage, clock);
     assert.equal(store.keptAsideOnLoad, 0);
@@ -248,7 +268,15 @@ describe('local days, whatever the time of day', () => {
       offsets.add(result['offset'] as number);
       assert.deepEqual(
         { ...result, offset: undefined },
-        { offset: undefined, late: '2026-01-31', early: '2026-02-01', leap: '2028-02-29', last: '1:1 yesterday', dueToday: 'next 1:1 due today', overdue: '1:1 overdue by 1 day' },
+        {
+          offset: undefined,
+          late: '2026-01-31',
+          early: '2026-02-01',
+          leap: '2028-02-29',
+          last: '1:1 yesterday',
+          dueToday: 'next 1:1 due today',
+          overdue: '1:1 overdue by 1 day',
+        },
         zone,
       );
     }

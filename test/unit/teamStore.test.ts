@@ -6,7 +6,18 @@ import { bucketOfFile, CHUNKED, chunkFileName, COLLECTIONS, EMPTY_TEAM, type Col
 import { StateChunkFiles } from '../../src/domain/storage';
 import { describeImport, describeUndoLeft, SETTLED_MS, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
 import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
-import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys as keys, writeCount } from '../support/fakes';
+import {
+  assertSameTeam,
+  day,
+  FakeClock,
+  loadTeam,
+  MemoryStorage,
+  namedFiles,
+  readStored,
+  sequentialIds,
+  teamKeys as keys,
+  writeCount,
+} from '../support/fakes';
 
 function input(task: string, person = 'Sam', followUpOn = '2026-11-27'): NewDelegation {
   return { task, person, level: 3, followUpOn: day(followUpOn) };
@@ -23,7 +34,11 @@ function byId<T extends { readonly id: string }>(records: readonly T[]): T[] {
 
 function sameTeam(actual: TeamData, expected: TeamData, message?: string): void {
   for (const collection of COLLECTIONS) {
-    assert.deepEqual(byId<{ id: string }>(actual[collection]), byId<{ id: string }>(expected[collection]), `${collection}${message ? `: ${message}` : ''}`);
+    assert.deepEqual(
+      byId<{ id: string }>(actual[collection]),
+      byId<{ id: string }>(expected[collection]),
+      `${collection}${message ? `: ${message}` : ''}`,
+    );
   }
 }
 
@@ -33,7 +48,11 @@ async function storedMatches(store: TeamStore, storage: MemoryStorage): Promise<
   assert.deepEqual(stored.keptAside, []);
   for (const collection of COLLECTIONS) {
     // Storage holds records by chunk (person and year), memory in the order they came: compared by id.
-    assert.deepEqual(byId<{ id: string }>(stored[collection]), byId<{ id: string }>(store.snapshot()[collection]), `${collection} in storage differ from memory`);
+    assert.deepEqual(
+      byId<{ id: string }>(stored[collection]),
+      byId<{ id: string }>(store.snapshot()[collection]),
+      `${collection} in storage differ from memory`,
+    );
   }
 }
 
@@ -73,13 +92,22 @@ describe('TeamStore', () => {
     const people = writer.allPeople();
     const bad = { id: 'broken', task: 42 };
     const orphan = { ...good, id: 'orphan', personId: 'nobody' };
-    storage.data.set(keys.team, JSON.stringify({ schemaVersion: 2, people, delegations: [good, bad, good, orphan], oneOnOnes: [], feedback: [] }));
+    storage.data.set(
+      keys.team,
+      JSON.stringify({ schemaVersion: 2, people, delegations: [good, bad, good, orphan], oneOnOnes: [], feedback: [] }),
+    );
     const { store } = await newStore(storage);
     assert.deepEqual(store.all(), [good]);
     assert.equal(store.keptAsideOnLoad, 3);
     const aside = store.keptAside();
-    assert.deepEqual(aside.map((r) => r.raw), [bad, good, orphan]);
-    assert.deepEqual(aside.map((r) => r.reason), ['delegation: invalid task', 'delegation: duplicate id', 'delegation: its person is not in the tracker']);
+    assert.deepEqual(
+      aside.map((r) => r.raw),
+      [bad, good, orphan],
+    );
+    assert.deepEqual(
+      aside.map((r) => r.reason),
+      ['delegation: invalid task', 'delegation: duplicate id', 'delegation: its person is not in the tracker'],
+    );
     assert.equal(aside[0]?.keptOn, '2026-11-24');
     await storedMatches(store, storage);
   });
@@ -111,13 +139,19 @@ describe('TeamStore', () => {
     // A list that is not a list is kept aside; the other lists still load.
     const storage = new MemoryStorage({ [keys.team]: { schemaVersion: 2, people: 'everyone', delegations: [] } });
     const { store } = await newStore(storage);
-    assert.deepEqual(store.keptAside().map((r) => [r.raw, r.reason]), [['everyone', 'the people list is not a list']]);
+    assert.deepEqual(
+      store.keptAside().map((r) => [r.raw, r.reason]),
+      [['everyone', 'the people list is not a list']],
+    );
   });
 
   it('adds to what was kept aside before rather than replacing it', async () => {
     const storage = new MemoryStorage({ [keys.keptAside]: [{ raw: 'earlier', reason: 'old', keptOn: '2026-01-01' }], [keys.team]: 'oops' });
     const { store } = await newStore(storage);
-    assert.deepEqual(store.keptAside().map((r) => r.raw), ['earlier', 'oops']);
+    assert.deepEqual(
+      store.keptAside().map((r) => r.raw),
+      ['earlier', 'oops'],
+    );
   });
 
   it('serialises writes: many quick changes all land, in order', async () => {
@@ -167,7 +201,10 @@ describe('TeamStore', () => {
     assert.equal(store.get(kept.id)?.doneOn, undefined);
     assert.equal(store.snapshot(), before, 'memory changed after failed writes');
     await store.log(input('Second'));
-    assert.deepEqual((await readStored(storage)).delegations.map((d) => d.task), ['Kept', 'Second']);
+    assert.deepEqual(
+      (await readStored(storage)).delegations.map((d) => d.task),
+      ['Kept', 'Second'],
+    );
     assert.deepEqual(seen, [['delegations']]);
   });
 
@@ -217,7 +254,10 @@ describe('TeamStore', () => {
     assert.ok(beforeDone);
     const done = await store.markDone(logged.id);
     assert.ok(done);
-    assert.deepEqual(store.get(logged.id)?.history.map((e) => e.kind), ['created', 'levelChanged', 'followUpChanged', 'edited', 'done']);
+    assert.deepEqual(
+      store.get(logged.id)?.history.map((e) => e.kind),
+      ['created', 'levelChanged', 'followUpChanged', 'edited', 'done'],
+    );
     // A change made after Mark done survives its Undo: the Undo reopens, it does not roll back.
     await store.edit(logged.id, 'task', 'Run the retro, renamed');
     assert.deepEqual(await store.undo(undoMarkDone(done)), { applied: 1, left: [] });
@@ -249,7 +289,10 @@ describe('TeamStore', () => {
     const left = await store.undo(b.undo);
     assert.equal(left.applied, 0);
     assert.match(left.left[0]?.reason ?? '', /changed after/);
-    assert.deepEqual(store.all().map((d) => d.task), ['b']);
+    assert.deepEqual(
+      store.all().map((d) => d.task),
+      ['b'],
+    );
     assert.deepEqual(store.people(), ['Ana']);
   });
 
@@ -268,7 +311,10 @@ describe('TeamStore', () => {
     assert.equal(undone.applied, 2);
     assert.equal(undone.left.length, 1);
     assert.match(undone.left[0]?.reason ?? '', /level changed after/);
-    assert.match(describeUndoLeft(undone) ?? '', /^Undo put back 2 changes and left 1 as it is \("Mine, as the file has it": its level changed after/);
+    assert.match(
+      describeUndoLeft(undone) ?? '',
+      /^Undo put back 2 changes and left 1 as it is \("Mine, as the file has it": its level changed after/,
+    );
     assert.equal(store.get('from-file'), undefined, 'the added record stays');
     assert.ok(store.get(later.id), 'work after the import was lost');
     const back = store.get(mine.id);
@@ -305,7 +351,10 @@ describe('TeamStore', () => {
     assert.equal(store.daysSinceLastDelegated(), undefined);
     await store.log(input('a', 'Sam', '2026-11-25'));
     clock.setDay('2026-11-27');
-    assert.deepEqual(store.overdue().map((d) => d.task), ['a']);
+    assert.deepEqual(
+      store.overdue().map((d) => d.task),
+      ['a'],
+    );
     assert.equal(store.daysSinceLastDelegated(), 3);
   });
 
@@ -336,7 +385,10 @@ describe('TeamStore: people', () => {
     assert.equal('role' in ana.value, false);
     const writes = writeCount(storage);
     for (const name of ['Sam', 'sam', 'SAM']) {
-      await assert.rejects(store.addPerson({ name }), (error: Error) => error instanceof StoreRefusal && /Sam is already in the team/.test(error.message));
+      await assert.rejects(
+        store.addPerson({ name }),
+        (error: Error) => error instanceof StoreRefusal && /Sam is already in the team/.test(error.message),
+      );
     }
     assert.equal(writeCount(storage), writes, 'a refused add wrote something');
     assert.deepEqual(await store.undo(ana.undo), { applied: 1, left: [] });
@@ -357,7 +409,10 @@ describe('TeamStore: people', () => {
     const after = store.snapshot();
     assert.deepEqual(after.delegations, before.delegations, 'a rename touched the delegations');
     assert.deepEqual(after.oneOnOnes, before.oneOnOnes);
-    assert.deepEqual(after.people.filter((p) => p.id !== sam.id), before.people.filter((p) => p.id !== sam.id));
+    assert.deepEqual(
+      after.people.filter((p) => p.id !== sam.id),
+      before.people.filter((p) => p.id !== sam.id),
+    );
     assert.equal(store.get(d.id)?.personId, sam.id);
     assert.equal(store.nameOf(d.personId), 'Samira');
     assert.equal(store.findPerson('sam'), undefined);
@@ -400,7 +455,11 @@ describe('TeamStore: people', () => {
     const noRole = await store.updatePerson(sam.value.id, { role: null });
     assert.equal(noRole && 'role' in noRole.value, false);
     await assert.rejects(store.updatePerson(sam.value.id, { cadenceDays: 0 }), /invalid person \(invalid cadenceDays\)/);
-    assert.deepEqual(await store.updatePerson(sam.value.id, { cadenceDays: 7 }), { value: store.person(sam.value.id), undo: { steps: [] } }, 'no change, nothing to undo');
+    assert.deepEqual(
+      await store.updatePerson(sam.value.id, { cadenceDays: 7 }),
+      { value: store.person(sam.value.id), undo: { steps: [] } },
+      'no change, nothing to undo',
+    );
     assert.equal(await store.updatePerson('nobody', { name: 'X' }), undefined);
   });
 
@@ -416,10 +475,16 @@ describe('TeamStore: people', () => {
     assert.equal(store.get(d.id)?.personId, sam.id, 'their work is kept');
     const writes = writeCount(storage);
     for (const name of ['Sam', 'sam']) {
-      await assert.rejects(store.log(input('More work', name)), (error: Error) => error instanceof StoreRefusal && error.message === 'Sam is archived. Restore them from the Team view first.');
+      await assert.rejects(
+        store.log(input('More work', name)),
+        (error: Error) => error instanceof StoreRefusal && error.message === 'Sam is archived. Restore them from the Team view first.',
+      );
     }
     await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: [] }), /Sam is archived/);
-    await assert.rejects(store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'x', change: 'y' }), /Sam is archived/);
+    await assert.rejects(
+      store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'x', change: 'y' }),
+      /Sam is archived/,
+    );
     await assert.rejects(store.reassign(d.id, 'Sam'), /Sam is archived/);
     await assert.rejects(store.addPerson({ name: 'Sam' }), /Sam is already in the team \(archived: restore them from the Team view\)/);
     assert.equal(writeCount(storage), writes, 'a refused change wrote something');
@@ -439,9 +504,16 @@ describe('TeamStore: people', () => {
     const ana = await store.addPerson({ name: 'Ana', cadenceDays: 7 });
     await store.addPerson({ name: 'Lee', cadenceDays: 30 });
     clock.setDay('2026-12-20');
-    assert.deepEqual(store.overdueOneOnOnes().map((p) => p.name), ['Ana', 'Sam'], 'the most overdue first');
+    assert.deepEqual(
+      store.overdueOneOnOnes().map((p) => p.name),
+      ['Ana', 'Sam'],
+      'the most overdue first',
+    );
     await store.updatePerson(ana.value.id, { archived: true });
-    assert.deepEqual(store.overdueOneOnOnes().map((p) => p.name), ['Sam']);
+    assert.deepEqual(
+      store.overdueOneOnOnes().map((p) => p.name),
+      ['Sam'],
+    );
     await store.logOneOnOne({ person: 'Sam', on: day('2026-12-19'), topics: [] });
     assert.deepEqual(store.overdueOneOnOnes(), []);
   });
@@ -453,7 +525,14 @@ describe('TeamStore: people', () => {
     const anaWork = (await store.log(input('Fix the build', 'Ana'))).value;
     await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), mood: 2, notes: 'Tired', topics: ['blockers'] });
     await store.logOneOnOne({ person: 'Ana', on: day('2026-11-21'), topics: [] });
-    await store.logFeedback({ person: 'Sam', on: day('2026-11-22'), kind: 'given', situation: 'The demo', behaviour: 'Calm answers', impact: 'Trust' });
+    await store.logFeedback({
+      person: 'Sam',
+      on: day('2026-11-22'),
+      kind: 'given',
+      situation: 'The demo',
+      behaviour: 'Calm answers',
+      impact: 'Trust',
+    });
     await store.logFeedback({ person: 'Sam', on: day('2026-11-23'), kind: 'asked', said: 'More context', change: 'Write the why' });
     const before = store.snapshot();
     const sam = store.findPerson('Sam');
@@ -463,12 +542,18 @@ describe('TeamStore: people', () => {
     assert.equal(deleted.value.person.id, sam.id);
     assert.equal(deleted.value.records, 5);
     const after = store.snapshot();
-    assert.deepEqual(after.people.map((p) => p.name), ['Ana']);
+    assert.deepEqual(
+      after.people.map((p) => p.name),
+      ['Ana'],
+    );
     assert.deepEqual(after.delegations, [anaWork]);
     assert.equal(after.oneOnOnes.length, 1);
     assert.equal(after.feedback.length, 0);
     for (const collection of ['delegations', 'oneOnOnes', 'feedback'] as const) {
-      assert.ok(after[collection].every((r) => r.personId !== sam.id), `${collection} still point to the deleted person`);
+      assert.ok(
+        after[collection].every((r) => r.personId !== sam.id),
+        `${collection} still point to the deleted person`,
+      );
     }
     await storedMatches(store, storage);
     assert.deepEqual(await store.undo(deleted.undo), { applied: 6, left: [] });
@@ -487,7 +572,14 @@ describe('TeamStore: people', () => {
     const newSam = await store.addPerson({ name: 'sam' });
     const undone = await store.undo(deleted.undo);
     const keys = store.allPeople().map((p) => personKey(p.name));
-    assert.equal(new Set(keys).size, keys.length, `two people of one name: ${store.allPeople().map((p) => p.name).join(', ')}`);
+    assert.equal(
+      new Set(keys).size,
+      keys.length,
+      `two people of one name: ${store
+        .allPeople()
+        .map((p) => p.name)
+        .join(', ')}`,
+    );
     assert.equal(undone.applied, 0);
     assert.match(undone.left[0]?.reason ?? '', /sam is in the team under that name now/);
     assert.deepEqual(store.allPeople(), [newSam.value]);
@@ -523,22 +615,58 @@ describe('TeamStore: people', () => {
   it('logs 1:1s and feedback, each about a person found by name or added, each with an Undo', async () => {
     const { store, storage } = await newStore();
     await store.addPerson({ name: 'Sam' });
-    const meeting = await store.logOneOnOne({ person: 'SAM', on: day('2026-11-20'), mood: 3, notes: 'Line one\nLine two', topics: ['blockers', 'career'] });
+    const meeting = await store.logOneOnOne({
+      person: 'SAM',
+      on: day('2026-11-20'),
+      mood: 3,
+      notes: 'Line one\nLine two',
+      topics: ['blockers', 'career'],
+    });
     const sam = store.findPerson('Sam');
     // Topics are stored once each, in one order, however they were given.
-    assert.deepEqual(meeting.value, { id: meeting.value.id, personId: sam?.id, on: '2026-11-20', mood: 3, notes: 'Line one\nLine two', topics: ['career', 'blockers'] } as unknown as OneOnOne);
-    const asked = await store.logFeedback({ person: 'Kim', on: day('2026-11-24'), kind: 'asked', said: 'Shorter standups', change: 'Timebox to 10 minutes' });
+    assert.deepEqual(meeting.value, {
+      id: meeting.value.id,
+      personId: sam?.id,
+      on: '2026-11-20',
+      mood: 3,
+      notes: 'Line one\nLine two',
+      topics: ['career', 'blockers'],
+    } as unknown as OneOnOne);
+    const asked = await store.logFeedback({
+      person: 'Kim',
+      on: day('2026-11-24'),
+      kind: 'asked',
+      said: 'Shorter standups',
+      change: 'Timebox to 10 minutes',
+    });
     const kim = store.findPerson('Kim');
     assert.ok(kim);
-    assert.deepEqual(asked.value, { id: asked.value.id, personId: kim.id, on: '2026-11-24', kind: 'asked', said: 'Shorter standups', change: 'Timebox to 10 minutes' } as unknown as Feedback);
-    const given = await store.logFeedback({ person: 'Sam', on: day('2026-11-23'), kind: 'given', situation: 'The incident', behaviour: 'You wrote the timeline', impact: 'We learned fast' });
+    assert.deepEqual(asked.value, {
+      id: asked.value.id,
+      personId: kim.id,
+      on: '2026-11-24',
+      kind: 'asked',
+      said: 'Shorter standups',
+      change: 'Timebox to 10 minutes',
+    } as unknown as Feedback);
+    const given = await store.logFeedback({
+      person: 'Sam',
+      on: day('2026-11-23'),
+      kind: 'given',
+      situation: 'The incident',
+      behaviour: 'You wrote the timeline',
+      impact: 'We learned fast',
+    });
     assert.deepEqual(store.oneOnOnes(), [meeting.value]);
     assert.deepEqual(store.feedback(), [asked.value, given.value]);
     await storedMatches(store, storage);
     // Stored text is checked as typed text is: a control character is refused, nothing written.
     const writes = writeCount(storage);
     await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), notes: 'bell\u0007', topics: [] }), StoreRefusal);
-    await assert.rejects(store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'given', situation: '', behaviour: 'b', impact: 'i' }), StoreRefusal);
+    await assert.rejects(
+      store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'given', situation: '', behaviour: 'b', impact: 'i' }),
+      StoreRefusal,
+    );
     assert.equal(writeCount(storage), writes);
     assert.deepEqual(await store.undo(asked.undo), { applied: 2, left: [] }, 'the feedback and Kim, added with it');
     assert.equal(store.findPerson('Kim'), undefined);
@@ -572,7 +700,7 @@ describe('TeamStore: import', () => {
     assert.deepEqual(store.people().sort(), ['Ana', 'Kim', 'Sam']);
     assert.equal(store.findPerson('Ana')?.id, ana.id, 'Ana was added twice');
     assert.equal(store.findPerson('Ana')?.name, 'Ana', 'the name in the tracker is kept');
-    assert.equal(store.get('imp-1')?.personId, ana.id, 'the imported delegation points to the file\'s id, not to Ana');
+    assert.equal(store.get('imp-1')?.personId, ana.id, "the imported delegation points to the file's id, not to Ana");
     assert.equal(store.feedback()[0]?.personId, ana.id);
     assert.equal(store.person(sam.id)?.role, 'Staff engineer');
     assert.deepEqual(result.keptByName, [], "Ana's record in the file differs only in its id and the case of the name");
@@ -589,7 +717,12 @@ describe('TeamStore: import', () => {
   it('says when a person matched by name keeps the role and cadence of the team, not the file', async () => {
     const { store } = await newStore();
     const ana = await store.addPerson({ name: 'Ana', role: 'Engineer', cadenceDays: 14 });
-    const file: TeamData = { people: [{ ...person('other-ana', 'ana'), role: 'Tech lead', cadenceDays: 7 }], delegations: [], oneOnOnes: [], feedback: [] };
+    const file: TeamData = {
+      people: [{ ...person('other-ana', 'ana'), role: 'Tech lead', cadenceDays: 7 }],
+      delegations: [],
+      oneOnOnes: [],
+      feedback: [],
+    };
     const result = await store.importMerge(file);
     assert.deepEqual(result.keptByName, ['Ana']);
     assert.deepEqual(store.person(ana.value.id), ana.value, 'the team keeps its own role and cadence');
@@ -604,12 +737,15 @@ describe('TeamStore: import', () => {
     await store.addPerson({ name: 'Sam' });
     const ana = await store.addPerson({ name: 'Ana' });
     const writes = writeCount(storage);
-    await assert.rejects(store.importMerge({ people: [{ ...ana.value, name: 'sam' }], delegations: [], oneOnOnes: [], feedback: [] }), StoreRefusal);
+    await assert.rejects(
+      store.importMerge({ people: [{ ...ana.value, name: 'sam' }], delegations: [], oneOnOnes: [], feedback: [] }),
+      StoreRefusal,
+    );
     assert.equal(writeCount(storage), writes);
     assert.deepEqual(store.people().sort(), ['Ana', 'Sam']);
   });
 
-  it('one person for two of the file\'s entries of one name', async () => {
+  it("one person for two of the file's entries of one name", async () => {
     const { store } = await newStore();
     const result = await store.importMerge({
       people: [person('x1', 'Lee'), person('x2', 'LEE')],
@@ -618,13 +754,17 @@ describe('TeamStore: import', () => {
       feedback: [],
     });
     assert.equal(result.added, 2);
-    assert.deepEqual(store.allPeople().map((p) => p.id), ['x1']);
+    assert.deepEqual(
+      store.allPeople().map((p) => p.id),
+      ['x1'],
+    );
     assert.equal(store.get('imp-1')?.personId, 'x1');
   });
 
   it('keeps the private notes it has when the file left them out, if asked to', async () => {
     const { store } = await newStore();
-    const meeting = (await store.logOneOnOne({ person: 'Sam', on, mood: 4, notes: 'Private: thinking about a move', topics: ['career'] })).value;
+    const meeting = (await store.logOneOnOne({ person: 'Sam', on, mood: 4, notes: 'Private: thinking about a move', topics: ['career'] }))
+      .value;
     const sam = store.findPerson('Sam');
     assert.ok(sam);
     const { notes: _notes, ...withoutNotes } = meeting;
@@ -651,7 +791,12 @@ describe('TeamStore: import', () => {
     assert.ok(sam);
     const before = store.snapshot();
     const named = (id: string, person: string): DelegationV1 => {
-      const { personId: _personId, ...rest } = createDelegation(id, { task: `Task ${id}`, level: 4, followUpOn: day('2026-11-30') }, 'x', on);
+      const { personId: _personId, ...rest } = createDelegation(
+        id,
+        { task: `Task ${id}`, level: 4, followUpOn: day('2026-11-30') },
+        'x',
+        on,
+      );
       return { ...rest, person };
     };
     const result = await store.importLegacy([named('v1-a', 'sam'), named('v1-b', 'Priya'), named('v1-c', 'PRIYA')]);
@@ -672,10 +817,21 @@ describe('TeamStore: import', () => {
 describe('TeamStore: data that could not be loaded', () => {
   it('refuses every change with the reason, writes nothing, and shows nothing', async () => {
     const storage = new MemoryStorage({ [keys.legacy]: { schemaVersion: 1, delegations: [] } });
-    const store = TeamStore.unavailableBecause(storage, storage.files, keys, new FakeClock('2026-11-24'), sequentialIds(), { cadenceDays: () => 14 }, 'disk full');
+    const store = TeamStore.unavailableBecause(
+      storage,
+      storage.files,
+      keys,
+      new FakeClock('2026-11-24'),
+      sequentialIds(),
+      { cadenceDays: () => 14 },
+      'disk full',
+    );
     assert.equal(store.all().length, 0);
     assert.equal(store.allPeople().length, 0);
-    await assert.rejects(store.log(input('Anything')), (error: unknown) => error instanceof StoreRefusal && /could not be loaded \(disk full\).*nothing was changed/.test(error.message));
+    await assert.rejects(
+      store.log(input('Anything')),
+      (error: unknown) => error instanceof StoreRefusal && /could not be loaded \(disk full\).*nothing was changed/.test(error.message),
+    );
     await assert.rejects(store.addPerson({ name: 'Sam' }), /could not be loaded/);
     await assert.rejects(store.importMerge(EMPTY_TEAM), /could not be loaded/);
     assert.throws(() => store.refuseIfReadOnly(), /reload the window/);
@@ -689,10 +845,15 @@ describe('TeamStore: deleting a 1:1 or a feedback entry', () => {
     const { store, storage } = await newStore();
     const meeting = (await store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: ['career'] })).value;
     const other = (await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] })).value;
-    const feedback = (await store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'More context', change: 'Share the roadmap' })).value;
+    const feedback = (
+      await store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'More context', change: 'Share the roadmap' })
+    ).value;
     const deleted = await store.deleteEntry('oneOnOnes', meeting.id);
     assert.ok(deleted);
-    assert.deepEqual(store.oneOnOnes().map((m) => m.id), [other.id]);
+    assert.deepEqual(
+      store.oneOnOnes().map((m) => m.id),
+      [other.id],
+    );
     await storedMatches(store, storage);
     await store.undo(deleted.undo);
     assert.deepEqual(byId(store.oneOnOnes()), byId([meeting, other]));
@@ -713,7 +874,12 @@ describe('TeamStore: deleting a 1:1 or a feedback entry', () => {
 describe('TeamStore: history in chunk files', () => {
   it('writes only the chunk a change touched, as a new file, and the index; the file it replaced goes at a load once that index has settled', async () => {
     const { store, storage, clock } = await newStore();
-    for (const [task, person] of [['A', 'Sam'], ['B', 'Sam'], ['C', 'Ana'], ['D', 'Ana']] as const) {
+    for (const [task, person] of [
+      ['A', 'Sam'],
+      ['B', 'Sam'],
+      ['C', 'Ana'],
+      ['D', 'Ana'],
+    ] as const) {
       await store.log(input(task, person));
     }
     await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), topics: [] });
@@ -725,8 +891,16 @@ describe('TeamStore: history in chunk files', () => {
     const ana = store.findPerson('Ana');
     assert.ok(ana);
     const hex = Buffer.from(ana.id).toString('hex');
-    assert.deepEqual(storage.files.writes.slice(filesFrom).map((w) => [w.name, w.text !== undefined]), [[`delegations-${hex}-2026-6.json`, true]], 'more than the touched chunk');
-    assert.deepEqual(storage.writes.slice(from).map((w) => w.key), [keys.team], 'more than the index in workspace state');
+    assert.deepEqual(
+      storage.files.writes.slice(filesFrom).map((w) => [w.name, w.text !== undefined]),
+      [[`delegations-${hex}-2026-6.json`, true]],
+      'more than the touched chunk',
+    );
+    assert.deepEqual(
+      storage.writes.slice(from).map((w) => w.key),
+      [keys.team],
+      'more than the index in workspace state',
+    );
     // The file it replaced stays until the next load: an index on disk older than the one just
     // written may still name it (VS Code writes workspace state to disk after \`update\` resolved).
     const replaced = `delegations-${hex}-2026-4.json`;
@@ -763,8 +937,15 @@ describe('TeamStore: history in chunk files', () => {
     storage.files.reads.length = 0;
     const reloaded = await loadTeam(storage, clock);
     assertSameTeam(reloaded.snapshot(), before);
-    assert.deepEqual(storage.files.reads.filter((name) => orphans.includes(name)), [], 'an orphan file was read');
-    assert.ok(orphans.every((name) => !storage.files.data.has(name)), 'an orphan file was left after a load');
+    assert.deepEqual(
+      storage.files.reads.filter((name) => orphans.includes(name)),
+      [],
+      'an orphan file was read',
+    );
+    assert.ok(
+      orphans.every((name) => !storage.files.data.has(name)),
+      'an orphan file was left after a load',
+    );
   });
 
   it('a failed removal at load is harmless: the file stays unread, and goes at a later load', async () => {
@@ -794,8 +975,14 @@ describe('TeamStore: history in chunk files', () => {
     }
     const reloaded = await loadTeam(storage, clock);
     assert.equal(reloaded.all().length, 1);
-    assert.ok(foreign.every((name) => storage.files.data.has(name)), 'removed a file that is not a chunk file');
-    assert.ok(foreign.every((name) => !storage.files.reads.includes(name)), 'read a file no index names');
+    assert.ok(
+      foreign.every((name) => storage.files.data.has(name)),
+      'removed a file that is not a chunk file',
+    );
+    assert.ok(
+      foreign.every((name) => !storage.files.reads.includes(name)),
+      'read a file no index names',
+    );
   });
 
   it('keeps a missing or damaged chunk file aside by its name, and loads the rest', async () => {
@@ -844,8 +1031,15 @@ describe('TeamStore in a window with no folder open (chunks in workspace state)'
     const d = (await store.log(input('Run the retro'))).value;
     await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] });
     await store.markDone(d.id);
-    const chunkKeys = (): string[] => storage.keys().filter((key) => key.startsWith(TEAM_CHUNK_KEYS)).sort();
-    const named = (): string[] => namedFiles(storage).map((name) => TEAM_CHUNK_KEYS + name).sort();
+    const chunkKeys = (): string[] =>
+      storage
+        .keys()
+        .filter((key) => key.startsWith(TEAM_CHUNK_KEYS))
+        .sort();
+    const named = (): string[] =>
+      namedFiles(storage)
+        .map((name) => TEAM_CHUNK_KEYS + name)
+        .sort();
     assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 4);
     assert.equal(chunkKeys().length, 3, 'the two chunks, and the one Mark done replaced (until the next load)');
     assert.deepEqual(storage.files.data.size, 0, 'a file was written');
@@ -856,7 +1050,10 @@ describe('TeamStore in a window with no folder open (chunks in workspace state)'
     const reloaded = await load();
     assertSameTeam(reloaded.snapshot(), store.snapshot());
     assert.deepEqual(chunkKeys(), named());
-    assert.deepEqual(storage.keys().filter((key) => key !== keys.team && !key.startsWith(TEAM_CHUNK_KEYS)), []);
+    assert.deepEqual(
+      storage.keys().filter((key) => key !== keys.team && !key.startsWith(TEAM_CHUNK_KEYS)),
+      [],
+    );
   });
 });
 
@@ -878,7 +1075,11 @@ describe('chunk file names', () => {
     fc.assert(
       fc.property(id, id, (a, b) => {
         fc.pre(a !== b);
-        assert.notEqual(chunkFileName(`delegations/${a}/2026`, 1).toLowerCase(), chunkFileName(`delegations/${b}/2026`, 1).toLowerCase(), 'two people share a name on a case-insensitive disk');
+        assert.notEqual(
+          chunkFileName(`delegations/${a}/2026`, 1).toLowerCase(),
+          chunkFileName(`delegations/${b}/2026`, 1).toLowerCase(),
+          'two people share a name on a case-insensitive disk',
+        );
       }),
     );
   });

@@ -232,10 +232,55 @@ describe('findUnsafeCharacter', () => {
 
 /** Characters that make the rules work: joiners, marks, letters of several scripts, emoji parts, spaces, controls. */
 const tricky = fc.constantFrom(
-  ZWJ, ZWNJ, '\u200b', '\ufeff', '\u2060', '\u180e', '\u202e', '\u2066', '\u200f', '\u061c',
-  '\u0000', '\u0007', '\u001f', '\u007f', '\u0085', '\u009f', '\t', '\n', '\r', '\v', '\f', ' ', '  ',
-  '\u00a0', '\u2028', '\u2029', '\u3000', '\u00ad', 'e', '\u0301', '\u0327', 'A', 'z', '1', '-',
-  'ی', 'خ', 'क', '्', 'ष', '👩', '💻', '🏽', '\ufe0f', '🏳', '🌈', '\ud800', '\udc00', '\ud83d',
+  ZWJ,
+  ZWNJ,
+  '\u200b',
+  '\ufeff',
+  '\u2060',
+  '\u180e',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '\u061c',
+  '\u0000',
+  '\u0007',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\t',
+  '\n',
+  '\r',
+  '\v',
+  '\f',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\u3000',
+  '\u00ad',
+  'e',
+  '\u0301',
+  '\u0327',
+  'A',
+  'z',
+  '1',
+  '-',
+  'ی',
+  'خ',
+  'क',
+  '्',
+  'ष',
+  '👩',
+  '💻',
+  '🏽',
+  '\ufe0f',
+  '🏳',
+  '🌈',
+  '\ud800',
+  '\udc00',
+  '\ud83d',
 );
 const trickyText = fc.array(tricky, { maxLength: 20 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(
@@ -289,12 +334,18 @@ describe('cleanLine properties', () => {
     fc.assert(
       fc.property(anyText, (input) => {
         // The same cleaning as cleanLine's, written differently: U+FEFF is refused, not whitespace.
-        const line = input.normalize('NFC').replace(/[^\S\ufeff]+/g, ' ').replace(/^ | $/g, '');
+        const line = input
+          .normalize('NFC')
+          .replace(/[^\S\ufeff]+/g, ' ')
+          .replace(/^ | $/g, '');
         const result = cleanLine(input, { what: 'task', max: 1000 });
         if (alwaysRefused.test(line)) {
           assert.equal(result.ok, false);
         }
-        if (line.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069\u061c\ud800-\udfff]/.test(line)) {
+        if (
+          line.length > 0 &&
+          !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069\u061c\ud800-\udfff]/.test(line)
+        ) {
           assert.equal(result.ok, true, JSON.stringify(input));
         }
       }),
@@ -350,9 +401,36 @@ describe('findUnsafeCharacter properties', () => {
 
   it('finds, and names, one unsafe character put anywhere in printable text', () => {
     const unsafe = fc.constantFrom(
-      0x00, 0x09, 0x0a, 0x0d, 0x1f, 0x7f, 0x80, 0x9f, 0x200b, 0x2060, 0xfeff, 0x180e,
-      0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
-      0xd800, 0xdbff, 0xdc00, 0xdfff, 0x2028, 0x2029,
+      0x00,
+      0x09,
+      0x0a,
+      0x0d,
+      0x1f,
+      0x7f,
+      0x80,
+      0x9f,
+      0x200b,
+      0x2060,
+      0xfeff,
+      0x180e,
+      0x202a,
+      0x202b,
+      0x202c,
+      0x202d,
+      0x202e,
+      0x2066,
+      0x2067,
+      0x2068,
+      0x2069,
+      0x200e,
+      0x200f,
+      0x061c,
+      0xd800,
+      0xdbff,
+      0xdc00,
+      0xdfff,
+      0x2028,
+      0x2029,
     );
     fc.assert(
       fc.property(printable, unsafe, fc.nat(), (text, cp, at) => {
@@ -374,9 +452,15 @@ describe('findUnsafeCharacter properties', () => {
 
   it('accepts a joiner or non-joiner between letters and marks, and a joiner between emoji', () => {
     const wordPart = fc.tuple(letters, fc.option(marks, { nil: '' })).map(([l, m]) => l + m);
-    const word = fc.tuple(fc.array(wordPart, { minLength: 2, maxLength: 6 }), fc.array(fc.constantFrom(ZWJ, ZWNJ, ''), { minLength: 6, maxLength: 6 }))
+    const word = fc
+      .tuple(fc.array(wordPart, { minLength: 2, maxLength: 6 }), fc.array(fc.constantFrom(ZWJ, ZWNJ, ''), { minLength: 6, maxLength: 6 }))
       .map(([parts, joiners]) => parts.map((p, i) => (i === 0 ? p : (joiners[i] ?? '') + p)).join(''));
-    const emojiSequence = fc.array(fc.tuple(emoji, tone).map(([e, t]) => e + t), { minLength: 2, maxLength: 4 }).map((parts) => parts.join(ZWJ));
+    const emojiSequence = fc
+      .array(
+        fc.tuple(emoji, tone).map(([e, t]) => e + t),
+        { minLength: 2, maxLength: 4 },
+      )
+      .map((parts) => parts.join(ZWJ));
     fc.assert(
       fc.property(fc.array(fc.oneof(word, emojiSequence), { minLength: 1, maxLength: 4 }), (words) => {
         const text = words.join(' ');

@@ -29,7 +29,11 @@ function named(d: Delegation, name: string): DelegationV1 {
 describe('follow-up cadence by level', () => {
   it('checks in often at low levels and rarely at high ones', () => {
     const days = DELEGATION_LEVELS.map((l) => DEFAULT_CADENCE[l.level]);
-    assert.deepEqual([...days].sort((a, b) => a - b), days, 'cadence grows with the level');
+    assert.deepEqual(
+      [...days].sort((a, b) => a - b),
+      days,
+      'cadence grows with the level',
+    );
     assert.equal(addDays(today, DEFAULT_CADENCE[5]), '2026-12-01');
   });
 
@@ -46,10 +50,16 @@ describe('follow-up cadence by level', () => {
 
 describe('history in words', () => {
   it('describes each kind of event', () => {
-    assert.equal(describeEvent({ kind: 'levelChanged', on: day('2026-03-12'), from: 3, to: 5 }, today), 'Raised from Consult to Advise on Thu 12 Mar');
+    assert.equal(
+      describeEvent({ kind: 'levelChanged', on: day('2026-03-12'), from: 3, to: 5 }, today),
+      'Raised from Consult to Advise on Thu 12 Mar',
+    );
     assert.equal(describeEvent({ kind: 'levelChanged', on: today, from: 5, to: 2 }, today), 'Lowered from Advise to Sell on Tue 24 Nov');
     assert.equal(describeEvent({ kind: 'checkIn', on: today, note: 'on track' }, today), 'Checked in on Tue 24 Nov: on track');
-    assert.equal(describeEvent({ kind: 'followUpChanged', on: today, from: day('2026-11-25'), to: day('2026-12-02') }, today), 'Follow-up moved from Wed 25 Nov to Wed 2 Dec on Tue 24 Nov');
+    assert.equal(
+      describeEvent({ kind: 'followUpChanged', on: today, from: day('2026-11-25'), to: day('2026-12-02') }, today),
+      'Follow-up moved from Wed 25 Nov to Wed 2 Dec on Tue 24 Nov',
+    );
     assert.equal(describeEvent({ kind: 'reopened', on: today }, today), 'Reopened on Tue 24 Nov');
   });
 });
@@ -72,15 +82,23 @@ describe('check-ins', () => {
 describe('people', () => {
   it('counts active, overdue and done per person, busiest first, by id, under their current name', () => {
     const names: Record<string, string> = { 'p-sam': 'Sam', 'p-ana': 'Ana', 'p-lee': 'Lee' };
-    const delegations = [delegation('1', 'p-sam', '2026-11-20'), delegation('2', 'p-sam', '2026-11-30'), delegation('3', 'p-ana', '2026-11-30', { doneOn: today }), delegation('4', 'p-lee', '2026-12-30')];
+    const delegations = [
+      delegation('1', 'p-sam', '2026-11-20'),
+      delegation('2', 'p-sam', '2026-11-30'),
+      delegation('3', 'p-ana', '2026-11-30', { doneOn: today }),
+      delegation('4', 'p-lee', '2026-12-30'),
+    ];
     const people = summarisePeople(delegations, today, (id) => names[id] ?? id);
-    assert.deepEqual(people.map((p) => [p.personId, p.person, p.active, p.overdue, p.done]), [
-      ['p-sam', 'Sam', 2, 1, 0],
-      ['p-lee', 'Lee', 1, 0, 0],
-      ['p-ana', 'Ana', 0, 0, 1],
-    ]);
+    assert.deepEqual(
+      people.map((p) => [p.personId, p.person, p.active, p.overdue, p.done]),
+      [
+        ['p-sam', 'Sam', 2, 1, 0],
+        ['p-lee', 'Lee', 1, 0, 0],
+        ['p-ana', 'Ana', 0, 0, 1],
+      ],
+    );
     // A rename changes the name shown, never who the work is with.
-    const renamed = summarisePeople(delegations, today, (id) => (id === 'p-sam' ? 'Samira' : names[id] ?? id));
+    const renamed = summarisePeople(delegations, today, (id) => (id === 'p-sam' ? 'Samira' : (names[id] ?? id)));
     assert.deepEqual(renamed.map((p) => [p.personId, p.person, p.active]).slice(0, 1), [['p-sam', 'Samira', 2]]);
   });
 });
@@ -89,11 +107,26 @@ describe('export and import', () => {
   const people = [person('p-sam', 'Sam'), person('p-ana', 'Ana', { role: 'Staff engineer' }), person('p-kim', 'Kim', { archived: true })];
   const delegations = [delegation('a', 'p-sam', '2026-11-20', { note: 'pipes | and *stars*' }), delegation('b', 'p-ana', '2026-11-30')];
   const oneOnOnes: OneOnOne[] = [
-    { id: 'm1', personId: 'p-sam', on: day('2026-11-10'), mood: 4, notes: 'Private: thinking about a move', topics: ['career', 'blockers'] },
+    {
+      id: 'm1',
+      personId: 'p-sam',
+      on: day('2026-11-10'),
+      mood: 4,
+      notes: 'Private: thinking about a move',
+      topics: ['career', 'blockers'],
+    },
     { id: 'm2', personId: 'p-ana', on: day('2026-11-20'), topics: [] },
   ];
   const feedback: Feedback[] = [
-    { id: 'f1', personId: 'p-sam', on: day('2026-11-12'), kind: 'given', situation: 'The demo', behaviour: 'You took questions calmly', impact: 'The client signed' },
+    {
+      id: 'f1',
+      personId: 'p-sam',
+      on: day('2026-11-12'),
+      kind: 'given',
+      situation: 'The demo',
+      behaviour: 'You took questions calmly',
+      impact: 'The client signed',
+    },
     { id: 'f2', personId: 'p-ana', on: day('2026-11-13'), kind: 'asked', said: 'More context in reviews', change: 'Write the why first' },
   ];
   const data: TeamData = { people, delegations, oneOnOnes, feedback };
@@ -131,13 +164,25 @@ describe('export and import', () => {
     const parsed = parseImport(text, today);
     assert.ok(parsed.ok && parsed.version === 2);
     assert.equal(parsed.notesLeftOut, true);
-    assert.deepEqual(parsed.data.oneOnOnes.map((m) => m.notes), [undefined, undefined]);
+    assert.deepEqual(
+      parsed.data.oneOnOnes.map((m) => m.notes),
+      [undefined, undefined],
+    );
     assert.deepEqual({ ...parsed.data, oneOnOnes: [] }, { ...data, oneOnOnes: [] });
   });
 
   it('still imports a release 0.1 file, with each person by name', () => {
-    const file = JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedOn: '2026-11-20', delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')] });
-    assert.deepEqual(parseImport(file, today), { ok: true, version: 1, delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')] });
+    const file = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedOn: '2026-11-20',
+      delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')],
+    });
+    assert.deepEqual(parseImport(file, today), {
+      ok: true,
+      version: 1,
+      delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')],
+    });
   });
 
   it('rejects a bad file whole, with a reason', () => {
@@ -150,20 +195,32 @@ describe('export and import', () => {
       [JSON.stringify({ ...good, version: 3 }), /newer version/],
       [JSON.stringify({ ...good, version: 'one' }), /unknown export version/],
       [JSON.stringify({ ...good, delegations: {} }), /"delegations" is not a list/],
-      [JSON.stringify({ ...good, delegations: [all[0], { ...all[1], level: 'high' }] }), /1 of 9 records .* not valid .*delegations #2: invalid level.*Nothing was imported/],
+      [
+        JSON.stringify({ ...good, delegations: [all[0], { ...all[1], level: 'high' }] }),
+        /1 of 9 records .* not valid .*delegations #2: invalid level.*Nothing was imported/,
+      ],
       [JSON.stringify({ ...good, delegations: [all[0], all[0]] }), /delegations #2: duplicate id/],
       [JSON.stringify({ ...good, people: [...people, people[0]] }), /people #4: duplicate id/],
       [JSON.stringify({ ...good, extra: 1 }), /fields this version does not know \("extra"\)/],
       [JSON.stringify({ ...good, delegations: [{ ...all[0], colour: 'red' }] }), /delegations #1: unknown field "colour"/],
       // A deeply nested extra field on a history event once passed and then broke every later write.
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], history: [{ kind: 'created', on: '2026-11-01', extra: { a: { b: { c: [1, { d: 2 }] } } } }] }] }), /delegations #1: invalid history/],
+      [
+        JSON.stringify({
+          ...good,
+          delegations: [{ ...all[0], history: [{ kind: 'created', on: '2026-11-01', extra: { a: { b: { c: [1, { d: 2 }] } } } }] }],
+        }),
+        /delegations #1: invalid history/,
+      ],
       [JSON.stringify({ ...good, delegations: [{ ...all[0], followUpOn: '0NaN-NaN-NaN' }] }), /delegations #1: invalid date/],
       [JSON.stringify({ ...good, delegations: [{ ...all[0], followUpOn: '2046-11-24' }] }), /delegations #1: invalid date .*ten years/],
       [JSON.stringify({ ...good, delegations: [{ ...all[0], personId: 'Sam\u202Eevil' }] }), /delegations #1: missing or invalid personId/],
       [JSON.stringify({ ...good, people: [{ ...people[0], name: 'Sam\u202Eevil' }] }), /people #1: invalid name/],
       [JSON.stringify({ ...good, delegations: [{ ...all[0], task: 'Ship\u0007it' }] }), /delegations #1: invalid task/],
       [JSON.stringify({ ...good, delegations: [{ ...all[0], id: 'a b' }] }), /delegations #1: missing or invalid id/],
-      [JSON.stringify({ ...good, delegations: [{ ...all[0], personId: 'p-nobody' }] }), /delegation a: its person \(p-nobody\) is not in the file/],
+      [
+        JSON.stringify({ ...good, delegations: [{ ...all[0], personId: 'p-nobody' }] }),
+        /delegation a: its person \(p-nobody\) is not in the file/,
+      ],
       [JSON.stringify({ ...good, oneOnOnes: [{ ...oneOnOnes[0], mood: 6 }] }), /oneOnOnes #1: invalid mood/],
       [JSON.stringify({ ...good, feedback: [{ ...feedback[0], kind: 'shouted' }] }), /feedback #1: invalid kind/],
       [JSON.stringify({ ...good, privateNotes: 'maybe' }), /"privateNotes" must be/],
@@ -186,18 +243,33 @@ describe('export and import', () => {
 
   it('writes kept-aside records in the import format, so a repaired file imports', () => {
     const broken = { ...named(all[0] as Delegation, 'Sam'), level: 9 };
-    const rescue = JSON.parse(toRescueJson([{ raw: broken, reason: 'invalid level' }], today)) as { version: number; problems: string[]; delegations: Record<string, unknown>[] };
+    const rescue = JSON.parse(toRescueJson([{ raw: broken, reason: 'invalid level' }], today)) as {
+      version: number;
+      problems: string[];
+      delegations: Record<string, unknown>[];
+    };
     assert.equal(rescue.version, 1, "release 0.1's delegations alone: the format that release wrote");
     assert.deepEqual(rescue.problems, ['#1: invalid level']);
     assert.match((parseImport(JSON.stringify(rescue), today) as { error: string }).error, /#1: invalid level/);
     const repaired = { ...rescue, delegations: rescue.delegations.map((d) => ({ ...d, level: 4 })) };
-    assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, version: 1, delegations: [named(all[0] as Delegation, 'Sam')] });
+    assert.deepEqual(parseImport(JSON.stringify(repaired), today), {
+      ok: true,
+      version: 1,
+      delegations: [named(all[0] as Delegation, 'Sam')],
+    });
   });
 
   it('writes kept-aside people, delegations, 1:1s and feedback in the version-2 format, notes kept, so repaired they import', () => {
     const kim = person('p-kim', 'Kim');
     const meeting: OneOnOne = { id: 'm1', personId: 'p-kim', on: day('2026-11-20'), topics: [], notes: 'Wants to lead the migration' };
-    const asked: Feedback = { id: 'f1', personId: 'p-kim', on: day('2026-11-21'), kind: 'asked', said: 'More context', change: 'Share the roadmap' };
+    const asked: Feedback = {
+      id: 'f1',
+      personId: 'p-kim',
+      on: day('2026-11-21'),
+      kind: 'asked',
+      said: 'More context',
+      change: 'Share the roadmap',
+    };
     const work = delegation('d9', 'p-kim', '2026-12-01');
     const kept = [
       { raw: { ...meeting, mood: 9 }, reason: '1:1: mood must be 1 to 5' },
@@ -206,7 +278,14 @@ describe('export and import', () => {
       { raw: { ...work, level: 0 }, reason: 'delegation: invalid level' },
       { raw: { chunk: 'techLead.team/x', value: null }, reason: 'a stored chunk of the tracker is missing or not in a known shape' },
     ];
-    const rescue = JSON.parse(toRescueJson(kept, today)) as Record<string, unknown> & { version: number; problems: string[]; people: Person[]; delegations: unknown[]; oneOnOnes: OneOnOne[]; feedback: Feedback[] };
+    const rescue = JSON.parse(toRescueJson(kept, today)) as Record<string, unknown> & {
+      version: number;
+      problems: string[];
+      people: Person[];
+      delegations: unknown[];
+      oneOnOnes: OneOnOne[];
+      feedback: Feedback[];
+    };
     assert.equal(rescue.version, 2);
     assert.equal(rescue['privateNotes'], 'included');
     // Every record is in the file, each in its list, and the problems number them in the file's order.
@@ -223,7 +302,12 @@ describe('export and import', () => {
     ]);
     assert.equal((parseImport(JSON.stringify(rescue), today) as { ok: boolean }).ok, false, 'unrepaired, it is refused');
     const repaired = { ...rescue, people: [kim], delegations: [work], oneOnOnes: [meeting] };
-    assert.deepEqual(parseImport(JSON.stringify(repaired), today), { ok: true, version: 2, data: { people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] }, notesLeftOut: false });
+    assert.deepEqual(parseImport(JSON.stringify(repaired), today), {
+      ok: true,
+      version: 2,
+      data: { people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] },
+      notesLeftOut: false,
+    });
   });
 
   it('merges by id: adds new, updates changed, leaves identical alone, and undoes exactly', async () => {
@@ -232,7 +316,12 @@ describe('export and import', () => {
     await store.importMerge({ people, delegations: all, oneOnOnes: [], feedback: [] });
     const before = store.snapshot();
     const changed = { ...all[1], task: 'Task b, renamed' } as Delegation;
-    const result = await store.importMerge({ people: [], delegations: [all[0] as Delegation, changed, delegation('c', 'p-sam', '2026-12-01')], oneOnOnes: [], feedback: [] });
+    const result = await store.importMerge({
+      people: [],
+      delegations: [all[0] as Delegation, changed, delegation('c', 'p-sam', '2026-12-01')],
+      oneOnOnes: [],
+      feedback: [],
+    });
     assert.deepEqual([result.added, result.updated, result.unchanged], [1, 1, 1]);
     assert.equal(store.get('b')?.task, 'Task b, renamed');
     await store.undo(result.undo);

@@ -15,7 +15,18 @@ import { parseImport, toExportJson } from '../../src/domain/exchange';
 import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team';
 import { COLLECTIONS, generationOfFile, validateRecord, type Collection, type TeamRecord } from '../../src/domain/teamData';
 import { SETTLED_MS, StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/teamStore';
-import { assertSameTeam, day, FakeClock, loadTeam, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys, writeCount } from '../support/fakes';
+import {
+  assertSameTeam,
+  day,
+  FakeClock,
+  loadTeam,
+  MemoryStorage,
+  namedFiles,
+  readStored,
+  sequentialIds,
+  teamKeys,
+  writeCount,
+} from '../support/fakes';
 
 type Op =
   | { op: 'log'; task: string; person: string; level: DelegationLevel; days: number }
@@ -45,16 +56,44 @@ const text = fc
   .map((s) => validateTask(s))
   .filter((v): v is { ok: true; value: string } => v.ok)
   .map((v) => v.value);
-const notes = text.map((s) => validateOneOnOneNotes(s)).filter((v): v is { ok: true; value: string } => v.ok && v.value !== undefined).map((v) => v.value);
+const notes = text
+  .map((s) => validateOneOnOneNotes(s))
+  .filter((v): v is { ok: true; value: string } => v.ok && v.value !== undefined)
+  .map((v) => v.value);
 const level = fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<DelegationLevel>;
 const pick = fc.nat(50);
 /** Names that clash by case or Unicode form, and names that look like markup. */
-const name = fc.constantFrom('Sam', 'Ana', 'Lee', 'sam', 'SAM', 'Zoë', 'ZOË', 'Samira', '"><b>x</b>', '[Click me](command:workbench.action.toggleZenMode)');
+const name = fc.constantFrom(
+  'Sam',
+  'Ana',
+  'Lee',
+  'sam',
+  'SAM',
+  'Zoë',
+  'ZOË',
+  'Samira',
+  '"><b>x</b>',
+  '[Click me](command:workbench.action.toggleZenMode)',
+);
 
 const ops: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('log' as const), task: text, person: name, level, days: fc.integer({ min: 0, max: 30 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('checkIn' as const), pick, note: fc.string({ maxLength: 20 }), days: fc.integer({ min: 0, max: 30 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('edit' as const), pick, field: fc.constantFrom('task' as const, 'note' as const), value: text }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('log' as const), task: text, person: name, level, days: fc.integer({ min: 0, max: 30 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('checkIn' as const),
+      pick,
+      note: fc.string({ maxLength: 20 }),
+      days: fc.integer({ min: 0, max: 30 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('edit' as const), pick, field: fc.constantFrom('task' as const, 'note' as const), value: text }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reassign' as const), pick, person: name }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('level' as const), pick, level }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('done' as const), pick }) },
@@ -76,7 +115,18 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
       topics: fc.shuffledSubarray([...TOPICS]),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('feedback' as const), person: name, daysAgo: fc.integer({ min: 0, max: 20 }), kind: fc.constantFrom('given' as const, 'asked' as const), a: text, b: text, c: text }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('feedback' as const),
+      person: name,
+      daysAgo: fc.integer({ min: 0, max: 20 }),
+      kind: fc.constantFrom('given' as const, 'asked' as const),
+      a: text,
+      b: text,
+      c: text,
+    }),
+  },
   { weight: 5, arbitrary: fc.record({ op: fc.constant('undo' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('roundTrip' as const), notes: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('importEdited' as const), pick, task: text }) },
@@ -112,7 +162,8 @@ function valueOf(record: TeamRecord | undefined, field: string): unknown {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-type Kind = 'log' | 'done' | 'delete' | 'import' | 'importNew' | 'addPerson' | 'rename' | 'archive' | 'deletePerson' | 'oneOnOne' | 'feedback';
+type Kind =
+  'log' | 'done' | 'delete' | 'import' | 'importNew' | 'addPerson' | 'rename' | 'archive' | 'deletePerson' | 'oneOnOne' | 'feedback';
 
 /** An Undo offered at step `at`, and what the change it undoes wrote. */
 interface Offered {
@@ -147,7 +198,9 @@ function lookup(store: TeamStore, key: Key): TeamRecord | undefined {
 function theirRecords(store: TeamStore, personId: string): Key[] {
   const data = store.snapshot();
   return (['delegations', 'oneOnOnes', 'feedback'] as const).flatMap((collection) =>
-    (data[collection] as readonly { id: string; personId: string }[]).filter((r) => r.personId === personId).map((r) => keyOf(collection, r.id)),
+    (data[collection] as readonly { id: string; personId: string }[])
+      .filter((r) => r.personId === personId)
+      .map((r) => keyOf(collection, r.id)),
   );
 }
 
@@ -180,7 +233,12 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
   };
   const snapshotOf = (keys: readonly Key[]): Map<Key, TeamRecord | undefined> => new Map(keys.map((key) => [key, lookup(store, key)]));
   /** Runs a change that can be undone, observing the records its Undo names (and `also`), and offers its Undo. */
-  const offer = async <T>(at: number, kind: Kind, run: () => Promise<{ value: T; undo: Undoable } | undefined>, also: readonly Key[] = []): Promise<T | undefined> => {
+  const offer = async <T>(
+    at: number,
+    kind: Kind,
+    run: () => Promise<{ value: T; undo: Undoable } | undefined>,
+    also: readonly Key[] = [],
+  ): Promise<T | undefined> => {
     const before = snapshotOf(also);
     const done = await run();
     if (!done) {
@@ -190,7 +248,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
     for (const key of new Set([...named, ...also])) {
       observe(key, at);
     }
-    const previous = new Map([...before, ...[...snapshotOf(named).keys()].filter((key) => !before.has(key)).map((key): [Key, undefined] => [key, undefined])]);
+    const previous = new Map([
+      ...before,
+      ...[...snapshotOf(named).keys()].filter((key) => !before.has(key)).map((key): [Key, undefined] => [key, undefined]),
+    ]);
     offered.push({ at, undo: done.undo, kind, after: snapshotOf(named), before: previous });
     return done.value;
   };
@@ -200,7 +261,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
     if (!existing?.archived) {
       return false;
     }
-    await assert.rejects(run(), (error: Error) => error instanceof StoreRefusal && error.message.startsWith(`${existing.name} is archived.`));
+    await assert.rejects(
+      run(),
+      (error: Error) => error instanceof StoreRefusal && error.message.startsWith(`${existing.name} is archived.`),
+    );
     return true;
   };
   const personKeyOf = (person: string): Key | undefined => {
@@ -222,10 +286,16 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
     try {
       switch (step.op) {
         case 'log': {
-          if (await refusedIfArchived(step.person, () => store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) }))) {
+          if (
+            await refusedIfArchived(step.person, () =>
+              store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) }),
+            )
+          ) {
             break;
           }
-          const d = await offer(at, 'log', () => store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) }));
+          const d = await offer(at, 'log', () =>
+            store.log({ task: step.task, person: step.person, level: step.level, followUpOn: addDays(today, step.days) }),
+          );
           assert.ok(d);
           assert.equal(personKey(store.nameOf(d.personId)), personKey(step.person), 'logged to someone else');
           break;
@@ -302,7 +372,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
         case 'addPerson': {
           const existing = store.findPerson(step.name);
           if (existing) {
-            await assert.rejects(store.addPerson({ name: step.name }), (error: Error) => error instanceof StoreRefusal && error.message.startsWith(`${existing.name} is already in the team`));
+            await assert.rejects(
+              store.addPerson({ name: step.name }),
+              (error: Error) => error instanceof StoreRefusal && error.message.startsWith(`${existing.name} is already in the team`),
+            );
             break;
           }
           const added = await offer(at, 'addPerson', () => store.addPerson({ name: step.name }));
@@ -318,7 +391,9 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           if (clash && clash.id !== p.id) {
             await assert.rejects(
               store.updatePerson(p.id, { name: step.name }),
-              (error: Error) => error instanceof StoreRefusal && error.message === `${clash.name} is already in the team${clash.archived ? ' (archived)' : ''}; choose another name.`,
+              (error: Error) =>
+                error instanceof StoreRefusal &&
+                error.message === `${clash.name} is already in the team${clash.archived ? ' (archived)' : ''}; choose another name.`,
             );
             break;
           }
@@ -344,7 +419,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
             const theirs = theirRecords(store, p.id);
             const result = await offer(at, 'deletePerson', () => store.deletePerson(p.id), [keyOf('people', p.id), ...theirs]);
             assert.equal(result?.records, theirs.length);
-            assert.ok([keyOf('people', p.id), ...theirs].every((key) => lookup(store, key) === undefined), 'something about them is left');
+            assert.ok(
+              [keyOf('people', p.id), ...theirs].every((key) => lookup(store, key) === undefined),
+              'something about them is left',
+            );
           }
           break;
         }
@@ -360,7 +438,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
             break;
           }
           const meeting = await offer(at, 'oneOnOne', () => store.logOneOnOne(input));
-          assert.deepEqual(meeting?.topics, TOPICS.filter((t) => step.topics.includes(t)));
+          assert.deepEqual(
+            meeting?.topics,
+            TOPICS.filter((t) => step.topics.includes(t)),
+          );
           break;
         }
         case 'feedback': {
@@ -389,13 +470,16 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
             assert.ok(fields, `${key} is not in the model`);
             return lookup(store, key) === undefined
               ? []
-              : [...fields.entries()].filter(([field, w]) => w.at > chosen.at && !same(w.value, valueOf(chosen.after.get(key), field))).map(([field, w]) => ({ key, field, w }));
+              : [...fields.entries()]
+                  .filter(([field, w]) => w.at > chosen.at && !same(w.value, valueOf(chosen.after.get(key), field)))
+                  .map(([field, w]) => ({ key, field, w }));
           });
           const untouched = (key: Key, field: string): boolean => (model.get(key)?.get(field)?.at ?? -1) <= chosen.at;
           const allUntouched = (key: Key): boolean => FIELDS[collectionOf(key)].every((field) => untouched(key, field));
           // Whether a person deleted with everything about them can come back: nobody took their name since.
           const personKeyNamed = named.find((key) => collectionOf(key) === 'people');
-          const deletedPerson = chosen.kind === 'deletePerson' && personKeyNamed ? (chosen.before.get(personKeyNamed) as Person | undefined) : undefined;
+          const deletedPerson =
+            chosen.kind === 'deletePerson' && personKeyNamed ? (chosen.before.get(personKeyNamed) as Person | undefined) : undefined;
           const nameTaken = deletedPerson !== undefined && store.findPerson(deletedPerson.name) !== undefined;
           let result: UndoResult;
           try {
@@ -406,7 +490,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           }
           // Nothing written after the undone change is lost.
           for (const { key, field, w } of laterWrites) {
-            if (field === 'exists' && ['log', 'importNew', 'delete', 'addPerson', 'deletePerson', 'oneOnOne', 'feedback'].includes(chosen.kind)) {
+            if (
+              field === 'exists' &&
+              ['log', 'importNew', 'delete', 'addPerson', 'deletePerson', 'oneOnOne', 'feedback'].includes(chosen.kind)
+            ) {
               continue; // deleted and put back since: as it was, so its Undo may act on it
             }
             if (chosen.kind === 'done' && (field === 'doneOn' || field === 'exists')) {
@@ -449,18 +536,27 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
                 break;
               }
               case 'deletePerson':
-                if (!nameTaken && untouched(key, 'exists') && (collection === 'people' || (personKeyNamed !== undefined && lookup(store, personKeyNamed)))) {
+                if (
+                  !nameTaken &&
+                  untouched(key, 'exists') &&
+                  (collection === 'people' || (personKeyNamed !== undefined && lookup(store, personKeyNamed)))
+                ) {
                   assert.ok(current, `Undo of Delete person did not put ${key} back`);
                 }
                 if (nameTaken) {
-                  assert.equal(lookup(store, personKeyNamed ?? keyOf('people', '')), undefined, 'a deleted person came back beside someone of their name');
+                  assert.equal(
+                    lookup(store, personKeyNamed ?? keyOf('people', '')),
+                    undefined,
+                    'a deleted person came back beside someone of their name',
+                  );
                 }
                 break;
               case 'rename':
               case 'archive': {
                 const field: string = chosen.kind === 'rename' ? 'name' : 'archived';
                 const before = chosen.before.get(key) as Person | undefined;
-                const nameClash = chosen.kind === 'rename' && before !== undefined && (store.findPerson(before.name)?.id ?? idOf(key)) !== idOf(key);
+                const nameClash =
+                  chosen.kind === 'rename' && before !== undefined && (store.findPerson(before.name)?.id ?? idOf(key)) !== idOf(key);
                 if (current && untouched(key, field) && !nameClash) {
                   assert.deepEqual(valueOf(current, field), valueOf(before, field), `Undo of ${chosen.kind} left its ${field}`);
                 }
@@ -468,7 +564,11 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
               }
               case 'import':
                 if (current && untouched(key, 'task')) {
-                  assert.equal((current as { task?: string }).task, (chosen.before.get(key) as { task?: string } | undefined)?.task, 'Undo of the import left its task');
+                  assert.equal(
+                    (current as { task?: string }).task,
+                    (chosen.before.get(key) as { task?: string } | undefined)?.task,
+                    'Undo of the import left its task',
+                  );
                 }
                 break;
             }
@@ -527,7 +627,13 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           for (const key of new Set([...named, keyOf('people', owner.id)])) {
             observe(key, at);
           }
-          offered.push({ at, undo: result.undo, kind: 'importNew', after: snapshotOf(named), before: new Map(named.map((key): [Key, undefined] => [key, undefined])) });
+          offered.push({
+            at,
+            undo: result.undo,
+            kind: 'importNew',
+            after: snapshotOf(named),
+            before: new Map(named.map((key): [Key, undefined] => [key, undefined])),
+          });
           break;
         }
         case 'nextDay': {
@@ -538,7 +644,10 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       }
     } catch (error) {
       // Only an injected storage failure may make a step fail, and then it must leave no trace.
-      assert.ok(failThisStep, `step ${at} (${step.op}) failed without an injected fault: ${error instanceof Error ? error.stack : String(error)}`);
+      assert.ok(
+        failThisStep,
+        `step ${at} (${step.op}) failed without an injected fault: ${error instanceof Error ? error.stack : String(error)}`,
+      );
       assert.match(String(error), /could not be saved \(disk full\)\. Nothing was changed/);
       assert.equal(store.snapshot(), shownBefore, 'a failed write changed what is shown');
       // Chunk files are written together, before the index: when one fails, the others may land,
@@ -567,12 +676,18 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       const records = data[collection] as readonly TeamRecord[];
       const shown = records.map((r) => r.id);
       assert.equal(new Set(shown).size, shown.length, `duplicate ids in ${collection}`);
-      const expected = [...model.entries()].filter(([key, f]) => collectionOf(key) === collection && f.get('exists')?.value === true).map(([key]) => idOf(key));
+      const expected = [...model.entries()]
+        .filter(([key, f]) => collectionOf(key) === collection && f.get('exists')?.value === true)
+        .map(([key]) => idOf(key));
       assert.deepEqual(new Set(shown), new Set(expected), `the tracker lost or gained ${collection}`);
       for (const record of records) {
         assert.ok(validateRecord(collection, JSON.parse(JSON.stringify(record)), today).ok, `an invalid record: ${JSON.stringify(record)}`);
         for (const field of FIELDS[collection]) {
-          assert.deepEqual(valueOf(record, field), model.get(keyOf(collection, record.id))?.get(field)?.value, `${field} of ${collection} ${record.id} differs from the model`);
+          assert.deepEqual(
+            valueOf(record, field),
+            model.get(keyOf(collection, record.id))?.get(field)?.value,
+            `${field} of ${collection} ${record.id} differs from the model`,
+          );
         }
       }
     }
@@ -589,7 +704,8 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
     assert.deepEqual(stored.keptAside, [], 'storage holds something unreadable');
     for (const collection of COLLECTIONS) {
       // Storage holds records by chunk (person and year), memory in the order they came: compared by id.
-      const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const sorted = (list: readonly { id: string }[]): { id: string }[] =>
+        [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       assert.deepEqual(sorted(stored[collection]), sorted(data[collection]), `${collection} in storage differ from what is shown`);
     }
   }
@@ -600,7 +716,11 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
   const soon = await loadTeam(storage, clock, sequentialIds('soon'));
   assertSameTeam(soon.snapshot(), store.snapshot(), 'a session soon after');
   assert.equal(soon.keptAsideOnLoad, 0);
-  assert.deepEqual([...storage.files.reads].sort(), [...namedFiles(storage)].sort(), 'the load read a file the index does not name, or missed one');
+  assert.deepEqual(
+    [...storage.files.reads].sort(),
+    [...namedFiles(storage)].sort(),
+    'the load read a file the index does not name, or missed one',
+  );
   const indexGeneration = (storage.get(teamKeys.team) as { generation: number } | undefined)?.generation ?? 0;
   for (const name of [...storage.files.data.keys()].filter((n) => !namedFiles(storage).includes(n))) {
     assert.ok((generationOfFile(name) ?? Infinity) <= indexGeneration, `${name}, left by a failed change, was not removed`);
@@ -623,8 +743,14 @@ describe('tracker properties', function () {
     await fc.assert(
       // Sequences up to 40 steps long, of every length (not fast-check's default small sizes): long enough for a person to
       // be added, given work, renamed, archived, deleted and put back by an Undo clicked much later.
-      fc.asyncProperty(fc.array(ops, { minLength: 1, maxLength: 40, size: 'max' }), fc.array(fc.boolean(), { maxLength: 40, size: 'max' }), (sequence, failures) =>
-        runSequence(sequence, failures.map((f, i) => f && i % 3 === 0)),
+      fc.asyncProperty(
+        fc.array(ops, { minLength: 1, maxLength: 40, size: 'max' }),
+        fc.array(fc.boolean(), { maxLength: 40, size: 'max' }),
+        (sequence, failures) =>
+          runSequence(
+            sequence,
+            failures.map((f, i) => f && i % 3 === 0),
+          ),
       ),
       { numRuns: 1000 },
     );

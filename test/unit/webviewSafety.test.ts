@@ -15,7 +15,18 @@ describe('webview safety', () => {
   });
 
   it('accepts only the Today messages of the protocol, in their exact shape', () => {
-    for (const type of ['ready', 'done', 'another', 'openLesson', 'showDelegations', 'logDelegation', 'logOneOnOne', 'logFeedbackAsked', 'openReview', 'openLastWeekReview']) {
+    for (const type of [
+      'ready',
+      'done',
+      'another',
+      'openLesson',
+      'showDelegations',
+      'logDelegation',
+      'logOneOnOne',
+      'logFeedbackAsked',
+      'openReview',
+      'openLastWeekReview',
+    ]) {
       assert.ok(isTodayToExtension({ type }), type);
     }
     for (const bad of [null, 'done', { type: 'rm -rf' }, { type: 'done', extra: 1 }, { type: 7 }, []]) {
@@ -27,7 +38,14 @@ describe('webview safety', () => {
     assert.ok(isLessonToExtension({ type: 'navigate', lessonId: 'trust' }));
     assert.ok(isLessonToExtension({ type: 'setRead', read: true }));
     assert.ok(isLessonToExtension({ type: 'openLink', href: 'https://example.com' }));
-    for (const bad of [{ type: 'navigate' }, { type: 'navigate', lessonId: 3 }, { type: 'setRead', read: 'yes' }, { type: 'openLink', href: 'x'.repeat(3000) }, { type: 'navigate', lessonId: 'a', more: 1 }, { type: 'eval' }]) {
+    for (const bad of [
+      { type: 'navigate' },
+      { type: 'navigate', lessonId: 3 },
+      { type: 'setRead', read: 'yes' },
+      { type: 'openLink', href: 'x'.repeat(3000) },
+      { type: 'navigate', lessonId: 'a', more: 1 },
+      { type: 'eval' },
+    ]) {
       assert.equal(isLessonToExtension(bad), false, JSON.stringify(bad));
     }
   });

@@ -16,7 +16,11 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
   let target = await resolveTarget(services, arg, isOpen, l10n.t('Log a check-in on which delegation?'));
   if (target && isDone(target)) {
     // Check-ins belong to open work; a done delegation is reopened first, if the lead wants that.
-    const choice = await vscode.window.showInformationMessage(inert(l10n.t('"{0}" is done. Reopen it to log a check-in?', target.task)), { modal: true }, l10n.t('Reopen and Check In'));
+    const choice = await vscode.window.showInformationMessage(
+      inert(l10n.t('"{0}" is done. Reopen it to log a check-in?', target.task)),
+      { modal: true },
+      l10n.t('Reopen and Check In'),
+    );
     target = choice ? await services.team.reopen(target.id) : undefined;
   }
   if (!target) {
@@ -53,7 +57,10 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
       }
       await services.team.checkIn(target.id, note, next.value);
       const today = todayKey(services.clock);
-      vscode.window.setStatusBarMessage(`$(check) ${inert(l10n.t('Check-in logged. Next follow-up with {0}: {1}', name, formatDay(next.value, today)))}`, 5000);
+      vscode.window.setStatusBarMessage(
+        `$(check) ${inert(l10n.t('Check-in logged. Next follow-up with {0}: {1}', name, formatDay(next.value, today)))}`,
+        5000,
+      );
       return;
     }
   }

@@ -127,12 +127,17 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 
   private groupItem(group: FollowUpGroup): vscode.TreeItem {
     const count = this.groups().get(group)?.length ?? 0;
-    const item = new vscode.TreeItem(groupLabel(group), group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      groupLabel(group),
+      group === 'done' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = treeId('group', group);
     item.description = String(count);
     item.iconPath = GROUP_ICONS[group];
     item.contextValue = `group.${group}`;
-    item.accessibilityInformation = { label: count === 1 ? l10n.t('{0}, 1 delegation', groupLabel(group)) : l10n.t('{0}, {1} delegations', groupLabel(group), count) };
+    item.accessibilityInformation = {
+      label: count === 1 ? l10n.t('{0}, 1 delegation', groupLabel(group)) : l10n.t('{0}, {1} delegations', groupLabel(group), count),
+    };
     return item;
   }
 
@@ -143,11 +148,17 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
     const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
     item.id = treeId(under, 'delegation', d.id);
     // Under a person the name would repeat, so the row shows the level and the date only.
-    item.description = under === 'person' ? `${levelInfo(d.level).name} · ${when}` : inert(`${this.services.team.nameOf(d.personId)} · ${levelInfo(d.level).name} · ${when}`);
-    item.iconPath = group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
+    item.description =
+      under === 'person'
+        ? `${levelInfo(d.level).name} · ${when}`
+        : inert(`${this.services.team.nameOf(d.personId)} · ${levelInfo(d.level).name} · ${when}`);
+    item.iconPath =
+      group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = d.doneOn ? ContextValues.doneDelegation : ContextValues.openDelegation;
     item.tooltip = tooltipFor(d, this.services.team.nameOf(d.personId), when, today);
-    item.accessibilityInformation = { label: l10n.t('{0}, delegated to {1}, level {2}, {3}', d.task, this.services.team.nameOf(d.personId), levelLabel(d.level), when) };
+    item.accessibilityInformation = {
+      label: l10n.t('{0}, delegated to {1}, level {2}, {3}', d.task, this.services.team.nameOf(d.personId), levelLabel(d.level), when),
+    };
     return item;
   }
 }
@@ -155,9 +166,16 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 function personItem(person: PersonSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(inert(person.person), vscode.TreeItemCollapsibleState.Expanded);
   item.id = treeId('person', person.personId);
-  const parts = [l10n.t('{0} active', person.active), ...(person.overdue > 0 ? [l10n.t('{0} overdue', person.overdue)] : []), ...(person.done > 0 ? [l10n.t('{0} done', person.done)] : [])];
+  const parts = [
+    l10n.t('{0} active', person.active),
+    ...(person.overdue > 0 ? [l10n.t('{0} overdue', person.overdue)] : []),
+    ...(person.done > 0 ? [l10n.t('{0} done', person.done)] : []),
+  ];
   item.description = parts.join(' · ');
-  item.iconPath = new vscode.ThemeIcon(person.overdue > 0 ? 'account' : 'person', person.overdue > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.iconPath = new vscode.ThemeIcon(
+    person.overdue > 0 ? 'account' : 'person',
+    person.overdue > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
+  );
   item.contextValue = ContextValues.person;
   item.accessibilityInformation = { label: `${person.person}, ${parts.join(', ')}` };
   return item;

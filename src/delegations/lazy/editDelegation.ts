@@ -100,7 +100,12 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
     title,
     step: 1,
     totalSteps: 1,
-    prompt: field.field === 'note' ? l10n.t('Note (leave empty to remove it)') : field.field === 'task' ? l10n.t('New task') : l10n.t('New person'),
+    prompt:
+      field.field === 'note'
+        ? l10n.t('Note (leave empty to remove it)')
+        : field.field === 'task'
+          ? l10n.t('New task')
+          : l10n.t('New person'),
     value: field.field === 'person' ? services.team.nameOf(target.personId) : (target[field.field] ?? ''),
     validate: (value) => errorOf(validator(value)),
   });
@@ -120,7 +125,11 @@ export async function remove(services: Services, arg: unknown): Promise<void> {
   if (target) {
     const deleted = await services.team.delete(target.id);
     if (deleted) {
-      confirmWithUndo(services, l10n.t('Deleted "{0}" ({1}).', deleted.value.task, services.team.nameOf(deleted.value.personId)), deleted.undo);
+      confirmWithUndo(
+        services,
+        l10n.t('Deleted "{0}" ({1}).', deleted.value.task, services.team.nameOf(deleted.value.personId)),
+        deleted.undo,
+      );
     }
   }
 }

@@ -45,7 +45,13 @@ export async function exportDelegations(services: Services): Promise<void> {
     ? l10n.t('Exported {0}, {1}, {2} to {3}.', people, delegations, meetings, target.fsPath)
     : includeNotes
       ? l10n.t('Exported {0}, {1}, {2} to {3}. 1:1 notes included.', people, delegations, meetings, target.fsPath)
-      : l10n.t('Exported {0}, {1}, {2} to {3}. 1:1 notes left out (techLead.export.includePrivateNotes).', people, delegations, meetings, target.fsPath);
+      : l10n.t(
+          'Exported {0}, {1}, {2} to {3}. 1:1 notes left out (techLead.export.includePrivateNotes).',
+          people,
+          delegations,
+          meetings,
+          target.fsPath,
+        );
   void vscode.window.showInformationMessage(inert(message));
 }
 
@@ -80,12 +86,21 @@ export async function importDelegations(services: Services, arg: unknown): Promi
   try {
     const stat = await vscode.workspace.fs.stat(source);
     if (stat.size > IMPORT_MAX_BYTES) {
-      void vscode.window.showErrorMessage(l10n.t('Import Delegations: nothing was imported. The file is larger than {0} MB.', IMPORT_MAX_BYTES / 1024 / 1024));
+      void vscode.window.showErrorMessage(
+        l10n.t('Import Delegations: nothing was imported. The file is larger than {0} MB.', IMPORT_MAX_BYTES / 1024 / 1024),
+      );
       return;
     }
     text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(source));
   } catch (error) {
-    void vscode.window.showErrorMessage(inert(l10n.t('Import Delegations: nothing was imported. The file could not be read ({0}).', error instanceof Error ? error.message : String(error))));
+    void vscode.window.showErrorMessage(
+      inert(
+        l10n.t(
+          'Import Delegations: nothing was imported. The file could not be read ({0}).',
+          error instanceof Error ? error.message : String(error),
+        ),
+      ),
+    );
     return;
   }
   const parsed = parseImport(text, todayKey(services.clock));
@@ -94,7 +109,10 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     void vscode.window.showErrorMessage(inert(l10n.t('Import Delegations: {0}', parsed.error)));
     return;
   }
-  const result = parsed.version === 1 ? await services.team.importLegacy(parsed.delegations) : await services.team.importMerge(parsed.data, { keepNotes: parsed.notesLeftOut });
+  const result =
+    parsed.version === 1
+      ? await services.team.importLegacy(parsed.delegations)
+      : await services.team.importMerge(parsed.data, { keepNotes: parsed.notesLeftOut });
   const summary = l10n.t('Imported from {0}: {1}.', source.fsPath.split(/[\\/]/).pop() ?? l10n.t('the file'), describeImport(result));
   if (result.added + result.updated === 0) {
     void vscode.window.showInformationMessage(inert(summary));

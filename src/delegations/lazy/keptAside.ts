@@ -16,7 +16,9 @@ export async function exportKeptAside(services: Services): Promise<void> {
   const stored = newer && typeof newer.raw === 'object' && newer.raw !== null ? (newer.raw as Record<string, unknown>) : undefined;
   const rawList = stored?.['delegations'];
   const newerReason = newer ? l10n.t('saved by a newer version of Tech Lead Coach (schema {0})', newer.schemaVersion) : '';
-  const records: RescuedRecord[] = newer ? (Array.isArray(rawList) ? (rawList as unknown[]) : [newer.raw]).map((raw) => ({ raw, reason: newerReason })) : kept;
+  const records: RescuedRecord[] = newer
+    ? (Array.isArray(rawList) ? (rawList as unknown[]) : [newer.raw]).map((raw) => ({ raw, reason: newerReason }))
+    : kept;
   if (records.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('No stored delegations were kept aside: everything loaded.'));
     return;

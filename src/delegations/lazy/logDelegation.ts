@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/dates';
-import { errorOf, parseLogDelegationArgs, personKey, tidy, validateNote, validatePerson, validateTask, type Delegation, type NewDelegation } from '../../domain/delegation';
+import {
+  errorOf,
+  parseLogDelegationArgs,
+  personKey,
+  tidy,
+  validateNote,
+  validatePerson,
+  validateTask,
+  type Delegation,
+  type NewDelegation,
+} from '../../domain/delegation';
 import { inert } from '../../domain/inertText';
 import type { DelegationLevel } from '../../domain/delegationLevels';
 import { Views } from '../../ids';
@@ -32,7 +42,9 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
   const today = todayKey(services.clock);
   const settings = services.settings();
   const people = services.team.people();
-  const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = presetPerson ? { person: presetPerson } : {};
+  const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = presetPerson
+    ? { person: presetPerson }
+    : {};
   let step = 1;
   while (step <= STEPS) {
     let result: StepResult<unknown>;
@@ -61,7 +73,8 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
           title: title(),
           step,
           totalSteps: STEPS,
-          placeholder: people.length > 0 ? l10n.t('Who owns it now? Pick a name or type a new one') : l10n.t('Who owns it now? Type their name'),
+          placeholder:
+            people.length > 0 ? l10n.t('Who owns it now? Pick a name or type a new one') : l10n.t('Who owns it now? Type their name'),
           items: personItems(people, answers.person ?? ''),
           itemsForValue: (value) => personItems(people, value),
           chooseOnAccept: (value, active) => {
@@ -182,8 +195,16 @@ export async function logDelegation(services: Services, args: unknown): Promise<
   }
   const { value: delegation, undo } = await services.team.log(input);
   const today = todayKey(services.clock);
-  confirmWithUndo(services, l10n.t('Logged "{0}" for {1}. Follow up {2}.', delegation.task, services.team.nameOf(delegation.personId), formatDay(delegation.followUpOn, today)), undo, [
-    { label: l10n.t('Show'), run: () => vscode.commands.executeCommand(`${Views.delegations}.focus`) },
-  ]);
+  confirmWithUndo(
+    services,
+    l10n.t(
+      'Logged "{0}" for {1}. Follow up {2}.',
+      delegation.task,
+      services.team.nameOf(delegation.personId),
+      formatDay(delegation.followUpOn, today),
+    ),
+    undo,
+    [{ label: l10n.t('Show'), run: () => vscode.commands.executeCommand(`${Views.delegations}.focus`) }],
+  );
   return delegation;
 }

@@ -11,7 +11,12 @@ import * as l10n from '../../domain/l10n';
  * (keybindings pass `{ target: 'selection' }`, to which `delegations/commands.ts` adds the selected
  * row's `id`), an id passed by a script, or, from the command palette, the one the lead picks.
  */
-export async function resolveTarget(services: Services, arg: unknown, filter: (d: Delegation) => boolean, placeholder: string): Promise<Delegation | undefined> {
+export async function resolveTarget(
+  services: Services,
+  arg: unknown,
+  filter: (d: Delegation) => boolean,
+  placeholder: string,
+): Promise<Delegation | undefined> {
   if (typeof arg === 'object' && arg !== null && (arg as DelegationsNode).kind === 'delegation') {
     return services.team.get((arg as { delegation: Delegation }).delegation.id);
   }
@@ -36,7 +41,11 @@ export async function resolveTarget(services: Services, arg: unknown, filter: (d
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(
-    candidates.map((d) => ({ label: inert(d.task), description: inert(`${services.team.nameOf(d.personId)} · ${describeFollowUp(d, today)}`), delegation: d })),
+    candidates.map((d) => ({
+      label: inert(d.task),
+      description: inert(`${services.team.nameOf(d.personId)} · ${describeFollowUp(d, today)}`),
+      delegation: d,
+    })),
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return chosen?.delegation;

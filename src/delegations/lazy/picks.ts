@@ -14,7 +14,15 @@ interface FollowUpItem extends vscode.QuickPickItem {
 const QUICK_CHOICES: readonly number[] = [1, 3, 7, 14];
 
 function labelFor(days: number): string {
-  return days === 0 ? l10n.t('Today') : days === 1 ? l10n.t('Tomorrow') : days === 7 ? l10n.t('Next week') : days === 14 ? l10n.t('In 2 weeks') : l10n.t('In {0} days', days);
+  return days === 0
+    ? l10n.t('Today')
+    : days === 1
+      ? l10n.t('Tomorrow')
+      : days === 7
+        ? l10n.t('Next week')
+        : days === 14
+          ? l10n.t('In 2 weeks')
+          : l10n.t('In {0} days', days);
 }
 
 /**
@@ -87,7 +95,10 @@ export function levelItems(): LevelItem[] {
 }
 
 /** The follow-up the level suggests: low levels check in often, high levels rarely. */
-export function suggestedFollowUp(services: Services, level: DelegationLevel): { today: DateKey; defaultDays: number; defaultReason: string } {
+export function suggestedFollowUp(
+  services: Services,
+  level: DelegationLevel,
+): { today: DateKey; defaultDays: number; defaultReason: string } {
   const days = services.settings().cadence[level];
   return {
     today: todayKey(services.clock),
@@ -95,6 +106,10 @@ export function suggestedFollowUp(services: Services, level: DelegationLevel): {
     defaultReason:
       days === 1
         ? l10n.t('Suggested for {0}: every 1 day (Settings: Tech Lead › Delegation: Follow Up Days By Level)', levelInfo(level).name)
-        : l10n.t('Suggested for {0}: every {1} days (Settings: Tech Lead › Delegation: Follow Up Days By Level)', levelInfo(level).name, days),
+        : l10n.t(
+            'Suggested for {0}: every {1} days (Settings: Tech Lead › Delegation: Follow Up Days By Level)',
+            levelInfo(level).name,
+            days,
+          ),
   };
 }

@@ -8,7 +8,13 @@ import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
-import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../../shared/lessonProtocol';
+import {
+  isExternalWebLink,
+  isLessonToExtension,
+  type LessonPageState,
+  type LessonToExtension,
+  type LessonToPage,
+} from '../../shared/lessonProtocol';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/l10n';
 
@@ -36,9 +42,13 @@ export class LessonPanel extends Disposable {
     private readonly onDisposed: () => void,
   ) {
     super();
-    const receive = validatedReceiver(services.log, 'lesson panel', l10n.t('The lesson panel action'), isLessonToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(services.log, 'lesson panel', l10n.t('The lesson panel action'), isLessonToExtension, (message) =>
+      this.handle(message),
+    );
     this.register(panel.webview.onDidReceiveMessage(receive));
-    this.register(services.lessons.onDidChangeRead(() => runInBackground(services.log, l10n.t('Update the lesson page'), () => this.postRead())));
+    this.register(
+      services.lessons.onDidChangeRead(() => runInBackground(services.log, l10n.t('Update the lesson page'), () => this.postRead())),
+    );
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
@@ -48,7 +58,10 @@ export class LessonPanel extends Disposable {
       return await readText(file);
     } catch (error) {
       this.services.log.error(`Could not read the rendered lesson ${file.toString(true)}`, error);
-      throw new UserFacingError(l10n.t('The lesson "{0}" is missing from this installation. Reinstalling Tech Lead Coach restores it.', id), 'error');
+      throw new UserFacingError(
+        l10n.t('The lesson "{0}" is missing from this installation. Reinstalling Tech Lead Coach restores it.', id),
+        'error',
+      );
     }
   }
 

@@ -13,15 +13,23 @@ import * as l10n from '../../domain/l10n';
 function leastHeadline(action: Action, current: boolean, count: string): string {
   switch (action) {
     case 'checkIns':
-      return current ? l10n.t('You checked in with people least so far this week: {0}.', count) : l10n.t('You checked in with people least that week: {0}.', count);
+      return current
+        ? l10n.t('You checked in with people least so far this week: {0}.', count)
+        : l10n.t('You checked in with people least that week: {0}.', count);
     case 'biggerPicture':
-      return current ? l10n.t('You explained the bigger picture least so far this week: {0}.', count) : l10n.t('You explained the bigger picture least that week: {0}.', count);
+      return current
+        ? l10n.t('You explained the bigger picture least so far this week: {0}.', count)
+        : l10n.t('You explained the bigger picture least that week: {0}.', count);
     case 'modelling':
-      return current ? l10n.t('You modelled the behaviour you want least so far this week: {0}.', count) : l10n.t('You modelled the behaviour you want least that week: {0}.', count);
+      return current
+        ? l10n.t('You modelled the behaviour you want least so far this week: {0}.', count)
+        : l10n.t('You modelled the behaviour you want least that week: {0}.', count);
     case 'delegating':
       return current ? l10n.t('You delegated least so far this week: {0}.', count) : l10n.t('You delegated least that week: {0}.', count);
     case 'feedback':
-      return current ? l10n.t('You asked for feedback least so far this week: {0}.', count) : l10n.t('You asked for feedback least that week: {0}.', count);
+      return current
+        ? l10n.t('You asked for feedback least so far this week: {0}.', count)
+        : l10n.t('You asked for feedback least that week: {0}.', count);
   }
 }
 
@@ -37,7 +45,9 @@ function lowerFirst(text: string): string {
 /** One person's 1:1s in the chart's summary. */
 function oneOnOnesOf(p: WeekFigures['people'][number]): string {
   if (p.daysSinceOneOnOne === undefined) {
-    return p.oneOnOneOverdue ? l10n.t('{0}: {1} this week, none yet, past their cadence', p.name, p.oneOnOnes) : l10n.t('{0}: {1} this week, none yet', p.name, p.oneOnOnes);
+    return p.oneOnOneOverdue
+      ? l10n.t('{0}: {1} this week, none yet, past their cadence', p.name, p.oneOnOnes)
+      : l10n.t('{0}: {1} this week, none yet', p.name, p.oneOnOnes);
   }
   return p.oneOnOneOverdue
     ? l10n.t('{0}: {1} this week, last {2} days ago, past their cadence', p.name, p.oneOnOnes, p.daysSinceOneOnOne)
@@ -74,11 +84,21 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
     {
       id: 'actions',
       title: l10n.t('The five actions this week'),
-      summary: l10n.t('{0}. Done least: {1}.', ACTIONS.map((action) => l10n.t('{0}: {1}', ACTION_LABELS[action], a[action])).join('; '), lowerFirst(ACTION_LABELS[figures.least])),
+      summary: l10n.t(
+        '{0}. Done least: {1}.',
+        ACTIONS.map((action) => l10n.t('{0}: {1}', ACTION_LABELS[action], a[action])).join('; '),
+        lowerFirst(ACTION_LABELS[figures.least]),
+      ),
       kind: 'bars',
       series: [l10n.t('times')],
-      data: ACTIONS.map((action) => ({ label: ACTION_LABELS[action], value: a[action], ...(action === figures.least ? { highlight: true } : {}) })),
-      note: l10n.t('Check-ins count 1:1s and delegation check-ins; delegating counts delegations logged; feedback counts feedback you asked for; each also counts the nudges of that action you marked done.'),
+      data: ACTIONS.map((action) => ({
+        label: ACTION_LABELS[action],
+        value: a[action],
+        ...(action === figures.least ? { highlight: true } : {}),
+      })),
+      note: l10n.t(
+        'Check-ins count 1:1s and delegation check-ins; delegating counts delegations logged; feedback counts feedback you asked for; each also counts the nudges of that action you marked done.',
+      ),
     },
     {
       id: 'delegationsPerPerson',
@@ -97,7 +117,10 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
     {
       id: 'levels',
       title: l10n.t('How much was handed over (delegation levels)'),
-      summary: l10n.t("The week's delegations by level: {0}.", LEVELS.map((level, i) => `${level.name} ${figures.levels[i] ?? 0}`).join(', ')),
+      summary: l10n.t(
+        "The week's delegations by level: {0}.",
+        LEVELS.map((level, i) => `${level.name} ${figures.levels[i] ?? 0}`).join(', '),
+      ),
       kind: 'columns',
       series: [l10n.t('delegations')],
       data: LEVELS.map((level, i) => ({ label: `${i + 1} ${level.name}`, value: figures.levels[i] ?? 0 })),
@@ -105,7 +128,12 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
     {
       id: 'followUps',
       title: l10n.t('Follow-ups kept on time, per week'),
-      summary: l10n.t('Over 9 weeks: {0}.', series.map((p) => l10n.t('{0} {1} on time, {2} late', shortWeek(p.week.start, today), p.followUpsOnTime, p.followUpsLate)).join('; ')),
+      summary: l10n.t(
+        'Over 9 weeks: {0}.',
+        series
+          .map((p) => l10n.t('{0} {1} on time, {2} late', shortWeek(p.week.start, today), p.followUpsOnTime, p.followUpsLate))
+          .join('; '),
+      ),
       kind: 'columns',
       series: [l10n.t('on time'), l10n.t('late')],
       data: series.map((p) => ({ label: shortWeek(p.week.start, today), value: p.followUpsOnTime, second: p.followUpsLate })),
@@ -118,7 +146,10 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
       kind: 'bars',
       series: [l10n.t('1:1s')],
       data: active.map((p) => ({
-        label: p.daysSinceOneOnOne === undefined ? l10n.t('{0} (no 1:1 yet)', p.name) : l10n.t('{0} (last {1}d ago)', p.name, p.daysSinceOneOnOne),
+        label:
+          p.daysSinceOneOnOne === undefined
+            ? l10n.t('{0} (no 1:1 yet)', p.name)
+            : l10n.t('{0} (last {1}d ago)', p.name, p.daysSinceOneOnOne),
         value: p.oneOnOnes,
         ...(p.oneOnOneOverdue ? { highlight: true } : {}),
       })),
@@ -127,7 +158,10 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
     {
       id: 'feedback',
       title: l10n.t('Feedback given and asked, per week'),
-      summary: l10n.t('Over 9 weeks: {0}.', series.map((p) => l10n.t('{0} {1} given, {2} asked', shortWeek(p.week.start, today), p.feedbackGiven, p.feedbackAsked)).join('; ')),
+      summary: l10n.t(
+        'Over 9 weeks: {0}.',
+        series.map((p) => l10n.t('{0} {1} given, {2} asked', shortWeek(p.week.start, today), p.feedbackGiven, p.feedbackAsked)).join('; '),
+      ),
       kind: 'columns',
       series: [l10n.t('given'), l10n.t('asked')],
       data: series.map((p) => ({ label: shortWeek(p.week.start, today), value: p.feedbackGiven, second: p.feedbackAsked })),
@@ -138,7 +172,11 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
       summary:
         figures.streak === 1
           ? l10n.t('Over 9 weeks: {0}. Streak: 1 day.', series.map((p) => `${shortWeek(p.week.start, today)} ${p.nudgesDone}`).join(', '))
-          : l10n.t('Over 9 weeks: {0}. Streak: {1} days.', series.map((p) => `${shortWeek(p.week.start, today)} ${p.nudgesDone}`).join(', '), figures.streak),
+          : l10n.t(
+              'Over 9 weeks: {0}. Streak: {1} days.',
+              series.map((p) => `${shortWeek(p.week.start, today)} ${p.nudgesDone}`).join(', '),
+              figures.streak,
+            ),
       kind: 'columns',
       series: [l10n.t('nudges done')],
       data: series.map((p) => ({ label: shortWeek(p.week.start, today), value: p.nudgesDone })),
@@ -155,7 +193,12 @@ export function buildReviewModel(figures: WeekFigures, reflections: readonly Ref
     canGoNext: !figures.current && daysBetween(addDays(figures.week.end, 1), today) >= 0,
     headline: leastHeadline(least, figures.current, times(figures.actions[least])),
     charts: reviewCharts(figures, today),
-    streak: figures.streak === 0 ? l10n.t('No nudge streak running.') : figures.streak === 1 ? l10n.t('Nudge streak: 1 day.') : l10n.t('Nudge streak: {0} days.', figures.streak),
+    streak:
+      figures.streak === 0
+        ? l10n.t('No nudge streak running.')
+        : figures.streak === 1
+          ? l10n.t('Nudge streak: 1 day.')
+          : l10n.t('Nudge streak: {0} days.', figures.streak),
     prompts: reflections.map((r) => ({ id: r.id, text: r.prompt, answer: r.answer })),
   };
 }
@@ -185,7 +228,17 @@ export function reviewMarkdown(model: ReviewPageModel): string {
   }
   lines.push(model.streak, '', `## ${l10n.t('Reflections')}`, '');
   for (const p of model.prompts) {
-    lines.push(`**${cell(p.text)}**`, '', p.answer.trim() === '' ? `_${l10n.t('(no answer)')}_` : p.answer.split('\n').map((l) => `> ${cell(l)}`).join('\n'), '');
+    lines.push(
+      `**${cell(p.text)}**`,
+      '',
+      p.answer.trim() === ''
+        ? `_${l10n.t('(no answer)')}_`
+        : p.answer
+            .split('\n')
+            .map((l) => `> ${cell(l)}`)
+            .join('\n'),
+      '',
+    );
   }
   return lines.join('\n');
 }

@@ -26,7 +26,9 @@ class ReviewPanel extends Disposable {
   ) {
     super();
     this.weekStart = weekStart;
-    const receive = validatedReceiver(services.log, 'weekly review', l10n.t('The weekly review action'), isReviewToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(services.log, 'weekly review', l10n.t('The weekly review action'), isReviewToExtension, (message) =>
+      this.handle(message),
+    );
     this.register(panel.webview.onDidReceiveMessage(receive));
     const update = (): void => runInBackground(services.log, l10n.t('Update the weekly review'), () => this.post());
     this.register(services.team.onDidChange(update));
@@ -59,7 +61,9 @@ class ReviewPanel extends Disposable {
 
   private reflections(figures: WeekFigures): readonly Reflection[] {
     const stored = this.services.state.get(StateMap.reflections);
-    return reflectionsFor(stored, figures.week.start, () => choosePrompts(this.services.coach.catalogue(), figures.week.start, ACTION_THEMES[figures.least]));
+    return reflectionsFor(stored, figures.week.start, () =>
+      choosePrompts(this.services.coach.catalogue(), figures.week.start, ACTION_THEMES[figures.least]),
+    );
   }
 
   model(): ReviewPageModel {
@@ -133,7 +137,9 @@ class ReviewPanel extends Disposable {
       return;
     }
     if (!(await this.services.state.update(StateMap.reflections, withAnswer(stored, week.start, prompts, promptId, valid.value)))) {
-      void vscode.window.showWarningMessage(l10n.t('Weekly Review: the answers were saved by a newer version of Tech Lead Coach; this one does not change them.'));
+      void vscode.window.showWarningMessage(
+        l10n.t('Weekly Review: the answers were saved by a newer version of Tech Lead Coach; this one does not change them.'),
+      );
       return;
     }
     const reply: ReviewToPage = { type: 'saved', promptId };
@@ -169,7 +175,12 @@ let current: ReviewPanel | undefined;
  */
 export async function openWeeklyReview(services: Services, arg: unknown): Promise<void> {
   const today = todayKey(services.clock);
-  const day = arg === 'last' ? addDays(today, -7) : typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg) && arg <= today ? (arg as DateKey) : today;
+  const day =
+    arg === 'last'
+      ? addDays(today, -7)
+      : typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg) && arg <= today
+        ? (arg as DateKey)
+        : today;
   if (current) {
     await current.show(day);
     return;

@@ -6,7 +6,16 @@
 import type { Services } from '../../services';
 import { logFeedback } from './logFeedback';
 import { logOneOnOne } from './logOneOnOne';
-import { addPerson, archivePerson, deleteEntry, deletePerson, renamePerson, resolvePerson, restorePerson, setCadence } from './personCommands';
+import {
+  addPerson,
+  archivePerson,
+  deleteEntry,
+  deletePerson,
+  renamePerson,
+  resolvePerson,
+  restorePerson,
+  setCadence,
+} from './personCommands';
 import { openPersonPanel } from './personPanel';
 import * as l10n from '../../domain/l10n';
 

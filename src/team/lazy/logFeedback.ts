@@ -33,7 +33,13 @@ async function save(services: Services, raw: unknown): Promise<Feedback | undefi
   }
   const { value: entry, undo } = await services.team.logFeedback(parsed.value);
   const name = services.team.nameOf(entry.personId);
-  confirmWithUndo(services, entry.kind === 'given' ? l10n.t('Logged feedback given to {0}.', name) : l10n.t('Logged feedback asked of {0}. Tell them what you changed: it is why they will tell you again.', name), undo);
+  confirmWithUndo(
+    services,
+    entry.kind === 'given'
+      ? l10n.t('Logged feedback given to {0}.', name)
+      : l10n.t('Logged feedback asked of {0}. Tell them what you changed: it is why they will tell you again.', name),
+    undo,
+  );
   return entry;
 }
 
@@ -52,7 +58,11 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
     placeholder: l10n.t('Which kind?'),
     items: [
       { label: `$(megaphone) ${l10n.t('Given')}`, description: l10n.t('Situation, behaviour, impact'), feedbackKind: 'given' as Kind },
-      { label: `$(feedback) ${l10n.t('Asked for')}`, description: l10n.t('What they said, what you will change'), feedbackKind: 'asked' as Kind },
+      {
+        label: `$(feedback) ${l10n.t('Asked for')}`,
+        description: l10n.t('What they said, what you will change'),
+        feedbackKind: 'asked' as Kind,
+      },
     ],
   });
   if (kindPick.kind !== 'value') {
@@ -69,7 +79,10 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
       title,
       step: 2,
       totalSteps: total,
-      prompt: kind === 'given' ? l10n.t('To whom? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name')) : l10n.t('Whom did you ask? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name')),
+      prompt:
+        kind === 'given'
+          ? l10n.t('To whom? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name'))
+          : l10n.t('Whom did you ask? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name')),
       validate: (value) => errorOf(validatePerson(value)),
     });
     if (answer.kind !== 'value') {
@@ -80,7 +93,13 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
   const lines: Record<string, string> = {};
   let step = 3;
   for (const { key, prompt } of steps) {
-    const answer = await showInputStep({ title: inert(l10n.t('{0}: {1}', title, person)), step, totalSteps: total, prompt, validate: (value) => errorOf(validateFeedbackLine(value, feedbackWhat(key))) });
+    const answer = await showInputStep({
+      title: inert(l10n.t('{0}: {1}', title, person)),
+      step,
+      totalSteps: total,
+      prompt,
+      validate: (value) => errorOf(validateFeedbackLine(value, feedbackWhat(key))),
+    });
     if (answer.kind !== 'value') {
       return undefined;
     }

@@ -27,7 +27,13 @@ async function save(services: Services, raw: unknown): Promise<{ ok: true; meeti
   const today = todayKey(services.clock);
   const name = services.team.nameOf(meeting.personId);
   const on = formatDay(meeting.on, today);
-  confirmWithUndo(services, person ? l10n.t('Logged a 1:1 with {0} on {1}. {2}.', name, on, upperFirst(describeNextOneOnOne(person, meeting, today))) : l10n.t('Logged a 1:1 with {0} on {1}.', name, on), undo);
+  confirmWithUndo(
+    services,
+    person
+      ? l10n.t('Logged a 1:1 with {0} on {1}. {2}.', name, on, upperFirst(describeNextOneOnOne(person, meeting, today)))
+      : l10n.t('Logged a 1:1 with {0} on {1}.', name, on),
+    undo,
+  );
   return { ok: true, meeting };
 }
 
@@ -118,20 +124,32 @@ function openForm(services: Services, person: string | undefined): void {
   </form>
 </main>`,
   });
-  const receive = validatedReceiver(services.log, 'Log 1:1 form', l10n.t('The Log 1:1 form action'), isOneOnOneToExtension, async (message) => {
-    if (message.type === 'cancel') {
-      panel.dispose();
-      return;
-    }
-    const { person: name, date, mood, topics, notes } = message.form;
-    const result = await save(services, { person: name, date, ...(mood === null ? {} : { mood }), topics, ...(notes.trim() === '' ? {} : { notes }) });
-    if (result.ok) {
-      panel.dispose();
-    } else {
-      const reply: OneOnOneToPage = { type: 'errors', errors: result.errors };
-      await panel.webview.postMessage(reply);
-    }
-  });
+  const receive = validatedReceiver(
+    services.log,
+    'Log 1:1 form',
+    l10n.t('The Log 1:1 form action'),
+    isOneOnOneToExtension,
+    async (message) => {
+      if (message.type === 'cancel') {
+        panel.dispose();
+        return;
+      }
+      const { person: name, date, mood, topics, notes } = message.form;
+      const result = await save(services, {
+        person: name,
+        date,
+        ...(mood === null ? {} : { mood }),
+        topics,
+        ...(notes.trim() === '' ? {} : { notes }),
+      });
+      if (result.ok) {
+        panel.dispose();
+      } else {
+        const reply: OneOnOneToPage = { type: 'errors', errors: result.errors };
+        await panel.webview.postMessage(reply);
+      }
+    },
+  );
   const subscription = panel.webview.onDidReceiveMessage(receive);
   panel.onDidDispose(() => {
     subscription.dispose();

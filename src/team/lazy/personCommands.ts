@@ -1,7 +1,15 @@
 import * as vscode from 'vscode';
 import { errorOf, tidy, validatePerson } from '../../domain/delegation';
 import { inert } from '../../domain/inertText';
-import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, describeLastOneOnOne, lastOneOnOne, validateCadence, validateRole, type Person } from '../../domain/team';
+import {
+  CADENCE_MAX_DAYS,
+  CADENCE_MIN_DAYS,
+  describeLastOneOnOne,
+  lastOneOnOne,
+  validateCadence,
+  validateRole,
+  type Person,
+} from '../../domain/team';
 import { todayKey } from '../../domain/dates';
 import { showInputStep } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
@@ -12,7 +20,12 @@ import * as l10n from '../../domain/l10n';
  * The person a command is about: a Team view row, a person id, `{ "person": "name" }` from a
  * keybinding, or else the lead picks one.
  */
-export async function resolvePerson(services: Services, arg: unknown, placeHolder: string, filter: (p: Person) => boolean = (p) => !p.archived): Promise<Person | undefined> {
+export async function resolvePerson(
+  services: Services,
+  arg: unknown,
+  placeHolder: string,
+  filter: (p: Person) => boolean = (p) => !p.archived,
+): Promise<Person | undefined> {
   if (typeof arg === 'object' && arg !== null) {
     const node = arg as { kind?: unknown; person?: unknown };
     if (node.kind === 'person' && typeof node.person === 'object' && node.person !== null) {
@@ -64,7 +77,15 @@ export async function pickPerson(services: Services, placeHolder: string, filter
   const chosen = await vscode.window.showQuickPick(
     people.map((person) => ({
       label: inert(person.name),
-      description: inert([person.role, describeLastOneOnOne(lastOneOnOne(services.team.oneOnOnes(), person.id), today), person.archived ? l10n.t('archived') : undefined].filter(Boolean).join(' · ')),
+      description: inert(
+        [
+          person.role,
+          describeLastOneOnOne(lastOneOnOne(services.team.oneOnOnes(), person.id), today),
+          person.archived ? l10n.t('archived') : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
       person,
     })),
     { placeHolder, matchOnDescription: true },
@@ -81,7 +102,9 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
     const v = validatePerson(preset.name);
     const r = validateRole(preset.role);
     if (!v.ok || !r.ok) {
-      void vscode.window.showErrorMessage(inert(l10n.t('Add Person: nobody was added. {0}', [v, r].flatMap((x) => (x.ok ? [] : [x.error])).join(' '))));
+      void vscode.window.showErrorMessage(
+        inert(l10n.t('Add Person: nobody was added. {0}', [v, r].flatMap((x) => (x.ok ? [] : [x.error])).join(' '))),
+      );
       return undefined;
     }
     name = v.value;
@@ -92,7 +115,9 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
       step: 1,
       totalSteps: 2,
       prompt: l10n.t('Their name, as you say it'),
-      validate: (value) => errorOf(validatePerson(value)) ?? (services.team.findPerson(value) ? l10n.t('{0} is already in the team.', tidy(value)) : undefined),
+      validate: (value) =>
+        errorOf(validatePerson(value)) ??
+        (services.team.findPerson(value) ? l10n.t('{0} is already in the team.', tidy(value)) : undefined),
     });
     if (answer.kind !== 'value') {
       return undefined;
@@ -102,7 +127,13 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
       return undefined;
     }
     name = v.value;
-    const roleAnswer = await showInputStep({ title: inert(l10n.t('Add {0}', name)), step: 2, totalSteps: 2, prompt: l10n.t('Their role (optional; press Enter to skip)'), validate: (value) => errorOf(validateRole(value)) });
+    const roleAnswer = await showInputStep({
+      title: inert(l10n.t('Add {0}', name)),
+      step: 2,
+      totalSteps: 2,
+      prompt: l10n.t('Their role (optional; press Enter to skip)'),
+      validate: (value) => errorOf(validateRole(value)),
+    });
     if (roleAnswer.kind === 'cancel') {
       return undefined;
     }
@@ -110,7 +141,11 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
     role = r?.ok ? r.value : undefined;
   }
   const { value: person, undo } = await services.team.addPerson({ name, ...(role ? { role } : {}) });
-  confirmWithUndo(services, l10n.t('Added {0} to the team. Their first 1:1 is due within {1} days.', person.name, person.cadenceDays), undo);
+  confirmWithUndo(
+    services,
+    l10n.t('Added {0} to the team. Their first 1:1 is due within {1} days.', person.name, person.cadenceDays),
+    undo,
+  );
   return person;
 }
 
@@ -127,7 +162,9 @@ export async function renamePerson(services: Services, arg: unknown): Promise<vo
     value: person.name,
     validate: (value) => {
       const clash = services.team.findPerson(value);
-      return errorOf(validatePerson(value)) ?? (clash && clash.id !== person.id ? l10n.t('{0} is already in the team.', clash.name) : undefined);
+      return (
+        errorOf(validatePerson(value)) ?? (clash && clash.id !== person.id ? l10n.t('{0} is already in the team.', clash.name) : undefined)
+      );
     },
   });
   if (answer.kind !== 'value') {
@@ -172,7 +209,14 @@ export async function archivePerson(services: Services, arg: unknown): Promise<v
   if (person && !person.archived) {
     const done = await services.team.updatePerson(person.id, { archived: true });
     if (done) {
-      confirmWithUndo(services, l10n.t('Archived {0}: hidden from pickers and views, with everything kept. Restore them from the Team view\'s "Show Archived People".', person.name), done.undo);
+      confirmWithUndo(
+        services,
+        l10n.t(
+          'Archived {0}: hidden from pickers and views, with everything kept. Restore them from the Team view\'s "Show Archived People".',
+          person.name,
+        ),
+        done.undo,
+      );
     }
   }
 }
@@ -189,18 +233,31 @@ export async function restorePerson(services: Services, arg: unknown): Promise<v
 
 /** Deletes a 1:1 or a feedback entry chosen in the Team view (logged by mistake); Undo puts it back. */
 export async function deleteEntry(services: Services, arg: unknown, collection: 'oneOnOnes' | 'feedback'): Promise<void> {
-  const node = typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown; meeting?: { id: string }; entry?: { id: string } }) : undefined;
-  const id = collection === 'oneOnOnes' ? (node?.kind === 'oneOnOne' ? node.meeting?.id : undefined) : node?.kind === 'feedback' ? node.entry?.id : undefined;
+  const node =
+    typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown; meeting?: { id: string }; entry?: { id: string } }) : undefined;
+  const id =
+    collection === 'oneOnOnes'
+      ? node?.kind === 'oneOnOne'
+        ? node.meeting?.id
+        : undefined
+      : node?.kind === 'feedback'
+        ? node.entry?.id
+        : undefined;
   if (id === undefined) {
     void vscode.window.showInformationMessage(
-      collection === 'oneOnOnes' ? l10n.t('Choose the 1:1 to delete in the Team view (right-click it).') : l10n.t('Choose the feedback entry to delete in the Team view (right-click it).'),
+      collection === 'oneOnOnes'
+        ? l10n.t('Choose the 1:1 to delete in the Team view (right-click it).')
+        : l10n.t('Choose the feedback entry to delete in the Team view (right-click it).'),
     );
     return;
   }
   const done = await services.team.deleteEntry(collection, id);
   if (done) {
     const name = services.team.nameOf(done.value.personId);
-    const message = collection === 'oneOnOnes' ? l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on) : l10n.t('Deleted the feedback entry with {0} on {1}.', name, done.value.on);
+    const message =
+      collection === 'oneOnOnes'
+        ? l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on)
+        : l10n.t('Deleted the feedback entry with {0} on {1}.', name, done.value.on);
     confirmWithUndo(services, message, done.undo);
   }
 }
@@ -235,7 +292,9 @@ export async function deletePerson(services: Services, arg: unknown): Promise<vo
   if (done) {
     confirmWithUndo(
       services,
-      done.value.records === 1 ? l10n.t('Deleted {0} and 1 record about them.', person.name) : l10n.t('Deleted {0} and {1} records about them.', person.name, done.value.records),
+      done.value.records === 1
+        ? l10n.t('Deleted {0} and 1 record about them.', person.name)
+        : l10n.t('Deleted {0} and {1} records about them.', person.name, done.value.records),
       done.undo,
     );
   }

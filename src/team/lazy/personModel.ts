@@ -6,7 +6,16 @@ import { daysBetween, formatDay, type DateKey } from '../../domain/dates';
 import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type DelegationEvent } from '../../domain/delegation';
 import { levelLabel } from '../../domain/delegationLevels';
 import { hashText, type Nudge } from '../../domain/nudges';
-import { describeLastOneOnOne, describeMood, describeNextOneOnOne, isOneOnOneOverdue, isMood, lastOneOnOne, nextOneOnOneDue, TOPIC_LABELS } from '../../domain/team';
+import {
+  describeLastOneOnOne,
+  describeMood,
+  describeNextOneOnOne,
+  isOneOnOneOverdue,
+  isMood,
+  lastOneOnOne,
+  nextOneOnOneDue,
+  TOPIC_LABELS,
+} from '../../domain/team';
 import type { TeamData } from '../../domain/teamData';
 import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
 import * as l10n from '../../domain/l10n';
@@ -38,22 +47,47 @@ function eventEntry(task: string, event: DelegationEvent, today: DateKey): Perso
     case 'checkIn':
       return { ...base, kind: 'checkIn', title: l10n.t('Checked in on "{0}"', task), details: event.note ? [event.note] : [] };
     case 'levelChanged':
-      return { ...base, kind: 'levelChanged', title:
+      return {
+        ...base,
+        kind: 'levelChanged',
+        title:
           event.to > event.from
             ? l10n.t('Raised "{0}" from {1} to {2}', task, levelLabel(event.from), levelLabel(event.to))
-            : l10n.t('Lowered "{0}" from {1} to {2}', task, levelLabel(event.from), levelLabel(event.to)), details: [] };
+            : l10n.t('Lowered "{0}" from {1} to {2}', task, levelLabel(event.from), levelLabel(event.to)),
+        details: [],
+      };
     case 'followUpChanged':
-      return { ...base, kind: 'followUpChanged', title: l10n.t('Moved the follow-up on "{0}" to {1}', task, formatDay(event.to, today)), details: [] };
+      return {
+        ...base,
+        kind: 'followUpChanged',
+        title: l10n.t('Moved the follow-up on "{0}" to {1}', task, formatDay(event.to, today)),
+        details: [],
+      };
     case 'done':
       return { ...base, kind: 'done', title: l10n.t('"{0}" done', task), details: [] };
     case 'reopened':
       return { ...base, kind: 'reopened', title: l10n.t('Reopened "{0}"', task), details: [] };
     case 'edited':
-      return { ...base, kind: 'edited', title: event.field === 'task' ? l10n.t('Edited the task of "{0}"', task) : event.field === 'person' ? l10n.t('Edited the person of "{0}"', task) : l10n.t('Edited the note of "{0}"', task), details: [] };
+      return {
+        ...base,
+        kind: 'edited',
+        title:
+          event.field === 'task'
+            ? l10n.t('Edited the task of "{0}"', task)
+            : event.field === 'person'
+              ? l10n.t('Edited the person of "{0}"', task)
+              : l10n.t('Edited the note of "{0}"', task),
+        details: [],
+      };
   }
 }
 
-export function buildPersonModel(data: TeamData, personId: string, today: DateKey, catalogue: readonly Nudge[]): PersonPageModel | undefined {
+export function buildPersonModel(
+  data: TeamData,
+  personId: string,
+  today: DateKey,
+  catalogue: readonly Nudge[],
+): PersonPageModel | undefined {
   const person = data.people.find((p) => p.id === personId);
   if (!person) {
     return undefined;
@@ -66,7 +100,13 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
 
   const timeline: PersonTimelineEntry[] = [];
   for (const d of delegations) {
-    timeline.push({ on: d.createdOn, day: formatDay(d.createdOn, today), kind: 'delegated', title: l10n.t('Delegated "{0}" at level {1}', d.task, levelLabel(d.level)), details: d.note ? [d.note] : [] });
+    timeline.push({
+      on: d.createdOn,
+      day: formatDay(d.createdOn, today),
+      kind: 'delegated',
+      title: l10n.t('Delegated "{0}" at level {1}', d.task, levelLabel(d.level)),
+      details: d.note ? [d.note] : [],
+    });
     for (const event of d.history) {
       const entry = eventEntry(d.task, event, today);
       if (entry) {
@@ -75,18 +115,42 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
     }
   }
   for (const m of meetings) {
-    const details = [...(m.topics.length > 0 ? [l10n.t('Came up: {0}', m.topics.map((t) => TOPIC_LABELS[t]).join(', '))] : []), ...(m.notes ? [m.notes] : [])];
-    timeline.push({ on: m.on, day: formatDay(m.on, today), kind: 'oneOnOne', title: m.mood === undefined ? l10n.t('1:1') : l10n.t('1:1, doing {0}', describeMood(m.mood)), details, ...(m.mood === undefined ? {} : { mood: m.mood }) });
+    const details = [
+      ...(m.topics.length > 0 ? [l10n.t('Came up: {0}', m.topics.map((t) => TOPIC_LABELS[t]).join(', '))] : []),
+      ...(m.notes ? [m.notes] : []),
+    ];
+    timeline.push({
+      on: m.on,
+      day: formatDay(m.on, today),
+      kind: 'oneOnOne',
+      title: m.mood === undefined ? l10n.t('1:1') : l10n.t('1:1, doing {0}', describeMood(m.mood)),
+      details,
+      ...(m.mood === undefined ? {} : { mood: m.mood }),
+    });
   }
   for (const f of feedback) {
     timeline.push(
       f.kind === 'given'
-        ? { on: f.on, day: formatDay(f.on, today), kind: 'feedbackGiven', title: l10n.t('Gave feedback'), details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)] }
-        : { on: f.on, day: formatDay(f.on, today), kind: 'feedbackAsked', title: l10n.t('Asked for feedback'), details: [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)] },
+        ? {
+            on: f.on,
+            day: formatDay(f.on, today),
+            kind: 'feedbackGiven',
+            title: l10n.t('Gave feedback'),
+            details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)],
+          }
+        : {
+            on: f.on,
+            day: formatDay(f.on, today),
+            kind: 'feedbackAsked',
+            title: l10n.t('Asked for feedback'),
+            details: [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)],
+          },
     );
   }
   // Newest first; on one day, the order things were recorded in, newest first too.
-  const ordered = timeline.map((entry, index) => ({ entry, index })).sort((a, b) => (a.entry.on < b.entry.on ? 1 : a.entry.on > b.entry.on ? -1 : b.index - a.index));
+  const ordered = timeline
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => (a.entry.on < b.entry.on ? 1 : a.entry.on > b.entry.on ? -1 : b.index - a.index));
 
   const open = delegations.filter((d) => !isDone(d)).sort(compareByFollowUp);
   const due = [
@@ -105,8 +169,19 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
     nextOneOnOne: describeNextOneOnOne(person, last, today),
     oneOnOneOverdue: isOneOnOneOverdue(person, last, today),
     cadence: person.cadenceDays === 1 ? l10n.t('every 1 day') : l10n.t('every {0} days', person.cadenceDays),
-    moods: moods.map((m) => ({ on: m.on, day: formatDay(m.on, today), mood: m.mood ?? 3, label: m.mood === undefined ? '' : describeMood(m.mood) })),
-    openDelegations: open.map((d) => ({ id: d.id, task: d.task, level: levelLabel(d.level), followUp: describeFollowUp(d, today), overdue: isOverdue(d, today) })),
+    moods: moods.map((m) => ({
+      on: m.on,
+      day: formatDay(m.on, today),
+      mood: m.mood ?? 3,
+      label: m.mood === undefined ? '' : describeMood(m.mood),
+    })),
+    openDelegations: open.map((d) => ({
+      id: d.id,
+      task: d.task,
+      level: levelLabel(d.level),
+      followUp: describeFollowUp(d, today),
+      overdue: isOverdue(d, today),
+    })),
     timeline: ordered.slice(0, TIMELINE_MAX).map(({ entry }) => entry),
     prepare: {
       due: due.length > 0 ? due : [l10n.t('Nothing is due with them: a good 1:1 to spend on them, not on status.')],

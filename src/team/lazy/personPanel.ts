@@ -22,7 +22,9 @@ class PersonPanel extends Disposable {
     onDisposed: () => void,
   ) {
     super();
-    const receive = validatedReceiver(services.log, 'person page', l10n.t('The person page action'), isPersonToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(services.log, 'person page', l10n.t('The person page action'), isPersonToExtension, (message) =>
+      this.handle(message),
+    );
     this.register(panel.webview.onDidReceiveMessage(receive));
     const update = (): void => runInBackground(services.log, l10n.t('Update the person page'), () => this.post());
     this.register(services.team.onDidChange(update));

@@ -4,7 +4,17 @@ import { compareByFollowUp, compareText, describeFollowUp, isDone, isOverdue, ty
 import { treeId } from '../../domain/delegationGroups';
 import { levelInfo } from '../../domain/delegationLevels';
 import { inert, inertMarkdown } from '../../domain/inertText';
-import { describeLastOneOnOne, describeMood, describeNextOneOnOne, isOneOnOneOverdue, lastOneOnOne, TOPIC_LABELS, type Feedback, type OneOnOne, type Person } from '../../domain/team';
+import {
+  describeLastOneOnOne,
+  describeMood,
+  describeNextOneOnOne,
+  isOneOnOneOverdue,
+  lastOneOnOne,
+  TOPIC_LABELS,
+  type Feedback,
+  type OneOnOne,
+  type Person,
+} from '../../domain/team';
 import { Commands, ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
@@ -104,13 +114,20 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
   getChildren(node?: TeamNode): TeamNode[] {
     if (!node) {
       const today = this.today();
-      return this.services.team
-        .allPeople()
-        .filter((p) => this.showArchived || !p.archived)
-        .map((person) => ({ person, overdue: isOneOnOneOverdue(person, this.factsOf(person.id).last, today) }))
-        // Archived last, then whoever is overdue for a 1:1, then by name.
-        .sort((a, b) => Number(a.person.archived === true) - Number(b.person.archived === true) || Number(b.overdue) - Number(a.overdue) || compareText(a.person.name, b.person.name))
-        .map(({ person }) => ({ kind: 'person', person }));
+      return (
+        this.services.team
+          .allPeople()
+          .filter((p) => this.showArchived || !p.archived)
+          .map((person) => ({ person, overdue: isOneOnOneOverdue(person, this.factsOf(person.id).last, today) }))
+          // Archived last, then whoever is overdue for a 1:1, then by name.
+          .sort(
+            (a, b) =>
+              Number(a.person.archived === true) - Number(b.person.archived === true) ||
+              Number(b.overdue) - Number(a.overdue) ||
+              compareText(a.person.name, b.person.name),
+          )
+          .map(({ person }) => ({ kind: 'person', person }))
+      );
     }
     if (node.kind !== 'person') {
       return [];
@@ -142,7 +159,9 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
         item.id = treeId('team', node.personId, 'delegation', d.id);
         item.description = `${levelInfo(d.level).name} · ${when}`;
-        item.iconPath = isOverdue(d, today) ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('circle-large-outline');
+        item.iconPath = isOverdue(d, today)
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('circle-large-outline');
         item.contextValue = ContextValues.openDelegation;
         item.accessibilityInformation = { label: l10n.t('Delegated: {0}, {1}', d.task, when) };
         return item;
@@ -166,12 +185,17 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
             : l10n.t('1:1 on {0}', m.on);
         item.tooltip = new vscode.MarkdownString(inertMarkdown(tip));
         item.command = { command: Commands.openPerson, title: l10n.t('Open Person'), arguments: [node.personId] };
-        item.accessibilityInformation = { label: description ? l10n.t('1:1 on {0}, {1}', formatDay(m.on, today), description) : l10n.t('1:1 on {0}', formatDay(m.on, today)) };
+        item.accessibilityInformation = {
+          label: description
+            ? l10n.t('1:1 on {0}, {1}', formatDay(m.on, today), description)
+            : l10n.t('1:1 on {0}', formatDay(m.on, today)),
+        };
         return item;
       }
       case 'feedback': {
         const f = node.entry;
-        const label = f.kind === 'given' ? l10n.t('Feedback given {0}', formatDay(f.on, today)) : l10n.t('Feedback asked {0}', formatDay(f.on, today));
+        const label =
+          f.kind === 'given' ? l10n.t('Feedback given {0}', formatDay(f.on, today)) : l10n.t('Feedback asked {0}', formatDay(f.on, today));
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         item.id = treeId('team', node.personId, 'feedback', f.id);
         item.description = inert(f.kind === 'given' ? f.behaviour : f.said);
@@ -194,7 +218,10 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
   private personItem(person: Person, today: DateKey): vscode.TreeItem {
     const facts = this.factsOf(person.id);
     const hasChildren = facts.open.length + facts.meetings.length + facts.feedback.length > 0;
-    const item = new vscode.TreeItem(inert(person.name), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      inert(person.name),
+      hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = treeId('team', person.id);
     const overdue = isOneOnOneOverdue(person, facts.last, today);
     const parts = [
@@ -212,13 +239,25 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         : new vscode.ThemeIcon('person');
     item.contextValue = person.archived ? ContextValues.archivedTeamMember : ContextValues.activeTeamMember;
     const tooltip = new vscode.MarkdownString();
-    const rhythm = l10n.t('{0}; {1} (every {2} days)', describeLastOneOnOne(facts.last, today), describeNextOneOnOne(person, facts.last, today), person.cadenceDays);
-    const work = facts.open.length === 1 ? l10n.t('1 open delegation, {0} overdue', facts.overdue) : l10n.t('{0} open delegations, {1} overdue', facts.open.length, facts.overdue);
+    const rhythm = l10n.t(
+      '{0}; {1} (every {2} days)',
+      describeLastOneOnOne(facts.last, today),
+      describeNextOneOnOne(person, facts.last, today),
+      person.cadenceDays,
+    );
+    const work =
+      facts.open.length === 1
+        ? l10n.t('1 open delegation, {0} overdue', facts.overdue)
+        : l10n.t('{0} open delegations, {1} overdue', facts.open.length, facts.overdue);
     for (const line of [person.name, ...(person.role ? [person.role] : []), rhythm, work]) {
       tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`);
     }
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: person.role ? l10n.t('{0}, {1}: {2}', person.name, person.role, parts.join(', ')) : l10n.t('{0}: {1}', person.name, parts.join(', ')) };
+    item.accessibilityInformation = {
+      label: person.role
+        ? l10n.t('{0}, {1}: {2}', person.name, person.role, parts.join(', '))
+        : l10n.t('{0}: {1}', person.name, parts.join(', ')),
+    };
     return item;
   }
 }

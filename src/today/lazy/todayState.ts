@@ -45,7 +45,13 @@ export function buildTodayState(services: Services, onLessonsRead: () => void): 
     ...daysSinceAsked(services),
   };
   if (!nudge) {
-    return { doneToday: false, stats, problem: l10n.t('No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.') };
+    return {
+      doneToday: false,
+      stats,
+      problem: l10n.t(
+        'No nudges could be loaded. Reinstalling Tech Lead Coach should fix this; the log (Output: Tech Lead Coach) says more.',
+      ),
+    };
   }
   const catalogue = services.lessons.catalogueIfLoaded();
   if (!catalogue) {

@@ -69,7 +69,9 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     this.view = view;
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     view.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    const receive = validatedReceiver(this.services.log, 'Today view', l10n.t('The Today view action'), isTodayToExtension, (message) => this.handle(message));
+    const receive = validatedReceiver(this.services.log, 'Today view', l10n.t('The Today view action'), isTodayToExtension, (message) =>
+      this.handle(message),
+    );
     // Owned by this view: a view that is closed and resolved again must not leave listeners behind.
     const listeners = [
       view.webview.onDidReceiveMessage(receive),

@@ -14,7 +14,11 @@ export interface Options {
   readonly focusKey?: string;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Options = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: Options = {},
+  ...children: (Node | undefined)[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (options.className !== undefined) {
     element.className = options.className;
@@ -36,7 +40,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Optio
   return element;
 }
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string | number>> = {}, className?: string): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Readonly<Record<string, string | number>> = {},
+  className?: string,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attributes)) {
     element.setAttribute(name, String(value));
@@ -73,7 +81,12 @@ export interface ButtonSpec {
 
 /** A VS Code-styled button with a codicon and a visible label. */
 export function button(spec: ButtonSpec): HTMLButtonElement {
-  const result = el('button', { className: `button ${spec.primary === true ? 'primary' : 'secondary'}`, focusKey: spec.focusKey }, icon(spec.icon), el('span', { text: spec.label }));
+  const result = el(
+    'button',
+    { className: `button ${spec.primary === true ? 'primary' : 'secondary'}`, focusKey: spec.focusKey },
+    icon(spec.icon),
+    el('span', { text: spec.label }),
+  );
   result.type = 'button';
   result.disabled = spec.disabled === true;
   if (spec.ariaLabel !== undefined) {

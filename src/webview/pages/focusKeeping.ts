@@ -11,12 +11,19 @@ export interface FocusMemo {
   readonly index: number;
   readonly fallback: string | undefined;
   /** The caret and scroll of a focused text box. */
-  readonly selection?: { readonly start: number; readonly end: number; readonly direction: 'forward' | 'backward' | 'none'; readonly scrollTop: number };
+  readonly selection?: {
+    readonly start: number;
+    readonly end: number;
+    readonly direction: 'forward' | 'backward' | 'none';
+    readonly scrollTop: number;
+  };
 }
 
 /** The named elements that can take focus (a disabled button cannot). */
 function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('[data-focus-key]')].filter((element) => !(element instanceof HTMLButtonElement && element.disabled));
+  return [...root.querySelectorAll<HTMLElement>('[data-focus-key]')].filter(
+    (element) => !(element instanceof HTMLButtonElement && element.disabled),
+  );
 }
 
 /** What has focus inside `root`, by its key, and where it stands among its kind, to find it again after a re-render. */
@@ -28,10 +35,23 @@ export function rememberFocus(root: HTMLElement): FocusMemo | undefined {
     return undefined;
   }
   const group = keyed.dataset['focusGroup'];
-  const index = group === undefined ? -1 : focusables(root).filter((element) => element.dataset['focusGroup'] === group).indexOf(keyed);
+  const index =
+    group === undefined
+      ? -1
+      : focusables(root)
+          .filter((element) => element.dataset['focusGroup'] === group)
+          .indexOf(keyed);
   const memo = { key, group, index, fallback: keyed.dataset['focusFallback'] };
   return keyed instanceof HTMLTextAreaElement
-    ? { ...memo, selection: { start: keyed.selectionStart, end: keyed.selectionEnd, direction: keyed.selectionDirection, scrollTop: keyed.scrollTop } }
+    ? {
+        ...memo,
+        selection: {
+          start: keyed.selectionStart,
+          end: keyed.selectionEnd,
+          direction: keyed.selectionDirection,
+          scrollTop: keyed.scrollTop,
+        },
+      }
     : memo;
 }
 
@@ -51,7 +71,8 @@ export function restoreFocus(root: HTMLElement, memo: FocusMemo | undefined, opt
     return;
   }
   const all = focusables(root);
-  const byKey = (key: string | undefined): HTMLElement | undefined => (key === undefined ? undefined : all.find((element) => element.dataset['focusKey'] === key));
+  const byKey = (key: string | undefined): HTMLElement | undefined =>
+    key === undefined ? undefined : all.find((element) => element.dataset['focusKey'] === key);
   let target = byKey(memo.key);
   if (target === undefined && memo.group !== undefined) {
     const members = all.filter((element) => element.dataset['focusGroup'] === memo.group);

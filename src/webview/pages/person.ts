@@ -1,5 +1,12 @@
 import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../shared/moodLine';
-import { isPersonToPage, type PersonMoodPoint, type PersonOpenDelegation, type PersonPageModel, type PersonTimelineEntry, type PersonToExtension } from '../../shared/personProtocol';
+import {
+  isPersonToPage,
+  type PersonMoodPoint,
+  type PersonOpenDelegation,
+  type PersonPageModel,
+  type PersonTimelineEntry,
+  type PersonToExtension,
+} from '../../shared/personProtocol';
 import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
 import { rememberFocus, restoreFocus } from './focusKeeping';
 import { byId, connect, readInitialState } from './vscodeApi';
@@ -62,7 +69,12 @@ function dueText(text: string, overdue: boolean, normalIcon: string): HTMLSpanEl
 function header(model: PersonPageModel): HTMLElement {
   const h1 = el('h1', { id: 'person-name', text: model.name, focusKey: 'heading:name' });
   h1.tabIndex = -1;
-  const titleRow = el('div', { className: 'title-row' }, h1, model.archived ? el('span', { className: 'badge archived' }, icon('archive'), el('span', { text: l10n.t('Archived') })) : undefined);
+  const titleRow = el(
+    'div',
+    { className: 'title-row' },
+    h1,
+    model.archived ? el('span', { className: 'badge archived' }, icon('archive'), el('span', { text: l10n.t('Archived') })) : undefined,
+  );
   const role = model.role !== undefined && model.role !== '' ? el('p', { className: 'role', text: model.role }) : undefined;
   const facts = el(
     'ul',
@@ -75,10 +87,35 @@ function header(model: PersonPageModel): HTMLElement {
   const actions = el(
     'div',
     { className: 'actions' },
-    action({ label: l10n.t('Log 1:1'), icon: 'comment-discussion', message: { type: 'logOneOnOne' }, focusKey: 'action:logOneOnOne', primary: true, ariaLabel: l10n.t('Log 1:1 with {0}', model.name) }),
-    action({ label: l10n.t('Log feedback'), icon: 'feedback', message: { type: 'logFeedback' }, focusKey: 'action:logFeedback', ariaLabel: l10n.t('Log feedback for {0}', model.name) }),
-    action({ label: l10n.t('Delegate…'), icon: 'export', message: { type: 'logDelegation' }, focusKey: 'action:logDelegation', ariaLabel: l10n.t('Delegate… a task to {0}', model.name) }),
-    action({ label: l10n.t('Rename'), icon: 'edit', message: { type: 'rename' }, focusKey: 'action:rename', ariaLabel: l10n.t('Rename {0}', model.name) }),
+    action({
+      label: l10n.t('Log 1:1'),
+      icon: 'comment-discussion',
+      message: { type: 'logOneOnOne' },
+      focusKey: 'action:logOneOnOne',
+      primary: true,
+      ariaLabel: l10n.t('Log 1:1 with {0}', model.name),
+    }),
+    action({
+      label: l10n.t('Log feedback'),
+      icon: 'feedback',
+      message: { type: 'logFeedback' },
+      focusKey: 'action:logFeedback',
+      ariaLabel: l10n.t('Log feedback for {0}', model.name),
+    }),
+    action({
+      label: l10n.t('Delegate…'),
+      icon: 'export',
+      message: { type: 'logDelegation' },
+      focusKey: 'action:logDelegation',
+      ariaLabel: l10n.t('Delegate… a task to {0}', model.name),
+    }),
+    action({
+      label: l10n.t('Rename'),
+      icon: 'edit',
+      message: { type: 'rename' },
+      focusKey: 'action:rename',
+      ariaLabel: l10n.t('Rename {0}', model.name),
+    }),
   );
   actions.setAttribute('role', 'group');
   actions.setAttribute('aria-label', l10n.t('Actions'));
@@ -108,7 +145,13 @@ function moodChart(moods: readonly PersonMoodPoint[], width: number): SVGSVGElem
   const scale = svg('g', {}, 'mood-axis');
   for (const step of MOOD_SCALE) {
     const y = moodY(step.mood, CHART_HEIGHT, PLOT_PADDING);
-    scale.append(svg('line', { x1: AXIS_WIDTH, x2: width - PLOT_PADDING / 2, y1: y, y2: y }, step.mood === 3 ? 'mood-grid mood-grid-middle' : 'mood-grid'));
+    scale.append(
+      svg(
+        'line',
+        { x1: AXIS_WIDTH, x2: width - PLOT_PADDING / 2, y1: y, y2: y },
+        step.mood === 3 ? 'mood-grid mood-grid-middle' : 'mood-grid',
+      ),
+    );
     const word = svg('text', { x: AXIS_WIDTH - 8, y, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, 'mood-word');
     word.textContent = step.word;
     scale.append(word);
@@ -118,7 +161,13 @@ function moodChart(moods: readonly PersonMoodPoint[], width: number): SVGSVGElem
   const plot = svg('g', { transform: `translate(${AXIS_WIDTH} 0)` }, 'mood-plot');
   const points = moodLinePoints(moods, plotWidth, CHART_HEIGHT, PLOT_PADDING);
   if (points.length > 1) {
-    plot.append(svg('polyline', { points: polylinePoints(points), fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }, 'mood-line'));
+    plot.append(
+      svg(
+        'polyline',
+        { points: polylinePoints(points), fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' },
+        'mood-line',
+      ),
+    );
   }
   points.forEach((point, index) => {
     const mood = moods[index];
@@ -126,7 +175,11 @@ function moodChart(moods: readonly PersonMoodPoint[], width: number): SVGSVGElem
       return;
     }
     const last = index === points.length - 1;
-    const circle = svg('circle', { cx: point.x, cy: point.y, r: last ? POINT_RADIUS + 1 : POINT_RADIUS, 'stroke-width': 2 }, last ? 'mood-point mood-point-last' : 'mood-point');
+    const circle = svg(
+      'circle',
+      { cx: point.x, cy: point.y, r: last ? POINT_RADIUS + 1 : POINT_RADIUS, 'stroke-width': 2 },
+      last ? 'mood-point mood-point-last' : 'mood-point',
+    );
     const title = svg('title');
     title.textContent = `${mood.label}, ${mood.day}`;
     circle.append(title);
@@ -142,8 +195,19 @@ function moodTable(moods: readonly PersonMoodPoint[]): HTMLDetailsElement {
   const moodHeader = el('th', { text: l10n.t('How they were doing') });
   dayHeader.scope = 'col';
   moodHeader.scope = 'col';
-  const table = el('table', { className: 'mood-data' }, el('caption', { className: 'visually-hidden', text: l10n.t('How they were doing at each 1:1, oldest first') }), el('thead', {}, el('tr', {}, dayHeader, moodHeader)), el('tbody', {}, ...rows));
-  const details = el('details', { className: 'mood-table' }, el('summary', { text: l10n.t('Show as table'), focusKey: 'moodTable' }), table);
+  const table = el(
+    'table',
+    { className: 'mood-data' },
+    el('caption', { className: 'visually-hidden', text: l10n.t('How they were doing at each 1:1, oldest first') }),
+    el('thead', {}, el('tr', {}, dayHeader, moodHeader)),
+    el('tbody', {}, ...rows),
+  );
+  const details = el(
+    'details',
+    { className: 'mood-table' },
+    el('summary', { text: l10n.t('Show as table'), focusKey: 'moodTable' }),
+    table,
+  );
   details.open = moodTableOpen;
   details.addEventListener('toggle', () => {
     moodTableOpen = details.open;
@@ -156,7 +220,11 @@ function moodSection(model: PersonPageModel): HTMLElement {
   if (model.moods.length === 0) {
     return section('mood', l10n.t('How they were doing'), 'mood-section', el('p', { className: 'empty', text: moodSummary(model.moods) }));
   }
-  const figure = el('figure', { className: 'mood-figure' }, el('p', { id: 'mood-scale', className: 'visually-hidden', text: moodScaleDescription() }));
+  const figure = el(
+    'figure',
+    { className: 'mood-figure' },
+    el('p', { id: 'mood-scale', className: 'visually-hidden', text: moodScaleDescription() }),
+  );
   return section('mood', l10n.t('How they were doing'), 'mood-section', figure, moodTable(model.moods));
 }
 
@@ -190,7 +258,12 @@ function delegationItem(delegation: PersonOpenDelegation): HTMLLIElement {
     'div',
     { className: 'delegation-text' },
     el('span', { className: 'task', text: delegation.task }),
-    el('span', { className: 'meta' }, el('span', { className: 'level', text: l10n.t('Level: {0}', delegation.level) }), dueText(l10n.t('Follow-up {0}', delegation.followUp), delegation.overdue, 'calendar')),
+    el(
+      'span',
+      { className: 'meta' },
+      el('span', { className: 'level', text: l10n.t('Level: {0}', delegation.level) }),
+      dueText(l10n.t('Follow-up {0}', delegation.followUp), delegation.overdue, 'calendar'),
+    ),
   );
   const checkIn = action({
     label: l10n.t('Check in'),
@@ -206,7 +279,10 @@ function delegationItem(delegation: PersonOpenDelegation): HTMLLIElement {
 
 function delegationsSection(model: PersonPageModel): HTMLElement {
   const count = model.openDelegations.length;
-  const body = count === 0 ? el('p', { className: 'empty', text: l10n.t('Nothing delegated to them is open.') }) : el('ul', { className: 'delegations' }, ...model.openDelegations.map(delegationItem));
+  const body =
+    count === 0
+      ? el('p', { className: 'empty', text: l10n.t('Nothing delegated to them is open.') })
+      : el('ul', { className: 'delegations' }, ...model.openDelegations.map(delegationItem));
   const result = section('delegations', l10n.t('Open delegations'), 'delegations-section', body);
   if (count > 0) {
     const heading = result.querySelector('h2');
@@ -233,10 +309,16 @@ function topicWord(topic: PersonPageModel['prepare']['questions'][number]['topic
 
 function prepareSection(model: PersonPageModel): HTMLElement {
   const { due, lastNotes, questions } = model.prepare;
-  const dueBody = due.length === 0 ? el('p', { className: 'empty', text: l10n.t('Nothing is due with them.') }) : el('ul', { className: 'prepare-due' }, ...due.map((line) => el('li', { text: line })));
+  const dueBody =
+    due.length === 0
+      ? el('p', { className: 'empty', text: l10n.t('Nothing is due with them.') })
+      : el('ul', { className: 'prepare-due' }, ...due.map((line) => el('li', { text: line })));
   const notes =
     lastNotes !== undefined && lastNotes.trim() !== ''
-      ? [el('h3', { text: l10n.t('From the last 1:1') }), el('blockquote', { className: 'last-notes' }, ...lastNotes.split(/\r?\n/).map((line) => el('p', { text: line })))]
+      ? [
+          el('h3', { text: l10n.t('From the last 1:1') }),
+          el('blockquote', { className: 'last-notes' }, ...lastNotes.split(/\r?\n/).map((line) => el('p', { text: line }))),
+        ]
       : [];
   const questionList =
     questions.length === 0
@@ -244,7 +326,14 @@ function prepareSection(model: PersonPageModel): HTMLElement {
       : el(
           'ol',
           { className: 'questions' },
-          ...questions.map((question) => el('li', {}, el('span', { className: 'topic', text: l10n.t('{0}: ', topicWord(question.topic)) }), el('span', { text: question.text }))),
+          ...questions.map((question) =>
+            el(
+              'li',
+              {},
+              el('span', { className: 'topic', text: l10n.t('{0}: ', topicWord(question.topic)) }),
+              el('span', { text: question.text }),
+            ),
+          ),
         );
   const copy = action({
     label: l10n.t('Copy to clipboard'),
@@ -287,15 +376,31 @@ function timelineItem(entry: PersonTimelineEntry): HTMLLIElement {
     'div',
     { className: 'entry-body' },
     el('p', { className: 'entry-head' }, time(entry.on, entry.day), el('span', { className: 'entry-title', text: entry.title })),
-    entry.mood === undefined ? undefined : el('p', { className: 'entry-mood', text: l10n.t('How they were doing: {0}', moodLabel(entry.mood)) }),
+    entry.mood === undefined
+      ? undefined
+      : el('p', { className: 'entry-mood', text: l10n.t('How they were doing: {0}', moodLabel(entry.mood)) }),
     ...entry.details.map((line) => el('p', { className: 'entry-detail', text: line })),
   );
-  return el('li', { className: `entry kind-${entry.kind}` }, el('span', { className: 'entry-icon' }, icon(KIND_ICONS[entry.kind] ?? 'circle-filled')), body);
+  return el(
+    'li',
+    { className: `entry kind-${entry.kind}` },
+    el('span', { className: 'entry-icon' }, icon(KIND_ICONS[entry.kind] ?? 'circle-filled')),
+    body,
+  );
 }
 
 function timelineSection(model: PersonPageModel): HTMLElement {
-  const body = model.timeline.length === 0 ? el('p', { className: 'empty', text: l10n.t('Nothing yet: a 1:1, feedback or a delegation will show here.') }) : el('ol', { className: 'timeline' }, ...model.timeline.map(timelineItem));
-  return section('timeline', l10n.t('Timeline'), 'timeline-section', el('p', { className: 'section-note', text: l10n.t('Everything with them, newest first.') }), body);
+  const body =
+    model.timeline.length === 0
+      ? el('p', { className: 'empty', text: l10n.t('Nothing yet: a 1:1, feedback or a delegation will show here.') })
+      : el('ol', { className: 'timeline' }, ...model.timeline.map(timelineItem));
+  return section(
+    'timeline',
+    l10n.t('Timeline'),
+    'timeline-section',
+    el('p', { className: 'section-note', text: l10n.t('Everything with them, newest first.') }),
+    body,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

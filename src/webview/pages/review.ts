@@ -1,5 +1,21 @@
-import { chartLayout, chartTable, DEFAULT_FONT_SIZE, estimateMeasure, MIN_CHART_WIDTH, type ChartGeometry, type Measure, type TextSpot } from '../../shared/charts';
-import { ANSWER_MAX, isReviewToPage, type ReflectionPrompt, type ReviewChart, type ReviewPageModel, type ReviewToExtension } from '../../shared/reviewProtocol';
+import {
+  chartLayout,
+  chartTable,
+  DEFAULT_FONT_SIZE,
+  estimateMeasure,
+  MIN_CHART_WIDTH,
+  type ChartGeometry,
+  type Measure,
+  type TextSpot,
+} from '../../shared/charts';
+import {
+  ANSWER_MAX,
+  isReviewToPage,
+  type ReflectionPrompt,
+  type ReviewChart,
+  type ReviewPageModel,
+  type ReviewToExtension,
+} from '../../shared/reviewProtocol';
 import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
 import { rememberFocus, restoreFocus } from './focusKeeping';
 import { byId, connect, readInitialState } from './vscodeApi';
@@ -142,7 +158,14 @@ function header(model: ReviewPageModel): HTMLElement {
   const nav = el(
     'div',
     { className: 'week-nav' },
-    action({ label: l10n.t('Previous week'), icon: 'arrow-left', message: { type: 'previousWeek' }, focusKey: 'nav:previous', title: l10n.t('Previous week (Alt+Left)'), keyShortcuts: 'Alt+ArrowLeft' }),
+    action({
+      label: l10n.t('Previous week'),
+      icon: 'arrow-left',
+      message: { type: 'previousWeek' },
+      focusKey: 'nav:previous',
+      title: l10n.t('Previous week (Alt+Left)'),
+      keyShortcuts: 'Alt+ArrowLeft',
+    }),
     action({ label: l10n.t('This week'), icon: 'calendar', message: { type: 'thisWeek' }, focusKey: 'nav:this' }),
     action({
       label: l10n.t('Next week'),
@@ -160,12 +183,30 @@ function header(model: ReviewPageModel): HTMLElement {
   const exports = el(
     'div',
     { className: 'export-actions' },
-    action({ label: l10n.t('Export Markdown…'), icon: 'save-as', message: { type: 'exportMarkdown' }, focusKey: 'export:file', title: l10n.t('Save this review as a Markdown file') }),
-    action({ label: l10n.t('Copy as Markdown'), icon: 'copy', message: { type: 'copyMarkdown' }, focusKey: 'export:copy', title: l10n.t('Copy this review as Markdown, to paste into your notes') }),
+    action({
+      label: l10n.t('Export Markdown…'),
+      icon: 'save-as',
+      message: { type: 'exportMarkdown' },
+      focusKey: 'export:file',
+      title: l10n.t('Save this review as a Markdown file'),
+    }),
+    action({
+      label: l10n.t('Copy as Markdown'),
+      icon: 'copy',
+      message: { type: 'copyMarkdown' },
+      focusKey: 'export:copy',
+      title: l10n.t('Copy this review as Markdown, to paste into your notes'),
+    }),
   );
   exports.setAttribute('role', 'group');
   exports.setAttribute('aria-label', l10n.t('Export'));
-  return el('header', { className: 'review-header' }, h1, el('p', { className: 'when', text: model.when }), el('div', { className: 'toolbar' }, nav, exports));
+  return el(
+    'header',
+    { className: 'review-header' },
+    h1,
+    el('p', { className: 'when', text: model.when }),
+    el('div', { className: 'toolbar' }, nav, exports),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,7 +217,10 @@ function patternDefs(): SVGSVGElement {
   const holder = svg('svg', { width: 0, height: 0, focusable: 'false' }, 'chart-defs');
   holder.setAttribute('aria-hidden', 'true');
   const pattern = svg('pattern', { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
-  pattern.append(svg('rect', { width: 6, height: 6 }, 'hatch-ground'), svg('line', { x1: 1.5, y1: 0, x2: 1.5, y2: 6, 'stroke-width': 3 }, 'hatch-line'));
+  pattern.append(
+    svg('rect', { width: 6, height: 6 }, 'hatch-ground'),
+    svg('line', { x1: 1.5, y1: 0, x2: 1.5, y2: 6, 'stroke-width': 3 }, 'hatch-line'),
+  );
   const defs = svg('defs');
   defs.append(pattern);
   holder.append(defs);
@@ -303,16 +347,30 @@ function dataTable(chart: ReviewChart, id: string): HTMLDivElement {
   const rows = table.rows.map((row) => {
     const th = el('th', { text: row.header });
     th.scope = 'row';
-    return el('tr', { className: row.highlight ? 'highlight' : undefined }, th, ...row.cells.map((cell) => el('td', { text: cell, className: 'number' })));
+    return el(
+      'tr',
+      { className: row.highlight ? 'highlight' : undefined },
+      th,
+      ...row.cells.map((cell) => el('td', { text: cell, className: 'number' })),
+    );
   });
-  const wrapper = el('div', { id, className: 'chart-table' }, el('table', { className: 'chart-data' }, el('caption', { text: table.caption }), el('thead', {}, headRow), el('tbody', {}, ...rows)));
+  const wrapper = el(
+    'div',
+    { id, className: 'chart-table' },
+    el('table', { className: 'chart-data' }, el('caption', { text: table.caption }), el('thead', {}, headRow), el('tbody', {}, ...rows)),
+  );
   wrapper.hidden = !openTables.has(chart.id);
   return wrapper;
 }
 
 function tableToggle(chart: ReviewChart, tableId: string): HTMLButtonElement {
   const open = openTables.has(chart.id);
-  const toggle = el('button', { className: 'link table-toggle', focusKey: `table:${chart.id}` }, icon('chevron-right'), el('span', { text: l10n.t('Show as table') }));
+  const toggle = el(
+    'button',
+    { className: 'link table-toggle', focusKey: `table:${chart.id}` },
+    icon('chevron-right'),
+    el('span', { text: l10n.t('Show as table') }),
+  );
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', String(open));
   toggle.setAttribute('aria-controls', tableId);
@@ -450,7 +508,11 @@ function render(model: ReviewPageModel): void {
       headline.textContent = model.headline;
     }
     const charts = el('div', { className: 'charts' }, ...model.charts.map(chartSection));
-    body.replaceChildren(charts, el('p', { className: 'streak' }, icon('flame'), el('span', { text: model.streak })), reflectionSection(model));
+    body.replaceChildren(
+      charts,
+      el('p', { className: 'streak' }, icon('flame'), el('span', { text: model.streak })),
+      reflectionSection(model),
+    );
     fitCharts();
     // The caret of an answer box comes back only in the same week (another week's box holds other text).
     restoreFocus(root, focus, { selection: sameWeek, lastResort: 'heading:title' });
@@ -460,7 +522,11 @@ function render(model: ReviewPageModel): void {
 }
 
 function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement || (target instanceof HTMLElement && target.isContentEditable);
+  return (
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLInputElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }
 
 // Alt+Left and Alt+Right change the week, except in an answer box, where they move the caret by word on macOS.

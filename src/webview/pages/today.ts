@@ -31,7 +31,9 @@ function render(state: TodayViewState): void {
     why.textContent = state.nudge.why;
     reason.hidden = state.nudge.reasonNote === undefined;
     reason.textContent = state.nudge.reasonNote ?? '';
-    openLesson.title = state.nudge.lessonTitle ? l10n.t('Open the lesson "{0}"', state.nudge.lessonTitle) : l10n.t('Open the related lesson');
+    openLesson.title = state.nudge.lessonTitle
+      ? l10n.t('Open the lesson "{0}"', state.nudge.lessonTitle)
+      : l10n.t('Open the related lesson');
     openLesson.setAttribute('aria-label', openLesson.title);
     openLessonLabel.textContent = l10n.t('Open lesson');
   }
@@ -42,8 +44,14 @@ function render(state: TodayViewState): void {
   byId('stat-overdue-value').textContent = String(state.stats.overdue);
   byId('stat-overdue').classList.toggle('alert', state.stats.overdue > 0);
   const asked = state.stats.daysSinceFeedbackAsked;
-  byId('stat-feedback-value').textContent = asked === undefined ? l10n.t('Never') : asked === 0 ? l10n.t('Today') : asked === 1 ? l10n.t('1 day') : l10n.t('{0} days', asked);
-  byId('stat-feedback-label').textContent = asked === undefined ? l10n.t('asked anyone for feedback') : asked === 0 ? l10n.t('you asked for feedback') : l10n.t('since you asked for feedback');
+  byId('stat-feedback-value').textContent =
+    asked === undefined ? l10n.t('Never') : asked === 0 ? l10n.t('Today') : asked === 1 ? l10n.t('1 day') : l10n.t('{0} days', asked);
+  byId('stat-feedback-label').textContent =
+    asked === undefined
+      ? l10n.t('asked anyone for feedback')
+      : asked === 0
+        ? l10n.t('you asked for feedback')
+        : l10n.t('since you asked for feedback');
   byId('stat-feedback').classList.toggle('alert', asked === undefined || asked >= 30);
   byId('review-offer').hidden = state.offerLastWeekReview !== true;
   byId('stat-streak-value').textContent = String(state.stats.streak);

@@ -9,7 +9,11 @@ interface VsCodeApi<State> {
 
 declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 
-export function connect<ToExtension, State>(): { post(message: ToExtension): void; getState(): State | undefined; setState(state: State): void } {
+export function connect<ToExtension, State>(): {
+  post(message: ToExtension): void;
+  getState(): State | undefined;
+  setState(state: State): void;
+} {
   const api = acquireVsCodeApi<State>();
   return {
     post: (message) => api.postMessage(message),

@@ -244,14 +244,19 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     const url = `http://127.0.0.1:${port}`;
     const args = [
       paths.codeServerBin,
-      '--config', configFile,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--config',
+      configFile,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       workspaceDir,
     ];
     const spawned = spawn(paths.node24Bin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -276,7 +281,8 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     const startTimeout = opts.startTimeoutMs ?? 60_000;
     const deadline = Date.now() + startTimeout;
     for (;;) {
-      if (exited) throw new Error(`code-server exited during start-up (code ${exited.code}, signal ${exited.signal}):\n${out.slice(-4000)}`);
+      if (exited)
+        throw new Error(`code-server exited during start-up (code ${exited.code}, signal ${exited.signal}):\n${out.slice(-4000)}`);
       const status = await httpStatus(`${url}/healthz`);
       if (status !== undefined && status < 500) break;
       if (Date.now() > deadline) throw new Error(`code-server did not answer on ${url} within ${startTimeout} ms:\n${out.slice(-4000)}`);

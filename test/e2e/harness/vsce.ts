@@ -15,7 +15,9 @@ export async function packageVsix(srcDir: string, outVsix: string): Promise<stri
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`vsce package of ${srcDir} failed (exit ${code}):\n${text}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`vsce package of ${srcDir} failed (exit ${code}):\n${text}`)),
+    );
   });
   if (!fs.existsSync(outVsix)) {
     throw new Error(`vsce reported success but ${outVsix} is missing:\n${out}`);

@@ -73,7 +73,10 @@ export async function openWorkbench(server: CodeServer, opts: OpenWorkbenchOptio
     const page = context.pages()[0] ?? (await context.newPage());
     const problems = collectPageErrors(page);
     const folder = opts.folder ?? server.workspaceDir;
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: opts.timeoutMs ?? 60_000 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: opts.timeoutMs ?? 60_000,
+    });
     await waitForWorkbench(page, opts.timeoutMs ?? 60_000);
     return { context, page, problems, close };
   } catch (err) {
@@ -99,7 +102,9 @@ async function quickInputState(page: Page): Promise<string> {
       const widget = document.querySelector<HTMLElement>('.quick-input-widget');
       const input = widget?.querySelector<HTMLInputElement>('.quick-input-box input');
       const active = document.activeElement;
-      const toasts = [...document.querySelectorAll<HTMLElement>('.notifications-toasts .notification-list-item')].map((t) => t.innerText.replace(/\s+/g, ' ').trim());
+      const toasts = [...document.querySelectorAll<HTMLElement>('.notifications-toasts .notification-list-item')].map((t) =>
+        t.innerText.replace(/\s+/g, ' ').trim(),
+      );
       return JSON.stringify({
         quickInputVisible: !!widget && widget.offsetParent !== null && getComputedStyle(widget).display !== 'none',
         value: input?.value,
@@ -137,7 +142,12 @@ async function focusWorkbench(page: Page): Promise<void> {
  * run and the palette is opened again); with `opensQuickInput`, the command's own quick input
  * visible afterwards. Every wait fails after `timeoutMs` with what it was waiting for.
  */
-export async function runCommand(page: Page, label: string, timeoutMs = COMMAND_TIMEOUT_MS, opts: { opensQuickInput?: boolean } = {}): Promise<void> {
+export async function runCommand(
+  page: Page,
+  label: string,
+  timeoutMs = COMMAND_TIMEOUT_MS,
+  opts: { opensQuickInput?: boolean } = {},
+): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
   const deadline = Date.now() + timeoutMs;
@@ -183,7 +193,10 @@ export async function runCommand(page: Page, label: string, timeoutMs = COMMAND_
         break;
       }
       if (Date.now() > deadline) {
-        const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => [] as string[]);
+        const shown = await widget
+          .locator('.monaco-list-row .label-name')
+          .allInnerTexts()
+          .catch(() => [] as string[]);
         await page.keyboard.press('Escape').catch(() => undefined);
         await fail(`no command palette entry "${label}" (rows shown: ${JSON.stringify(shown.slice(0, 10))})`);
       }
@@ -257,9 +270,7 @@ export async function reloadWindow(page: Page, server?: CodeServer, timeoutMs = 
   await runCommand(page, 'Developer: Reload Window');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const old = await page
-      .evaluate(() => (window as unknown as Record<string, unknown>)['__tlcBeforeReload'] === true)
-      .catch(() => true); // "execution context was destroyed" while navigating
+    const old = await page.evaluate(() => (window as unknown as Record<string, unknown>)['__tlcBeforeReload'] === true).catch(() => true); // "execution context was destroyed" while navigating
     if (!old) break;
     if (Date.now() > deadline) throw new Error(`reloadWindow: the page did not reload within ${timeoutMs} ms`);
     await sleep(100);
