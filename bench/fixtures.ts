@@ -4,10 +4,10 @@
  * deterministic, spread around today like a long-used tracker. The file follows the
  * `techLead.importDelegations` contract, format version 2 (people, delegations, oneOnOnes, feedback).
  */
-import { addDays, type DateKey } from '../src/domain/dates';
-import type { DelegationV1 } from '../src/domain/delegation';
-import { TOPICS, type Feedback, type Mood, type OneOnOne } from '../src/domain/team';
-import { attachPeople, type TeamData } from '../src/domain/teamData';
+import { addDays, type DateKey } from '../src/domain/core/dates';
+import type { DelegationV1 } from '../src/domain/team/delegations';
+import { TOPICS, type Feedback, type Mood, type OneOnOne } from '../src/domain/team/team';
+import { attachPeople, type TeamData } from '../src/domain/team/stored';
 
 export const SCALE_DELEGATIONS = 10_000;
 export const SCALE_PEOPLE = 50;

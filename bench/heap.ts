@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../test/e2e/harness/codeServer';
 import { openWorkbench, type Workbench } from '../test/e2e/harness/workbench';
 import { packageRunner } from '../test/host/runInCodeServer';
-import type { DateKey } from '../src/domain/dates';
+import type { DateKey } from '../src/domain/core/dates';
 import { makeImportFile, SCALE_DELEGATIONS } from './fixtures';
 import type { HeapOutcome } from './host/heap.test';
 import { reason } from './stats';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../test/e2e/harness/paths';
-import { parseLesson } from '../src/domain/lessons';
+import { parseLesson } from '../src/domain/lessons/lessons';
 import { watchActivity } from './activity';
 import { buildTestVsix, measureBundleSizes, type BundleSizes } from './bundleSizes';
 import { SCALE_DELEGATIONS, SCALE_FEEDBACK, SCALE_ONE_ON_ONES, SCALE_PEOPLE } from './fixtures';

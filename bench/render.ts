@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseLesson } from '../src/domain/lessons';
+import { parseLesson } from '../src/domain/lessons/lessons';
 import { renderLessonMarkdown } from '../src/lessons/build/renderLessons';
 import { countWords } from '../test/support/words';
 import { median, percentile } from './stats';

@@ -6,13 +6,13 @@
  * bytes are the UTF-8 length of that JSON and of that text.
  */
 import { performance } from 'node:perf_hooks';
-import { todayKey, type Clock } from '../src/domain/dates';
-import type { Delegation } from '../src/domain/delegation';
-import { groupByFollowUp } from '../src/domain/delegationGroups';
-import type { ChunkFiles, StateStorage } from '../src/domain/storage';
-import { DEFAULT_CADENCE_DAYS } from '../src/domain/team';
-import { toFlatTeam } from '../src/domain/teamData';
-import { SETTLED_MS, TeamStore } from '../src/domain/teamStore';
+import { todayKey, type Clock } from '../src/domain/core/dates';
+import type { Delegation } from '../src/domain/team/delegations';
+import { groupByFollowUp } from '../src/domain/team/delegationGroups';
+import type { ChunkFiles, StateStorage } from '../src/domain/core/storage';
+import { DEFAULT_CADENCE_DAYS } from '../src/domain/team/team';
+import { toFlatTeam } from '../src/domain/team/stored';
+import { SETTLED_MS, TeamStore } from '../src/domain/team/store';
 import { makeTeamData, SCALE_DELEGATIONS, SCALE_PEOPLE } from './fixtures';
 import { median } from './stats';
 

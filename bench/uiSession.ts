@@ -31,7 +31,7 @@ import { measurePagesOpen, nullPagesOpen, type PagesOpenResult } from './pagesOp
 import { reason } from './stats';
 import { nullTodayPaint, todayPaintRecorder, type RevealTarget, type TodayPaintResult } from './todayPaint';
 import { finishWatch, readWebviewText, startWatch, waitWebviewGone } from './webviewWatch';
-import type { DateKey } from '../src/domain/dates';
+import type { DateKey } from '../src/domain/core/dates';
 
 export interface UiSessionOptions {
   productVsix: string;

@@ -4,7 +4,7 @@
 // that checks the committed bundle is up to date uses it).
 //
 // The extraction is @vscode/l10n-dev's (`l10n-dev export`), which recognises `l10n.t` only when `l10n`
-// is imported from 'vscode' or '@vscode/l10n'. Our code imports it from src/domain/l10n.ts (or its
+// is imported from 'vscode' or '@vscode/l10n'. Our code imports it from src/domain/core/l10n.ts (or its
 // re-export src/shared/l10n.ts), which has the same call shape, so each file's import of that module
 // is shown to the extractor as an import of '@vscode/l10n'. A file that calls `l10n.t` without
 // importing it that way is an error: its strings would silently be left out.
@@ -17,11 +17,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
 const outDir = outArg === -1 ? join(root, 'l10n') : resolve(process.argv[outArg + 1] ?? '');
 
-/** `import * as l10n from '../domain/l10n'` (any depth, domain or shared). */
-const OUR_IMPORT = /^import \* as l10n from '(?:\.\.?\/)+(?:domain\/|shared\/)?l10n';$/m;
+/** `import * as l10n from '../core/l10n'` (any depth: from the domain, its core or shared). */
+const OUR_IMPORT = /^import \* as l10n from '(?:\.\.?\/)+(?:domain\/core\/|core\/|shared\/)?l10n';$/m;
 
 /** The module itself (its comments show calls). */
-const THE_MODULE = ['src/domain/l10n.ts', 'src/shared/l10n.ts'];
+const THE_MODULE = ['src/domain/core/l10n.ts', 'src/shared/l10n.ts'];
 
 function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -38,7 +38,7 @@ for (const file of sourceFiles(join(root, 'src')).sort()) {
     continue;
   }
   if (!OUR_IMPORT.test(text)) {
-    problems.push(`${relative(root, file)} calls l10n.t but does not import it as \`import * as l10n from '…/domain/l10n'\``);
+    problems.push(`${relative(root, file)} calls l10n.t but does not import it as \`import * as l10n from '…/domain/core/l10n'\``);
     continue;
   }
   files.push({ extension: '.ts', contents: text.replace(OUR_IMPORT, "import * as l10n from '@vscode/l10n';") });

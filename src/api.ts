@@ -1,7 +1,7 @@
-import type { Delegation } from './domain/delegation';
-import type { KeptAsideRecord } from './domain/teamStore';
-import type { TeamData } from './domain/teamData';
-import type { TodayNudge } from './domain/nudges';
+import type { Delegation } from './domain/team/delegations';
+import type { KeptAsideRecord } from './domain/team/store';
+import type { TeamData } from './domain/team/stored';
+import type { TodayNudge } from './domain/coach/nudges';
 
 /**
  * What `activate()` returns when the test hooks are on (see testHooks.ts), and only then. Small and

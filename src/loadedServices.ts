@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
-import type { Clock } from './domain/dates';
-import { parseNudgeCatalogue, type Nudge } from './domain/nudges';
-import { StateChunkFiles, type ChunkFiles, type StateStorage } from './domain/storage';
-import { TeamStore } from './domain/teamStore';
-import { TodayCoach } from './domain/todayCoach';
+import type { Clock } from './domain/core/dates';
+import { parseNudgeCatalogue, type Nudge } from './domain/coach/nudges';
+import { StateChunkFiles, type ChunkFiles, type StateStorage } from './domain/core/storage';
+import { TeamStore } from './domain/team/store';
+import { TodayCoach } from './domain/coach/todayCoach';
 import { WorkspaceChunkFiles } from './platform/chunkFiles';
 import { readText } from './platform/files';
 import type { State } from './platform/state';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Clock } from './domain/dates';
-import type { TeamStore } from './domain/teamStore';
-import { LessonLibrary, type LessonFile } from './domain/lessonLibrary';
-import type { TodayCoach } from './domain/todayCoach';
+import type { Clock } from './domain/core/dates';
+import type { TeamStore } from './domain/team/store';
+import { LessonLibrary, type LessonFile } from './domain/lessons/lessonLibrary';
+import type { TodayCoach } from './domain/coach/todayCoach';
 import type * as Loaded from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
 import { readText } from './platform/files';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { readCadence, type FollowUpCadence } from './domain/cadence';
-import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team';
-import { WEEKDAY_NAMES, type Weekday } from './domain/review';
-import { parseDelegationLevel, type DelegationLevel } from './domain/delegationLevels';
-import { isNudgeTheme, type NudgeTheme } from './domain/nudges';
+import { readCadence, type FollowUpCadence } from './domain/team/cadence';
+import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team/team';
+import { WEEKDAY_NAMES, type Weekday } from './domain/review/review';
+import { parseDelegationLevel, type DelegationLevel } from './domain/team/delegationLevels';
+import { isNudgeTheme, type NudgeTheme } from './domain/coach/nudges';
 import { SETTINGS_SECTION, Settings } from './ids';
 
 export interface CoachSettings {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { systemClock, type Clock } from './domain/dates';
+import { systemClock, type Clock } from './domain/core/dates';
 
 /** Set by esbuild: true only in the test build (`npm run package:test`), false in the product. */
 declare const TEST_BUILD: boolean;

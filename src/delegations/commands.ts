@@ -3,7 +3,7 @@ import { Commands } from '../ids';
 import { registerCommand } from '../platform/commands';
 import type { Services } from '../services';
 import type * as DelegationsLazy from './lazy';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 type CommandName = keyof typeof DelegationsLazy.delegationCommands;
 

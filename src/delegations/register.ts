@@ -9,7 +9,7 @@ import { registerDelegationCommands } from './commands';
 import type * as DelegationsLazy from './lazy';
 import type { DelegationsNode, DelegationsTreeProvider, GroupBy } from './lazy/delegationsTree';
 import { registerReminders } from './reminders';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 const lazy = lazyFeature<typeof DelegationsLazy>('delegations');
 

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../domain/dates';
-import { reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/reminders';
-import { inert } from '../domain/inertText';
+import { todayKey } from '../domain/core/dates';
+import { reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/coach/reminders';
+import { inert } from '../domain/core/inertText';
 import { Settings, Views } from '../ids';
 import { runInBackground } from '../platform/commands';
 import { StateMap } from '../platform/stateMap';
 import { settingId } from '../settings';
 import type { Services } from '../services';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 /** Shows the daily overdue reminder when one is due: once the team data is loaded, and when the day changes. */
 async function remindIfDue(services: Services): Promise<void> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Walkthroughs } from '../ids';
 import { registerCommand } from '../platform/commands';
 import type { Services } from '../services';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 /**
  * "Tech Lead: Get Started" (also in the Today view's … menu) opens the Get Started walkthrough

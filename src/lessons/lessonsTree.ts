@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Lesson } from '../domain/lessons';
+import type { Lesson } from '../domain/lessons/lessons';
 import { Commands, ContextValues } from '../ids';
 import { Disposable } from '../platform/disposable';
 import type { Services } from '../services';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 /** The Lessons tree: every lesson in reading order with its read mark; a click opens it. */
 export class LessonsTreeProvider extends Disposable implements vscode.TreeDataProvider<Lesson> {

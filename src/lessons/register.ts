@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { inert } from '../domain/inertText';
-import type { Lesson } from '../domain/lessons';
+import { inert } from '../domain/core/inertText';
+import type { Lesson } from '../domain/lessons/lessons';
 import { Commands, Views, WebviewPanels } from '../ids';
 import { registerCommand } from '../platform/commands';
 import { lazyFeature } from '../platform/lazy';
@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import type * as LessonsLazy from './lazy';
 import type { LessonPanel } from './lazy/lessonPanel';
 import { LessonsTreeProvider } from './lessonsTree';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 const reader = lazyFeature<typeof LessonsLazy>('lessons');
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isUserFacing } from '../domain/errors';
-import { inert } from '../domain/inertText';
-import * as l10n from '../domain/l10n';
+import { isUserFacing } from '../domain/core/errors';
+import { inert } from '../domain/core/inertText';
+import * as l10n from '../domain/core/l10n';
 
 /**
  * Shows a failure once, in words, and logs it with its stack. A refusal the domain explains

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Clock, DateKey } from '../domain/dates';
-import { MidnightTimer } from '../domain/midnightTimer';
+import type { Clock, DateKey } from '../domain/core/dates';
+import { MidnightTimer } from '../domain/core/midnightTimer';
 import { Disposable } from './disposable';
 
 /**

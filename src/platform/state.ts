@@ -1,5 +1,5 @@
-import type { StateStorage } from '../domain/storage';
-import * as l10n from '../domain/l10n';
+import type { StateStorage } from '../domain/core/storage';
+import * as l10n from '../domain/core/l10n';
 
 /**
  * One stored key: where it lives, its schema version and how to read it. Every key the extension

@@ -1,9 +1,9 @@
-import { TEAM_SCHEMA_VERSION } from '../domain/teamData';
-import type { GroupBy } from '../domain/delegationGroups';
-import { readLessonsRead } from '../domain/lessons';
-import { readNudgeProgress, type NudgeProgress } from '../domain/nudges';
-import { readReflectionAnswers, type ReflectionAnswers } from '../domain/reflections';
-import { readReminderState, type ReminderState } from '../domain/reminders';
+import { TEAM_SCHEMA_VERSION } from '../domain/team/stored';
+import type { GroupBy } from '../domain/team/delegationGroups';
+import { readLessonsRead } from '../domain/lessons/lessons';
+import { readNudgeProgress, type NudgeProgress } from '../domain/coach/nudges';
+import { readReflectionAnswers, type ReflectionAnswers } from '../domain/review/reflections';
+import { readReminderState, type ReminderState } from '../domain/coach/reminders';
 import type { StateEntry } from './state';
 
 /** Global keys that Settings Sync carries to the user's other machines: the streak, the lessons read. */

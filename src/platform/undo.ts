@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { describeUndoLeft, type Undoable } from '../domain/teamStore';
-import { inert } from '../domain/inertText';
+import { describeUndoLeft, type Undoable } from '../domain/team/store';
+import { inert } from '../domain/core/inertText';
 import { runInBackground } from './commands';
 import type { Services } from '../services';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 export interface ExtraAction {
   readonly label: string;

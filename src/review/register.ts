@@ -4,7 +4,7 @@ import { registerCommand } from '../platform/commands';
 import { lazyFeature } from '../platform/lazy';
 import type { Services } from '../services';
 import type * as ReviewLazy from './lazy';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 const lazy = lazyFeature<typeof ReviewLazy>('review');
 

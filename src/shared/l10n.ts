@@ -1,2 +1,2 @@
 /** The pages' way to `l10n.t` (they import only `shared/`): the same module as the domain's. */
-export * from '../domain/l10n';
+export * from '../domain/core/l10n';

@@ -9,7 +9,7 @@ export const MOOD_MIN = 1;
 export const MOOD_MAX = 5;
 
 /**
- * The five moods, lowest first, in the words the extension uses (src/domain/team.ts `MOOD_WORDS`;
+ * The five moods, lowest first, in the words the extension uses (src/domain/team/team.ts `MOOD_WORDS`;
  * a unit test keeps the two the same). Here again because the page bundle must not pull in the domain.
  */
 export const MOOD_SCALE: readonly { readonly mood: number; readonly word: string }[] = [

@@ -6,7 +6,7 @@ import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
 import type { Services } from '../services';
 import type * as TeamLazy from './lazy';
 import type { TeamNode, TeamTreeProvider } from './lazy/teamTree';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 const lazy = lazyFeature<typeof TeamLazy>('team');
 

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import type * as TodayLazy from './lazy';
 import type { TodayViewProvider } from './lazy/todayViewProvider';
 import { StatusBarTip } from './statusBarTip';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 const lazy = lazyFeature<typeof TodayLazy>('today');
 

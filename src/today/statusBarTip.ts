@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { inert, inertMarkdown } from '../domain/inertText';
+import { inert, inertMarkdown } from '../domain/core/inertText';
 import { Commands } from '../ids';
 import { Disposable } from '../platform/disposable';
 import { onDidChangeSettings } from '../settings';
 import type { Services } from '../services';
-import * as l10n from '../domain/l10n';
+import * as l10n from '../domain/core/l10n';
 
 /** The daily tip in the status bar: short text, the full nudge in the tooltip, a click opens Today. */
 export class StatusBarTip extends Disposable {

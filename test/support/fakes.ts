@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Clock, DateKey } from '../../src/domain/dates';
-import type { ChunkFiles, StateStorage } from '../../src/domain/storage';
-import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
-import { readStoredTeam, type TeamData, type Unreadable } from '../../src/domain/teamData';
-import { TeamStore, type TeamStoreKeys } from '../../src/domain/teamStore';
+import type { Clock, DateKey } from '../../src/domain/core/dates';
+import type { ChunkFiles, StateStorage } from '../../src/domain/core/storage';
+import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/team';
+import { readStoredTeam, type TeamData, type Unreadable } from '../../src/domain/team/stored';
+import { TeamStore, type TeamStoreKeys } from '../../src/domain/team/store';
 
 /** A clock fixed at noon local time on a given day, movable by whole days. */
 export class FakeClock implements Clock {

@@ -3,8 +3,8 @@
  * practised least lately; the overdue rules keep priority; within a theme nothing repeats.
  */
 import * as assert from 'node:assert/strict';
-import { addDays, type DateKey } from '../../src/domain/dates';
-import { createDelegation } from '../../src/domain/delegation';
+import { addDays, type DateKey } from '../../src/domain/core/dates';
+import { createDelegation } from '../../src/domain/team/delegations';
 import {
   EMPTY_PROGRESS,
   hashText,
@@ -14,9 +14,9 @@ import {
   type NudgeContext,
   type NudgeProgress,
   type NudgeTheme,
-} from '../../src/domain/nudges';
-import { ACTION_THEMES, ACTIONS, type Action } from '../../src/domain/review';
-import type { Person } from '../../src/domain/team';
+} from '../../src/domain/coach/nudges';
+import { ACTION_THEMES, ACTIONS, type Action } from '../../src/domain/review/review';
+import type { Person } from '../../src/domain/team/team';
 import { day } from '../support/fakes';
 
 const THEMES: NudgeTheme[] = ['check-ins', 'bigger-picture', 'vision', 'modelling', 'delegation', 'feedback', 'trust', 'burnout'];

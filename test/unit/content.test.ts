@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLesson, type Lesson } from '../../src/domain/lessons';
+import { parseLesson, type Lesson } from '../../src/domain/lessons/lessons';
 import { countWords } from '../support/words';
-import { NUDGE_THEMES, parseNudgeCatalogue, QUESTION_MAX, SHORT_MAX, type Nudge } from '../../src/domain/nudges';
+import { NUDGE_THEMES, parseNudgeCatalogue, QUESTION_MAX, SHORT_MAX, type Nudge } from '../../src/domain/coach/nudges';
 
 const root = join(__dirname, '..', '..', '..');
 const lessonsDir = join(root, 'media', 'lessons');
@@ -189,7 +189,7 @@ function questionProblems(nudges: readonly Pick<Nudge, 'id' | 'theme' | 'questio
 
 /**
  * The weekly review draws its reflection prompts from the themes behind the article's five actions
- * (the same groups as ACTION_THEMES in src/domain/review.ts): one group per action.
+ * (the same groups as ACTION_THEMES in src/domain/review/review.ts): one group per action.
  */
 const REFLECTION_GROUPS: Readonly<Record<string, readonly Nudge['theme'][]>> = {
   'check-ins': ['check-ins'],

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addDays, daysBetween, formatDay, msUntilNextLocalMidnight, parseDateKey, toDateKey } from '../../src/domain/dates';
+import { addDays, daysBetween, formatDay, msUntilNextLocalMidnight, parseDateKey, toDateKey } from '../../src/domain/core/dates';
 import { day } from '../support/fakes';
 
 describe('dates', () => {

@@ -9,8 +9,8 @@ import {
   validateStoredDelegationV1,
   validateTask,
   type Delegation,
-} from '../../src/domain/delegation';
-import { parseDelegationLevel } from '../../src/domain/delegationLevels';
+} from '../../src/domain/team/delegations';
+import { parseDelegationLevel } from '../../src/domain/team/delegationLevels';
 import { day } from '../support/fakes';
 
 const today = day('2026-11-24');
@@ -186,7 +186,7 @@ describe('stored record validation', () => {
 
 describe('grouping for the Delegations view', () => {
   it('gives tree items ids that no name can forge', async () => {
-    const { treeId } = await import('../../src/domain/delegationGroups');
+    const { treeId } = await import('../../src/domain/team/delegationGroups');
     // Before, a person named "x:delegation:abc" had the id of delegation abc under person x.
     assert.notEqual(treeId('person', 'x:delegation:abc'), treeId('person', 'x', 'delegation', 'abc'));
     assert.notEqual(treeId('person', 'x/delegation/abc'), treeId('person', 'x', 'delegation', 'abc'));
@@ -195,7 +195,7 @@ describe('grouping for the Delegations view', () => {
   });
 
   it('groups and orders: soonest first, most recently done first', async () => {
-    const { groupByFollowUp } = await import('../../src/domain/delegationGroups');
+    const { groupByFollowUp } = await import('../../src/domain/team/delegationGroups');
     const make = (id: string, followUpOn: string, doneOn?: string): Delegation => ({
       ...createDelegation(id, { task: `task ${id}`, level: 3, followUpOn: day(followUpOn) }, 'p-sam', day('2026-11-01')),
       ...(doneOn ? { doneOn: day(doneOn) } : {}),

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { INERT_BREAK, inert, inertMarkdown } from '../../src/domain/inertText';
+import { INERT_BREAK, inert, inertMarkdown } from '../../src/domain/core/inertText';
 
 const B = INERT_BREAK;
 

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addDays, formatDay } from '../../src/domain/dates';
+import { addDays, formatDay } from '../../src/domain/core/dates';
 import {
   createDelegation,
   describeFollowUp,
@@ -19,15 +19,15 @@ import {
   validatePerson,
   validateTask,
   type Delegation,
-} from '../../src/domain/delegation';
-import { levelLabel } from '../../src/domain/delegationLevels';
-import { parseImport, toMarkdown } from '../../src/domain/exchange';
-import { describeEvent } from '../../src/domain/history';
-import * as l10n from '../../src/domain/l10n';
-import { describeNeglect } from '../../src/domain/neglect';
-import { EMPTY_PROGRESS, pickNudgeForDay, type NudgeContext } from '../../src/domain/nudges';
-import { reminderMessage } from '../../src/domain/reminders';
-import { ACTION_LABELS, ACTIONS } from '../../src/domain/review';
+} from '../../src/domain/team/delegations';
+import { levelLabel } from '../../src/domain/team/delegationLevels';
+import { parseImport, toMarkdown } from '../../src/domain/team/exchange';
+import { describeEvent } from '../../src/domain/team/delegationHistory';
+import * as l10n from '../../src/domain/core/l10n';
+import { describeNeglect } from '../../src/domain/coach/neglect';
+import { EMPTY_PROGRESS, pickNudgeForDay, type NudgeContext } from '../../src/domain/coach/nudges';
+import { reminderMessage } from '../../src/domain/coach/reminders';
+import { ACTION_LABELS, ACTIONS } from '../../src/domain/review/review';
 import {
   describeDaysAgo,
   describeLastOneOnOne,
@@ -44,14 +44,14 @@ import {
   validateTopics,
   type Mood,
   type Person,
-} from '../../src/domain/team';
-import { parseLogFeedbackArgs, parseLogOneOnOneArgs } from '../../src/domain/teamInput';
-import { describeImport, describeUndoLeft, type ImportResult } from '../../src/domain/teamStore';
-import { cleanLine, cleanText } from '../../src/domain/text';
+} from '../../src/domain/team/team';
+import { parseLogFeedbackArgs, parseLogOneOnOneArgs } from '../../src/domain/team/input';
+import { describeImport, describeUndoLeft, type ImportResult } from '../../src/domain/team/store';
+import { cleanLine, cleanText } from '../../src/domain/core/text';
 import { buildReviewModel } from '../../src/review/lazy/reviewModel';
 import { chartTable, datumTitle, markedLabel } from '../../src/shared/charts';
 import { moodLabel, moodScaleDescription, moodSummary } from '../../src/shared/moodLine';
-import type { WeekFigures } from '../../src/domain/review';
+import type { WeekFigures } from '../../src/domain/review/review';
 import { day } from '../support/fakes';
 
 const root = path.resolve(__dirname, '..', '..', '..');

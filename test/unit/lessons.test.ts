@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LessonCatalogue, parseLesson, readLessonsRead } from '../../src/domain/lessons';
+import { LessonCatalogue, parseLesson, readLessonsRead } from '../../src/domain/lessons/lessons';
 import { countWords } from '../support/words';
 import { renderLessonFiles } from '../../src/lessons/build/renderLessons';
 import * as fs from 'node:fs';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Clock } from '../../src/domain/dates';
-import { MIDNIGHT_MARGIN_MS, MidnightTimer, type Timers } from '../../src/domain/midnightTimer';
+import type { Clock } from '../../src/domain/core/dates';
+import { MIDNIGHT_MARGIN_MS, MidnightTimer, type Timers } from '../../src/domain/core/midnightTimer';
 
 /** A clock and timers that move only when the test says so. */
 class FakeTime implements Clock, Timers {

@@ -6,11 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { personKey, validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/delegation';
-import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team';
-import { COLLECTIONS, readStoredTeam, type TeamData } from '../../src/domain/teamData';
-import { TeamStore, type KeptAsideRecord } from '../../src/domain/teamStore';
-import { StateChunkFiles } from '../../src/domain/storage';
+import { personKey, validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/team/delegations';
+import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/team';
+import { COLLECTIONS, readStoredTeam, type TeamData } from '../../src/domain/team/stored';
+import { TeamStore, type KeptAsideRecord } from '../../src/domain/team/store';
+import { StateChunkFiles } from '../../src/domain/core/storage';
 import { State } from '../../src/platform/state';
 import { StateMap, TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import { assertSameTeam, day, FakeClock, filesOf, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addDays } from '../../src/domain/dates';
-import { createDelegation, type Delegation } from '../../src/domain/delegation';
+import { addDays } from '../../src/domain/core/dates';
+import { createDelegation, type Delegation } from '../../src/domain/team/delegations';
 import {
   currentStreak,
   EMPTY_PROGRESS,
@@ -13,8 +13,8 @@ import {
   type NudgeContext,
   type NudgeProgress,
   type NudgeTheme,
-} from '../../src/domain/nudges';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
+} from '../../src/domain/coach/nudges';
+import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
 import { day } from '../support/fakes';
 
 function nudge(id: string, theme: NudgeTheme): Nudge {

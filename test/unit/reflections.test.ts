@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { DateKey } from '../../src/domain/dates';
-import { describeNeglect } from '../../src/domain/neglect';
-import type { Nudge } from '../../src/domain/nudges';
+import type { DateKey } from '../../src/domain/core/dates';
+import { describeNeglect } from '../../src/domain/coach/neglect';
+import type { Nudge } from '../../src/domain/coach/nudges';
 import {
   choosePrompts,
   readReflectionAnswers,
@@ -9,7 +9,7 @@ import {
   REFLECTION_ANSWER_MAX,
   validateAnswer,
   withAnswer,
-} from '../../src/domain/reflections';
+} from '../../src/domain/review/reflections';
 
 const week = '2026-11-16' as DateKey;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readReminderState, reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../../src/domain/reminders';
+import { readReminderState, reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../../src/domain/coach/reminders';
 import { day } from '../support/fakes';
 
 describe('overdue reminders', () => {

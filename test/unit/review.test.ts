@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { addDays, daysBetween } from '../../src/domain/dates';
-import type { Delegation, DelegationEvent } from '../../src/domain/delegation';
-import type { DelegationLevel } from '../../src/domain/delegationLevels';
-import { EMPTY_PROGRESS, type Nudge, type NudgeProgress, type NudgeTheme, type StoredPick } from '../../src/domain/nudges';
+import { addDays, daysBetween } from '../../src/domain/core/dates';
+import type { Delegation, DelegationEvent } from '../../src/domain/team/delegations';
+import type { DelegationLevel } from '../../src/domain/team/delegationLevels';
+import { EMPTY_PROGRESS, type Nudge, type NudgeProgress, type NudgeTheme, type StoredPick } from '../../src/domain/coach/nudges';
 import {
   actionCounts,
   followUpOutcomes,
@@ -22,9 +22,9 @@ import {
   type Week,
   type WeekFigures,
   type Weekday,
-} from '../../src/domain/review';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
-import { EMPTY_TEAM, type TeamData } from '../../src/domain/teamData';
+} from '../../src/domain/review/review';
+import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import { EMPTY_TEAM, type TeamData } from '../../src/domain/team/stored';
 import { day } from '../support/fakes';
 
 const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];

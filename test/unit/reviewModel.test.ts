@@ -1,7 +1,7 @@
 /** The Weekly Review's words and its Markdown export, from a week's figures written out by hand. */
 import * as assert from 'node:assert/strict';
-import { addDays, type DateKey } from '../../src/domain/dates';
-import type { WeekFigures, WeekSeriesPoint } from '../../src/domain/review';
+import { addDays, type DateKey } from '../../src/domain/core/dates';
+import type { WeekFigures, WeekSeriesPoint } from '../../src/domain/review/review';
 import { buildReviewModel, reviewMarkdown } from '../../src/review/lazy/reviewModel';
 import { day } from '../support/fakes';
 

@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TeamStore } from '../../src/domain/teamStore';
-import { readNudgeProgress } from '../../src/domain/nudges';
-import { TodayCoach } from '../../src/domain/todayCoach';
+import { TeamStore } from '../../src/domain/team/store';
+import { readNudgeProgress } from '../../src/domain/coach/nudges';
+import { TodayCoach } from '../../src/domain/coach/todayCoach';
 import { NewerDataError, State, type StateEntry } from '../../src/platform/state';
 import { StateMap } from '../../src/platform/stateMap';
 import { FakeClock, loadTeam, MemoryStorage, sequentialIds } from '../support/fakes';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { todayKey, type Clock, type DateKey } from '../../src/domain/dates';
+import { todayKey, type Clock, type DateKey } from '../../src/domain/core/dates';
 import {
   describeDaysAgo,
   describeLastOneOnOne,
@@ -18,7 +18,7 @@ import {
   type Feedback,
   type OneOnOne,
   type Person,
-} from '../../src/domain/team';
+} from '../../src/domain/team/team';
 import { day, loadTeam, MemoryStorage, teamKeys } from '../support/fakes';
 
 function person(addedOn: string, cadenceDays = 14, extra: Partial<Person> = {}): Person {

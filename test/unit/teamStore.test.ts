@@ -1,10 +1,18 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/delegation';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
-import { bucketOfFile, CHUNKED, chunkFileName, COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/teamData';
-import { StateChunkFiles } from '../../src/domain/storage';
-import { describeImport, describeUndoLeft, SETTLED_MS, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/teamStore';
+import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/team/delegations';
+import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import {
+  bucketOfFile,
+  CHUNKED,
+  chunkFileName,
+  COLLECTIONS,
+  EMPTY_TEAM,
+  type Collection,
+  type TeamData,
+} from '../../src/domain/team/stored';
+import { StateChunkFiles } from '../../src/domain/core/storage';
+import { describeImport, describeUndoLeft, SETTLED_MS, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/team/store';
 import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import {
   assertSameTeam,

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cleanLine, cleanText, findUnsafeCharacter, type Validation } from '../../src/domain/text';
+import { cleanLine, cleanText, findUnsafeCharacter, type Validation } from '../../src/domain/core/text';
 
 const task = { what: 'task', max: 200 };
 const name = { what: 'name', max: 80 };

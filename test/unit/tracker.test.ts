@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CADENCE, readCadence } from '../../src/domain/cadence';
-import { addDays } from '../../src/domain/dates';
-import { createDelegation, type Delegation, type DelegationV1 } from '../../src/domain/delegation';
-import { DELEGATION_LEVELS } from '../../src/domain/delegationLevels';
-import { EXPORT_FORMAT, parseImport, toExportJson, toMarkdown, toRescueJson } from '../../src/domain/exchange';
-import { describeEvent } from '../../src/domain/history';
-import { summarisePeople } from '../../src/domain/people';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team';
-import type { TeamData } from '../../src/domain/teamData';
+import { DEFAULT_CADENCE, readCadence } from '../../src/domain/team/cadence';
+import { addDays } from '../../src/domain/core/dates';
+import { createDelegation, type Delegation, type DelegationV1 } from '../../src/domain/team/delegations';
+import { DELEGATION_LEVELS } from '../../src/domain/team/delegationLevels';
+import { EXPORT_FORMAT, parseImport, toExportJson, toMarkdown, toRescueJson } from '../../src/domain/team/exchange';
+import { describeEvent } from '../../src/domain/team/delegationHistory';
+import { summarisePeople } from '../../src/domain/team/byPerson';
+import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import type { TeamData } from '../../src/domain/team/stored';
 import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
 
 const today = day('2026-11-24');

@@ -8,13 +8,13 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, type DateKey } from '../../src/domain/dates';
-import { createDelegation, personKey, validateTask } from '../../src/domain/delegation';
-import type { DelegationLevel } from '../../src/domain/delegationLevels';
-import { parseImport, toExportJson } from '../../src/domain/exchange';
-import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team';
-import { COLLECTIONS, generationOfFile, validateRecord, type Collection, type TeamRecord } from '../../src/domain/teamData';
-import { SETTLED_MS, StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/teamStore';
+import { addDays, type DateKey } from '../../src/domain/core/dates';
+import { createDelegation, personKey, validateTask } from '../../src/domain/team/delegations';
+import type { DelegationLevel } from '../../src/domain/team/delegationLevels';
+import { parseImport, toExportJson } from '../../src/domain/team/exchange';
+import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team/team';
+import { COLLECTIONS, generationOfFile, validateRecord, type Collection, type TeamRecord } from '../../src/domain/team/stored';
+import { SETTLED_MS, StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/team/store';
 import {
   assertSameTeam,
   day,

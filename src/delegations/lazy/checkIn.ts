@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { formatDay, todayKey } from '../../domain/dates';
-import { errorOf, isDone, validateNote } from '../../domain/delegation';
-import { inert } from '../../domain/inertText';
+import { formatDay, todayKey } from '../../domain/core/dates';
+import { errorOf, isDone, validateNote } from '../../domain/team/delegations';
+import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import { pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /**
  * "Log Check-in": records that you checked in, with a note, and sets the next follow-up from the

@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
-import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../../domain/delegation';
-import { groupByFollowUp, treeId, type GroupBy } from '../../domain/delegationGroups';
-import { levelInfo, levelLabel } from '../../domain/delegationLevels';
-import { describeEvent } from '../../domain/history';
-import { inert, inertMarkdown } from '../../domain/inertText';
-import { summarisePeople, type PersonSummary } from '../../domain/people';
+import { todayKey } from '../../domain/core/dates';
+import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../../domain/team/delegations';
+import { groupByFollowUp, treeId, type GroupBy } from '../../domain/team/delegationGroups';
+import { levelInfo, levelLabel } from '../../domain/team/delegationLevels';
+import { describeEvent } from '../../domain/team/delegationHistory';
+import { inert, inertMarkdown } from '../../domain/core/inertText';
+import { summarisePeople, type PersonSummary } from '../../domain/team/byPerson';
 import { ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 export type DelegationsNode =
   | { readonly kind: 'group'; readonly group: FollowUpGroup }
   | { readonly kind: 'person'; readonly person: PersonSummary }
   | { readonly kind: 'delegation'; readonly delegation: Delegation; readonly under: 'group' | 'person' };
 
-export type { GroupBy } from '../../domain/delegationGroups';
+export type { GroupBy } from '../../domain/team/delegationGroups';
 
 function groupLabel(group: FollowUpGroup): string {
   switch (group) {

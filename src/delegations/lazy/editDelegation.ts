@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { errorOf, validateNote, validatePerson, validateTask } from '../../domain/delegation';
-import { levelLabel } from '../../domain/delegationLevels';
-import { undoMarkDone } from '../../domain/teamStore';
-import { inert } from '../../domain/inertText';
+import { errorOf, validateNote, validatePerson, validateTask } from '../../domain/team/delegations';
+import { levelLabel } from '../../domain/team/delegationLevels';
+import { undoMarkDone } from '../../domain/team/store';
+import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
 import { confirmWithUndo } from '../../platform/undo';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, isOpen, l10n.t('Which delegation is done?'));

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
-import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../domain/exchange';
-import { inert } from '../../domain/inertText';
+import { todayKey } from '../../domain/core/dates';
+import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../domain/team/exchange';
+import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
-import { describeImport } from '../../domain/teamStore';
+import { describeImport } from '../../domain/team/store';
 import { confirmWithUndo } from '../../platform/undo';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;

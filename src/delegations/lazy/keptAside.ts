@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
-import { toRescueJson, type RescuedRecord } from '../../domain/exchange';
-import { inert } from '../../domain/inertText';
+import { todayKey } from '../../domain/core/dates';
+import { toRescueJson, type RescuedRecord } from '../../domain/team/exchange';
+import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /**
  * Writes what this version could not read to a JSON file the lead chooses, in the import format:

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatDay, todayKey, type DateKey } from '../../domain/dates';
+import { formatDay, todayKey, type DateKey } from '../../domain/core/dates';
 import {
   errorOf,
   parseLogDelegationArgs,
@@ -10,15 +10,15 @@ import {
   validateTask,
   type Delegation,
   type NewDelegation,
-} from '../../domain/delegation';
-import { inert } from '../../domain/inertText';
-import type { DelegationLevel } from '../../domain/delegationLevels';
+} from '../../domain/team/delegations';
+import { inert } from '../../domain/core/inertText';
+import type { DelegationLevel } from '../../domain/team/delegationLevels';
 import { Views } from '../../ids';
 import type { Services } from '../../services';
 import { levelItems, pickFollowUp, type LevelItem } from './picks';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 const title = (): string => l10n.t('Log Delegation');
 const STEPS = 5;

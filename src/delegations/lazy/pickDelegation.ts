@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
-import { describeFollowUp, isDone, type Delegation } from '../../domain/delegation';
-import { inert } from '../../domain/inertText';
+import { todayKey } from '../../domain/core/dates';
+import { describeFollowUp, isDone, type Delegation } from '../../domain/team/delegations';
+import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import type { DelegationsNode } from './delegationsTree';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /**
  * The delegation a command acts on: the tree item it was run on, the Delegations view's selection

@@ -1,11 +1,11 @@
 /** The picks the delegation commands share: the delegation level and the follow-up date. */
 import * as vscode from 'vscode';
-import { addDays, formatDay, todayKey, type DateKey } from '../../domain/dates';
-import { errorOf, validateFollowUp } from '../../domain/delegation';
-import { DELEGATION_LEVELS, levelInfo, type DelegationLevel } from '../../domain/delegationLevels';
+import { addDays, formatDay, todayKey, type DateKey } from '../../domain/core/dates';
+import { errorOf, validateFollowUp } from '../../domain/team/delegations';
+import { DELEGATION_LEVELS, levelInfo, type DelegationLevel } from '../../domain/team/delegationLevels';
 import type { Services } from '../../services';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 interface FollowUpItem extends vscode.QuickPickItem {
   readonly days?: number;

@@ -5,7 +5,7 @@
  * the extension.
  */
 import MarkdownIt from 'markdown-it';
-import { parseLesson } from '../../domain/lessons';
+import { parseLesson } from '../../domain/lessons/lessons';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Lesson, LessonCatalogue } from '../../domain/lessons';
+import type { Lesson, LessonCatalogue } from '../../domain/lessons/lessons';
 import { WebviewPanels } from '../../ids';
-import { UserFacingError } from '../../domain/errors';
+import { UserFacingError } from '../../domain/core/errors';
 import { Disposable } from '../../platform/disposable';
 import { readText } from '../../platform/files';
 import { runInBackground } from '../../platform/commands';
@@ -16,7 +16,7 @@ import {
   type LessonToPage,
 } from '../../shared/lessonProtocol';
 import type { Services } from '../../services';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): string {
   if (!lesson) {

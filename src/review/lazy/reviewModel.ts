@@ -2,12 +2,12 @@
  * The Weekly Review's page model and its Markdown export, worded from the week's figures. Plain
  * TypeScript (no `vscode`), so every sentence is unit-tested.
  */
-import { addDays, daysBetween, formatDay, formatDayOfMonth, type DateKey } from '../../domain/dates';
-import { DELEGATION_LEVELS as LEVELS } from '../../domain/delegationLevels';
-import { ACTION_LABELS, ACTIONS, type Action, type WeekFigures } from '../../domain/review';
-import type { Reflection } from '../../domain/reflections';
+import { addDays, daysBetween, formatDay, formatDayOfMonth, type DateKey } from '../../domain/core/dates';
+import { DELEGATION_LEVELS as LEVELS } from '../../domain/team/delegationLevels';
+import { ACTION_LABELS, ACTIONS, type Action, type WeekFigures } from '../../domain/review/review';
+import type { Reflection } from '../../domain/review/reflections';
 import type { ReviewChart, ReviewPageModel } from '../../shared/reviewProtocol';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /** The headline: the action done least, this week so far or that week, and how often ({0}: "once"). */
 function leastHeadline(action: Action, current: boolean, count: string): string {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { addDays, todayKey, type DateKey } from '../../domain/dates';
-import { inert } from '../../domain/inertText';
-import { choosePrompts, reflectionsFor, validateAnswer, withAnswer, type Reflection } from '../../domain/reflections';
-import { ACTION_THEMES, weekFigures, weekOf, type WeekFigures } from '../../domain/review';
+import { addDays, todayKey, type DateKey } from '../../domain/core/dates';
+import { inert } from '../../domain/core/inertText';
+import { choosePrompts, reflectionsFor, validateAnswer, withAnswer, type Reflection } from '../../domain/review/reflections';
+import { ACTION_THEMES, weekFigures, weekOf, type WeekFigures } from '../../domain/review/review';
 import { WebviewPanels } from '../../ids';
 import { runInBackground } from '../../platform/commands';
 import { Disposable } from '../../platform/disposable';
@@ -12,7 +12,7 @@ import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../../shared/reviewProtocol';
 import type { Services } from '../../services';
 import { buildReviewModel, reviewMarkdown } from './reviewModel';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /** The Weekly Review: one panel, reused, on one week at a time. */
 class ReviewPanel extends Disposable {

@@ -17,7 +17,7 @@ import {
   setCadence,
 } from './personCommands';
 import { openPersonPanel } from './personPanel';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 export { TeamTreeProvider } from './teamTree';
 export { disposePersonPanels } from './personPanel';

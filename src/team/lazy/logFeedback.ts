@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
-import { errorOf, tidy, validatePerson } from '../../domain/delegation';
-import { inert } from '../../domain/inertText';
-import { validateFeedbackLine, type Feedback } from '../../domain/team';
-import { feedbackWhat, parseLogFeedbackArgs } from '../../domain/teamInput';
+import { todayKey } from '../../domain/core/dates';
+import { errorOf, tidy, validatePerson } from '../../domain/team/delegations';
+import { inert } from '../../domain/core/inertText';
+import { validateFeedbackLine, type Feedback } from '../../domain/team/team';
+import { feedbackWhat, parseLogFeedbackArgs } from '../../domain/team/input';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 type Kind = 'given' | 'asked';
 

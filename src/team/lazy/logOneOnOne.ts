@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { formatDay, todayKey } from '../../domain/dates';
-import { inert } from '../../domain/inertText';
-import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type OneOnOne } from '../../domain/team';
-import { parseLogOneOnOneArgs } from '../../domain/teamInput';
+import { formatDay, todayKey } from '../../domain/core/dates';
+import { inert } from '../../domain/core/inertText';
+import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type OneOnOne } from '../../domain/team/team';
+import { parseLogOneOnOneArgs } from '../../domain/team/input';
 import { WebviewPanels } from '../../ids';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
@@ -10,7 +10,7 @@ import { confirmWithUndo } from '../../platform/undo';
 import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 import { escapeHtml } from '../../shared/html';
 
 function isArgumentObject(arg: unknown): boolean {

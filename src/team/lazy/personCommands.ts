@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { errorOf, tidy, validatePerson } from '../../domain/delegation';
-import { inert } from '../../domain/inertText';
+import { errorOf, tidy, validatePerson } from '../../domain/team/delegations';
+import { inert } from '../../domain/core/inertText';
 import {
   CADENCE_MAX_DAYS,
   CADENCE_MIN_DAYS,
@@ -9,12 +9,12 @@ import {
   validateCadence,
   validateRole,
   type Person,
-} from '../../domain/team';
-import { todayKey } from '../../domain/dates';
+} from '../../domain/team/team';
+import { todayKey } from '../../domain/core/dates';
 import { showInputStep } from '../../platform/multiStepInput';
 import { confirmWithUndo } from '../../platform/undo';
 import type { Services } from '../../services';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /**
  * The person a command is about: a Team view row, a person id, `{ "person": "name" }` from a

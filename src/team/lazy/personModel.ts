@@ -2,10 +2,10 @@
  * The person page's model, worded from the stored data. Plain TypeScript (no `vscode`), so the
  * wording is unit-tested; the panel only sends what this returns.
  */
-import { daysBetween, formatDay, type DateKey } from '../../domain/dates';
-import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type DelegationEvent } from '../../domain/delegation';
-import { levelLabel } from '../../domain/delegationLevels';
-import { hashText, type Nudge } from '../../domain/nudges';
+import { daysBetween, formatDay, type DateKey } from '../../domain/core/dates';
+import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type DelegationEvent } from '../../domain/team/delegations';
+import { levelLabel } from '../../domain/team/delegationLevels';
+import { hashText, type Nudge } from '../../domain/coach/nudges';
 import {
   describeLastOneOnOne,
   describeMood,
@@ -15,10 +15,10 @@ import {
   lastOneOnOne,
   nextOneOnOneDue,
   TOPIC_LABELS,
-} from '../../domain/team';
-import type { TeamData } from '../../domain/teamData';
+} from '../../domain/team/team';
+import type { TeamData } from '../../domain/team/stored';
 import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 const MOOD_POINTS = 10;
 const TIMELINE_MAX = 200;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../../domain/dates';
-import type { Nudge } from '../../domain/nudges';
+import { todayKey } from '../../domain/core/dates';
+import type { Nudge } from '../../domain/coach/nudges';
 import { Commands, WebviewPanels } from '../../ids';
 import { runInBackground } from '../../platform/commands';
 import { Disposable } from '../../platform/disposable';
@@ -10,7 +10,7 @@ import { escapeHtml } from '../../shared/html';
 import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../../shared/personProtocol';
 import type { Services } from '../../services';
 import { buildPersonModel, prepareAsText } from './personModel';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /** One panel per person, reused; it follows every change to the team and the day. */
 class PersonPanel extends Disposable {

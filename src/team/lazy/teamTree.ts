@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { formatDay, todayKey, type DateKey } from '../../domain/dates';
-import { compareByFollowUp, compareText, describeFollowUp, isDone, isOverdue, type Delegation } from '../../domain/delegation';
-import { treeId } from '../../domain/delegationGroups';
-import { levelInfo } from '../../domain/delegationLevels';
-import { inert, inertMarkdown } from '../../domain/inertText';
+import { formatDay, todayKey, type DateKey } from '../../domain/core/dates';
+import { compareByFollowUp, compareText, describeFollowUp, isDone, isOverdue, type Delegation } from '../../domain/team/delegations';
+import { treeId } from '../../domain/team/delegationGroups';
+import { levelInfo } from '../../domain/team/delegationLevels';
+import { inert, inertMarkdown } from '../../domain/core/inertText';
 import {
   describeLastOneOnOne,
   describeMood,
@@ -14,11 +14,11 @@ import {
   type Feedback,
   type OneOnOne,
   type Person,
-} from '../../domain/team';
+} from '../../domain/team/team';
 import { Commands, ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /** Recent 1:1s and feedback entries listed under a person; the person page has them all. */
 const RECENT = 3;

@@ -1,11 +1,11 @@
-import { daysBetween, todayKey } from '../../domain/dates';
-import type { TodayNudge } from '../../domain/nudges';
-import { lastFeedbackAsked } from '../../domain/team';
-import { describeNeglect } from '../../domain/neglect';
-import { isFirstWorkdayOfWeek } from '../../domain/review';
+import { daysBetween, todayKey } from '../../domain/core/dates';
+import type { TodayNudge } from '../../domain/coach/nudges';
+import { lastFeedbackAsked } from '../../domain/team/team';
+import { describeNeglect } from '../../domain/coach/neglect';
+import { isFirstWorkdayOfWeek } from '../../domain/review/review';
 import type { TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 function reasonNoteFor(reason: TodayNudge['reason']): string | undefined {
   switch (reason) {

@@ -10,7 +10,7 @@ import { escapeHtml } from '../../shared/html';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../../shared/todayProtocol';
 import type { Services } from '../../services';
 import { buildTodayState } from './todayState';
-import * as l10n from '../../domain/l10n';
+import * as l10n from '../../domain/core/l10n';
 
 /**
  * The page, with today's nudge and figures already written in (escaped), so they show as soon as the

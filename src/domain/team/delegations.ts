@@ -1,7 +1,7 @@
-import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from './dates';
+import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from '../core/dates';
 import { isDelegationLevel, parseDelegationLevel, type DelegationLevel } from './delegationLevels';
-import { cleanLine, cleanText } from './text';
-import * as l10n from './l10n';
+import { cleanLine, cleanText } from '../core/text';
+import * as l10n from '../core/l10n';
 
 export const TASK_MAX = 200;
 export const PERSON_MAX = 80;

@@ -1,8 +1,8 @@
-import type { DateKey } from './dates';
-import { validatePerson } from './delegation';
+import type { DateKey } from '../core/dates';
+import { validatePerson } from './delegations';
 import { validateFeedbackLine, validateMood, validateOneOnOneNotes, validatePastDay, validateTopics } from './team';
-import type { NewFeedback, NewOneOnOne } from './teamStore';
-import * as l10n from './l10n';
+import type { NewFeedback, NewOneOnOne } from './store';
+import * as l10n from '../core/l10n';
 
 /** The argument objects of "Log 1:1" and "Log Feedback", checked with the same rules as typing. Every problem is reported at once. */
 

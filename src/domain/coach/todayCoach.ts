@@ -1,7 +1,7 @@
-import { todayKey, type Clock, type DateKey } from './dates';
-import { ACTION_THEMES, neglectedAction } from './review';
-import type { TeamData } from './teamData';
-import type { TeamStore } from './teamStore';
+import { todayKey, type Clock, type DateKey } from '../core/dates';
+import { ACTION_THEMES, neglectedAction } from '../review/review';
+import type { TeamData } from '../team/stored';
+import type { TeamStore } from '../team/store';
 import {
   currentStreak,
   isNudgeDoneToday,
@@ -16,7 +16,7 @@ import {
   type NudgeTheme,
   type TodayNudge,
 } from './nudges';
-import { Emitter, SerialQueue, type StateStorage } from './storage';
+import { Emitter, SerialQueue, type StateStorage } from '../core/storage';
 
 export interface TodayCoachDeps {
   readonly storage: StateStorage;

@@ -1,4 +1,4 @@
-import * as l10n from './l10n';
+import * as l10n from '../core/l10n';
 
 /** The one line the Today view gives for a nudge picked for the action practised least. */
 

@@ -1,4 +1,4 @@
-import type { DateKey } from './dates';
+import type { DateKey } from '../core/dates';
 import {
   compareByFollowUp,
   compareDays,
@@ -7,7 +7,7 @@ import {
   followUpGroup,
   type Delegation,
   type FollowUpGroup,
-} from './delegation';
+} from './delegations';
 
 /**
  * Delegations by follow-up group, each list in display order: soonest follow-up first, and for

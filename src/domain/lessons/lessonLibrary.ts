@@ -1,5 +1,5 @@
 import { LessonCatalogue, parseLesson, type Lesson } from './lessons';
-import { Emitter, type ValueCell } from './storage';
+import { Emitter, type ValueCell } from '../core/storage';
 
 /** A lesson file as read from disk (or from wherever the host keeps the extension's files). */
 export interface LessonFile {

@@ -1,5 +1,5 @@
-import { addDays, daysBetween, type DateKey } from './dates';
-import { compareDays, describeFollowUp, isOverdue, type Delegation } from './delegation';
+import { addDays, daysBetween, type DateKey } from '../core/dates';
+import { compareDays, describeFollowUp, isOverdue, type Delegation } from '../team/delegations';
 import {
   describeLastOneOnOne,
   isOneOnOneOverdue,
@@ -10,8 +10,8 @@ import {
   type Feedback,
   type OneOnOne,
   type Person,
-} from './team';
-import * as l10n from './l10n';
+} from '../team/team';
+import * as l10n from '../core/l10n';
 
 export const NUDGE_THEMES = [
   'check-ins',

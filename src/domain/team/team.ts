@@ -1,4 +1,4 @@
-import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from './dates';
+import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from '../core/dates';
 import {
   DATE_RANGE_DAYS,
   DAY_COUNT_MAX,
@@ -9,9 +9,9 @@ import {
   validateDayCount,
   validatePerson,
   type Validation,
-} from './delegation';
-import { cleanLine, cleanText } from './text';
-import * as l10n from './l10n';
+} from './delegations';
+import { cleanLine, cleanText } from '../core/text';
+import * as l10n from '../core/l10n';
 
 /** The people a lead works with, their 1:1s and the feedback given and asked: plain data, no `vscode`. */
 

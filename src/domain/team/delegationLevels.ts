@@ -1,4 +1,4 @@
-import * as l10n from './l10n';
+import * as l10n from '../core/l10n';
 
 /** The seven Management 3.0 delegation levels (Jurgen Appelo), from the lead deciding alone to the team. */
 export type DelegationLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -1,5 +1,5 @@
-import { addDays, parseDateKey, type DateKey } from './dates';
-import * as l10n from './l10n';
+import { addDays, parseDateKey, type DateKey } from '../core/dates';
+import * as l10n from '../core/l10n';
 
 /** When the overdue reminder last showed and how long it is snoozed; kept per workspace. */
 export interface ReminderState {

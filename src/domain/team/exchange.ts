@@ -1,10 +1,10 @@
-import { formatDay, type DateKey } from './dates';
-import { compareDays, compareText, describeFollowUp, validateStoredDelegationV1, type DelegationV1 } from './delegation';
+import { formatDay, type DateKey } from '../core/dates';
+import { compareDays, compareText, describeFollowUp, validateStoredDelegationV1, type DelegationV1 } from './delegations';
 import { levelLabel } from './delegationLevels';
-import { summarisePeople } from './people';
+import { summarisePeople } from './byPerson';
 import { describeLastOneOnOne, describeMood, describeNextOneOnOne, lastOneOnOne, TOPIC_LABELS } from './team';
-import { COLLECTIONS, readTeamLists, type TeamData } from './teamData';
-import * as l10n from './l10n';
+import { COLLECTIONS, readTeamLists, type TeamData } from './stored';
+import * as l10n from '../core/l10n';
 
 /** The JSON export: the full records, versioned so a later version can read it back. */
 export const EXPORT_FORMAT = 'tech-lead-coach/delegations';

@@ -1,5 +1,5 @@
-import type { DateKey } from './dates';
-import { compareDays, compareText, isDone, isOverdue, type Delegation } from './delegation';
+import type { DateKey } from '../core/dates';
+import { compareDays, compareText, isDone, isOverdue, type Delegation } from './delegations';
 
 /** One person in the "By person" view: how much is with them now. */
 export interface PersonSummary {

@@ -5,12 +5,12 @@
  * Weeks are local calendar days (`DateKey`), starting on the day the lead chose; no date here is
  * ever a UTC slice, so daylight-saving changes and time zones cannot move a record to another week.
  */
-import { addDays, daysBetween, type DateKey } from './dates';
-import { compareDays, compareText, type Delegation } from './delegation';
-import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from './nudges';
-import { isOneOnOneOverdue, type OneOnOne } from './team';
-import type { TeamData } from './teamData';
-import * as l10n from './l10n';
+import { addDays, daysBetween, type DateKey } from '../core/dates';
+import { compareDays, compareText, type Delegation } from '../team/delegations';
+import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from '../coach/nudges';
+import { isOneOnOneOverdue, type OneOnOne } from '../team/team';
+import type { TeamData } from '../team/stored';
+import * as l10n from '../core/l10n';
 
 /** The article's five actions. */
 export const ACTIONS = ['checkIns', 'biggerPicture', 'modelling', 'delegating', 'feedback'] as const;

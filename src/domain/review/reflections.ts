@@ -3,10 +3,10 @@
  * from the nudges' `reflection` questions; the ones a week showed are stored with its answers, so
  * looking back shows the same questions even after the catalogue changed.
  */
-import type { DateKey } from './dates';
-import { hashText, type Nudge, type NudgeTheme } from './nudges';
-import { cleanText, type Validation } from './text';
-import * as l10n from './l10n';
+import type { DateKey } from '../core/dates';
+import { hashText, type Nudge, type NudgeTheme } from '../coach/nudges';
+import { cleanText, type Validation } from '../core/text';
+import * as l10n from '../core/l10n';
 
 export const REFLECTION_ANSWER_MAX = 4000;
 /** Weeks of answers kept: ten years. */

@@ -1,7 +1,7 @@
-import { formatDay, type DateKey } from './dates';
-import type { DelegationEvent } from './delegation';
+import { formatDay, type DateKey } from '../core/dates';
+import type { DelegationEvent } from './delegations';
 import { levelInfo } from './delegationLevels';
-import * as l10n from './l10n';
+import * as l10n from '../core/l10n';
 
 /** One history event in words: "Raised from Consult to Advise on Thu 12 Mar". */
 export function describeEvent(event: DelegationEvent, today: DateKey): string {

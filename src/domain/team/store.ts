@@ -1,4 +1,4 @@
-import { daysBetween, todayKey, type Clock, type DateKey } from './dates';
+import { daysBetween, todayKey, type Clock, type DateKey } from '../core/dates';
 import {
   compareDays,
   compareText,
@@ -11,10 +11,10 @@ import {
   type DelegationEvent,
   type DelegationV1,
   type NewDelegation,
-} from './delegation';
+} from './delegations';
 import type { DelegationLevel } from './delegationLevels';
-import { UserFacingError } from './errors';
-import { Emitter, SerialQueue, type ChunkFiles, type StateStorage } from './storage';
+import { UserFacingError } from '../core/errors';
+import { Emitter, SerialQueue, type ChunkFiles, type StateStorage } from '../core/storage';
 import {
   FEEDBACK_MAX,
   findPersonByName,
@@ -50,8 +50,8 @@ import {
   type TeamData,
   type TeamRecord,
   type Unreadable,
-} from './teamData';
-import * as l10n from './l10n';
+} from './stored';
+import * as l10n from '../core/l10n';
 
 /** The most delegations one workspace holds; far beyond years of a busy lead's work. */
 export const DELEGATIONS_MAX = 50_000;

@@ -1,4 +1,4 @@
-import type { DateKey } from './dates';
+import type { DateKey } from '../core/dates';
 import {
   compareDays,
   isStoredId,
@@ -9,7 +9,7 @@ import {
   type Delegation,
   type DelegationV1,
   type Validation,
-} from './delegation';
+} from './delegations';
 import {
   DEFAULT_CADENCE_DAYS,
   validateStoredFeedback,
@@ -19,8 +19,8 @@ import {
   type OneOnOne,
   type Person,
 } from './team';
-import * as l10n from './l10n';
-import type { ChunkFiles } from './storage';
+import * as l10n from '../core/l10n';
+import type { ChunkFiles } from '../core/storage';
 
 /**
  * The tracker's stored form. Version 4: an index in workspace state (people, and the names of the
