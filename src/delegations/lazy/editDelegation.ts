@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
-import { confirmWithUndo } from '../../platform/undo';
+import { confirmTeamChange } from '../../teamUndo';
 import * as l10n from '../../domain/core/l10n';
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
@@ -15,7 +15,7 @@ export async function markDone(services: Services, arg: unknown): Promise<void> 
   if (target && isOpen(target)) {
     const done = await services.team.markDone(target.id);
     if (done) {
-      confirmWithUndo(services, l10n.t('Marked "{0}" done.', done.task), undoMarkDone(done));
+      confirmTeamChange(services, l10n.t('Marked "{0}" done.', done.task), undoMarkDone(done));
     }
   }
 }
@@ -125,7 +125,7 @@ export async function remove(services: Services, arg: unknown): Promise<void> {
   if (target) {
     const deleted = await services.team.delete(target.id);
     if (deleted) {
-      confirmWithUndo(
+      confirmTeamChange(
         services,
         l10n.t('Deleted "{0}" ({1}).', deleted.value.task, services.team.nameOf(deleted.value.personId)),
         deleted.undo,

@@ -4,7 +4,7 @@ import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../d
 import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import { describeImport } from '../../domain/team/store';
-import { confirmWithUndo } from '../../platform/undo';
+import { confirmTeamChange } from '../../teamUndo';
 import * as l10n from '../../domain/core/l10n';
 
 function defaultFolder(): vscode.Uri | undefined {
@@ -118,5 +118,5 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     void vscode.window.showInformationMessage(inert(summary));
     return;
   }
-  confirmWithUndo(services, summary, result.undo);
+  confirmTeamChange(services, summary, result.undo);
 }

@@ -17,7 +17,7 @@ import { Views } from '../../ids';
 import type { Services } from '../../services';
 import { levelItems, pickFollowUp, type LevelItem } from './picks';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
-import { confirmWithUndo } from '../../platform/undo';
+import { confirmTeamChange } from '../../teamUndo';
 import * as l10n from '../../domain/core/l10n';
 
 const title = (): string => l10n.t('Log Delegation');
@@ -195,7 +195,7 @@ export async function logDelegation(services: Services, args: unknown): Promise<
   }
   const { value: delegation, undo } = await services.team.log(input);
   const today = todayKey(services.clock);
-  confirmWithUndo(
+  confirmTeamChange(
     services,
     l10n.t(
       'Logged "{0}" for {1}. Follow up {2}.',

@@ -5,7 +5,7 @@ import { inert } from '../../domain/core/inertText';
 import { validateFeedbackLine, type Feedback } from '../../domain/team/team';
 import { feedbackWhat, parseLogFeedbackArgs } from '../../domain/team/input';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
-import { confirmWithUndo } from '../../platform/undo';
+import { confirmTeamChange } from '../../teamUndo';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
 import * as l10n from '../../domain/core/l10n';
@@ -33,7 +33,7 @@ async function save(services: Services, raw: unknown): Promise<Feedback | undefi
   }
   const { value: entry, undo } = await services.team.logFeedback(parsed.value);
   const name = services.team.nameOf(entry.personId);
-  confirmWithUndo(
+  confirmTeamChange(
     services,
     entry.kind === 'given'
       ? l10n.t('Logged feedback given to {0}.', name)

@@ -6,7 +6,7 @@ import { parseLogOneOnOneArgs } from '../../domain/team/input';
 import { WebviewPanels } from '../../ids';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
-import { confirmWithUndo } from '../../platform/undo';
+import { confirmTeamChange } from '../../teamUndo';
 import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
@@ -27,7 +27,7 @@ async function save(services: Services, raw: unknown): Promise<{ ok: true; meeti
   const today = todayKey(services.clock);
   const name = services.team.nameOf(meeting.personId);
   const on = formatDay(meeting.on, today);
-  confirmWithUndo(
+  confirmTeamChange(
     services,
     person
       ? l10n.t('Logged a 1:1 with {0} on {1}. {2}.', name, on, upperFirst(describeNextOneOnOne(person, meeting, today)))

@@ -12,7 +12,7 @@ import {
 } from '../../domain/team/team';
 import { todayKey } from '../../domain/core/dates';
 import { showInputStep } from '../../platform/multiStepInput';
-import { confirmWithUndo } from '../../platform/undo';
+import { confirmTeamChange } from '../../teamUndo';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
 
@@ -141,7 +141,7 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
     role = r?.ok ? r.value : undefined;
   }
   const { value: person, undo } = await services.team.addPerson({ name, ...(role ? { role } : {}) });
-  confirmWithUndo(
+  confirmTeamChange(
     services,
     l10n.t('Added {0} to the team. Their first 1:1 is due within {1} days.', person.name, person.cadenceDays),
     undo,
@@ -174,7 +174,7 @@ export async function renamePerson(services: Services, arg: unknown): Promise<vo
   if (v.ok && v.value !== person.name) {
     const done = await services.team.updatePerson(person.id, { name: v.value });
     if (done && done.undo.steps.length > 0) {
-      confirmWithUndo(services, l10n.t('Renamed {0} to {1}.', person.name, done.value.name), done.undo);
+      confirmTeamChange(services, l10n.t('Renamed {0} to {1}.', person.name, done.value.name), done.undo);
     }
   }
 }
@@ -199,7 +199,7 @@ export async function setCadence(services: Services, arg: unknown): Promise<void
   if (v.ok) {
     const done = await services.team.updatePerson(person.id, { cadenceDays: v.value });
     if (done && done.undo.steps.length > 0) {
-      confirmWithUndo(services, l10n.t('1:1s with {0} are now every {1} days.', person.name, v.value), done.undo);
+      confirmTeamChange(services, l10n.t('1:1s with {0} are now every {1} days.', person.name, v.value), done.undo);
     }
   }
 }
@@ -209,7 +209,7 @@ export async function archivePerson(services: Services, arg: unknown): Promise<v
   if (person && !person.archived) {
     const done = await services.team.updatePerson(person.id, { archived: true });
     if (done) {
-      confirmWithUndo(
+      confirmTeamChange(
         services,
         l10n.t(
           'Archived {0}: hidden from pickers and views, with everything kept. Restore them from the Team view\'s "Show Archived People".',
@@ -226,7 +226,7 @@ export async function restorePerson(services: Services, arg: unknown): Promise<v
   if (person?.archived) {
     const done = await services.team.updatePerson(person.id, { archived: false });
     if (done) {
-      confirmWithUndo(services, l10n.t('Restored {0} to the team.', person.name), done.undo);
+      confirmTeamChange(services, l10n.t('Restored {0} to the team.', person.name), done.undo);
     }
   }
 }
@@ -258,7 +258,7 @@ export async function deleteEntry(services: Services, arg: unknown, collection: 
       collection === 'oneOnOnes'
         ? l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on)
         : l10n.t('Deleted the feedback entry with {0} on {1}.', name, done.value.on);
-    confirmWithUndo(services, message, done.undo);
+    confirmTeamChange(services, message, done.undo);
   }
 }
 
@@ -290,7 +290,7 @@ export async function deletePerson(services: Services, arg: unknown): Promise<vo
   }
   const done = await services.team.deletePerson(person.id);
   if (done) {
-    confirmWithUndo(
+    confirmTeamChange(
       services,
       done.value.records === 1
         ? l10n.t('Deleted {0} and 1 record about them.', person.name)
