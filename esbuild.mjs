@@ -46,7 +46,8 @@ const srcDir = resolve('src');
 const tiers = { extension: [], services: [] };
 
 const keyOf = (file) => relative(srcDir, resolve(file)).split(sep).join('/').replace(/\.ts$/, '');
-const isSharable = (key) => /^(domain|platform|shared)\/.+$/.test(key) || ['ids', 'settings', 'services', 'testHooks', 'teamUndo'].includes(key);
+const isSharable = (key) =>
+  /^(domain|platform|shared)\/.+$/.test(key) || ['ids', 'settings', 'services', 'testHooks', 'teamUndo'].includes(key);
 
 /** The bundle that holds a shared module (`extension` or `services`), or undefined. */
 function holderOf(key) {

@@ -6,7 +6,8 @@
  */
 import { addDays, type DateKey } from '../src/domain/core/dates';
 import type { DelegationV1 } from '../src/domain/team/delegations';
-import { TOPICS, type Feedback, type Mood, type OneOnOne } from '../src/domain/team/team';
+import { TOPICS, type Mood, type OneOnOne } from '../src/domain/team/oneOnOnes';
+import { type Feedback } from '../src/domain/team/feedback';
 import { attachPeople, type TeamData } from '../src/domain/team/stored';
 
 export const SCALE_DELEGATIONS = 10_000;

@@ -10,7 +10,7 @@ import { todayKey, type Clock } from '../src/domain/core/dates';
 import type { Delegation } from '../src/domain/team/delegations';
 import { groupByFollowUp } from '../src/domain/team/delegationGroups';
 import type { ChunkFiles, StateStorage } from '../src/domain/core/storage';
-import { DEFAULT_CADENCE_DAYS } from '../src/domain/team/team';
+import { DEFAULT_CADENCE_DAYS } from '../src/domain/team/people';
 import { toFlatTeam } from '../src/domain/team/stored';
 import { SETTLED_MS, TeamStore } from '../src/domain/team/store';
 import { makeTeamData, SCALE_DELEGATIONS, SCALE_PEOPLE } from './fixtures';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readCadence, type FollowUpCadence } from './domain/team/cadence';
-import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team/team';
+import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team/people';
 import { WEEKDAY_NAMES, type Weekday } from './domain/review/review';
 import { parseDelegationLevel, type DelegationLevel } from './domain/team/delegationLevels';
 import { isNudgeTheme, type NudgeTheme } from './domain/coach/nudges';

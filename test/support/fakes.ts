@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/core/dates';
 import type { ChunkFiles, StateStorage } from '../../src/domain/core/storage';
-import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/team';
+import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/people';
 import { readStoredTeam, type TeamData, type Unreadable } from '../../src/domain/team/stored';
 import { TeamStore, type TeamStoreKeys } from '../../src/domain/team/store';
 

@@ -16,7 +16,7 @@ import {
   type NudgeTheme,
 } from '../../src/domain/coach/nudges';
 import { ACTION_THEMES, ACTIONS, type Action } from '../../src/domain/review/review';
-import type { Person } from '../../src/domain/team/team';
+import type { Person } from '../../src/domain/team/people';
 import { day } from '../support/fakes';
 
 const THEMES: NudgeTheme[] = ['check-ins', 'bigger-picture', 'vision', 'modelling', 'delegation', 'feedback', 'trust', 'burnout'];

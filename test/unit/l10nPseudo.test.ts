@@ -16,10 +16,10 @@ import {
   validateFollowUp,
   validateLevel,
   validateNote,
-  validatePerson,
   validateTask,
   type Delegation,
 } from '../../src/domain/team/delegations';
+import { validatePersonName } from '../../src/domain/team/people';
 import { levelLabel } from '../../src/domain/team/delegationLevels';
 import { parseImport, toMarkdown } from '../../src/domain/team/exchange';
 import { describeEvent } from '../../src/domain/team/delegationHistory';
@@ -28,23 +28,21 @@ import { describeNeglect } from '../../src/domain/coach/neglect';
 import { EMPTY_PROGRESS, pickNudgeForDay, type NudgeContext } from '../../src/domain/coach/nudges';
 import { reminderMessage } from '../../src/domain/coach/reminders';
 import { ACTION_LABELS, ACTIONS } from '../../src/domain/review/review';
+import { describeDaysAgo } from '../../src/domain/core/dates';
 import {
-  describeDaysAgo,
   describeLastOneOnOne,
   describeMood,
   describeNextOneOnOne,
   MOOD_WORDS,
   TOPIC_LABELS,
   TOPICS,
-  validateCadence,
-  validateFeedbackLine,
   validateMood,
-  validatePastDay,
-  validateRole,
   validateTopics,
   type Mood,
-  type Person,
-} from '../../src/domain/team/team';
+} from '../../src/domain/team/oneOnOnes';
+import { validateCadence, validateRole, type Person } from '../../src/domain/team/people';
+import { validateFeedbackLine } from '../../src/domain/team/feedback';
+import { validatePastDay } from '../../src/domain/team/entries';
 import { parseLogFeedbackArgs, parseLogOneOnOneArgs } from '../../src/domain/team/input';
 import { describeImport, describeUndoLeft, type ImportResult } from '../../src/domain/team/store';
 import { cleanLine, cleanText } from '../../src/domain/core/text';
@@ -102,8 +100,8 @@ describe('localisation: the pseudo-locale run', () => {
       ['task zero width', errorOf(validateTask('a\u200bb'))],
       ['task broken surrogate', errorOf(validateTask('a\ud800b'))],
       ['task stray joiner', errorOf(validateTask('a\u200d'))],
-      ['person not text', errorOf(validatePerson(3))],
-      ['person empty', errorOf(validatePerson(''))],
+      ['person not text', errorOf(validatePersonName(3))],
+      ['person empty', errorOf(validatePersonName(''))],
       ['note not text', errorOf(validateNote(3))],
       ['note too long', errorOf(validateNote('x'.repeat(5000)))],
       ['one-character rule', errorOf(cleanLine('ab', { what: l10n.t('name'), max: 1 }))],

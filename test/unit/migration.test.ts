@@ -6,8 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { personKey, validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/team/delegations';
-import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/team';
+import { validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/team/delegations';
+import { personKey } from '../../src/domain/team/people';
+import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/people';
 import { COLLECTIONS, readStoredTeam, type TeamData } from '../../src/domain/team/stored';
 import { TeamStore, type KeptAsideRecord } from '../../src/domain/team/store';
 import { StateChunkFiles } from '../../src/domain/core/storage';

@@ -14,7 +14,9 @@ import {
   type NudgeProgress,
   type NudgeTheme,
 } from '../../src/domain/coach/nudges';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import type { Feedback } from '../../src/domain/team/feedback';
+import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
+import type { Person } from '../../src/domain/team/people';
 import { day } from '../support/fakes';
 
 function nudge(id: string, theme: NudgeTheme): Nudge {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeMood, MOOD_WORDS, type Mood } from '../../src/domain/team/team';
+import { describeMood, MOOD_WORDS, type Mood } from '../../src/domain/team/oneOnOnes';
 import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../src/shared/moodLine';
 import { isPersonToExtension, isPersonToPage } from '../../src/shared/personProtocol';
 

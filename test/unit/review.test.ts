@@ -23,7 +23,9 @@ import {
   type WeekFigures,
   type Weekday,
 } from '../../src/domain/review/review';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import type { Feedback } from '../../src/domain/team/feedback';
+import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
+import type { Person } from '../../src/domain/team/people';
 import { EMPTY_TEAM, type TeamData } from '../../src/domain/team/stored';
 import { day } from '../support/fakes';
 

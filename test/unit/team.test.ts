@@ -6,19 +6,18 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { todayKey, type Clock, type DateKey } from '../../src/domain/core/dates';
+import { describeDaysAgo } from '../../src/domain/core/dates';
 import {
-  describeDaysAgo,
   describeLastOneOnOne,
   describeNextOneOnOne,
   isOneOnOneOverdue,
-  lastFeedbackAsked,
   lastOneOnOne,
   nextOneOnOneDue,
-  validatePastDay,
-  type Feedback,
   type OneOnOne,
-  type Person,
-} from '../../src/domain/team/team';
+} from '../../src/domain/team/oneOnOnes';
+import { lastFeedbackAsked, type Feedback } from '../../src/domain/team/feedback';
+import { validatePastDay } from '../../src/domain/team/entries';
+import { type Person } from '../../src/domain/team/people';
 import { day, loadTeam, MemoryStorage, teamKeys } from '../support/fakes';
 
 function person(addedOn: string, cadenceDays = 14, extra: Partial<Person> = {}): Person {

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createDelegation, HISTORY_MAX, personKey, type DelegationV1, type NewDelegation } from '../../src/domain/team/delegations';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import { createDelegation, HISTORY_MAX, type DelegationV1, type NewDelegation } from '../../src/domain/team/delegations';
+import { personKey } from '../../src/domain/team/people';
+import type { Feedback } from '../../src/domain/team/feedback';
+import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
+import type { Person } from '../../src/domain/team/people';
 import {
   bucketOfFile,
   CHUNKED,

@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cleanLine, cleanText, findUnsafeCharacter, type Validation } from '../../src/domain/core/text';
+import { cleanLine, cleanText, findUnsafeCharacter } from '../../src/domain/core/text';
+import { type Validation } from '../../src/domain/core/validation';
 
 const task = { what: 'task', max: 200 };
 const name = { what: 'name', max: 80 };
@@ -149,9 +150,41 @@ describe('cleanLine', () => {
     assert.match(errorOf(cleanLine('\ude00 starts badly', task)), /U\+DE00/);
   });
 
-  it('allows soft hyphens, private-use and unassigned code points, and ordinary astral characters', () => {
-    for (const text of ['co\u00adoperate', 'a\ue000b', 'a\u0378b', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '😀 done', '日本語の名前']) {
+  it('allows private-use and unassigned code points, ordinary astral characters and variation selectors after what they vary', () => {
+    for (const text of [
+      'a\ue000b',
+      'a\u0378b',
+      '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+      '😀 done',
+      '日本語の名前',
+      '❤\ufe0f team',
+      '1\ufe0f\u20e3 first',
+      '葛\u{e0100}城',
+    ]) {
       assert.equal(valueOf(cleanLine(text, task)), text);
+    }
+  });
+
+  it('refuses every other character that renders as nothing, alone or inside text, and text with nothing visible', () => {
+    const invisible = [
+      0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x2061, 0x2062, 0x2063, 0x2064, 0x206a, 0x206f, 0x3164, 0xffa0, 0xe0001, 0xe0020, 0xe007f,
+    ];
+    for (const cp of invisible) {
+      const char = String.fromCodePoint(cp);
+      const name = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      for (const text of [char, `Ana${char}Lee`, `Ana ${char}`, `${char}Ana`]) {
+        const result = cleanLine(text, task);
+        assert.equal(result.ok, false, `${name} in ${JSON.stringify(text)}`);
+        assert.match(result.ok ? '' : result.error, new RegExp(`^The task contains an invisible character \\(${name.replace('+', '\\+')}`));
+      }
+    }
+    // A variation selector with nothing to vary: at the start, after a space.
+    for (const text of ['\ufe0fAna', 'Ana \ufe0f']) {
+      assert.equal(cleanLine(text, task).ok, false, JSON.stringify(text));
+    }
+    for (const text of ['\u2800', '\u0301', '\u2800 \u2800']) {
+      assert.deepEqual(cleanLine(text, task), { ok: false, error: 'The task looks empty: it holds only invisible or blank characters.' });
+      assert.equal(cleanText(text, note).ok, false, JSON.stringify(text));
     }
   });
 });
@@ -344,7 +377,9 @@ describe('cleanLine properties', () => {
         }
         if (
           line.length > 0 &&
-          !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069\u061c\ud800-\udfff]/.test(line)
+          !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u180e\u202a-\u202e\u2066-\u2069\u061c\ud800-\udfff]/.test(line) &&
+          !/\p{Default_Ignorable_Code_Point}/u.test(line) &&
+          /[^\p{White_Space}\p{M}\u2800]/u.test(line)
         ) {
           assert.equal(result.ok, true, JSON.stringify(input));
         }
@@ -388,7 +423,9 @@ describe('cleanText properties', () => {
 
 describe('findUnsafeCharacter properties', () => {
   /** Printable graphemes, without the two Unicode line separators that are refused in stored text. */
-  const printable = fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !/[\u2028\u2029]/.test(s));
+  const printable = fc
+    .string({ unit: 'grapheme', maxLength: 30 })
+    .filter((s) => !/[\u2028\u2029]/.test(s) && !/\p{Default_Ignorable_Code_Point}/u.test(s.replace(/[\u200c\u200d\ufe0e\ufe0f]/g, '')));
 
   it('accepts any printable text', () => {
     fc.assert(

@@ -6,7 +6,9 @@ import { DELEGATION_LEVELS } from '../../src/domain/team/delegationLevels';
 import { EXPORT_FORMAT, parseImport, toExportJson, toMarkdown, toRescueJson } from '../../src/domain/team/exchange';
 import { describeEvent } from '../../src/domain/team/delegationHistory';
 import { summarisePeople } from '../../src/domain/team/byPerson';
-import type { Feedback, OneOnOne, Person } from '../../src/domain/team/team';
+import type { Feedback } from '../../src/domain/team/feedback';
+import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
+import type { Person } from '../../src/domain/team/people';
 import type { TeamData } from '../../src/domain/team/stored';
 import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
 

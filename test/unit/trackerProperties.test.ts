@@ -9,10 +9,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, type DateKey } from '../../src/domain/core/dates';
-import { createDelegation, personKey, validateTask } from '../../src/domain/team/delegations';
+import { createDelegation, validateTask } from '../../src/domain/team/delegations';
+import { personKey } from '../../src/domain/team/people';
 import type { DelegationLevel } from '../../src/domain/team/delegationLevels';
 import { parseImport, toExportJson } from '../../src/domain/team/exchange';
-import { TOPICS, validateOneOnOneNotes, type Mood, type Person, type Topic } from '../../src/domain/team/team';
+import { TOPICS, validateOneOnOneNotes, type Mood, type Topic } from '../../src/domain/team/oneOnOnes';
+import { type Person } from '../../src/domain/team/people';
 import { COLLECTIONS, generationOfFile, validateRecord, type Collection, type TeamRecord } from '../../src/domain/team/stored';
 import { SETTLED_MS, StoreRefusal, undoMarkDone, type TeamStore, type Undoable, type UndoResult } from '../../src/domain/team/store';
 import {

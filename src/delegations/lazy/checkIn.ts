@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey } from '../../domain/core/dates';
-import { errorOf, isDone, validateNote } from '../../domain/team/delegations';
+import { isDone, validateNote } from '../../domain/team/delegations';
+import { errorOf } from '../../domain/core/validation';
 import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import { pickFollowUp, suggestedFollowUp } from './picks';

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { errorOf, validateNote, validatePerson, validateTask } from '../../domain/team/delegations';
+import { validateNote, validateTask } from '../../domain/team/delegations';
+import { errorOf } from '../../domain/core/validation';
+import { validatePersonName } from '../../domain/team/people';
 import { levelLabel } from '../../domain/team/delegationLevels';
 import { undoMarkDone } from '../../domain/team/store';
 import { inert } from '../../domain/core/inertText';
@@ -95,7 +97,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
   if (field.field === 'level') {
     return changeLevel(services, target.id);
   }
-  const validator = field.field === 'task' ? validateTask : field.field === 'person' ? validatePerson : validateNote;
+  const validator = field.field === 'task' ? validateTask : field.field === 'person' ? validatePersonName : validateNote;
   const answer = await showInputStep({
     title,
     step: 1,

@@ -1,16 +1,8 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/core/dates';
-import {
-  errorOf,
-  parseLogDelegationArgs,
-  personKey,
-  tidy,
-  validateNote,
-  validatePerson,
-  validateTask,
-  type Delegation,
-  type NewDelegation,
-} from '../../domain/team/delegations';
+import { parseLogDelegationArgs, validateNote, validateTask, type Delegation, type NewDelegation } from '../../domain/team/delegations';
+import { errorOf } from '../../domain/core/validation';
+import { personKey, tidy, validatePersonName } from '../../domain/team/people';
 import { inert } from '../../domain/core/inertText';
 import type { DelegationLevel } from '../../domain/team/delegationLevels';
 import { Views } from '../../ids';
@@ -89,7 +81,7 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
           ...(answers.person ? { value: answers.person } : {}),
         });
         if (r.kind === 'value') {
-          const person = validatePerson(r.value.person);
+          const person = validatePersonName(r.value.person);
           if (!person.ok) {
             void vscode.window.showWarningMessage(inert(person.error));
             continue;

@@ -1,7 +1,8 @@
 /** The picks the delegation commands share: the delegation level and the follow-up date. */
 import * as vscode from 'vscode';
 import { addDays, formatDay, todayKey, type DateKey } from '../../domain/core/dates';
-import { errorOf, validateFollowUp } from '../../domain/team/delegations';
+import { validateFollowUp } from '../../domain/team/delegations';
+import { errorOf } from '../../domain/core/validation';
 import { DELEGATION_LEVELS, levelInfo, type DelegationLevel } from '../../domain/team/delegationLevels';
 import type { Services } from '../../services';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';

@@ -1,16 +1,9 @@
 import { addDays, daysBetween, type DateKey } from '../core/dates';
-import { compareDays, describeFollowUp, isOverdue, type Delegation } from '../team/delegations';
-import {
-  describeLastOneOnOne,
-  isOneOnOneOverdue,
-  lastFeedbackAsked,
-  lastOneOnOne,
-  nextOneOnOneDue,
-  NOT_ASKING_FEEDBACK_DAYS,
-  type Feedback,
-  type OneOnOne,
-  type Person,
-} from '../team/team';
+import { describeFollowUp, isOverdue, type Delegation } from '../team/delegations';
+import { compareDays } from '../core/compare';
+import { describeLastOneOnOne, isOneOnOneOverdue, lastOneOnOne, nextOneOnOneDue, type OneOnOne } from '../team/oneOnOnes';
+import { lastFeedbackAsked, NOT_ASKING_FEEDBACK_DAYS, type Feedback } from '../team/feedback';
+import { type Person } from '../team/people';
 import * as l10n from '../core/l10n';
 
 export const NUDGE_THEMES = [

@@ -110,3 +110,18 @@ export function formatDay(key: DateKey, today: DateKey): string {
   // {0} weekday, {1} day of the month, {2} month, {3} year.
   return key.slice(0, 4) === today.slice(0, 4) ? l10n.t('{0} {1} {2}', weekday, d, month) : l10n.t('{0} {1} {2} {3}', weekday, d, month, y);
 }
+
+/** "today", "yesterday", "12 days ago", and the date itself for longer gaps or a day ahead. */
+export function describeDaysAgo(day: DateKey, today: DateKey): string {
+  const ago = daysBetween(day, today);
+  if (ago <= 0) {
+    return ago === 0 ? l10n.t('today') : l10n.t('on {0}', formatDay(day, today));
+  }
+  if (ago === 1) {
+    return l10n.t('yesterday');
+  }
+  if (ago < 60) {
+    return l10n.t('{0} days ago', ago);
+  }
+  return l10n.t('on {0}', formatDay(day, today));
+}

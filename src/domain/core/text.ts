@@ -5,16 +5,19 @@
  * whitespace and normalising to NFC (so that "é" typed two ways is stored one way), the text is
  * refused when it holds characters that are invisible or that change how the rest is displayed:
  * control characters, bidirectional formatting (the "Trojan Source" trick: text that displays in a
- * different order than it is stored), zero-width characters and broken UTF-16. The zero-width
- * joiner and non-joiner are the exception: scripts such as Persian and the Indic ones, and emoji
- * sequences, need them, so they are accepted where they join something.
+ * different order than it is stored), zero-width characters, every other character Unicode says
+ * renders as nothing (Default_Ignorable_Code_Point: soft hyphens, Hangul fillers, invisible
+ * operators, tags…) and broken UTF-16; and text with nothing visible in it at all. The exceptions
+ * are the ones a script or an emoji needs: the zero-width joiner and non-joiner where they join
+ * something (Persian and the Indic scripts, emoji sequences), and a variation selector right after
+ * what it varies.
  *
  * Plain TypeScript with no VS Code dependency; the limits belong to the callers.
  */
 
 import * as l10n from './l10n';
 
-export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+import { fail, ok, type Validation } from './validation';
 
 /** What the field is called in messages ("task", "name", "note", translated) and its longest allowed length. */
 export interface TextRule {
@@ -23,15 +26,12 @@ export interface TextRule {
   readonly max: number;
 }
 
-const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
-
 /**
  * Printable ASCII words separated by single spaces, nothing at either end: text every rule below
  * leaves exactly as it is. Most stored text is like this, and loading years of a tracker checks
  * every task and note, so such text skips the full pass.
  */
 const PLAIN = /^[!-~]+(?: [!-~]+)*$/;
-const fail = <T>(error: string): Validation<T> => ({ ok: false, error });
 
 /**
  * Whitespace for a one-line field: what `\s` matches, less U+FEFF (the byte-order mark), which is
@@ -70,7 +70,7 @@ export function cleanLine(value: unknown, rule: TextRule): Validation<string> {
   if (line.length > rule.max) {
     return fail(tooLong(rule, line.length));
   }
-  const unsafe = findUnsafeCharacter(line, false, rule.what);
+  const unsafe = findUnsafeCharacter(line, false, rule.what) ?? blankLooking(line, rule.what);
   return unsafe === undefined ? ok(line) : fail(unsafe);
 }
 
@@ -104,7 +104,7 @@ export function cleanText(value: unknown, rule: TextRule): Validation<string | u
   if (text.length > rule.max) {
     return fail(tooLong(rule, text.length));
   }
-  const unsafe = findUnsafeCharacter(text, true, rule.what);
+  const unsafe = findUnsafeCharacter(text, true, rule.what) ?? blankLooking(text, rule.what);
   return unsafe === undefined ? ok(text) : fail(unsafe);
 }
 
@@ -147,6 +147,44 @@ const LINE_SEPARATOR_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/**
+ * Unicode's Default_Ignorable_Code_Point: characters a renderer shows as nothing (soft hyphen,
+ * combining grapheme joiner, Hangul fillers, invisible operators, deprecated format characters,
+ * variation selectors, tags…). The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are in it.
+ */
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+/** What a variation selector may follow: a letter, digit, symbol, mark or emoji, never a space or the start. */
+const VARIATION_BASE = /^[\p{L}\p{M}\p{N}\p{S}\p{Extended_Pictographic}]$/u;
+/** Something that shows: not whitespace, not an ignorable, not the braille blank, not a combining mark on its own. */
+const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/u;
+
+/** The ignorable characters with a name people can look up (others are shown by code point only). */
+const IGNORABLE_NAMES: ReadonlyMap<number, string> = new Map([
+  [0x00ad, 'SOFT HYPHEN'],
+  [0x034f, 'COMBINING GRAPHEME JOINER'],
+  [0x115f, 'HANGUL CHOSEONG FILLER'],
+  [0x1160, 'HANGUL JUNGSEONG FILLER'],
+  [0x3164, 'HANGUL FILLER'],
+  [0xffa0, 'HALFWIDTH HANGUL FILLER'],
+  [0x2061, 'FUNCTION APPLICATION'],
+  [0x2062, 'INVISIBLE TIMES'],
+  [0x2063, 'INVISIBLE SEPARATOR'],
+  [0x2064, 'INVISIBLE PLUS'],
+  [0xe0001, 'LANGUAGE TAG'],
+]);
+
+/**
+ * A variation selector (U+FE00–FE0F, U+E0100–E01EF, the Mongolian free variation selectors) is
+ * allowed right after what it varies: an emoji, a letter, a digit (keycaps), a symbol.
+ */
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x180b && cp <= 0x180d) || cp === 0x180f;
+}
+
+/** When text holds nothing that shows (only spaces, ignorables, blanks or lone marks): the reason, else undefined. */
+function blankLooking(text: string, what: string): string | undefined {
+  return VISIBLE.test(text) ? undefined : l10n.t('The {0} looks empty: it holds only invisible or blank characters.', what);
+}
 const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 
 /** "U+200D", with at least four hex digits. */
@@ -184,8 +222,9 @@ function joins(cp: number, before: number | undefined, after: number | undefined
  * fine. Refused: control characters (C0, DEL and C1; "\n" and "\t" are allowed when
  * `allowNewlines`), U+2028/U+2029 (the cleaners turn them into ordinary line breaks first),
  * bidirectional formatting characters, zero-width characters (the joiner and non-joiner only where
- * they join letters, or emoji for the joiner) and unpaired UTF-16 surrogates. `what` names the
- * field in the message.
+ * they join letters, or emoji for the joiner), the other default-ignorable characters (a variation
+ * selector only right after a letter, digit, symbol or emoji) and unpaired UTF-16 surrogates.
+ * `what` names the field in the message.
  *
  * One pass over the code points; the Unicode property tests only run next to a joiner.
  */
@@ -252,6 +291,15 @@ function describeProblem(
       codePointName(cp),
       separator,
     );
+  }
+  if (cp >= 0xad && cp !== ZWJ && cp !== ZWNJ && IGNORABLE.test(String.fromCodePoint(cp))) {
+    if (isVariationSelector(cp) && before !== undefined && VARIATION_BASE.test(String.fromCodePoint(before))) {
+      return undefined;
+    }
+    const name = IGNORABLE_NAMES.get(cp);
+    return name === undefined
+      ? l10n.t('The {0} contains an invisible character ({1}); remove it and try again.', what, codePointName(cp))
+      : l10n.t('The {0} contains an invisible character ({1} {2}); remove it and try again.', what, codePointName(cp), name);
   }
   if (cp === ZWJ || cp === ZWNJ) {
     const after = next < text.length ? text.codePointAt(next) : undefined;

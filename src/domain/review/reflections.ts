@@ -5,7 +5,8 @@
  */
 import type { DateKey } from '../core/dates';
 import { hashText, type Nudge, type NudgeTheme } from '../coach/nudges';
-import { cleanText, type Validation } from '../core/text';
+import { cleanText } from '../core/text';
+import { type Validation } from '../core/validation';
 import * as l10n from '../core/l10n';
 
 export const REFLECTION_ANSWER_MAX = 4000;

@@ -6,9 +6,10 @@
  * ever a UTC slice, so daylight-saving changes and time zones cannot move a record to another week.
  */
 import { addDays, daysBetween, type DateKey } from '../core/dates';
-import { compareDays, compareText, type Delegation } from '../team/delegations';
+import { type Delegation } from '../team/delegations';
+import { compareDays, compareText } from '../core/compare';
 import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from '../coach/nudges';
-import { isOneOnOneOverdue, type OneOnOne } from '../team/team';
+import { isOneOnOneOverdue, type OneOnOne } from '../team/oneOnOnes';
 import type { TeamData } from '../team/stored';
 import * as l10n from '../core/l10n';
 

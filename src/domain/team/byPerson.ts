@@ -1,5 +1,6 @@
 import type { DateKey } from '../core/dates';
-import { compareDays, compareText, isDone, isOverdue, type Delegation } from './delegations';
+import { isDone, isOverdue, type Delegation } from './delegations';
+import { compareDays, compareText } from '../core/compare';
 
 /** One person in the "By person" view: how much is with them now. */
 export interface PersonSummary {

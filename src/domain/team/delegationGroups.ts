@@ -1,13 +1,6 @@
 import type { DateKey } from '../core/dates';
-import {
-  compareByFollowUp,
-  compareDays,
-  compareText,
-  FOLLOW_UP_GROUPS,
-  followUpGroup,
-  type Delegation,
-  type FollowUpGroup,
-} from './delegations';
+import { compareByFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from './delegations';
+import { compareDays, compareText } from '../core/compare';
 
 /**
  * Delegations by follow-up group, each list in display order: soonest follow-up first, and for

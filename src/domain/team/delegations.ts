@@ -1,26 +1,19 @@
+import { compareDays, compareText, sameValue } from '../core/compare';
 import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from '../core/dates';
-import { isDelegationLevel, parseDelegationLevel, type DelegationLevel } from './delegationLevels';
+import { storedDay, storedText, unknownFields, validateDayCount } from '../core/fields';
+import { isStoredId } from '../core/ids';
 import { cleanLine, cleanText } from '../core/text';
+import { fail, ok, type Validation } from '../core/validation';
+import { isDelegationLevel, parseDelegationLevel, type DelegationLevel } from './delegationLevels';
+import { tidy, validatePersonName } from './people';
 import * as l10n from '../core/l10n';
 
 export const TASK_MAX = 200;
-export const PERSON_MAX = 80;
 export const NOTE_MAX = 1000;
 /** Events kept per delegation; far more than years of weekly check-ins. */
 export const HISTORY_MAX = 2000;
 /** The furthest a follow-up may be set, in days from today. */
 export const FOLLOW_UP_MAX_DAYS = 366;
-/** Any count of days a user or a file gives is a whole number in this range. */
-export const DAY_COUNT_MAX = 3650;
-/** Stored and imported dates lie within ten years of today, either way. */
-export const DATE_RANGE_DAYS = 3653;
-/** Ids are made by the extension; a file may bring others, but only in this plain form. */
-const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
-
-/** An id as the extension makes them, or as a file may bring them. */
-export function isStoredId(value: unknown): value is string {
-  return typeof value === 'string' && ID_PATTERN.test(value);
-}
 
 export type DelegationEvent =
   | { readonly kind: 'created'; readonly on: DateKey }
@@ -57,29 +50,6 @@ export interface NewDelegation {
   readonly note?: string;
 }
 
-export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
-
-const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
-
-/** The message of a failed validation, or undefined when it passed: what an input box's validator returns. */
-export function errorOf(result: Validation<unknown>): string | undefined {
-  return result.ok ? undefined : result.error;
-}
-const fail = <T>(error: string): Validation<T> => ({ ok: false, error });
-
-/** Collapses runs of whitespace so that a pasted task or name stays on one line. */
-export function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The key a person is known by: names that differ only in case or Unicode form are one person.
- * The one place names are compared.
- */
-export function personKey(name: string): string {
-  return tidy(name).normalize('NFC').toLocaleLowerCase();
-}
-
 export function validateTask(value: unknown): Validation<string> {
   if (typeof value !== 'string') {
     return fail(l10n.t('The task must be text.'));
@@ -90,16 +60,6 @@ export function validateTask(value: unknown): Validation<string> {
   return cleanLine(value, { what: l10n.t('task'), max: TASK_MAX });
 }
 
-export function validatePerson(value: unknown): Validation<string> {
-  if (typeof value !== 'string') {
-    return fail(l10n.t('The person must be a name.'));
-  }
-  if (tidy(value).length === 0) {
-    return fail(l10n.t('Say who you delegated to: the name cannot be empty.'));
-  }
-  return cleanLine(value, { what: l10n.t('name'), max: PERSON_MAX });
-}
-
 export function validateNote(value: unknown): Validation<string | undefined> {
   if (value === undefined || value === null) {
     return ok(undefined);
@@ -108,14 +68,6 @@ export function validateNote(value: unknown): Validation<string | undefined> {
     return fail(l10n.t('The note must be text.'));
   }
   return cleanText(value, { what: l10n.t('note'), max: NOTE_MAX });
-}
-
-/** A whole number of days from 0 to 3,650, the one rule for every day count typed or imported; `what` is translated. */
-export function validateDayCount(value: unknown, what: string): Validation<number> {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > DAY_COUNT_MAX) {
-    return fail(l10n.t('{0} must be a whole number of days from 0 to {1}.', what, DAY_COUNT_MAX.toLocaleString('en')));
-  }
-  return ok(value);
 }
 
 /**
@@ -187,7 +139,7 @@ export function parseLogDelegationArgs(
     );
   }
   const task = validateTask(args['task']);
-  const person = validatePerson(args['person']);
+  const person = validatePersonName(args['person']);
   const level = args['level'] === undefined ? ok(defaults.level) : validateLevel(args['level']);
   const followUp = validateFollowUp(args['followUp'] ?? defaults.followUpDays, today);
   const note = validateNote(args['note']);
@@ -272,40 +224,9 @@ export function describeFollowUp(delegation: Delegation, today: DateKey): string
   return l10n.t('due {0}', formatDay(delegation.followUpOn, today));
 }
 
-/** A cache: the collator compareText makes on first use. */
-let collator: Intl.Collator | undefined;
-
-/**
- * Compares text for people (case and accents aside). One collator, far faster than localeCompare
- * per call, made on first use: creating it costs milliseconds that activation should not pay.
- */
-export function compareText(a: string, b: string): number {
-  collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  return collator.compare(a, b);
-}
-
-/** Compares `YYYY-MM-DD` days (plain text order is date order). */
-export function compareDays(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Orders by follow-up date, then by task, so every list reads soonest first. */
 export function compareByFollowUp(a: Delegation, b: Delegation): number {
   return compareDays(a.followUpOn, b.followUpOn) || compareText(a.task, b.task);
-}
-
-/** JSON with object keys sorted, so two values compare equal whatever order their fields were set in. */
-function canonicalJson(value: unknown): string | undefined {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-/** True when two plain JSON values hold the same data. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** True when two records hold the same data. */
@@ -336,41 +257,6 @@ const RECORD_KEYS_V1: ReadonlySet<string> = new Set([
   'history',
 ]);
 
-/** A cache: the days DATE_RANGE_DAYS before and after `today`, for the last `today` asked about. */
-let range: { today: DateKey; from: DateKey; to: DateKey } | undefined;
-/** A cache of days already found to be real calendar dates: a tracker repeats the same few hundred days. */
-const realDays = new Set<string>();
-
-/**
- * A stored day: a real calendar date, written exactly, within ten years of today. Loading years of
- * history checks tens of thousands of days, so the range is compared as text (`YYYY-MM-DD` sorts as
- * dates do) and each distinct day is parsed once.
- */
-export function storedDay(value: unknown, today: DateKey): DateKey | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  if (range?.today !== today) {
-    range = { today, from: addDays(today, -DATE_RANGE_DAYS), to: addDays(today, DATE_RANGE_DAYS) };
-  }
-  if (value < range.from || value > range.to) {
-    return undefined;
-  }
-  if (!realDays.has(value)) {
-    if (parseDateKey(value) !== value) {
-      return undefined;
-    }
-    realDays.add(value);
-  }
-  return value as DateKey;
-}
-
-/** Stored text must already be in the form the validators produce, so what loads is what was checked. */
-export function storedText<T extends string | undefined>(value: unknown, validate: (v: unknown) => Validation<T>): T | undefined {
-  const result = validate(value);
-  return result.ok && result.value === value ? result.value : undefined;
-}
-
 /**
  * Validates one stored or imported record against this version's rules: every field's type, form
  * and length, no field it does not know, history included. What passes is rebuilt from the known
@@ -395,7 +281,7 @@ export function validateStoredDelegationV1(raw: unknown, today: DateKey): Valida
   if (!result.ok) {
     return result;
   }
-  const person = storedText((raw as Record<string, unknown>)['person'], validatePerson);
+  const person = storedText((raw as Record<string, unknown>)['person'], validatePersonName);
   if (person === undefined) {
     return fail(l10n.t('invalid person'));
   }
@@ -408,20 +294,12 @@ function validateRecord(raw: unknown, today: DateKey, keys: ReadonlySet<string>)
     return fail(l10n.t('not an object'));
   }
   const r = raw as Record<string, unknown>;
-  const unknown = Object.keys(r).filter((key) => !keys.has(key));
-  if (unknown.length > 0) {
-    return fail(
-      l10n.t(
-        'unknown field {0}',
-        unknown
-          .slice(0, 3)
-          .map((key) => JSON.stringify(key.slice(0, 40)))
-          .join(', '),
-      ),
-    );
+  const extra = unknownFields(r, keys);
+  if (extra) {
+    return fail(extra);
   }
   const id = r['id'];
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+  if (!isStoredId(id)) {
     return fail(l10n.t('missing or invalid id'));
   }
   const task = storedText(r['task'], validateTask);

@@ -1,8 +1,9 @@
 import { formatDay, type DateKey } from '../core/dates';
-import { compareDays, compareText, describeFollowUp, validateStoredDelegationV1, type DelegationV1 } from './delegations';
+import { describeFollowUp, validateStoredDelegationV1, type DelegationV1 } from './delegations';
+import { compareDays, compareText } from '../core/compare';
 import { levelLabel } from './delegationLevels';
 import { summarisePeople } from './byPerson';
-import { describeLastOneOnOne, describeMood, describeNextOneOnOne, lastOneOnOne, TOPIC_LABELS } from './team';
+import { describeLastOneOnOne, describeMood, describeNextOneOnOne, lastOneOnOne, TOPIC_LABELS } from './oneOnOnes';
 import { COLLECTIONS, readTeamLists, type TeamData } from './stored';
 import * as l10n from '../core/l10n';
 

@@ -1,6 +1,8 @@
 import type { DateKey } from '../core/dates';
-import { validatePerson } from './delegations';
-import { validateFeedbackLine, validateMood, validateOneOnOneNotes, validatePastDay, validateTopics } from './team';
+import { validatePersonName } from './people';
+import { validateFeedbackLine } from './feedback';
+import { validateMood, validateOneOnOneNotes, validateTopics } from './oneOnOnes';
+import { validatePastDay } from './entries';
 import type { NewFeedback, NewOneOnOne } from './store';
 import * as l10n from '../core/l10n';
 
@@ -35,7 +37,7 @@ export function parseLogOneOnOneArgs(raw: unknown, today: DateKey): Parsed<NewOn
     return { ok: false, errors: [args] };
   }
   const errors = unknownKeys(args, ONE_ON_ONE_KEYS);
-  const person = validatePerson(args['person']);
+  const person = validatePersonName(args['person']);
   const on = validatePastDay(args['date'] ?? 0, today, l10n.t('The 1:1 date'));
   const mood = validateMood(args['mood']);
   const notes = validateOneOnOneNotes(args['notes']);
@@ -77,7 +79,7 @@ export function parseLogFeedbackArgs(raw: unknown, today: DateKey): Parsed<NewFe
     return { ok: false, errors: [l10n.t('"kind" must be "given" (situation, behaviour, impact) or "asked" (said, change).')] };
   }
   const errors = unknownKeys(args, kind === 'given' ? GIVEN_KEYS : ASKED_KEYS);
-  const person = validatePerson(args['person']);
+  const person = validatePersonName(args['person']);
   const on = validatePastDay(args['date'] ?? 0, today, l10n.t('The feedback date'));
   const lines = (kind === 'given' ? (['situation', 'behaviour', 'impact'] as const) : (['said', 'change'] as const)).map((key) => ({
     key,

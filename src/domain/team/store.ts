@@ -1,34 +1,21 @@
 import { daysBetween, todayKey, type Clock, type DateKey } from '../core/dates';
 import {
-  compareDays,
-  compareText,
   createDelegation,
   HISTORY_MAX,
   isDone,
   isOverdue,
-  sameValue,
   type Delegation,
   type DelegationEvent,
   type DelegationV1,
   type NewDelegation,
 } from './delegations';
+import { compareDays, compareText, sameValue } from '../core/compare';
 import type { DelegationLevel } from './delegationLevels';
 import { UserFacingError } from '../core/errors';
 import { Emitter, SerialQueue, type ChunkFiles, type StateStorage } from '../core/storage';
-import {
-  FEEDBACK_MAX,
-  findPersonByName,
-  lastOneOnOne,
-  nextOneOnOneDue,
-  ONE_ON_ONES_MAX,
-  PEOPLE_MAX,
-  TOPICS,
-  type Feedback,
-  type Mood,
-  type OneOnOne,
-  type Person,
-  type Topic,
-} from './team';
+import { FEEDBACK_MAX, type Feedback } from './feedback';
+import { findPersonByName, PEOPLE_MAX, type Person } from './people';
+import { lastOneOnOne, nextOneOnOneDue, ONE_ON_ONES_MAX, TOPICS, type Mood, type OneOnOne, type Topic } from './oneOnOnes';
 import {
   attachPeople,
   COLLECTIONS,

@@ -1,24 +1,12 @@
 import type { DateKey } from '../core/dates';
-import {
-  compareDays,
-  isStoredId,
-  personKey,
-  sameValue,
-  validateStoredDelegation,
-  validateStoredDelegationV1,
-  type Delegation,
-  type DelegationV1,
-  type Validation,
-} from './delegations';
-import {
-  DEFAULT_CADENCE_DAYS,
-  validateStoredFeedback,
-  validateStoredOneOnOne,
-  validateStoredPerson,
-  type Feedback,
-  type OneOnOne,
-  type Person,
-} from './team';
+import { validateStoredDelegation, validateStoredDelegationV1, type Delegation, type DelegationV1 } from './delegations';
+import { compareDays, sameValue } from '../core/compare';
+import { isStoredId } from '../core/ids';
+import { personKey } from './people';
+import { type Validation } from '../core/validation';
+import { DEFAULT_CADENCE_DAYS, validateStoredPerson, type Person } from './people';
+import { validateStoredFeedback, type Feedback } from './feedback';
+import { validateStoredOneOnOne, type OneOnOne } from './oneOnOnes';
 import * as l10n from '../core/l10n';
 import type { ChunkFiles } from '../core/storage';
 

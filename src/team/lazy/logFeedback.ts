@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
-import { errorOf, tidy, validatePerson } from '../../domain/team/delegations';
+import { errorOf } from '../../domain/core/validation';
+import { tidy, validatePersonName } from '../../domain/team/people';
 import { inert } from '../../domain/core/inertText';
-import { validateFeedbackLine, type Feedback } from '../../domain/team/team';
+import { validateFeedbackLine, type Feedback } from '../../domain/team/feedback';
 import { feedbackWhat, parseLogFeedbackArgs } from '../../domain/team/input';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { confirmTeamChange } from '../../teamUndo';
@@ -83,7 +84,7 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
         kind === 'given'
           ? l10n.t('To whom? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name'))
           : l10n.t('Whom did you ask? ({0}…)', people.slice(0, 3).join(', ') || l10n.t('a name')),
-      validate: (value) => errorOf(validatePerson(value)),
+      validate: (value) => errorOf(validatePersonName(value)),
     });
     if (answer.kind !== 'value') {
       return undefined;

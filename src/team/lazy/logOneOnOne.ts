@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey } from '../../domain/core/dates';
 import { inert } from '../../domain/core/inertText';
-import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type OneOnOne } from '../../domain/team/team';
+import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type OneOnOne } from '../../domain/team/oneOnOnes';
 import { parseLogOneOnOneArgs } from '../../domain/team/input';
 import { WebviewPanels } from '../../ids';
 import { validatedReceiver } from '../../platform/webviewMessages';

@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
-import { errorOf, tidy, validatePerson } from '../../domain/team/delegations';
+import { errorOf } from '../../domain/core/validation';
+import { tidy, validatePersonName } from '../../domain/team/people';
 import { inert } from '../../domain/core/inertText';
-import {
-  CADENCE_MAX_DAYS,
-  CADENCE_MIN_DAYS,
-  describeLastOneOnOne,
-  lastOneOnOne,
-  validateCadence,
-  validateRole,
-  type Person,
-} from '../../domain/team/team';
+import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, validateCadence, validateRole, type Person } from '../../domain/team/people';
+import { describeLastOneOnOne, lastOneOnOne } from '../../domain/team/oneOnOnes';
 import { todayKey } from '../../domain/core/dates';
 import { showInputStep } from '../../platform/multiStepInput';
 import { confirmTeamChange } from '../../teamUndo';
@@ -99,7 +93,7 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
   let name: string | undefined;
   let role: string | undefined;
   if (typeof preset.name === 'string') {
-    const v = validatePerson(preset.name);
+    const v = validatePersonName(preset.name);
     const r = validateRole(preset.role);
     if (!v.ok || !r.ok) {
       void vscode.window.showErrorMessage(
@@ -116,13 +110,13 @@ export async function addPerson(services: Services, arg: unknown): Promise<Perso
       totalSteps: 2,
       prompt: l10n.t('Their name, as you say it'),
       validate: (value) =>
-        errorOf(validatePerson(value)) ??
+        errorOf(validatePersonName(value)) ??
         (services.team.findPerson(value) ? l10n.t('{0} is already in the team.', tidy(value)) : undefined),
     });
     if (answer.kind !== 'value') {
       return undefined;
     }
-    const v = validatePerson(answer.value);
+    const v = validatePersonName(answer.value);
     if (!v.ok) {
       return undefined;
     }
@@ -163,14 +157,15 @@ export async function renamePerson(services: Services, arg: unknown): Promise<vo
     validate: (value) => {
       const clash = services.team.findPerson(value);
       return (
-        errorOf(validatePerson(value)) ?? (clash && clash.id !== person.id ? l10n.t('{0} is already in the team.', clash.name) : undefined)
+        errorOf(validatePersonName(value)) ??
+        (clash && clash.id !== person.id ? l10n.t('{0} is already in the team.', clash.name) : undefined)
       );
     },
   });
   if (answer.kind !== 'value') {
     return;
   }
-  const v = validatePerson(answer.value);
+  const v = validatePersonName(answer.value);
   if (v.ok && v.value !== person.name) {
     const done = await services.team.updatePerson(person.id, { name: v.value });
     if (done && done.undo.steps.length > 0) {

@@ -15,7 +15,7 @@ import {
   lastOneOnOne,
   nextOneOnOneDue,
   TOPIC_LABELS,
-} from '../../domain/team/team';
+} from '../../domain/team/oneOnOnes';
 import type { TeamData } from '../../domain/team/stored';
 import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
 import * as l10n from '../../domain/core/l10n';

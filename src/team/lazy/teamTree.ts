@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/core/dates';
-import { compareByFollowUp, compareText, describeFollowUp, isDone, isOverdue, type Delegation } from '../../domain/team/delegations';
+import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type Delegation } from '../../domain/team/delegations';
+import { compareText } from '../../domain/core/compare';
 import { treeId } from '../../domain/team/delegationGroups';
 import { levelInfo } from '../../domain/team/delegationLevels';
 import { inert, inertMarkdown } from '../../domain/core/inertText';
@@ -11,10 +12,10 @@ import {
   isOneOnOneOverdue,
   lastOneOnOne,
   TOPIC_LABELS,
-  type Feedback,
   type OneOnOne,
-  type Person,
-} from '../../domain/team/team';
+} from '../../domain/team/oneOnOnes';
+import { type Feedback } from '../../domain/team/feedback';
+import { type Person } from '../../domain/team/people';
 import { Commands, ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';

@@ -1,6 +1,6 @@
 import { daysBetween, todayKey } from '../../domain/core/dates';
 import type { TodayNudge } from '../../domain/coach/nudges';
-import { lastFeedbackAsked } from '../../domain/team/team';
+import { lastFeedbackAsked } from '../../domain/team/feedback';
 import { describeNeglect } from '../../domain/coach/neglect';
 import { isFirstWorkdayOfWeek } from '../../domain/review/review';
 import type { TodayViewState } from '../../shared/todayProtocol';
