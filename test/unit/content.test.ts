@@ -66,6 +66,40 @@ function lessonShapeProblems(lesson: Pick<Lesson, 'title' | 'body'>): string[] {
   return problems;
 }
 
+/** The lessons on leading people, which come before the motivational ones. */
+const PEOPLE_LESSONS = ['first-one-on-ones', 'hard-feedback', 'career-conversations', 'engineers-disagree', 'someone-struggling'];
+/** The background lessons on why leading matters and where it comes from: after everything a lead can use this week. */
+const MOTIVATIONAL_LESSONS = ['project-oxygen', 'learned-skill', 'microsoft-culture', 'afterthought'];
+/** Lessons that follow another directly: [before, after]. */
+const NEIGHBORS: readonly (readonly [string, string])[] = [
+  ['first-90-days', 'first-one-on-ones'],
+  ['giving-feedback', 'hard-feedback'],
+  ['hard-feedback', 'someone-struggling'],
+];
+
+/** Problems with the reading order (lesson ids, first to last). */
+function orderProblems(ordered: readonly string[]): string[] {
+  const problems: string[] = [];
+  const missing = [...PEOPLE_LESSONS, ...MOTIVATIONAL_LESSONS, ...NEIGHBORS.flat()].filter((id) => !ordered.includes(id));
+  if (missing.length > 0) {
+    return [...new Set(missing)].map((id) => `missing ${id}`);
+  }
+  const at = (id: string): number => ordered.indexOf(id);
+  for (const lesson of PEOPLE_LESSONS) {
+    for (const later of MOTIVATIONAL_LESSONS) {
+      if (at(lesson) > at(later)) {
+        problems.push(`${lesson} (lesson ${at(lesson) + 1}) comes after ${later} (lesson ${at(later) + 1})`);
+      }
+    }
+  }
+  for (const [before, after] of NEIGHBORS) {
+    if (ordered[at(before) + 1] !== after) {
+      problems.push(`${after} does not follow ${before}`);
+    }
+  }
+  return problems;
+}
+
 /** Sources a lesson may lean on; naming one in the text calls for a "Further reading" line. */
 const SOURCES = [/Project Oxygen/, /Aristotle/, /Edmondson/, /Maslach/, /Management 3\.0/, /Manager Tools/, /Fournier/, /Nadella/, /Dweck/, /\bSBI\b/, /Radical Candor/, /Blanchard/, /Arvey/, /De Neve/, /Amazon/, /[Ss]ociocracy/, /Nygard/];
 
@@ -237,6 +271,17 @@ describe('the content checks themselves', () => {
     assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('Do it.', '<b>Do it.</b>') }), ['raw HTML']);
   });
 
+  it('catch a lesson on leading people placed after a motivational one, and neighbors pulled apart', () => {
+    const good = ['check-in', 'first-90-days', 'first-one-on-ones', 'giving-feedback', 'hard-feedback', 'someone-struggling', 'career-conversations', 'engineers-disagree', 'project-oxygen', 'learned-skill', 'microsoft-culture', 'afterthought'];
+    assert.deepEqual(orderProblems(good), []);
+    const careerLast = [...good.filter((id) => id !== 'career-conversations'), 'career-conversations'];
+    assert.equal(orderProblems(careerLast).length, 4);
+    assert.match(orderProblems(careerLast)[0] ?? '', /^career-conversations \(lesson 12\) comes after project-oxygen \(lesson 8\)$/);
+    const apart = ['check-in', 'first-90-days', 'giving-feedback', 'first-one-on-ones', 'hard-feedback', 'someone-struggling', 'career-conversations', 'engineers-disagree', 'project-oxygen', 'learned-skill', 'microsoft-culture', 'afterthought'];
+    assert.deepEqual(orderProblems(apart), ['first-one-on-ones does not follow first-90-days', 'hard-feedback does not follow giving-feedback']);
+    assert.deepEqual(orderProblems(good.filter((id) => id !== 'afterthought')), ['missing afterthought']);
+  });
+
   it('catch a lesson that names a source without a Further reading line', () => {
     assert.equal(sourceProblems('Google\'s Project Oxygen found this.\n').length, 1);
     assert.deepEqual(sourceProblems('Google\'s Project Oxygen found this.\n\n*Further reading: Google re:Work, Project Oxygen.*\n'), []);
@@ -349,6 +394,10 @@ describe('the shipped lessons', () => {
     for (const id of ['afterthought', 'learned-skill']) {
       assert.ok(ordered.indexOf(id) >= 5, `${id} is lesson ${ordered.indexOf(id) + 1}`);
     }
+  });
+
+  it('puts the lessons on leading people before the motivational ones, each beside the lesson it builds on', () => {
+    assert.deepEqual(orderProblems([...lessons].sort((a, b) => a.order - b.order).map((l) => l.id)), []);
   });
 
   for (const lesson of lessons) {
