@@ -73,7 +73,7 @@ describe('The Weekly Review over imported weeks', function () {
     await runCommand(page, 'Tech Lead: Weekly Review');
     const frame = await webviewFrame(page, '#review-title');
     const actions = await waitUntil('the actions chart', () => chartSummary(frame, 'actions'), (s) => s.length > 0);
-    assert.equal(actions, 'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 2; Ask for feedback: 0. Done least: explain the bigger picture.');
+    assert.equal(actions, 'Check in with people: 1; Explain the bigger picture: 0; Model the behavior you want: 0; Delegate more: 2; Ask for feedback: 0. Done least: explain the bigger picture.');
     assert.match(await chartSummary(frame, 'delegationsPerPerson'), /^2 delegations this week: Ana 2, Kim 0\.$/);
     assert.match(await frame.locator('.when').innerText(), /This week, so far/);
     // The same figures as a table, for anyone who prefers one.
@@ -88,7 +88,7 @@ describe('The Weekly Review over imported weeks', function () {
     await frame.getByRole('button', { name: 'Previous week' }).click();
     await waitUntil('last week', () => frame.locator('.when').innerText(), (t) => t.includes('Last week'));
     const actions = await waitUntil('last week\'s actions', () => chartSummary(frame, 'actions'), (s) => s.includes('Ask for feedback: 1'));
-    assert.equal(actions, 'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 1; Ask for feedback: 1. Done least: explain the bigger picture.');
+    assert.equal(actions, 'Check in with people: 1; Explain the bigger picture: 0; Model the behavior you want: 0; Delegate more: 1; Ask for feedback: 1. Done least: explain the bigger picture.');
     assert.match(await chartSummary(frame, 'delegationsPerPerson'), /^1 delegation this week: Ana 0, Kim 1\.$/);
   });
 

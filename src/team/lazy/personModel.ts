@@ -81,7 +81,7 @@ export function buildPersonModel(data: TeamData, personId: string, today: DateKe
   for (const f of feedback) {
     timeline.push(
       f.kind === 'given'
-        ? { on: f.on, day: formatDay(f.on, today), kind: 'feedbackGiven', title: l10n.t('Gave feedback'), details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)] }
+        ? { on: f.on, day: formatDay(f.on, today), kind: 'feedbackGiven', title: l10n.t('Gave feedback'), details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behavior: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)] }
         : { on: f.on, day: formatDay(f.on, today), kind: 'feedbackAsked', title: l10n.t('Asked for feedback'), details: [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)] },
     );
   }
