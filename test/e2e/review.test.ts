@@ -81,7 +81,7 @@ describe('The Weekly Review over imported weeks', function () {
     );
     assert.equal(
       actions,
-      'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 2; Ask for feedback: 0. Done least: explain the bigger picture.',
+      'Check in with people: 1; Explain the bigger picture: 0; Model the behavior you want: 0; Delegate more: 2; Ask for feedback: 0. Done least: explain the bigger picture.',
     );
     assert.match(await chartSummary(frame, 'delegationsPerPerson'), /^2 delegations this week: Ana 2, Kim 0\.$/);
     assert.match(await frame.locator('.when').innerText(), /This week, so far/);
@@ -110,7 +110,7 @@ describe('The Weekly Review over imported weeks', function () {
     );
     assert.equal(
       actions,
-      'Check in with people: 1; Explain the bigger picture: 0; Model the behaviour you want: 0; Delegate more: 1; Ask for feedback: 1. Done least: explain the bigger picture.',
+      'Check in with people: 1; Explain the bigger picture: 0; Model the behavior you want: 0; Delegate more: 1; Ask for feedback: 1. Done least: explain the bigger picture.',
     );
     assert.match(await chartSummary(frame, 'delegationsPerPerson'), /^1 delegation this week: Ana 0, Kim 1\.$/);
   });

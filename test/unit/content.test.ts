@@ -66,6 +66,40 @@ function lessonShapeProblems(lesson: Pick<Lesson, 'title' | 'body'>): string[] {
   return problems;
 }
 
+/** The lessons on leading people, which come before the motivational ones. */
+const PEOPLE_LESSONS = ['first-one-on-ones', 'hard-feedback', 'career-conversations', 'engineers-disagree', 'someone-struggling'];
+/** The background lessons on why leading matters and where it comes from: after everything a lead can use this week. */
+const MOTIVATIONAL_LESSONS = ['project-oxygen', 'learned-skill', 'microsoft-culture', 'afterthought'];
+/** Lessons that follow another directly: [before, after]. */
+const NEIGHBORS: readonly (readonly [string, string])[] = [
+  ['first-90-days', 'first-one-on-ones'],
+  ['giving-feedback', 'hard-feedback'],
+  ['hard-feedback', 'someone-struggling'],
+];
+
+/** Problems with the reading order (lesson ids, first to last). */
+function orderProblems(ordered: readonly string[]): string[] {
+  const problems: string[] = [];
+  const missing = [...PEOPLE_LESSONS, ...MOTIVATIONAL_LESSONS, ...NEIGHBORS.flat()].filter((id) => !ordered.includes(id));
+  if (missing.length > 0) {
+    return [...new Set(missing)].map((id) => `missing ${id}`);
+  }
+  const at = (id: string): number => ordered.indexOf(id);
+  for (const lesson of PEOPLE_LESSONS) {
+    for (const later of MOTIVATIONAL_LESSONS) {
+      if (at(lesson) > at(later)) {
+        problems.push(`${lesson} (lesson ${at(lesson) + 1}) comes after ${later} (lesson ${at(later) + 1})`);
+      }
+    }
+  }
+  for (const [before, after] of NEIGHBORS) {
+    if (ordered[at(before) + 1] !== after) {
+      problems.push(`${after} does not follow ${before}`);
+    }
+  }
+  return problems;
+}
+
 /** Sources a lesson may lean on; naming one in the text calls for a "Further reading" line. */
 const SOURCES = [
   /Project Oxygen/,
@@ -269,6 +303,46 @@ describe('the content checks themselves', () => {
     assert.deepEqual(lessonShapeProblems({ title: 'T', body: good.replace('Do it.', '<b>Do it.</b>') }), ['raw HTML']);
   });
 
+  it('catch a lesson on leading people placed after a motivational one, and neighbors pulled apart', () => {
+    const good = [
+      'check-in',
+      'first-90-days',
+      'first-one-on-ones',
+      'giving-feedback',
+      'hard-feedback',
+      'someone-struggling',
+      'career-conversations',
+      'engineers-disagree',
+      'project-oxygen',
+      'learned-skill',
+      'microsoft-culture',
+      'afterthought',
+    ];
+    assert.deepEqual(orderProblems(good), []);
+    const careerLast = [...good.filter((id) => id !== 'career-conversations'), 'career-conversations'];
+    assert.equal(orderProblems(careerLast).length, 4);
+    assert.match(orderProblems(careerLast)[0] ?? '', /^career-conversations \(lesson 12\) comes after project-oxygen \(lesson 8\)$/);
+    const apart = [
+      'check-in',
+      'first-90-days',
+      'giving-feedback',
+      'first-one-on-ones',
+      'hard-feedback',
+      'someone-struggling',
+      'career-conversations',
+      'engineers-disagree',
+      'project-oxygen',
+      'learned-skill',
+      'microsoft-culture',
+      'afterthought',
+    ];
+    assert.deepEqual(orderProblems(apart), [
+      'first-one-on-ones does not follow first-90-days',
+      'hard-feedback does not follow giving-feedback',
+    ]);
+    assert.deepEqual(orderProblems(good.filter((id) => id !== 'afterthought')), ['missing afterthought']);
+  });
+
   it('catch a lesson that names a source without a Further reading line', () => {
     assert.equal(sourceProblems("Google's Project Oxygen found this.\n").length, 1);
     assert.deepEqual(sourceProblems("Google's Project Oxygen found this.\n\n*Further reading: Google re:Work, Project Oxygen.*\n"), []);
@@ -407,8 +481,8 @@ describe('the content checks themselves', () => {
 describe('the shipped lessons', () => {
   const lessons = loadLessons();
 
-  it('has at least 24 lessons with unique ids and orders', () => {
-    assert.ok(lessons.length >= 24, `only ${lessons.length} lessons`);
+  it('has at least 30 lessons with unique ids and orders', () => {
+    assert.ok(lessons.length >= 30, `only ${lessons.length} lessons`);
     assert.equal(new Set(lessons.map((l) => l.id)).size, lessons.length);
     assert.equal(new Set(lessons.map((l) => l.order)).size, lessons.length);
   });
@@ -440,6 +514,12 @@ describe('the shipped lessons', () => {
       'career-conversations',
       'engineers-disagree',
       'someone-struggling',
+      'leading-incidents',
+      'senior-engineer-resists',
+      'when-support-is-not-enough',
+      'your-own-load',
+      'team-meetings',
+      'onboarding-engineers',
     ]) {
       assert.ok(ids.has(id), `missing lesson ${id}`);
     }
@@ -451,6 +531,10 @@ describe('the shipped lessons', () => {
     for (const id of ['afterthought', 'learned-skill']) {
       assert.ok(ordered.indexOf(id) >= 5, `${id} is lesson ${ordered.indexOf(id) + 1}`);
     }
+  });
+
+  it('puts the lessons on leading people before the motivational ones, each beside the lesson it builds on', () => {
+    assert.deepEqual(orderProblems([...lessons].sort((a, b) => a.order - b.order).map((l) => l.id)), []);
   });
 
   for (const lesson of lessons) {
@@ -494,7 +578,7 @@ describe('the shipped nudges', () => {
     assert.ok(nudges.length >= 40, `only ${nudges.length}`);
     for (const nudge of nudges) {
       assert.ok(nudge.short.length <= SHORT_MAX, nudge.id);
-      assert.match(nudge.id, new RegExp(`^${nudge.theme === 'coaching' ? '(?:coaching|vision)' : nudge.theme}-\\d{2}$`), nudge.id);
+      assert.match(nudge.id, new RegExp(`^${nudge.theme}-\\d{2}$`), `${nudge.id}: an id names its theme`);
     }
   });
 

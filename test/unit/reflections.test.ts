@@ -88,6 +88,6 @@ describe('why the coach picked a neglected action', () => {
     assert.equal(describeNeglect('feedback', 10), 'You have not asked anyone for feedback in 10 days.');
     assert.equal(describeNeglect('delegating', undefined), 'You have not logged a delegation yet.');
     assert.equal(describeNeglect('checkIns', 15), 'You have not had a 1:1 or a check-in with anyone in 2 weeks.');
-    assert.equal(describeNeglect('modelling', 2), 'Of the five actions, this is the one you practised least in the last two weeks.');
+    assert.equal(describeNeglect('modelling', 2), 'Of the five actions, this is the one you practiced least in the last two weeks.');
   });
 });

@@ -147,7 +147,7 @@ describe('export and import', () => {
     assert.match(md, /^no 1:1 yet\.$/m, 'Kim, archived, never met');
     assert.doesNotMatch(md, /overdue by 9 days/);
     assert.match(md, /^\| 2026-11-10 \| 4\/5, good \| career, blockers \|$/m);
-    assert.match(md, /Situation: The demo\. Behaviour: You took questions calmly\. Impact: The client signed\./);
+    assert.match(md, /Situation: The demo\. Behavior: You took questions calmly\. Impact: The client signed\./);
     assert.match(md, /They said: More context in reviews\. I will change: Write the why first\./);
     assert.doesNotMatch(md, /thinking about a move/, 'private notes left the editor');
     assert.match(md, /Private 1:1 notes are left out/);

@@ -26,8 +26,8 @@ function phrases(action: string, span: string): { readonly since: string; readon
       };
     case 'modelling':
       return {
-        since: l10n.t('You have not practised modelling the behaviour you want (a nudge done) in {0}.', span),
-        never: l10n.t('You have not marked a modelling nudge done yet.'),
+        since: l10n.t('You have not practiced modeling the behavior you want (a nudge done) in {0}.', span),
+        never: l10n.t('You have not marked a modeling nudge done yet.'),
       };
     case 'delegating':
       return { since: l10n.t('You have not delegated anything in {0}.', span), never: l10n.t('You have not logged a delegation yet.') };
@@ -45,14 +45,14 @@ function phrases(action: string, span: string): { readonly since: string; readon
 export function describeNeglect(action: string, daysSince: number | undefined): string {
   const phrase = phrases(action, daysSince === undefined ? '' : span(daysSince));
   if (!phrase) {
-    return l10n.t('Chosen from what you have practised least in the last two weeks.');
+    return l10n.t('Chosen from what you have practiced least in the last two weeks.');
   }
   if (daysSince === undefined) {
     return phrase.never;
   }
   // Done lately, but still the least of the five over the two weeks: no gap worth naming.
   if (daysSince < 7) {
-    return l10n.t('Of the five actions, this is the one you practised least in the last two weeks.');
+    return l10n.t('Of the five actions, this is the one you practiced least in the last two weeks.');
   }
   return phrase.since;
 }

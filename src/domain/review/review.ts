@@ -26,7 +26,7 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
     return l10n.t('Explain the bigger picture');
   },
   get modelling() {
-    return l10n.t('Model the behaviour you want');
+    return l10n.t('Model the behavior you want');
   },
   get delegating() {
     return l10n.t('Delegate more');

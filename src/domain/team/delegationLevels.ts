@@ -71,7 +71,7 @@ export const DELEGATION_LEVELS: readonly DelegationLevelInfo[] = [
       return l10n.t('Inquire');
     },
     get meaning() {
-      return l10n.t('You decide and tell me afterwards.');
+      return l10n.t('You decide and tell me afterward.');
     },
   },
   {

@@ -157,7 +157,7 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
       for (const f of feedback) {
         lines.push(
           f.kind === 'given'
-            ? `- ${l10n.t('{0}, given. Situation: {1}. Behaviour: {2}. Impact: {3}.', f.on, cell(f.situation), cell(f.behaviour), cell(f.impact))}`
+            ? `- ${l10n.t('{0}, given. Situation: {1}. Behavior: {2}. Impact: {3}.', f.on, cell(f.situation), cell(f.behaviour), cell(f.impact))}`
             : `- ${l10n.t('{0}, asked. They said: {1}. I will change: {2}.', f.on, cell(f.said), cell(f.change))}`,
         );
       }

@@ -76,7 +76,7 @@ export function validateStoredFeedback(raw: unknown, today: DateKey): Validation
   if (kind === 'given') {
     const [situation, behaviour, impact] = [line('situation'), line('behaviour'), line('impact')];
     if (situation === undefined || behaviour === undefined || impact === undefined) {
-      return fail(l10n.t('invalid situation, behaviour or impact'));
+      return fail(l10n.t('invalid "situation", "behaviour" or "impact"'));
     }
     return ok({ id, personId, on, kind, situation, behaviour, impact });
   }

@@ -76,7 +76,10 @@ export function parseLogFeedbackArgs(raw: unknown, today: DateKey): Parsed<NewFe
   }
   const kind = args['kind'];
   if (kind !== 'given' && kind !== 'asked') {
-    return { ok: false, errors: [l10n.t('"kind" must be "given" (situation, behaviour, impact) or "asked" (said, change).')] };
+    return {
+      ok: false,
+      errors: [l10n.t('"kind" must be "given" (with "situation", "behaviour", "impact") or "asked" (with "said", "change").')],
+    };
   }
   const errors = unknownKeys(args, kind === 'given' ? GIVEN_KEYS : ASKED_KEYS);
   const person = validatePersonName(args['person']);
@@ -119,7 +122,7 @@ export function feedbackWhat(key: 'situation' | 'behaviour' | 'impact' | 'said' 
     case 'situation':
       return l10n.t('situation');
     case 'behaviour':
-      return l10n.t('behaviour');
+      return l10n.t('behavior');
     case 'impact':
       return l10n.t('impact');
     case 'said':

@@ -22,8 +22,8 @@ function leastHeadline(action: Action, current: boolean, count: string): string 
         : l10n.t('You explained the bigger picture least that week: {0}.', count);
     case 'modelling':
       return current
-        ? l10n.t('You modelled the behaviour you want least so far this week: {0}.', count)
-        : l10n.t('You modelled the behaviour you want least that week: {0}.', count);
+        ? l10n.t('You modeled the behavior you want least so far this week: {0}.', count)
+        : l10n.t('You modeled the behavior you want least that week: {0}.', count);
     case 'delegating':
       return current ? l10n.t('You delegated least so far this week: {0}.', count) : l10n.t('You delegated least that week: {0}.', count);
     case 'feedback':

@@ -17,7 +17,7 @@ function prompts(kind: Kind): readonly { key: Parameters<typeof feedbackWhat>[0]
   return kind === 'given'
     ? [
         { key: 'situation', prompt: l10n.t('Situation: when and where? ("In Tuesday\'s design review")') },
-        { key: 'behaviour', prompt: l10n.t('Behaviour: what did they do, as a camera would see it?') },
+        { key: 'behaviour', prompt: l10n.t('Behavior: what did they do, as a camera would see it?') },
         { key: 'impact', prompt: l10n.t('Impact: what effect did it have?') },
       ]
     : [
@@ -58,7 +58,7 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
     totalSteps: 3,
     placeholder: l10n.t('Which kind?'),
     items: [
-      { label: `$(megaphone) ${l10n.t('Given')}`, description: l10n.t('Situation, behaviour, impact'), feedbackKind: 'given' as Kind },
+      { label: `$(megaphone) ${l10n.t('Given')}`, description: l10n.t('Situation, behavior, impact'), feedbackKind: 'given' as Kind },
       {
         label: `$(feedback) ${l10n.t('Asked for')}`,
         description: l10n.t('What they said, what you will change'),

@@ -136,7 +136,7 @@ export function buildPersonModel(
             day: formatDay(f.on, today),
             kind: 'feedbackGiven',
             title: l10n.t('Gave feedback'),
-            details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)],
+            details: [l10n.t('Situation: {0}', f.situation), l10n.t('Behavior: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)],
           }
         : {
             on: f.on,

@@ -205,7 +205,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         const tooltip = new vscode.MarkdownString();
         const lines =
           f.kind === 'given'
-            ? [l10n.t('Situation: {0}', f.situation), l10n.t('Behaviour: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)]
+            ? [l10n.t('Situation: {0}', f.situation), l10n.t('Behavior: {0}', f.behaviour), l10n.t('Impact: {0}', f.impact)]
             : [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)];
         lines.forEach((line) => tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`));
         item.tooltip = tooltip;

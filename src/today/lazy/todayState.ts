@@ -18,7 +18,7 @@ function reasonNoteFor(reason: TodayNudge['reason']): string | undefined {
     case 'notAskingFeedback':
       return l10n.t('Chosen because you have not asked anyone for feedback in 30 days.');
     case 'neglected':
-      return l10n.t('Chosen from what you have practised least in the last two weeks.');
+      return l10n.t('Chosen from what you have practiced least in the last two weeks.');
     case 'another':
       return l10n.t('Your pick for today.');
     default:
