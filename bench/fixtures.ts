@@ -8,7 +8,8 @@ import { addDays, type DateKey } from '../src/domain/core/dates';
 import type { DelegationV1 } from '../src/domain/team/delegations';
 import { TOPICS, type Mood, type OneOnOne } from '../src/domain/team/oneOnOnes';
 import { type Feedback } from '../src/domain/team/feedback';
-import { attachPeople, type TeamData } from '../src/domain/team/stored';
+import { attachPeople } from '../src/domain/team/storage/legacy';
+import { type TeamData } from '../src/domain/team/kinds';
 
 export const SCALE_DELEGATIONS = 10_000;
 export const SCALE_PEOPLE = 50;

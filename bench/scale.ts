@@ -5,14 +5,16 @@
  * state crosses to the main process, and the chunk files are kept as the text written to them; the
  * bytes are the UTF-8 length of that JSON and of that text.
  */
+import { loadTeamStore } from '../src/domain/team/store/load';
 import { performance } from 'node:perf_hooks';
 import { todayKey, type Clock } from '../src/domain/core/dates';
 import type { Delegation } from '../src/domain/team/delegations';
 import { groupByFollowUp } from '../src/domain/team/delegationGroups';
-import type { ChunkFiles, StateStorage } from '../src/domain/core/storage';
+import type { StateStorage } from '../src/domain/core/storage';
+import type { ChunkFiles } from '../src/domain/team/storage/files';
 import { DEFAULT_CADENCE_DAYS } from '../src/domain/team/people';
-import { toFlatTeam } from '../src/domain/team/stored';
-import { SETTLED_MS, TeamStore } from '../src/domain/team/store';
+import { toFlatTeam } from '../src/domain/team/storage/legacy';
+import { SETTLED_MS } from '../src/domain/team/storage/writer';
 import { makeTeamData, SCALE_DELEGATIONS, SCALE_PEOPLE } from './fixtures';
 import { median } from './stats';
 
@@ -122,15 +124,15 @@ export async function measureScale(): Promise<ScaleResult> {
   const newId = (): string => `bench-new-${++next}`;
   const defaults = { cadenceDays: () => DEFAULT_CADENCE_DAYS };
   const tMove = performance.now();
-  (await TeamStore.load(storage, files, KEYS, clock, newId, defaults)).dispose();
+  (await loadTeamStore(storage, files, KEYS, clock, newId, defaults)).dispose();
   const migrate10kMs = performance.now() - tMove;
   // What loading the tracker pays in such a workspace from then on: the index and every chunk file read and checked.
   const t0 = performance.now();
-  const store = await TeamStore.load(storage, files, KEYS, clock, newId, defaults);
+  const store = await loadTeamStore(storage, files, KEYS, clock, newId, defaults);
   const load10kMs = performance.now() - t0;
-  if (store.all().length !== SCALE_DELEGATIONS) {
+  if (store.delegations().length !== SCALE_DELEGATIONS) {
     throw new Error(
-      `the store loaded ${store.all().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`,
+      `the store loaded ${store.delegations().length} of ${SCALE_DELEGATIONS} generated delegations (kept aside: ${store.keptAsideOnLoad})`,
     );
   }
 
@@ -139,19 +141,19 @@ export async function measureScale(): Promise<ScaleResult> {
   let state10kBytes: number | null = null;
   for (let round = -1; round < ROUNDS; round++) {
     const t = performance.now();
-    const logged = await store.log(input);
+    const logged = await store.logDelegation(input);
     const ms = performance.now() - t;
     if (round >= 0) logSamples.push(ms);
     // Back to exactly 10,000: what the store writes then is the state for 10,000.
-    await store.delete(logged.value.id);
+    await store.deleteDelegation(logged.value.id);
   }
   // The chunk files the index no longer names go at a load once that index has settled (SETTLED_MS
   // later): such a load, on a clock that far ahead, leaves what stays, which is what is counted.
   const later: Clock = { now: () => new Date(Date.now() + SETTLED_MS) };
-  (await TeamStore.load(storage, files, KEYS, later, newId, defaults)).dispose();
+  (await loadTeamStore(storage, files, KEYS, later, newId, defaults)).dispose();
   state10kBytes = [...storage.keys()].reduce((sum, key) => sum + Buffer.byteLength(JSON.stringify(storage.get(key)), 'utf8'), 0);
   const chunkFiles10kBytes = [...files.files.values()].reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
-  const open = store.all().find((d) => d.doneOn === undefined);
+  const open = store.delegations().find((d) => d.doneOn === undefined);
   if (!open) throw new Error('the data set has no open delegation to mark done');
   storage.writtenSinceMark = 0;
   files.writtenSinceMark = 0;
@@ -164,14 +166,14 @@ export async function measureScale(): Promise<ScaleResult> {
   let nodes = 0;
   for (let round = -1; round < ROUNDS; round++) {
     const t = performance.now();
-    nodes = buildTreeChildren(store.all(), clock);
+    nodes = buildTreeChildren(store.delegations(), clock);
     const ms = performance.now() - t;
     if (round >= 0) treeSamples.push(ms);
   }
   if (nodes < SCALE_DELEGATIONS) throw new Error(`the tree built ${nodes} nodes for ${SCALE_DELEGATIONS} delegations`);
 
   const groups: Record<string, number> = {};
-  for (const [group, list] of groupByFollowUp(store.all(), today)) groups[group] = list.length;
+  for (const [group, list] of groupByFollowUp(store.delegations(), today)) groups[group] = list.length;
   store.dispose();
   return {
     log10kMs: median(logSamples),

@@ -1,6 +1,6 @@
 import type { Delegation } from './domain/team/delegations';
-import type { KeptAsideRecord } from './domain/team/store';
-import type { TeamData } from './domain/team/stored';
+import type { KeptAsideRecord } from './domain/team/store/store';
+import type { TeamData } from './domain/team/kinds';
 import type { TodayNudge } from './domain/coach/nudges';
 
 /**

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
 import type { Clock } from './domain/core/dates';
 import { parseNudgeCatalogue, type Nudge } from './domain/coach/nudges';
-import { StateChunkFiles, type ChunkFiles, type StateStorage } from './domain/core/storage';
-import { TeamStore } from './domain/team/store';
+import { type StateStorage } from './domain/core/storage';
+import { StateChunkFiles, type ChunkFiles } from './domain/team/storage/files';
+import { loadTeamStore, unavailableTeamStore } from './domain/team/store/load';
 import { TodayCoach } from './domain/coach/todayCoach';
 import { WorkspaceChunkFiles } from './platform/chunkFiles';
 import { readText } from './platform/files';
@@ -62,17 +63,9 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
   const [team, catalogue] = await Promise.all([
     // A load that fails (storage refusing the migration's write) leaves the data as it was; the
     // extension still runs, with the tracker refusing changes and saying why.
-    TeamStore.load(storage, files, keys, clock, newId, defaults).catch((error: unknown) => {
+    loadTeamStore(storage, files, keys, clock, newId, defaults).catch((error: unknown) => {
       log.error('Could not load the team data', error);
-      return TeamStore.unavailableBecause(
-        storage,
-        files,
-        keys,
-        clock,
-        newId,
-        defaults,
-        error instanceof Error ? error.message : String(error),
-      );
+      return unavailableTeamStore(storage, files, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
     }),
     loadNudgeCatalogue(context, log),
   ]);
@@ -101,7 +94,7 @@ export function testApi(
 ): TechLeadCoachApi {
   return {
     apiVersion: 1,
-    delegations: () => services.team.all(),
+    delegations: () => services.team.delegations(),
     team: () => services.team.snapshot(),
     keptAside: () => services.team.keptAside(),
     storedTeam: async () => {

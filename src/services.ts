@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from './domain/core/dates';
-import type { TeamStore } from './domain/team/store';
+import type { TeamStore } from './domain/team/store/store';
 import { LessonLibrary, type LessonFile } from './domain/lessons/lessonLibrary';
 import type { TodayCoach } from './domain/coach/todayCoach';
 import type * as Loaded from './loadedServices';

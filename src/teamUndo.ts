@@ -1,4 +1,4 @@
-import { describeUndoLeft, type Undoable } from './domain/team/store';
+import { describeUndoLeft, type Undoable } from './domain/team/store/undo';
 import { confirmWithUndo, type ExtraAction } from './platform/undo';
 import type { Services } from './services';
 

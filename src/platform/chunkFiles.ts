@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ChunkFiles } from '../domain/core/storage';
+import type { ChunkFiles } from '../domain/team/storage/files';
 
 /**
  * The tracker's chunk files in one folder of the extension's workspace storage, through

@@ -1,4 +1,4 @@
-import { TEAM_SCHEMA_VERSION } from '../domain/team/stored';
+import { TEAM_SCHEMA_VERSION } from '../domain/team/storage/versions';
 import type { GroupBy } from '../domain/team/delegationGroups';
 import { readLessonsRead } from '../domain/lessons/lessons';
 import { readNudgeProgress, type NudgeProgress } from '../domain/coach/nudges';

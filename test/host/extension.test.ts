@@ -103,19 +103,19 @@ describe('Tech Lead Coach in a real extension host', function () {
     await coach.flushed();
     assert.equal(coach.delegations().length, before + 1);
     const record = (await stored(coach)).delegations.find((d) => d.id === saved.id);
-    assert.equal((await stored(coach)).schemaVersion, 4);
+    assert.equal((await stored(coach)).schemaVersion, 5);
     assert.equal(record?.task, 'Host test: own the release notes');
     assert.equal(await personOf(coach, saved.id), 'Priya');
     assert.ok(
       (await stored(coach)).people.some((p) => p.id === record?.personId && p.name === 'Priya'),
       'the person is not in storage with the delegation',
     );
-    // The chunks are files in the workspace storage folder (a folder is open), named by person (in hex) and year.
+    // The chunks are files in the workspace storage folder (a folder is open), named by person (in hex), year, lineage and a stamp of their own.
     const files = await coach.teamChunkFiles();
     assert.ok(files, 'no storage folder although a folder is open');
     const hex = Buffer.from(record?.personId ?? '').toString('hex');
     assert.ok(
-      files.some((name) => new RegExp(`^delegations-${hex}-\\d{4}-\\d+\\.json$`).test(name)),
+      files.some((name) => new RegExp(`^delegations-${hex}-\\d{4}-[0-9a-z]{8}-[0-9a-z]+\\.[0-9a-z]{4}\\.json$`).test(name)),
       `no chunk file for the delegation's person among ${files.join(', ')}`,
     );
   });

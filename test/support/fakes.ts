@@ -1,9 +1,13 @@
+import { loadTeamStore } from '../../src/domain/team/store/load';
 import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/core/dates';
-import type { ChunkFiles, StateStorage } from '../../src/domain/core/storage';
+import type { StateStorage } from '../../src/domain/core/storage';
+import type { ChunkFiles } from '../../src/domain/team/storage/files';
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/people';
-import { readStoredTeam, type TeamData, type Unreadable } from '../../src/domain/team/stored';
-import { TeamStore, type TeamStoreKeys } from '../../src/domain/team/store';
+import { readStoredTeam } from '../../src/domain/team/storage/read';
+import { type TeamData } from '../../src/domain/team/kinds';
+import { type Unreadable } from '../../src/domain/team/storage/format';
+import type { TeamStore, TeamStoreKeys } from '../../src/domain/team/store/store';
 
 /** A clock fixed at noon local time on a given day, movable by whole days. */
 export class FakeClock implements Clock {
@@ -130,18 +134,33 @@ export class MemoryStorage implements StateStorage {
     return text === undefined ? undefined : JSON.parse(text);
   }
 
+  /**
+   * Like VS Code's Memento: a write that storage accepts is visible to `get` from the moment
+   * `update` is called, and the promise resolves later (when it reached the disk). A write that
+   * fails (an injected fault, a "crash") leaves nothing, and rejects.
+   */
   async update(key: string, value: unknown): Promise<void> {
-    await randomPause(this.delayMs);
-    stopIfCrashed(this.files.crash);
-    if (this.failNext || (this.failKey !== undefined && key === this.failKey) || (this.failRemovals && value === undefined)) {
-      this.failNext = false;
-      throw new Error('disk full');
+    let failure: Error | undefined;
+    try {
+      stopIfCrashed(this.files.crash);
+    } catch (error) {
+      failure = error as Error;
     }
-    this.writes.push({ key, value });
-    if (value === undefined) {
-      this.data.delete(key);
-    } else {
-      this.data.set(key, JSON.stringify(value));
+    if (!failure && (this.failNext || (this.failKey !== undefined && key === this.failKey) || (this.failRemovals && value === undefined))) {
+      this.failNext = false;
+      failure = new Error('disk full');
+    }
+    if (!failure) {
+      this.writes.push({ key, value });
+      if (value === undefined) {
+        this.data.delete(key);
+      } else {
+        this.data.set(key, JSON.stringify(value));
+      }
+    }
+    await randomPause(this.delayMs);
+    if (failure) {
+      throw failure;
     }
   }
 
@@ -216,7 +235,7 @@ export function loadTeam(
   newId = sequentialIds(),
   cadenceDays = DEFAULT_CADENCE_DAYS,
 ): Promise<TeamStore> {
-  return TeamStore.load(storage, storage.files, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
+  return loadTeamStore(storage, storage.files, teamKeys, clock, newId, { cadenceDays: () => cadenceDays });
 }
 
 /** The stored team (the index and the chunk files it names) as this version reads it, failing the test when it reads as newer data. */

@@ -44,7 +44,8 @@ import { validateCadence, validateRole, type Person } from '../../src/domain/tea
 import { validateFeedbackLine } from '../../src/domain/team/feedback';
 import { validatePastDay } from '../../src/domain/team/entries';
 import { parseLogFeedbackArgs, parseLogOneOnOneArgs } from '../../src/domain/team/input';
-import { describeImport, describeUndoLeft, type ImportResult } from '../../src/domain/team/store';
+import { describeImport, type ImportResult } from '../../src/domain/team/store/import';
+import { describeUndoLeft } from '../../src/domain/team/store/undo';
 import { cleanLine, cleanText } from '../../src/domain/core/text';
 import { buildReviewModel } from '../../src/review/lazy/reviewModel';
 import { chartTable, datumTitle, markedLabel } from '../../src/shared/charts';
@@ -236,7 +237,7 @@ describe('localisation: the pseudo-locale run', () => {
     }
   });
 
-  it('import problems, import summaries and Undo reports are whole messages', () => {
+  it('import problems, import summaries and Undo reports are whole messages', async () => {
     const files = [
       'x'.repeat(21 * 1024 * 1024),
       '{not json',
@@ -251,7 +252,7 @@ describe('localisation: the pseudo-locale run', () => {
       '{"format":"tech-lead-coach","version":2,"people":[1,2,3,4],"delegations":[{"id":"d1","personId":"nobody"}]}',
     ];
     for (const text of files) {
-      const parsed = parseImport(text, today);
+      const parsed = await parseImport(text, today);
       assert.equal(parsed.ok, false, text.slice(0, 60));
       assertWhole(parsed.ok ? undefined : parsed.error, `import of ${text.slice(0, 60)}`);
     }

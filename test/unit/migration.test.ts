@@ -3,15 +3,19 @@
  * person) to the team (`techLead.team`, schema 2), run on real workspace-state dumps of 0.1
  * (test/fixtures/state/release-0.1-*.json).
  */
+import { loadTeamStore } from '../../src/domain/team/store/load';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/team/delegations';
 import { personKey } from '../../src/domain/team/people';
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/people';
-import { COLLECTIONS, readStoredTeam, type TeamData } from '../../src/domain/team/stored';
-import { TeamStore, type KeptAsideRecord } from '../../src/domain/team/store';
-import { StateChunkFiles } from '../../src/domain/core/storage';
+import { COLLECTIONS, type TeamData } from '../../src/domain/team/kinds';
+import { readStoredTeam } from '../../src/domain/team/storage/read';
+import { parseChunkName } from '../../src/domain/team/storage/format';
+import { addDays } from '../../src/domain/core/dates';
+import type { KeptAsideRecord, TeamStore } from '../../src/domain/team/store/store';
+import { StateChunkFiles } from '../../src/domain/team/storage/files';
 import { State } from '../../src/platform/state';
 import { StateMap, TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import { assertSameTeam, day, FakeClock, filesOf, loadTeam, MemoryStorage, sequentialIds, teamKeys, valuesOf } from '../support/fakes';
@@ -36,7 +40,7 @@ function workspaceOf(values: Record<string, unknown>): { workspace: MemoryStorag
   return {
     workspace,
     load: (ids = sequentialIds('p')) =>
-      TeamStore.load(storage, workspace.files, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }),
+      loadTeamStore(storage, workspace.files, keys, new FakeClock(today), ids, { cadenceDays: () => DEFAULT_CADENCE_DAYS }),
   };
 }
 
@@ -99,28 +103,28 @@ describe('migration from release 0.1', () => {
         const { valid } = expectedOf(values);
         const { load } = workspaceOf(values);
         const store = await load();
-        assert.equal(store.all().length, valid.length);
+        assert.equal(store.delegations().length, valid.length);
         for (const old of valid) {
-          const now = store.get(old.id);
+          const now = store.delegation(old.id);
           assert.ok(now, `${old.task} was lost`);
           const { person, ...fields } = old;
           const { personId, ...kept } = now;
           assert.deepEqual(kept, fields, `${old.task} changed on the way`);
           assert.equal(personKey(store.nameOf(personId)), personKey(person), `${old.task} is with someone else now`);
         }
-        const keys = store.allPeople().map((p) => personKey(p.name));
+        const keys = store.people().map((p) => personKey(p.name));
         assert.equal(new Set(keys).size, keys.length, 'two people of one name');
         assert.deepEqual(new Set(keys), new Set(valid.map((d) => personKey(d.person))), 'each distinct name is one person');
-        assert.equal(new Set(store.allPeople().map((p) => p.id)).size, store.allPeople().length);
-        assert.equal(store.migratedPeople, store.allPeople().length);
-        for (const person of store.allPeople()) {
+        assert.equal(new Set(store.people().map((p) => p.id)).size, store.people().length);
+        assert.equal(store.migratedPeople, store.people().length);
+        for (const person of store.people()) {
           assert.deepEqual([person.addedOn, person.cadenceDays, person.archived], [today, DEFAULT_CADENCE_DAYS, undefined]);
         }
         const known = KNOWN[name];
         assert.ok(known);
-        assert.deepEqual(store.people().sort(), [...known.people].sort());
+        assert.deepEqual(store.personNames().sort(), [...known.people].sort());
         assert.deepEqual(
-          store.all().map((d) => [d.task, store.nameOf(d.personId)]),
+          store.delegations().map((d) => [d.task, store.nameOf(d.personId)]),
           known.delegations,
         );
       });
@@ -157,7 +161,7 @@ describe('migration from release 0.1', () => {
           return;
         }
         const stored = workspace.get(StateMap.team.key) as { schemaVersion?: unknown };
-        assert.equal(stored.schemaVersion, 4);
+        assert.equal(stored.schemaVersion, 5);
         const read = await readStoredTeam((key) => workspace.get(key), workspace.files, StateMap.team.key, today);
         assert.ok(read.kind === 'read');
         assert.deepEqual(read.keptAside, []);
@@ -186,7 +190,7 @@ describe('migration from release 0.1', () => {
         assert.ok(!workspace.writes.some((w) => w.key === StateMap.legacyDelegations.key));
         workspace.failKey = undefined;
         const store = await load();
-        assert.equal(store.all().length, expectedOf(values).valid.length);
+        assert.equal(store.delegations().length, expectedOf(values).valid.length);
         assert.deepEqual(workspace.get(StateMap.legacyDelegations.key), { schemaVersion: 2, movedTo: StateMap.team.key });
         assert.equal(store.keptAside().length, previouslyKeptAside.length + invalid.length, 'a record was kept aside twice');
       });
@@ -217,8 +221,8 @@ describe('migration edge cases', () => {
   it('loads empty from a marker with no new key beside it, and writes nothing', async () => {
     const storage = new MemoryStorage({ [teamKeys.legacy]: marker });
     const store = await loadTeam(storage, new FakeClock(today));
-    assert.equal(store.all().length, 0);
-    assert.equal(store.allPeople().length, 0);
+    assert.equal(store.delegations().length, 0);
+    assert.equal(store.people().length, 0);
     assert.equal(store.newer, undefined);
     assert.deepEqual(storage.writes, []);
     assert.deepEqual(storage.get(teamKeys.legacy), marker);
@@ -255,8 +259,8 @@ describe('migration edge cases', () => {
     const store = await loadTeam(storage, new FakeClock(today), sequentialIds('x'));
     const noor = store.findPerson('Noor');
     assert.ok(noor, 'the new name joined the team');
-    assert.equal(store.get('written-by-0.1')?.personId, noor.id);
-    assert.equal(store.get(String(original['id']))?.task, original['task'], 'the version-2 record was kept');
+    assert.equal(store.delegation('written-by-0.1')?.personId, noor.id);
+    assert.equal(store.delegation(String(original['id']))?.task, original['task'], 'the version-2 record was kept');
     const kept = store.keptAside();
     assert.equal(kept.length, 1);
     assert.match(kept[0]?.reason ?? '', /changed by release 0\.1 after the move/);
@@ -267,7 +271,7 @@ describe('migration edge cases', () => {
   });
 
   it('goes read-only, writing nothing, when either key holds a newer schema', async () => {
-    const newer = { schemaVersion: 5, people: [{ id: 'x', name: 'From the future' }] };
+    const newer = { schemaVersion: 6, people: [{ id: 'x', name: 'From the future' }] };
     const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
     await loadTeam(migrated, new FakeClock(today));
     const team = valuesOf(migrated, [teamKeys.legacy]);
@@ -280,11 +284,11 @@ describe('migration edge cases', () => {
     for (const [what, values] of cases) {
       const storage = new MemoryStorage(values, filesOf(migrated));
       const store = await loadTeam(storage, new FakeClock(today));
-      assert.equal(store.newer?.schemaVersion, 5, what);
-      assert.equal(store.all().length, 0, what);
+      assert.equal(store.newer?.schemaVersion, 6, what);
+      assert.equal(store.delegations().length, 0, what);
       await assert.rejects(
-        store.log({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }),
-        /newer version of Tech Lead Coach \(schema 5\)/,
+        store.logDelegation({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }),
+        /newer version of Tech Lead Coach \(schema 6\)/,
         what,
       );
       await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/, what);
@@ -302,7 +306,7 @@ describe('migration edge cases', () => {
     for (const garbage of ['oops', [1, 2], { schemaVersion: 1 }, { schemaVersion: 1, delegations: 'none' }]) {
       const storage = new MemoryStorage({ [teamKeys.legacy]: garbage });
       const store = await loadTeam(storage, new FakeClock(today));
-      assert.equal(store.all().length, 0);
+      assert.equal(store.delegations().length, 0);
       assert.deepEqual(
         store.keptAside().map((r: KeptAsideRecord) => r.raw),
         [garbage],
@@ -313,7 +317,7 @@ describe('migration edge cases', () => {
 });
 
 /**
- * The move from version 3 (the index and its chunks, all in workspace state) to version 4 (the
+ * The move from version 3 (the index and its chunks, all in workspace state) to version 5 (the
  * index in state, the chunks in files), run on workspace state as the version-3 store wrote it
  * (test/fixtures/state/version-3-workspace.json).
  */
@@ -343,15 +347,28 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
       assert.deepEqual(sorted(data[collection]), sorted(want[collection]), `${collection}: ${message}`);
     }
   };
-  /** Workspace state and chunk files after a completed move: v4 index, every chunk a named file, no version-3 key, the rest untouched. */
+  /** Workspace state and chunk files after a completed move: v5 index, every chunk a named file, no version-3 key, the rest untouched. */
   const assertMoved = async (workspace: MemoryStorage): Promise<void> => {
     const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
-    assert.equal(index.schemaVersion, 4);
+    assert.equal(index.schemaVersion, 5);
+    const lineage = (index as unknown as { lineage: string }).lineage;
+    assert.ok(
+      index.chunks.every((name) => workspace.files.data.has(name)),
+      'a file the index names is not there',
+    );
+    // Files a failed try left are this team's (the same lineage: the retried move takes it from the same data), and go once a day old.
+    assert.deepEqual(
+      [...workspace.files.data.keys()].filter((name) => !index.chunks.includes(name) && parseChunkName(name)?.lineage !== lineage),
+      [],
+      'a file in the folder belongs to no index of this team',
+    );
+    // A load two days later has removed them: the folder holds exactly what the index names.
+    await loadTeam(workspace, new FakeClock(addDays(today, 2)), sequentialIds('later'));
     assert.deepEqual([...workspace.files.data.keys()].sort(), [...index.chunks].sort(), 'the files are not exactly those the index names');
     assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left in workspace state');
     assert.deepEqual(workspace.get('techLead.delegations.groupBy'), v3()['techLead.delegations.groupBy'], 'another key changed');
     const read = await readStoredTeam((key) => workspace.get(key), workspace.files, StateMap.team.key, today);
-    assert.ok(read.kind === 'read' && read.version === 4);
+    assert.ok(read.kind === 'read' && read.version === 5);
     assert.deepEqual(read.keptAside, []);
     assertHoldsAll(read.data, 'read back from the files');
   };
@@ -435,7 +452,7 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
   it('a move that does not read back as written puts the version-3 index back and fails the load; the next load moves it', async () => {
     const values = v3();
     const { workspace, load } = workspaceOf(values);
-    workspace.files.garbleReads = '{"schemaVersion":4,"records":[]}';
+    workspace.files.garbleReads = '{"schemaVersion":5,"records":[]}';
     await assert.rejects(load(), /did not read back as written/);
     assert.deepEqual(valuesOf(workspace), values, 'workspace state is not as it was');
     workspace.files.garbleReads = undefined;
@@ -466,12 +483,12 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
     const files = new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
     const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
-    const store = await TeamStore.load(storage, files, keys, new FakeClock(today), sequentialIds('p'), {
+    const store = await loadTeamStore(storage, files, keys, new FakeClock(today), sequentialIds('p'), {
       cadenceDays: () => DEFAULT_CADENCE_DAYS,
     });
     assertHoldsAll(store.snapshot(), 'in the store');
     const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
-    assert.equal(index.schemaVersion, 4);
+    assert.equal(index.schemaVersion, 5);
     assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left');
     assert.deepEqual(
       workspace
@@ -485,7 +502,7 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     assertHoldsAll(read.data, 'read back');
   });
 
-  it('a crash after any write, with any of the state writes before it not yet on disk, leaves version 3 or version 4 whole', async () => {
+  it('a crash after any write, with any of the state writes before it not yet on disk, leaves version 3 or version 5 whole', async () => {
     const values = v3();
     // The writes a whole move makes, to state and files together.
     const full = workspaceOf(values);
@@ -528,9 +545,9 @@ describe('chunk files and a crash before workspace state reached disk', () => {
     const clock = new FakeClock(today);
     const store = await loadTeam(storage, clock);
     for (const task of ['One', 'Two', 'Three']) {
-      await store.log({ task, person: 'Sam', level: 3, followUpOn: today });
+      await store.logDelegation({ task, person: 'Sam', level: 3, followUpOn: today });
     }
-    const [first] = store.all();
+    const [first] = store.delegations();
     assert.ok(first);
     return { storage, clock, store, first, onDisk: valuesOf(storage), before: store.snapshot() };
   }
@@ -539,7 +556,7 @@ describe('chunk files and a crash before workspace state reached disk', () => {
     const { storage, clock, store, first, onDisk, before } = await threeLogged();
     // Marking one done replaces the chunk file; the index that names the new file is lost in the crash.
     await store.markDone(first.id);
-    await store.log({ task: 'Four', person: 'Ana', level: 3, followUpOn: today });
+    await store.logDelegation({ task: 'Four', person: 'Ana', level: 3, followUpOn: today });
     const restarted = await loadTeam(new MemoryStorage(onDisk, filesOf(storage)), clock, sequentialIds('r'));
     assert.equal(restarted.keptAsideOnLoad, 0, 'a file the index on disk names was removed');
     assertSameTeam(restarted.snapshot(), before);
@@ -557,3 +574,100 @@ describe('chunk files and a crash before workspace state reached disk', () => {
     assertSameTeam(restarted.snapshot(), before);
   });
 });
+
+/**
+ * The move from version 4 (chunk files named by generation, an index without lineage) to version 5,
+ * on the workspace state and folder as the version-4 store wrote them
+ * (test/fixtures/state/version-4-workspace.json, version-4-no-folder-workspace.json).
+ */
+describe('migration from version 4 (chunk files named by generation) to version 5 (a lineage)', () => {
+  const v4 = (name: string): { state: Record<string, unknown>; files: Record<string, string> } => {
+    const { state, files } = dump(name) as { state: Record<string, unknown>; files?: Record<string, string> };
+    return { state, files: files ?? {} };
+  };
+  /** What the dump's index names, read by hand rather than by the code under test. */
+  const expected = (name: string): TeamData => {
+    const { state, files } = v4(name);
+    const index = state[StateMap.team.key] as { people: TeamData['people']; chunks: string[] };
+    const text = (chunk: string): string => files[chunk] ?? (state[TEAM_CHUNK_KEYS + chunk] as string);
+    const records = index.chunks.flatMap((chunk) =>
+      (JSON.parse(text(chunk)) as { records: { id: string; on?: string }[] }).records.map((r) => ({ chunk, r })),
+    );
+    const of = (prefix: string): never[] => records.filter(({ chunk }) => chunk.startsWith(prefix)).map(({ r }) => r) as never[];
+    return { people: index.people, delegations: of('delegations-'), oneOnOnes: of('oneonones-'), feedback: of('feedback-') };
+  };
+  const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  it('is a real version-4 dump: an index of schema 4 with savedAt, chunk files of every kind named by generation, two years, a replaced file left', () => {
+    const { state, files } = v4('version-4-workspace.json');
+    const index = state[StateMap.team.key] as { schemaVersion: number; generation: number; savedAt: number; chunks: string[] };
+    assert.equal(index.schemaVersion, 4);
+    assert.equal(typeof index.savedAt, 'number');
+    assert.ok(index.chunks.every((name) => parseChunkName(name)?.version === 4));
+    assert.ok(['delegations-', 'oneonones-', 'feedback-'].every((kind) => index.chunks.some((name) => name.startsWith(kind))));
+    assert.ok(['-2025-', '-2026-'].every((year) => index.chunks.some((name) => name.includes(year))));
+    assert.ok(
+      Object.keys(files).some((name) => !index.chunks.includes(name)),
+      'no replaced file waiting to be removed',
+    );
+    const want = expected('version-4-workspace.json');
+    assert.ok(want.people.some((p) => p.archived === true) && want.people.some((p) => /[A-Z]/.test(p.id) && p.id.includes(':')));
+  });
+
+  for (const name of ['version-4-workspace.json', 'version-4-no-folder-workspace.json']) {
+    const withFolder = name === 'version-4-workspace.json';
+    it(`${withFolder ? 'with a folder' : 'with no folder open'}: keeps every record, names the same files under an index of schema 5 with a lineage, and touches no file`, async () => {
+      const { state, files } = v4(name);
+      const workspace = new MemoryStorage(state, files);
+      const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
+      const chunkFiles = withFolder ? workspace.files : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+      const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
+      const load = (): Promise<TeamStore> =>
+        loadTeamStore(storage, chunkFiles, keys, new FakeClock(today), sequentialIds('p'), { cadenceDays: () => DEFAULT_CADENCE_DAYS });
+      const store = await load();
+      const want = expected(name);
+      for (const collection of COLLECTIONS) {
+        assert.deepEqual(sorted(store.snapshot()[collection]), sorted(want[collection]), collection);
+      }
+      assert.equal(store.keptAsideOnLoad, 0);
+      assert.deepEqual(store.unreadChunks(), []);
+      assert.deepEqual(store.foreign, [], 'its own files reported as another team’s');
+      const before = state[StateMap.team.key] as { generation: number; chunks: string[] };
+      const index = workspace.get(StateMap.team.key) as { schemaVersion: number; lineage: string; generation: number; chunks: string[] };
+      assert.equal(index.schemaVersion, 5);
+      assert.match(index.lineage, /^[0-9a-z]{8}$/);
+      assert.equal(index.generation, before.generation + 1);
+      assert.deepEqual([...index.chunks].sort(), [...before.chunks].sort(), 'the move rewrote chunks it could name as they are');
+      assert.deepEqual(workspace.files.writes, [], 'a file was written or removed');
+      for (const [key, value] of Object.entries(state)) {
+        if (key !== StateMap.team.key) {
+          assert.deepEqual(workspace.get(key), value, `${key} changed`);
+        }
+      }
+      // A change then writes version-5 names with the lineage; the next load reads all of it.
+      assert.ok(store.findPerson('Priya'));
+      await store.logOneOnOne({ person: 'Priya', on: today, topics: [] });
+      const reloaded = await load();
+      assert.equal(reloaded.oneOnOnes().length, want.oneOnOnes.length + 1);
+      assert.ok(namedOf(workspace).some((chunk) => parseChunkName(chunk)?.lineage === index.lineage));
+    });
+  }
+
+  it('a crash after any write of the move leaves version 4 or version 5 whole', async () => {
+    const { state, files } = v4('version-4-workspace.json');
+    const want = expected('version-4-workspace.json');
+    for (let landed = 0; landed <= 2; landed++) {
+      const workspace = new MemoryStorage(state, files);
+      workspace.crashAfter(landed);
+      await loadTeam(workspace, new FakeClock(today)).catch((error: Error) => assert.match(error.message, /the process stopped/));
+      const restarted = await loadTeam(new MemoryStorage(valuesOf(workspace), filesOf(workspace)), new FakeClock(today));
+      for (const collection of COLLECTIONS) {
+        assert.deepEqual(sorted(restarted.snapshot()[collection]), sorted(want[collection]), `${landed} writes landed: ${collection}`);
+      }
+    }
+  });
+});
+
+function namedOf(storage: MemoryStorage): string[] {
+  return (storage.get(StateMap.team.key) as { chunks: string[] }).chunks;
+}

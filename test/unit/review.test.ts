@@ -26,7 +26,7 @@ import {
 import type { Feedback } from '../../src/domain/team/feedback';
 import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
 import type { Person } from '../../src/domain/team/people';
-import { EMPTY_TEAM, type TeamData } from '../../src/domain/team/stored';
+import { EMPTY_TEAM, type TeamData } from '../../src/domain/team/kinds';
 import { day } from '../support/fakes';
 
 const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];

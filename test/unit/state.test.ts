@@ -3,10 +3,10 @@
  * (fixtures in test/fixtures/state), written with its schema version, and never written over
  * when a newer version saved it.
  */
+import { loadTeamStore } from '../../src/domain/team/store/load';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TeamStore } from '../../src/domain/team/store';
 import { readNudgeProgress } from '../../src/domain/coach/nudges';
 import { TodayCoach } from '../../src/domain/coach/todayCoach';
 import { NewerDataError, State, type StateEntry } from '../../src/platform/state';
@@ -106,7 +106,7 @@ describe('the storage map', () => {
 
   it('gives the tracker its stored data as release 0.1 wrote it, moved to the team key', async () => {
     const { state, workspace } = release01();
-    const store = await TeamStore.load(
+    const store = await loadTeamStore(
       state.storage(StateMap.team, StateMap.legacyDelegations),
       workspace.files,
       { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key },
@@ -115,7 +115,7 @@ describe('the storage map', () => {
       { cadenceDays: () => 14 },
     );
     assert.deepEqual(
-      store.all().map((d) => [d.task, store.nameOf(d.personId), d.history.length]),
+      store.delegations().map((d) => [d.task, store.nameOf(d.personId), d.history.length]),
       [['Run the release retro', 'Priya', 2]],
     );
     assert.equal(store.keptAsideOnLoad, 0);
@@ -133,7 +133,7 @@ describe('the storage map', () => {
 
   it('refuses to write the team over a newer version of either of its keys', async () => {
     for (const key of [StateMap.team.key, StateMap.legacyDelegations.key]) {
-      const workspace = new MemoryStorage({ [key]: { schemaVersion: 5 } });
+      const workspace = new MemoryStorage({ [key]: { schemaVersion: 6 } });
       const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
       await assert.rejects(Promise.resolve(storage.update(key, { schemaVersion: 2 })), NewerDataError);
       assert.deepEqual(workspace.writes, []);

@@ -198,7 +198,7 @@ describe('local days, whatever the time of day', () => {
       ['Sam'],
     );
     // Logged a minute after midnight, a delegation is created on the new local day.
-    const d = await store.log({ task: 'Own the retro', person: 'Sam', level: 4, followUpOn: todayKey(clock) });
+    const d = await store.logDelegation({ task: 'Own the retro', person: 'Sam', level: 4, followUpOn: todayKey(clock) });
     assert.equal(d.value.createdOn, '2026-02-15');
   });
 

@@ -1,3 +1,4 @@
+import { loadTeamStore, unavailableTeamStore } from '../../src/domain/team/store/load';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDelegation, HISTORY_MAX, type DelegationV1, type NewDelegation } from '../../src/domain/team/delegations';
@@ -5,17 +6,14 @@ import { personKey } from '../../src/domain/team/people';
 import type { Feedback } from '../../src/domain/team/feedback';
 import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
 import type { Person } from '../../src/domain/team/people';
-import {
-  bucketOfFile,
-  CHUNKED,
-  chunkFileName,
-  COLLECTIONS,
-  EMPTY_TEAM,
-  type Collection,
-  type TeamData,
-} from '../../src/domain/team/stored';
-import { StateChunkFiles } from '../../src/domain/core/storage';
-import { describeImport, describeUndoLeft, SETTLED_MS, StoreRefusal, TeamStore, undoMarkDone } from '../../src/domain/team/store';
+import { CHUNKED, COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/team/kinds';
+import { chunkFileName, parseChunkName } from '../../src/domain/team/storage/format';
+import { StateChunkFiles } from '../../src/domain/team/storage/files';
+import { describeImport } from '../../src/domain/team/store/import';
+import { describeUndoLeft, undoMarkDone } from '../../src/domain/team/store/undo';
+import { ORPHAN_MS, SETTLED_MS } from '../../src/domain/team/storage/writer';
+import { StoreRefusal } from '../../src/domain/team/store/edits';
+import { TeamStore } from '../../src/domain/team/store/store';
 import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import {
   assertSameTeam,
@@ -70,16 +68,28 @@ async function storedMatches(store: TeamStore, storage: MemoryStorage): Promise<
 describe('TeamStore', () => {
   it('starts empty and saves a versioned team', async () => {
     const { store, storage } = await newStore();
-    assert.equal(store.all().length, 0);
-    const logged = await store.log(input('Run the retro'));
+    assert.equal(store.delegations().length, 0);
+    const logged = await store.logDelegation(input('Run the retro'));
     const sam = store.findPerson('Sam');
     assert.ok(sam);
-    const index = storage.get(keys.team) as { schemaVersion: number; people: unknown; chunks: string[] };
-    assert.equal(index.schemaVersion, 4);
+    const index = storage.get(keys.team) as {
+      schemaVersion: number;
+      lineage: string;
+      generation: number;
+      people: unknown;
+      chunks: string[];
+    };
+    assert.equal(index.schemaVersion, 5);
+    assert.match(index.lineage, /^[0-9a-z]{8}$/);
+    assert.equal(index.generation, 1);
     assert.deepEqual(index.people, [sam]);
-    // The chunk is a file (the person id in hex), not a key of workspace state.
-    assert.deepEqual(index.chunks, [`delegations-${Buffer.from(sam.id).toString('hex')}-2026-1.json`]);
-    assert.deepEqual(storage.files.json(index.chunks[0] ?? ''), { schemaVersion: 4, records: [logged.value] });
+    // The chunk is a file (the person id in hex, the lineage, a stamp of its own), not a key of workspace state.
+    assert.equal(index.chunks.length, 1);
+    assert.match(
+      index.chunks[0] ?? '',
+      new RegExp(`^delegations-${Buffer.from(sam.id).toString('hex')}-2026-${index.lineage}-[0-9a-z]+\\.[0-9a-z]{4}\\.json$`),
+    );
+    assert.deepEqual(storage.files.json(index.chunks[0] ?? ''), { schemaVersion: 5, records: [logged.value] });
     assert.deepEqual(storage.keys(), [keys.team], 'workspace state holds more than the index');
     assert.deepEqual(logged.value.history, [{ kind: 'created', on: '2026-11-24' }]);
     assert.equal(logged.value.personId, sam.id);
@@ -88,8 +98,8 @@ describe('TeamStore', () => {
 
   it('reads back what it wrote, in a new session', async () => {
     const { store, storage } = await newStore();
-    await store.log(input('Run the retro'));
-    await store.log(input('Own the dashboard', 'Ana'));
+    await store.logDelegation(input('Run the retro'));
+    await store.logDelegation(input('Own the dashboard', 'Ana'));
     await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), mood: 4, notes: 'Wants more on-call', topics: ['career'] });
     await store.logFeedback({ person: 'Sam', on: day('2026-11-24'), kind: 'asked', said: 'More context', change: 'Write the why' });
     const reopened = await loadTeam(storage, new FakeClock('2026-11-25'), sequentialIds('e'));
@@ -99,8 +109,8 @@ describe('TeamStore', () => {
 
   it('keeps invalid records aside intact, loads the rest, and never throws', async () => {
     const { store: writer, storage } = await newStore();
-    const good = (await writer.log(input('Run the retro'))).value;
-    const people = writer.allPeople();
+    const good = (await writer.logDelegation(input('Run the retro'))).value;
+    const people = writer.people();
     const bad = { id: 'broken', task: 42 };
     const orphan = { ...good, id: 'orphan', personId: 'nobody' };
     storage.data.set(
@@ -108,7 +118,7 @@ describe('TeamStore', () => {
       JSON.stringify({ schemaVersion: 2, people, delegations: [good, bad, good, orphan], oneOnOnes: [], feedback: [] }),
     );
     const { store } = await newStore(storage);
-    assert.deepEqual(store.all(), [good]);
+    assert.deepEqual(store.delegations(), [good]);
     assert.equal(store.keptAsideOnLoad, 3);
     const aside = store.keptAside();
     assert.deepEqual(
@@ -127,10 +137,10 @@ describe('TeamStore', () => {
     const future = { schemaVersion: 9, people: [{ anything: true }] };
     const storage = new MemoryStorage({ [keys.team]: future });
     const { store } = await newStore(storage);
-    assert.equal(store.all().length, 0);
+    assert.equal(store.delegations().length, 0);
     assert.equal(store.newer?.schemaVersion, 9);
     assert.deepEqual(store.newer?.raw, future);
-    await assert.rejects(store.log(input('Anything')), /newer version of Tech Lead Coach \(schema 9\)/);
+    await assert.rejects(store.logDelegation(input('Anything')), /newer version of Tech Lead Coach \(schema 9\)/);
     await assert.rejects(store.importMerge(EMPTY_TEAM), /read-only|does not change/);
     await assert.rejects(store.addPerson({ name: 'Ana' }), /newer version/);
     assert.throws(() => store.refuseIfReadOnly(), StoreRefusal);
@@ -144,7 +154,7 @@ describe('TeamStore', () => {
     for (const garbage of ['oops', [1, 2], { schemaVersion: 1 }, { schemaVersion: 2, people: [], colour: 'red' }]) {
       const storage = new MemoryStorage({ [keys.team]: garbage });
       const { store } = await newStore(storage);
-      assert.equal(store.all().length, 0);
+      assert.equal(store.delegations().length, 0);
       assert.deepEqual(store.keptAside()[0]?.raw, garbage);
     }
     // A list that is not a list is kept aside; the other lists still load.
@@ -169,35 +179,35 @@ describe('TeamStore', () => {
     const storage = new MemoryStorage();
     storage.delayMs = 5;
     const { store } = await newStore(storage);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => store.log(input(`Task ${i}`, i % 2 === 0 ? 'Sam' : 'Ana'))));
-    assert.equal(store.allPeople().length, 2, 'two quick logs to a new name added the person twice');
-    const [first, second, third] = store.all();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => store.logDelegation(input(`Task ${i}`, i % 2 === 0 ? 'Sam' : 'Ana'))));
+    assert.equal(store.people().length, 2, 'two quick logs to a new name added the person twice');
+    const [first, second, third] = store.delegations();
     assert.ok(first && second && third);
-    await Promise.all([store.markDone(first.id), store.changeFollowUp(second.id, day('2026-12-24')), store.delete(third.id)]);
+    await Promise.all([store.markDone(first.id), store.changeFollowUp(second.id, day('2026-12-24')), store.deleteDelegation(third.id)]);
     await store.flushed();
     const reread = await readStored(storage);
     assert.equal(reread.delegations.length, 29);
-    assert.deepEqual(byId(reread.delegations), byId(store.all()));
+    assert.deepEqual(byId(reread.delegations), byId(store.delegations()));
     assert.equal(reread.delegations.find((d) => d.id === first.id)?.doneOn, '2026-11-24');
     assert.equal(reread.delegations.find((d) => d.id === second.id)?.followUpOn, '2026-12-24');
   });
 
   it('a failed write leaves no trace: memory, storage and listeners as before, and the next write works', async () => {
     const { store, storage } = await newStore();
-    const kept = (await store.log(input('Kept'))).value;
+    const kept = (await store.logDelegation(input('Kept'))).value;
     const seen: (readonly Collection[])[] = [];
     store.onDidChange((change) => seen.push(change.collections));
     const before = store.snapshot();
     storage.failNext = true;
-    await assert.rejects(store.log(input('First')), /could not be saved \(disk full\)\. Nothing was changed/);
-    assert.deepEqual(store.all(), [kept]);
+    await assert.rejects(store.logDelegation(input('First')), /could not be saved \(disk full\)\. Nothing was changed/);
+    assert.deepEqual(store.delegations(), [kept]);
     assert.deepEqual(seen, [], 'listeners heard of a change that was not stored');
     storage.failNext = true;
     await assert.rejects(store.markDone(kept.id), /disk full/);
-    assert.equal(store.get(kept.id)?.doneOn, undefined);
+    assert.equal(store.delegation(kept.id)?.doneOn, undefined);
     // A new name and its delegation fail together: the person is not added on their own.
     storage.failNext = true;
-    await assert.rejects(store.log(input('For someone new', 'Noor')), /disk full/);
+    await assert.rejects(store.logDelegation(input('For someone new', 'Noor')), /disk full/);
     assert.equal(store.findPerson('Noor'), undefined);
     storage.failNext = true;
     await assert.rejects(store.addPerson({ name: 'Lee' }), /disk full/);
@@ -205,13 +215,13 @@ describe('TeamStore', () => {
     await assert.rejects(store.logOneOnOne({ person: 'Sam', on: day('2026-11-24'), topics: [] }), /disk full/);
     // A chunk file refused rather than the index: the same.
     storage.files.failNext = true;
-    await assert.rejects(store.log(input('Third', 'Noor')), /could not be saved \(disk full\)\. Nothing was changed/);
+    await assert.rejects(store.logDelegation(input('Third', 'Noor')), /could not be saved \(disk full\)\. Nothing was changed/);
     storage.files.failNext = true;
     await assert.rejects(store.markDone(kept.id), /disk full/);
     assert.equal(store.findPerson('Noor'), undefined);
-    assert.equal(store.get(kept.id)?.doneOn, undefined);
+    assert.equal(store.delegation(kept.id)?.doneOn, undefined);
     assert.equal(store.snapshot(), before, 'memory changed after failed writes');
-    await store.log(input('Second'));
+    await store.logDelegation(input('Second'));
     assert.deepEqual(
       (await readStored(storage)).delegations.map((d) => d.task),
       ['Kept', 'Second'],
@@ -222,16 +232,16 @@ describe('TeamStore', () => {
   it('shows a change only once storage has it', async () => {
     const { store, storage } = await newStore();
     storage.delayMs = 20;
-    const pending = store.log(input('Slow'));
-    assert.equal(store.all().length, 0, 'shown before it was stored');
-    assert.equal(store.allPeople().length, 0, 'the new person shown before it was stored');
+    const pending = store.logDelegation(input('Slow'));
+    assert.equal(store.delegations().length, 0, 'shown before it was stored');
+    assert.equal(store.people().length, 0, 'the new person shown before it was stored');
     await pending;
-    assert.equal(store.all().length, 1);
+    assert.equal(store.delegations().length, 1);
   });
 
   it('refuses a check-in on a done delegation, and stores nothing for it', async () => {
     const { store, storage } = await newStore();
-    const d = (await store.log(input('Run the retro'))).value;
+    const d = (await store.logDelegation(input('Run the retro'))).value;
     await store.markDone(d.id);
     const writes = writeCount(storage);
     await assert.rejects(store.checkIn(d.id, 'late note', day('2026-12-01')), /is done; reopen it/);
@@ -240,51 +250,51 @@ describe('TeamStore', () => {
 
   it('keeps the history within its cap as it is written, so nothing vanishes on reload', async () => {
     const { store, storage, clock } = await newStore();
-    const d = (await store.log(input('Flip-flop'))).value;
+    const d = (await store.logDelegation(input('Flip-flop'))).value;
     for (let i = 0; i < HISTORY_MAX / 2 + 5; i++) {
       await store.markDone(d.id);
       await store.reopen(d.id);
     }
-    const saved = store.get(d.id);
+    const saved = store.delegation(d.id);
     assert.equal(saved?.history.length, HISTORY_MAX);
     assert.equal(saved?.history[0]?.kind, 'created', 'the created event is kept');
     assert.equal(saved?.history.at(-1)?.kind, 'reopened', 'the newest event is kept');
     const reloaded = await loadTeam(storage, clock, sequentialIds('e'));
-    assert.deepEqual(reloaded.all(), store.all());
+    assert.deepEqual(reloaded.delegations(), store.delegations());
     assert.equal(reloaded.keptAsideOnLoad, 0);
   });
 
   it('records each change in the history; Undo reverses that one change and nothing after', async () => {
     const { store, clock } = await newStore();
-    const logged = (await store.log(input('Run the retro'))).value;
+    const logged = (await store.logDelegation(input('Run the retro'))).value;
     clock.setDay('2026-11-26');
     await store.changeLevel(logged.id, 5);
     await store.changeFollowUp(logged.id, day('2026-12-01'));
-    await store.edit(logged.id, 'note', 'agreed a weekly check');
-    const beforeDone = store.get(logged.id);
+    await store.editDelegation(logged.id, 'note', 'agreed a weekly check');
+    const beforeDone = store.delegation(logged.id);
     assert.ok(beforeDone);
     const done = await store.markDone(logged.id);
     assert.ok(done);
     assert.deepEqual(
-      store.get(logged.id)?.history.map((e) => e.kind),
+      store.delegation(logged.id)?.history.map((e) => e.kind),
       ['created', 'levelChanged', 'followUpChanged', 'edited', 'done'],
     );
     // A change made after Mark done survives its Undo: the Undo reopens, it does not roll back.
-    await store.edit(logged.id, 'task', 'Run the retro, renamed');
+    await store.editDelegation(logged.id, 'task', 'Run the retro, renamed');
     assert.deepEqual(await store.undo(undoMarkDone(done)), { applied: 1, left: [] });
-    const reopened = store.get(logged.id);
+    const reopened = store.delegation(logged.id);
     assert.equal(reopened?.doneOn, undefined);
     assert.equal(reopened?.task, 'Run the retro, renamed');
     assert.deepEqual(reopened?.history.map((e) => e.kind).slice(-2), ['edited', 'reopened']);
     // Undo of Mark done once it was reopened by hand: nothing to do, nothing reported.
     assert.deepEqual(await store.undo(undoMarkDone(done)), { applied: 0, left: [] });
-    const deleted = await store.delete(logged.id);
-    assert.equal(store.all().length, 0);
+    const deleted = await store.deleteDelegation(logged.id);
+    assert.equal(store.delegations().length, 0);
     assert.ok(deleted);
     assert.equal(store.findPerson('Sam')?.name, 'Sam', 'deleting their last delegation keeps the person');
-    const other = (await store.log(input('Logged after the delete'))).value;
+    const other = (await store.logDelegation(input('Logged after the delete'))).value;
     assert.deepEqual(await store.undo(deleted.undo), { applied: 1, left: [] });
-    assert.deepEqual(store.all(), [other, reopened]);
+    assert.deepEqual(store.delegations(), [other, reopened]);
     // The same Undo again: the id is taken, so it leaves it and says why.
     const again = await store.undo(deleted.undo);
     assert.equal(again.applied, 0);
@@ -293,30 +303,30 @@ describe('TeamStore', () => {
 
   it('undoes a Log only while the record is as it was logged', async () => {
     const { store } = await newStore();
-    const a = await store.log(input('a'));
-    const b = await store.log(input('b', 'Ana'));
+    const a = await store.logDelegation(input('a'));
+    const b = await store.logDelegation(input('b', 'Ana'));
     await store.changeLevel(b.value.id, 6);
     assert.deepEqual(await store.undo(a.undo), { applied: 2, left: [] }, 'the delegation and the person it added');
     const left = await store.undo(b.undo);
     assert.equal(left.applied, 0);
     assert.match(left.left[0]?.reason ?? '', /changed after/);
     assert.deepEqual(
-      store.all().map((d) => d.task),
+      store.delegations().map((d) => d.task),
       ['b'],
     );
-    assert.deepEqual(store.people(), ['Ana']);
+    assert.deepEqual(store.personNames(), ['Ana']);
   });
 
   it('undoes an import exactly: removes what it added, reverts what it changed, keeps later work', async () => {
     const { store } = await newStore();
-    const mine = (await store.log(input('Mine'))).value;
-    const other = (await store.log(input('Other'))).value;
+    const mine = (await store.logDelegation(input('Mine'))).value;
+    const other = (await store.logDelegation(input('Other'))).value;
     const imported = { ...mine, task: 'Mine, as the file has it', level: 6 as const };
     const fresh = { ...mine, id: 'from-file', task: 'New from the file' };
     const result = await store.importMerge({ people: [], delegations: [imported, fresh, other], oneOnOnes: [], feedback: [] });
     assert.deepEqual([result.added, result.updated, result.unchanged], [1, 1, 1]);
     // Later work: a new delegation, and a level change on the imported record.
-    const later = (await store.log(input('Logged after the import'))).value;
+    const later = (await store.logDelegation(input('Logged after the import'))).value;
     await store.changeLevel(mine.id, 2);
     const undone = await store.undo(result.undo);
     assert.equal(undone.applied, 2);
@@ -326,41 +336,41 @@ describe('TeamStore', () => {
       describeUndoLeft(undone) ?? '',
       /^Undo put back 2 changes and left 1 as it is \("Mine, as the file has it": its level changed after/,
     );
-    assert.equal(store.get('from-file'), undefined, 'the added record stays');
-    assert.ok(store.get(later.id), 'work after the import was lost');
-    const back = store.get(mine.id);
+    assert.equal(store.delegation('from-file'), undefined, 'the added record stays');
+    assert.ok(store.delegation(later.id), 'work after the import was lost');
+    const back = store.delegation(mine.id);
     assert.equal(back?.task, 'Mine', 'the task the import changed is not back');
     assert.equal(back?.level, 2, 'the later level change was undone');
   });
 
   it('reopens a done delegation and removes an emptied note', async () => {
     const { store } = await newStore();
-    const logged = (await store.log({ ...input('Pair on the migration'), note: 'x' })).value;
+    const logged = (await store.logDelegation({ ...input('Pair on the migration'), note: 'x' })).value;
     await store.markDone(logged.id);
     const reopened = await store.reopen(logged.id);
     assert.equal(reopened?.doneOn, undefined);
-    const noNote = await store.edit(logged.id, 'note', undefined);
+    const noNote = await store.editDelegation(logged.id, 'note', undefined);
     assert.equal(noNote && 'note' in noNote, false);
   });
 
   it('lists people most recently delegated to first, one person whatever the case of the name', async () => {
     const { store, clock } = await newStore();
-    const a = (await store.log(input('a', 'Sam'))).value;
+    const a = (await store.logDelegation(input('a', 'Sam'))).value;
     clock.setDay('2026-11-25');
-    await store.log(input('b', 'Ana'));
+    await store.logDelegation(input('b', 'Ana'));
     clock.setDay('2026-11-26');
-    const c = (await store.log(input('c', 'sam'))).value;
+    const c = (await store.logDelegation(input('c', 'sam'))).value;
     assert.equal(c.personId, a.personId, '"sam" is Sam');
-    assert.deepEqual(store.people(), ['Sam', 'Ana']);
+    assert.deepEqual(store.personNames(), ['Sam', 'Ana']);
     await store.addPerson({ name: 'Zoë' });
     await store.addPerson({ name: 'Bea' });
-    assert.deepEqual(store.people(), ['Sam', 'Ana', 'Bea', 'Zoë'], 'then the rest by name');
+    assert.deepEqual(store.personNames(), ['Sam', 'Ana', 'Bea', 'Zoë'], 'then the rest by name');
   });
 
   it('knows what is overdue and how long since anything was delegated', async () => {
     const { store, clock } = await newStore();
     assert.equal(store.daysSinceLastDelegated(), undefined);
-    await store.log(input('a', 'Sam', '2026-11-25'));
+    await store.logDelegation(input('a', 'Sam', '2026-11-25'));
     clock.setDay('2026-11-27');
     assert.deepEqual(
       store.overdue().map((d) => d.task),
@@ -373,11 +383,11 @@ describe('TeamStore', () => {
     const { store } = await newStore();
     const seen: (readonly Collection[])[] = [];
     store.onDidChange((change) => seen.push(change.collections));
-    const d = await store.log(input('a'));
-    await store.log(input('b'));
+    const d = await store.logDelegation(input('a'));
+    await store.logDelegation(input('b'));
     await store.markDone(d.value.id);
     await store.markDone(d.value.id); // no change, no event
-    const deleted = await store.delete(d.value.id);
+    const deleted = await store.deleteDelegation(d.value.id);
     assert.ok(deleted);
     await store.undo(deleted.undo);
     await store.undo(deleted.undo); // nothing applied, no event
@@ -403,14 +413,14 @@ describe('TeamStore: people', () => {
     }
     assert.equal(writeCount(storage), writes, 'a refused add wrote something');
     assert.deepEqual(await store.undo(ana.undo), { applied: 1, left: [] });
-    assert.deepEqual(store.people(), ['Sam']);
+    assert.deepEqual(store.personNames(), ['Sam']);
     await storedMatches(store, storage);
   });
 
   it('renames: one record changes, delegations keep the person id; a name in use is refused', async () => {
     const { store, storage } = await newStore();
-    const d = (await store.log(input('Own the dashboard', 'Sam'))).value;
-    await store.log(input('Write the guide', 'Ana'));
+    const d = (await store.logDelegation(input('Own the dashboard', 'Sam'))).value;
+    await store.logDelegation(input('Write the guide', 'Ana'));
     await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] });
     const sam = store.findPerson('Sam');
     assert.ok(sam);
@@ -424,7 +434,7 @@ describe('TeamStore: people', () => {
       after.people.filter((p) => p.id !== sam.id),
       before.people.filter((p) => p.id !== sam.id),
     );
-    assert.equal(store.get(d.id)?.personId, sam.id);
+    assert.equal(store.delegation(d.id)?.personId, sam.id);
     assert.equal(store.nameOf(d.personId), 'Samira');
     assert.equal(store.findPerson('sam'), undefined);
     assert.equal(store.findPerson('SAMIRA')?.id, sam.id);
@@ -476,18 +486,18 @@ describe('TeamStore: people', () => {
 
   it('archives and restores: archived people are kept but not listed, and get no new work', async () => {
     const { store, storage } = await newStore();
-    const d = (await store.log(input('Own the dashboard', 'Sam'))).value;
+    const d = (await store.logDelegation(input('Own the dashboard', 'Sam'))).value;
     const sam = store.findPerson('Sam');
     assert.ok(sam);
     const archived = await store.updatePerson(sam.id, { archived: true });
     assert.equal(archived?.value.archived, true);
-    assert.deepEqual(store.people(), []);
-    assert.equal(store.allPeople().length, 1);
-    assert.equal(store.get(d.id)?.personId, sam.id, 'their work is kept');
+    assert.deepEqual(store.personNames(), []);
+    assert.equal(store.people().length, 1);
+    assert.equal(store.delegation(d.id)?.personId, sam.id, 'their work is kept');
     const writes = writeCount(storage);
     for (const name of ['Sam', 'sam']) {
       await assert.rejects(
-        store.log(input('More work', name)),
+        store.logDelegation(input('More work', name)),
         (error: Error) => error instanceof StoreRefusal && error.message === 'Sam is archived. Restore them from the Team view first.',
       );
     }
@@ -501,12 +511,12 @@ describe('TeamStore: people', () => {
     assert.equal(writeCount(storage), writes, 'a refused change wrote something');
     const restored = await store.updatePerson(sam.id, { archived: false });
     assert.equal(restored && 'archived' in restored.value, false, 'restored people carry no archived flag');
-    assert.deepEqual(store.people(), ['Sam']);
-    await store.log(input('More work', 'sam'));
+    assert.deepEqual(store.personNames(), ['Sam']);
+    await store.logDelegation(input('More work', 'sam'));
     // Undo of the archive after the restore: nothing left to do.
     assert.ok(archived);
     assert.equal((await store.undo(archived.undo)).applied, 0);
-    assert.deepEqual(store.people(), ['Sam']);
+    assert.deepEqual(store.personNames(), ['Sam']);
   });
 
   it('leaves archived people out of the overdue 1:1s', async () => {
@@ -531,9 +541,9 @@ describe('TeamStore: people', () => {
 
   it('deletes a person with everything about them; Undo puts every record back', async () => {
     const { store, storage } = await newStore();
-    await store.log(input('Own the dashboard', 'Sam'));
-    await store.log(input('Write the guide', 'Sam'));
-    const anaWork = (await store.log(input('Fix the build', 'Ana'))).value;
+    await store.logDelegation(input('Own the dashboard', 'Sam'));
+    await store.logDelegation(input('Write the guide', 'Sam'));
+    const anaWork = (await store.logDelegation(input('Fix the build', 'Ana'))).value;
     await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), mood: 2, notes: 'Tired', topics: ['blockers'] });
     await store.logOneOnOne({ person: 'Ana', on: day('2026-11-21'), topics: [] });
     await store.logFeedback({
@@ -575,33 +585,35 @@ describe('TeamStore: people', () => {
 
   it('undoes a person delete without making two people of one name', async () => {
     const { store } = await newStore();
-    await store.log(input('Own the dashboard', 'Sam'));
+    await store.logDelegation(input('Own the dashboard', 'Sam'));
     const sam = store.findPerson('Sam');
     assert.ok(sam);
     const deleted = await store.deletePerson(sam.id);
     assert.ok(deleted);
     const newSam = await store.addPerson({ name: 'sam' });
     const undone = await store.undo(deleted.undo);
-    const keys = store.allPeople().map((p) => personKey(p.name));
+    const keys = store.people().map((p) => personKey(p.name));
     assert.equal(
       new Set(keys).size,
       keys.length,
       `two people of one name: ${store
-        .allPeople()
+        .people()
         .map((p) => p.name)
         .join(', ')}`,
     );
     assert.equal(undone.applied, 0);
     assert.match(undone.left[0]?.reason ?? '', /sam is in the team under that name now/);
-    assert.deepEqual(store.allPeople(), [newSam.value]);
-    assert.deepEqual(store.all(), [], 'their delegation stays out with them');
+    assert.deepEqual(store.people(), [newSam.value]);
+    assert.deepEqual(store.delegations(), [], 'their delegation stays out with them');
   });
 
   it('adds a new name with its delegation in one write; Undo removes both, or keeps the person a 1:1 was logged for since', async () => {
     const { store, storage } = await newStore();
-    const indexWrites = (): number => storage.writes.filter((w) => w.key === keys.team).length;
+    // A team's very first write stores its lineage first, as an index naming nothing; then the index of the change.
+    const indexWrites = (): number =>
+      storage.writes.filter((w) => w.key === keys.team && (w.value as { generation: number }).generation > 0).length;
     const writes = indexWrites();
-    const logged = await store.log(input('Own the dashboard', 'Noor'));
+    const logged = await store.logDelegation(input('Own the dashboard', 'Noor'));
     assert.equal(indexWrites(), writes + 1, 'one change, one index written (the moment it happens)');
     const noor = store.findPerson('Noor');
     assert.ok(noor);
@@ -612,13 +624,13 @@ describe('TeamStore: people', () => {
     assert.deepEqual(store.snapshot(), EMPTY_TEAM);
     assert.equal(indexWrites(), writes + 2, 'one Undo, one index written');
 
-    const again = await store.log(input('Own the dashboard', 'Noor'));
+    const again = await store.logDelegation(input('Own the dashboard', 'Noor'));
     const meeting = await store.logOneOnOne({ person: 'noor', on: day('2026-11-24'), topics: ['career'] });
     assert.equal(meeting.undo.steps.length, 1, 'the 1:1 added nobody');
     const undone = await store.undo(again.undo);
     assert.equal(undone.applied, 1);
-    assert.deepEqual(store.all(), []);
-    assert.deepEqual(store.people(), ['Noor'], 'the person a 1:1 was logged for was removed');
+    assert.deepEqual(store.delegations(), []);
+    assert.deepEqual(store.personNames(), ['Noor'], 'the person a 1:1 was logged for was removed');
     assert.match(undone.left[0]?.reason ?? '', /records about them were added after/);
     await storedMatches(store, storage);
   });
@@ -683,7 +695,7 @@ describe('TeamStore: people', () => {
     assert.equal(store.findPerson('Kim'), undefined);
     assert.deepEqual(await store.undo(meeting.undo), { applied: 1, left: [] });
     assert.deepEqual(store.oneOnOnes(), []);
-    assert.deepEqual(store.people(), ['Sam']);
+    assert.deepEqual(store.personNames(), ['Sam']);
   });
 });
 
@@ -693,7 +705,7 @@ describe('TeamStore: import', () => {
 
   it('matches imported people by id, then by name; counts; and undoes exactly', async () => {
     const { store, storage } = await newStore();
-    await store.log(input('Own the dashboard', 'Sam'));
+    await store.logDelegation(input('Own the dashboard', 'Sam'));
     await store.addPerson({ name: 'Ana' });
     const sam = store.findPerson('Sam');
     const ana = store.findPerson('Ana');
@@ -708,10 +720,10 @@ describe('TeamStore: import', () => {
     };
     const result = await store.importMerge(file);
     assert.deepEqual([result.added, result.updated, result.unchanged], [4, 1, 1]);
-    assert.deepEqual(store.people().sort(), ['Ana', 'Kim', 'Sam']);
+    assert.deepEqual(store.personNames().sort(), ['Ana', 'Kim', 'Sam']);
     assert.equal(store.findPerson('Ana')?.id, ana.id, 'Ana was added twice');
     assert.equal(store.findPerson('Ana')?.name, 'Ana', 'the name in the tracker is kept');
-    assert.equal(store.get('imp-1')?.personId, ana.id, "the imported delegation points to the file's id, not to Ana");
+    assert.equal(store.delegation('imp-1')?.personId, ana.id, "the imported delegation points to the file's id, not to Ana");
     assert.equal(store.feedback()[0]?.personId, ana.id);
     assert.equal(store.person(sam.id)?.role, 'Staff engineer');
     assert.deepEqual(result.keptByName, [], "Ana's record in the file differs only in its id and the case of the name");
@@ -753,7 +765,7 @@ describe('TeamStore: import', () => {
       StoreRefusal,
     );
     assert.equal(writeCount(storage), writes);
-    assert.deepEqual(store.people().sort(), ['Ana', 'Sam']);
+    assert.deepEqual(store.personNames().sort(), ['Ana', 'Sam']);
   });
 
   it("one person for two of the file's entries of one name", async () => {
@@ -766,10 +778,10 @@ describe('TeamStore: import', () => {
     });
     assert.equal(result.added, 2);
     assert.deepEqual(
-      store.allPeople().map((p) => p.id),
+      store.people().map((p) => p.id),
       ['x1'],
     );
-    assert.equal(store.get('imp-1')?.personId, 'x1');
+    assert.equal(store.delegation('imp-1')?.personId, 'x1');
   });
 
   it('keeps the private notes it has when the file left them out, if asked to', async () => {
@@ -812,13 +824,13 @@ describe('TeamStore: import', () => {
     };
     const result = await store.importLegacy([named('v1-a', 'sam'), named('v1-b', 'Priya'), named('v1-c', 'PRIYA')]);
     assert.deepEqual([result.added, result.updated, result.unchanged], [4, 0, 0], 'three delegations and Priya');
-    assert.equal(store.get('v1-a')?.personId, sam.id);
+    assert.equal(store.delegation('v1-a')?.personId, sam.id);
     const priya = store.findPerson('priya');
     assert.ok(priya);
     assert.deepEqual([priya.addedOn, priya.cadenceDays], ['2026-11-24', 14]);
-    assert.equal(store.get('v1-b')?.personId, priya.id);
-    assert.equal(store.get('v1-c')?.personId, priya.id);
-    assert.equal(store.allPeople().length, 2);
+    assert.equal(store.delegation('v1-b')?.personId, priya.id);
+    assert.equal(store.delegation('v1-c')?.personId, priya.id);
+    assert.equal(store.people().length, 2);
     await storedMatches(store, storage);
     assert.deepEqual(await store.undo(result.undo), { applied: 4, left: [] });
     sameTeam(store.snapshot(), before);
@@ -828,7 +840,7 @@ describe('TeamStore: import', () => {
 describe('TeamStore: data that could not be loaded', () => {
   it('refuses every change with the reason, writes nothing, and shows nothing', async () => {
     const storage = new MemoryStorage({ [keys.legacy]: { schemaVersion: 1, delegations: [] } });
-    const store = TeamStore.unavailableBecause(
+    const store = unavailableTeamStore(
       storage,
       storage.files,
       keys,
@@ -837,10 +849,10 @@ describe('TeamStore: data that could not be loaded', () => {
       { cadenceDays: () => 14 },
       'disk full',
     );
-    assert.equal(store.all().length, 0);
-    assert.equal(store.allPeople().length, 0);
+    assert.equal(store.delegations().length, 0);
+    assert.equal(store.people().length, 0);
     await assert.rejects(
-      store.log(input('Anything')),
+      store.logDelegation(input('Anything')),
       (error: unknown) => error instanceof StoreRefusal && /could not be loaded \(disk full\).*nothing was changed/.test(error.message),
     );
     await assert.rejects(store.addPerson({ name: 'Sam' }), /could not be loaded/);
@@ -891,22 +903,25 @@ describe('TeamStore: history in chunk files', () => {
       ['C', 'Ana'],
       ['D', 'Ana'],
     ] as const) {
-      await store.log(input(task, person));
+      await store.logDelegation(input(task, person));
     }
     await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), topics: [] });
-    const target = store.all().find((d) => d.task === 'C');
+    const target = store.delegations().find((d) => d.task === 'C');
     assert.ok(target);
+    const ana = store.findPerson('Ana');
+    assert.ok(ana);
+    const anasDelegations = (): string | undefined =>
+      namedFiles(storage).find((name) => parseChunkName(name)?.bucket === `delegations/${ana.id}/2026`);
+    const replaced = anasDelegations() ?? '';
     const from = storage.writes.length;
     const filesFrom = storage.files.writes.length;
     await store.markDone(target.id);
-    const ana = store.findPerson('Ana');
-    assert.ok(ana);
-    const hex = Buffer.from(ana.id).toString('hex');
     assert.deepEqual(
-      storage.files.writes.slice(filesFrom).map((w) => [w.name, w.text !== undefined]),
-      [[`delegations-${hex}-2026-6.json`, true]],
+      storage.files.writes.slice(filesFrom).map((w) => [parseChunkName(w.name)?.bucket, w.text !== undefined]),
+      [[`delegations/${ana.id}/2026`, true]],
       'more than the touched chunk',
     );
+    assert.notEqual(anasDelegations(), replaced, 'the chunk was written over instead of under a new name');
     assert.deepEqual(
       storage.writes.slice(from).map((w) => w.key),
       [keys.team],
@@ -914,9 +929,12 @@ describe('TeamStore: history in chunk files', () => {
     );
     // The file it replaced stays until the next load: an index on disk older than the one just
     // written may still name it (VS Code writes workspace state to disk after \`update\` resolved).
-    const replaced = `delegations-${hex}-2026-4.json`;
     assert.ok(storage.files.data.has(replaced));
     assert.ok(!namedFiles(storage).includes(replaced));
+    assert.ok(
+      (storage.get(keys.team) as { retired: { name: string }[] }).retired.some((r) => r.name === replaced),
+      'the index does not list the file it replaced as retired',
+    );
     await storedMatches(store, storage);
     // A load right after (the extension host restarted, VS Code may not have written the index to
     // disk yet): the replaced file is kept, unread.
@@ -934,12 +952,12 @@ describe('TeamStore: history in chunk files', () => {
     assert.deepEqual([...storage.files.data.keys()].sort(), namedFiles(storage).sort());
   });
 
-  it('a write that stops before its index leaves the old state whole; the next load removes what it left, unread', async () => {
+  it('a write that stops before its index leaves the old state whole; what it left is never read, and goes once a day old', async () => {
     const { store, storage, clock } = await newStore();
-    await store.log(input('Kept'));
+    await store.logDelegation(input('Kept'));
     const before = await readStored(storage);
     storage.failKey = keys.team;
-    await assert.rejects(store.log(input('Lost', 'Ana')), /could not be saved/);
+    await assert.rejects(store.logDelegation(input('Lost', 'Ana')), /could not be saved/);
     storage.failKey = undefined;
     assertSameTeam(await readStored(storage), before, 'storage changed');
     assertSameTeam(store.snapshot(), before, 'memory changed');
@@ -948,6 +966,13 @@ describe('TeamStore: history in chunk files', () => {
     storage.files.reads.length = 0;
     const reloaded = await loadTeam(storage, clock);
     assertSameTeam(reloaded.snapshot(), before);
+    // Within a day another writer could still be about to name it: it stays.
+    assert.ok(
+      orphans.every((name) => storage.files.data.has(name)),
+      'a file of this lineage was removed while a writer could still name it',
+    );
+    clock.advance(ORPHAN_MS);
+    assertSameTeam((await loadTeam(storage, clock)).snapshot(), before);
     assert.deepEqual(
       storage.files.reads.filter((name) => orphans.includes(name)),
       [],
@@ -955,13 +980,13 @@ describe('TeamStore: history in chunk files', () => {
     );
     assert.ok(
       orphans.every((name) => !storage.files.data.has(name)),
-      'an orphan file was left after a load',
+      'an orphan file was left after a load once a day old',
     );
   });
 
   it('a failed removal at load is harmless: the file stays unread, and goes at a later load', async () => {
     const { store, storage, clock } = await newStore();
-    const d = (await store.log(input('Kept'))).value;
+    const d = (await store.logDelegation(input('Kept'))).value;
     await store.markDone(d.id);
     const replaced = [...storage.files.data.keys()].filter((name) => !namedFiles(storage).includes(name));
     assert.equal(replaced.length, 1);
@@ -979,13 +1004,13 @@ describe('TeamStore: history in chunk files', () => {
 
   it('leaves alone what is in the folder and is not a chunk file name', async () => {
     const { store, storage, clock } = await newStore();
-    await store.log(input('Kept'));
+    await store.logDelegation(input('Kept'));
     const foreign = ['notes.txt', 'delegations-zz-2026-1.json', 'delegations-7365-2026-1.json.tmp', 'DELEGATIONS-73-2026-1.json'];
     for (const name of foreign) {
       storage.files.data.set(name, 'not ours');
     }
     const reloaded = await loadTeam(storage, clock);
-    assert.equal(reloaded.all().length, 1);
+    assert.equal(reloaded.delegations().length, 1);
     assert.ok(
       foreign.every((name) => storage.files.data.has(name)),
       'removed a file that is not a chunk file',
@@ -996,39 +1021,96 @@ describe('TeamStore: history in chunk files', () => {
     );
   });
 
-  it('keeps a missing or damaged chunk file aside by its name, and loads the rest', async () => {
+  it('keeps naming a missing, damaged or unreadable chunk file, loads the rest, keeps its person read-only, and reads it again at the next load', async () => {
     const { store, storage, clock } = await newStore();
-    await store.log(input('One', 'Sam'));
-    await store.log(input('Two', 'Ana'));
+    await store.logDelegation(input('One', 'Sam'));
+    await store.logDelegation(input('Two', 'Ana'));
     await store.logOneOnOne({ person: 'Ana', on: day('2026-11-20'), topics: [] });
     const [gone, damaged] = namedFiles(storage).filter((name) => name.startsWith('delegations-'));
     assert.ok(gone && damaged);
+    const goneText = storage.files.data.get(gone) ?? '';
+    const damagedText = storage.files.data.get(damaged) ?? '';
+    const named = namedFiles(storage);
     storage.files.data.delete(gone);
-    storage.files.data.set(damaged, '{"schemaVersion":4,"records":[{"id"');
+    storage.files.data.set(damaged, '{"schemaVersion":5,"records":[{"id"');
+    clock.advance(ORPHAN_MS + SETTLED_MS);
     const reloaded = await loadTeam(storage, clock);
-    assert.equal(reloaded.all().length, 0);
+    assert.equal(reloaded.delegations().length, 0);
     assert.equal(reloaded.oneOnOnes().length, 1);
-    assert.equal(reloaded.keptAsideOnLoad, 2);
+    assert.equal(reloaded.keptAsideOnLoad, 0, 'a chunk that may come back was kept aside');
     assert.deepEqual(
-      reloaded.keptAside().map((r) => [(r.raw as { chunk: string }).chunk, (r.raw as { value: unknown }).value]),
+      reloaded
+        .unreadChunks()
+        .map((u) => [u.name, u.reason])
+        .sort(),
       [
-        [gone, null],
-        [damaged, '{"schemaVersion":4,"records":[{"id"'],
-      ],
+        [gone, 'missing'],
+        [damaged, 'damaged'],
+      ].sort(),
     );
-    assert.match(reloaded.keptAside()[0]?.reason ?? '', /chunk of the tracker is missing/);
-    assert.ok(!namedFiles(storage).includes(gone) && !namedFiles(storage).includes(damaged), 'the index still names a lost chunk');
+    assert.deepEqual(namedFiles(storage), named, 'the index was rewritten without a chunk it could not read');
+    // Nothing about their people can change; everyone else can.
+    const sam = reloaded.findPerson('Sam');
+    const ana = reloaded.findPerson('Ana');
+    assert.ok(sam && ana);
+    const owner = parseChunkName(gone)?.personId === sam.id ? sam : ana;
+    await assert.rejects(reloaded.logDelegation(input('Three', owner.name)), StoreRefusal);
+    await assert.rejects(reloaded.updatePerson(owner.id, { name: 'Renamed' }), StoreRefusal);
+    await assert.rejects(reloaded.deletePerson(owner.id), StoreRefusal);
+    assert.deepEqual(namedFiles(storage), named, 'a refused change wrote the index');
+    await reloaded.addPerson({ name: 'Kim' });
+    assert.ok(namedFiles(storage).includes(gone) && namedFiles(storage).includes(damaged), 'a write dropped a chunk it could not read');
+    // The files come back (a sync tool let go of them): the next load reads them, and loses nothing.
+    storage.files.data.set(gone, goneText);
+    storage.files.data.set(damaged, damagedText);
+    clock.advance(ORPHAN_MS + SETTLED_MS);
+    const back = await loadTeam(storage, clock);
+    assert.deepEqual(back.unreadChunks(), []);
+    assert.deepEqual(
+      back
+        .delegations()
+        .map((d) => d.task)
+        .sort(),
+      ['One', 'Two'],
+    );
+    assert.ok(storage.files.data.has(gone) && storage.files.data.has(damaged));
   });
 
-  it('fails the load, writing nothing, when a chunk file is there but cannot be read', async () => {
+  it('goes on without an unreadable chunk when the lead says so: what was there is kept aside, and the index stops naming it', async () => {
     const { store, storage, clock } = await newStore();
-    await store.log(input('One', 'Sam'));
+    await store.logDelegation(input('One', 'Sam'));
+    const [damaged] = namedFiles(storage);
+    assert.ok(damaged);
+    storage.files.data.set(damaged, 'cut sho');
+    const reloaded = await loadTeam(storage, clock);
+    assert.equal(await reloaded.goOnWithoutUnread(), 1);
+    assert.deepEqual(reloaded.unreadChunks(), []);
+    assert.ok(!namedFiles(storage).includes(damaged));
+    assert.deepEqual(
+      reloaded.keptAside().map((r) => (r.raw as { chunk: string; value: unknown }).value),
+      ['cut sho'],
+    );
+    await reloaded.logDelegation(input('Two', 'Sam'));
+    assert.deepEqual(
+      (await loadTeam(storage, clock)).delegations().map((d) => d.task),
+      ['Two'],
+    );
+  });
+
+  it('loads what it can when a chunk file is there but cannot be read, writing nothing, and reads it at the next load', async () => {
+    const { store, storage, clock } = await newStore();
+    await store.logDelegation(input('One', 'Sam'));
     const writes = writeCount(storage);
     storage.files.failRead = true;
-    await assert.rejects(loadTeam(storage, clock), /permission denied/);
+    const unreadable = await loadTeam(storage, clock);
+    assert.deepEqual(
+      unreadable.unreadChunks().map((u) => u.reason),
+      ['unreadable'],
+    );
+    assert.equal(unreadable.delegations().length, 0);
     assert.equal(writeCount(storage), writes);
     storage.files.failRead = false;
-    assert.equal((await loadTeam(storage, clock)).all().length, 1);
+    assert.equal((await loadTeam(storage, clock)).delegations().length, 1);
   });
 });
 
@@ -1037,9 +1119,9 @@ describe('TeamStore in a window with no folder open (chunks in workspace state)'
     const storage = new MemoryStorage();
     const files = new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
     const clock = new FakeClock('2026-11-24');
-    const load = (): Promise<TeamStore> => TeamStore.load(storage, files, keys, clock, sequentialIds(), { cadenceDays: () => 14 });
+    const load = (): Promise<TeamStore> => loadTeamStore(storage, files, keys, clock, sequentialIds(), { cadenceDays: () => 14 });
     const store = await load();
-    const d = (await store.log(input('Run the retro'))).value;
+    const d = (await store.logDelegation(input('Run the retro'))).value;
     await store.logOneOnOne({ person: 'Sam', on: day('2026-11-20'), topics: [] });
     await store.markDone(d.id);
     const chunkKeys = (): string[] =>
@@ -1051,7 +1133,7 @@ describe('TeamStore in a window with no folder open (chunks in workspace state)'
       namedFiles(storage)
         .map((name) => TEAM_CHUNK_KEYS + name)
         .sort();
-    assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 4);
+    assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 5);
     assert.equal(chunkKeys().length, 3, 'the two chunks, and the one Mark done replaced (until the next load)');
     assert.deepEqual(storage.files.data.size, 0, 'a file was written');
     const back = await store.readBack();
@@ -1073,26 +1155,53 @@ describe('chunk file names', () => {
   const collection = fc.constantFrom(...CHUNKED);
   const year = fc.integer({ min: 2000, max: 2099 }).map(String);
 
-  it('map back to their bucket, whatever the person id, and are one name on every file system', () => {
+  it('map back to their bucket, whatever the person id, are one name on every file system, and never repeat', () => {
     fc.assert(
-      fc.property(collection, id, year, fc.nat(1_000_000_000), (c, personId, y, generation) => {
+      fc.property(collection, id, year, fc.nat(4_000_000_000_000), (c, personId, y, now) => {
         const bucket = `${c}/${personId}/${y}`;
-        const name = chunkFileName(bucket, generation);
-        assert.equal(bucketOfFile(name), bucket);
+        const name = chunkFileName(bucket, 'abcd1234', now);
+        const parsed = parseChunkName(name);
+        assert.equal(parsed?.bucket, bucket);
+        assert.equal(parsed?.lineage, 'abcd1234');
+        assert.equal(parsed?.writtenAt, now);
         assert.match(name, /^[a-z0-9.-]+$/, 'a character some file system refuses, or an upper-case letter');
         assert.ok(name.length <= 255);
+        assert.notEqual(chunkFileName(bucket, 'abcd1234', now), name, 'two writes at one moment share a name');
       }),
     );
     fc.assert(
       fc.property(id, id, (a, b) => {
         fc.pre(a !== b);
         assert.notEqual(
-          chunkFileName(`delegations/${a}/2026`, 1).toLowerCase(),
-          chunkFileName(`delegations/${b}/2026`, 1).toLowerCase(),
+          chunkFileName(`delegations/${a}/2026`, 'abcd1234', 1)
+            .replace(/\.[0-9a-z]{4}\.json$/, '')
+            .toLowerCase(),
+          chunkFileName(`delegations/${b}/2026`, 'abcd1234', 1)
+            .replace(/\.[0-9a-z]{4}\.json$/, '')
+            .toLowerCase(),
           'two people share a name on a case-insensitive disk',
         );
       }),
     );
+  });
+
+  it("read version 4 names back too, and know a later version's kinds as chunks (kept), not as damage", () => {
+    const hex = Buffer.from('p-1').toString('hex');
+    assert.deepEqual(parseChunkName(`oneonones-${hex}-2026-7.json`), {
+      file: 'oneonones',
+      collection: 'oneOnOnes',
+      personId: 'p-1',
+      year: '2026',
+      bucket: 'oneOnOnes/p-1/2026',
+      version: 4,
+      lineage: undefined,
+      writtenAt: undefined,
+      generation: 7,
+    });
+    const later = parseChunkName(`moments-${hex}-2026-abcd1234-mi4b8c2d.x7q2.json`);
+    assert.equal(later?.collection, undefined);
+    assert.equal(later?.bucket, undefined);
+    assert.equal(later?.personId, 'p-1');
   });
 
   it('reads no other name as a chunk', () => {
@@ -1111,7 +1220,7 @@ describe('chunk file names', () => {
       `delegations-${hex('p-1')}-2026-.json`,
       'techLead.team/delegations/p-1/2026#1',
     ]) {
-      assert.equal(bucketOfFile(name), undefined, name);
+      assert.equal(parseChunkName(name), undefined, name);
     }
   });
 });

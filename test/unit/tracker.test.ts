@@ -9,7 +9,7 @@ import { summarisePeople } from '../../src/domain/team/byPerson';
 import type { Feedback } from '../../src/domain/team/feedback';
 import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
 import type { Person } from '../../src/domain/team/people';
-import type { TeamData } from '../../src/domain/team/stored';
+import type { TeamData } from '../../src/domain/team/kinds';
 import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
 
 const today = day('2026-11-24');
@@ -70,14 +70,14 @@ describe('check-ins', () => {
   it('record the note and move the follow-up, both in the history', async () => {
     const storage = new MemoryStorage();
     const store = await loadTeam(storage, new FakeClock('2026-11-24'), sequentialIds());
-    const d = (await store.log({ task: 'Own the release', person: 'Sam', level: 5, followUpOn: day('2026-11-24') })).value;
+    const d = (await store.logDelegation({ task: 'Own the release', person: 'Sam', level: 5, followUpOn: day('2026-11-24') })).value;
     const checked = await store.checkIn(d.id, 'going well', day('2026-12-01'));
     assert.equal(checked?.followUpOn, '2026-12-01');
     assert.deepEqual(checked?.history.slice(1), [
       { kind: 'checkIn', on: '2026-11-24', note: 'going well' },
       { kind: 'followUpChanged', on: '2026-11-24', from: '2026-11-24', to: '2026-12-01' },
     ]);
-    assert.deepEqual((await readStored(storage)).delegations, store.all());
+    assert.deepEqual((await readStored(storage)).delegations, store.delegations());
   });
 });
 
@@ -155,15 +155,15 @@ describe('export and import', () => {
     assert.match(withNotes, /\| 2026-11-10 \| 4\/5, good \| career, blockers \| Private: thinking about a move \|/);
   });
 
-  it('round-trips the full data through JSON', () => {
-    const parsed = parseImport(toExportJson(data, today, { includeNotes: true }), today);
+  it('round-trips the full data through JSON', async () => {
+    const parsed = await parseImport(toExportJson(data, today, { includeNotes: true }), today);
     assert.deepEqual(parsed, { ok: true, version: 2, data, notesLeftOut: false });
   });
 
-  it('leaves private 1:1 notes out of the file unless the setting allows them, and says so', () => {
+  it('leaves private 1:1 notes out of the file unless the setting allows them, and says so', async () => {
     const text = toExportJson(data, today, { includeNotes: false });
     assert.doesNotMatch(text, /thinking about a move/);
-    const parsed = parseImport(text, today);
+    const parsed = await parseImport(text, today);
     assert.ok(parsed.ok && parsed.version === 2);
     assert.equal(parsed.notesLeftOut, true);
     assert.deepEqual(
@@ -173,21 +173,21 @@ describe('export and import', () => {
     assert.deepEqual({ ...parsed.data, oneOnOnes: [] }, { ...data, oneOnOnes: [] });
   });
 
-  it('still imports a release 0.1 file, with each person by name', () => {
+  it('still imports a release 0.1 file, with each person by name', async () => {
     const file = JSON.stringify({
       format: EXPORT_FORMAT,
       version: 1,
       exportedOn: '2026-11-20',
       delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')],
     });
-    assert.deepEqual(parseImport(file, today), {
+    assert.deepEqual(await parseImport(file, today), {
       ok: true,
       version: 1,
       delegations: [named(all[0] as Delegation, 'Sam'), named(all[1] as Delegation, 'Ana')],
     });
   });
 
-  it('rejects a bad file whole, with a reason', () => {
+  it('rejects a bad file whole, with a reason', async () => {
     const good = JSON.parse(toExportJson(data, today, { includeNotes: true })) as Record<string, unknown>;
     const v1 = { format: EXPORT_FORMAT, version: 1, exportedOn: '2026-11-20', delegations: [named(all[0] as Delegation, 'Sam')] };
     const cases: [string, RegExp][] = [
@@ -236,14 +236,14 @@ describe('export and import', () => {
       [JSON.stringify({ ...v1, delegations: [v1.delegations[0], v1.delegations[0]] }), /#2: duplicate id/],
     ];
     for (const [text, reason] of cases) {
-      const result = parseImport(text, today);
+      const result = await parseImport(text, today);
       assert.equal(result.ok, false, text.slice(0, 60));
       assert.match(result.ok ? '' : result.error, reason);
     }
     assert.equal(EXPORT_FORMAT, 'tech-lead-coach/delegations');
   });
 
-  it('writes kept-aside records in the import format, so a repaired file imports', () => {
+  it('writes kept-aside records in the import format, so a repaired file imports', async () => {
     const broken = { ...named(all[0] as Delegation, 'Sam'), level: 9 };
     const rescue = JSON.parse(toRescueJson([{ raw: broken, reason: 'invalid level' }], today)) as {
       version: number;
@@ -252,16 +252,16 @@ describe('export and import', () => {
     };
     assert.equal(rescue.version, 1, "release 0.1's delegations alone: the format that release wrote");
     assert.deepEqual(rescue.problems, ['#1: invalid level']);
-    assert.match((parseImport(JSON.stringify(rescue), today) as { error: string }).error, /#1: invalid level/);
+    assert.match(((await parseImport(JSON.stringify(rescue), today)) as { error: string }).error, /#1: invalid level/);
     const repaired = { ...rescue, delegations: rescue.delegations.map((d) => ({ ...d, level: 4 })) };
-    assert.deepEqual(parseImport(JSON.stringify(repaired), today), {
+    assert.deepEqual(await parseImport(JSON.stringify(repaired), today), {
       ok: true,
       version: 1,
       delegations: [named(all[0] as Delegation, 'Sam')],
     });
   });
 
-  it('writes kept-aside people, delegations, 1:1s and feedback in the version-2 format, notes kept, so repaired they import', () => {
+  it('writes kept-aside people, delegations, 1:1s and feedback in the version-2 format, notes kept, so repaired they import', async () => {
     const kim = person('p-kim', 'Kim');
     const meeting: OneOnOne = { id: 'm1', personId: 'p-kim', on: day('2026-11-20'), topics: [], notes: 'Wants to lead the migration' };
     const asked: Feedback = {
@@ -302,9 +302,9 @@ describe('export and import', () => {
       '#4: feedback entry: its person is not in the tracker',
       '#5: a stored chunk of the tracker is missing or not in a known shape',
     ]);
-    assert.equal((parseImport(JSON.stringify(rescue), today) as { ok: boolean }).ok, false, 'unrepaired, it is refused');
+    assert.equal(((await parseImport(JSON.stringify(rescue), today)) as { ok: boolean }).ok, false, 'unrepaired, it is refused');
     const repaired = { ...rescue, people: [kim], delegations: [work], oneOnOnes: [meeting] };
-    assert.deepEqual(parseImport(JSON.stringify(repaired), today), {
+    assert.deepEqual(await parseImport(JSON.stringify(repaired), today), {
       ok: true,
       version: 2,
       data: { people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] },
@@ -325,7 +325,7 @@ describe('export and import', () => {
       feedback: [],
     });
     assert.deepEqual([result.added, result.updated, result.unchanged], [1, 1, 1]);
-    assert.equal(store.get('b')?.task, 'Task b, renamed');
+    assert.equal(store.delegation('b')?.task, 'Task b, renamed');
     await store.undo(result.undo);
     assert.deepEqual(store.snapshot(), before);
     const sorted = (list: readonly Delegation[]): Delegation[] => [...list].sort((a, b) => a.id.localeCompare(b.id));

@@ -77,12 +77,12 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
   }
 
   private groups(): Map<FollowUpGroup, Delegation[]> {
-    this.byGroup ??= groupByFollowUp(this.services.team.all(), this.today());
+    this.byGroup ??= groupByFollowUp(this.services.team.delegations(), this.today());
     return this.byGroup;
   }
 
   private people(): PersonSummary[] {
-    this.byPerson ??= summarisePeople(this.services.team.all(), this.today(), (id) => this.services.team.nameOf(id));
+    this.byPerson ??= summarisePeople(this.services.team.delegations(), this.today(), (id) => this.services.team.nameOf(id));
     return this.byPerson;
   }
 

@@ -3,7 +3,7 @@ import { validateNote, validateTask } from '../../domain/team/delegations';
 import { errorOf } from '../../domain/core/validation';
 import { validatePersonName } from '../../domain/team/people';
 import { levelLabel } from '../../domain/team/delegationLevels';
-import { undoMarkDone } from '../../domain/team/store';
+import { undoMarkDone } from '../../domain/team/store/undo';
 import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
@@ -117,7 +117,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
       // A name already in the team is that person; a new one joins the team.
       await services.team.reassign(target.id, v.value ?? '');
     } else if (v.ok && field.field !== 'person') {
-      await services.team.edit(target.id, field.field, v.value);
+      await services.team.editDelegation(target.id, field.field, v.value);
     }
   }
 }
@@ -125,7 +125,7 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
 export async function remove(services: Services, arg: unknown): Promise<void> {
   const target = await resolveTarget(services, arg, () => true, l10n.t('Delete which delegation?'));
   if (target) {
-    const deleted = await services.team.delete(target.id);
+    const deleted = await services.team.deleteDelegation(target.id);
     if (deleted) {
       confirmTeamChange(
         services,

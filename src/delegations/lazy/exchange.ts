@@ -3,8 +3,9 @@ import { todayKey } from '../../domain/core/dates';
 import { IMPORT_MAX_BYTES, parseImport, toExportJson, toMarkdown } from '../../domain/team/exchange';
 import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
-import { describeImport } from '../../domain/team/store';
+import { describeImport } from '../../domain/team/store/import';
 import { confirmTeamChange } from '../../teamUndo';
+import { Slices } from '../../domain/core/slices';
 import * as l10n from '../../domain/core/l10n';
 
 function defaultFolder(): vscode.Uri | undefined {
@@ -103,7 +104,7 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     );
     return;
   }
-  const parsed = parseImport(text, todayKey(services.clock));
+  const parsed = await parseImport(text, todayKey(services.clock), new Slices());
   if (!parsed.ok) {
     // The reason may quote the file: it goes through inert like any other user text.
     void vscode.window.showErrorMessage(inert(l10n.t('Import Delegations: {0}', parsed.error)));

@@ -33,7 +33,7 @@ function personItems(people: readonly string[], typed: string): PersonItem[] {
 async function askForDelegation(services: Services, presetPerson?: string): Promise<NewDelegation | undefined> {
   const today = todayKey(services.clock);
   const settings = services.settings();
-  const people = services.team.people();
+  const people = services.team.personNames();
   const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = presetPerson
     ? { person: presetPerson }
     : {};
@@ -185,7 +185,7 @@ export async function logDelegation(services: Services, args: unknown): Promise<
   if (!input) {
     return undefined;
   }
-  const { value: delegation, undo } = await services.team.log(input);
+  const { value: delegation, undo } = await services.team.logDelegation(input);
   const today = todayKey(services.clock);
   confirmTeamChange(
     services,

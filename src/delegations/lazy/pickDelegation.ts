@@ -18,24 +18,24 @@ export async function resolveTarget(
   placeholder: string,
 ): Promise<Delegation | undefined> {
   if (typeof arg === 'object' && arg !== null && (arg as DelegationsNode).kind === 'delegation') {
-    return services.team.get((arg as { delegation: Delegation }).delegation.id);
+    return services.team.delegation((arg as { delegation: Delegation }).delegation.id);
   }
   if (typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection') {
     const id = (arg as { id?: unknown }).id;
-    const selected = typeof id === 'string' ? services.team.get(id) : undefined;
+    const selected = typeof id === 'string' ? services.team.delegation(id) : undefined;
     if (selected) {
       return filter(selected) ? selected : undefined;
     }
   }
   if (typeof arg === 'string') {
-    const found = services.team.get(arg);
+    const found = services.team.delegation(arg);
     if (!found) {
       void vscode.window.showErrorMessage(l10n.t('That delegation no longer exists in this workspace.'));
     }
     return found;
   }
   const today = todayKey(services.clock);
-  const candidates = services.team.all().filter(filter);
+  const candidates = services.team.delegations().filter(filter);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('There is no delegation to choose here yet.'));
     return undefined;

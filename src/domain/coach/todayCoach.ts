@@ -1,7 +1,7 @@
 import { todayKey, type Clock, type DateKey } from '../core/dates';
 import { ACTION_THEMES, neglectedAction } from '../review/review';
-import type { TeamData } from '../team/stored';
-import type { TeamStore } from '../team/store';
+import type { TeamData } from '../team/kinds';
+import type { TeamStore } from '../team/store/store';
 import {
   currentStreak,
   isNudgeDoneToday,
@@ -108,10 +108,10 @@ export class TodayCoach {
       catalogue: this.deps.catalogue,
       themes: this.deps.themes(),
       today,
-      delegations: this.deps.team.all(),
+      delegations: this.deps.team.delegations(),
       daysSinceLastDelegated: this.deps.team.daysSinceLastDelegated(),
       // Archived people too: an overdue follow-up of theirs still names them; no 1:1 nudge is made for them.
-      people: this.deps.team.allPeople(),
+      people: this.deps.team.people(),
       oneOnOnes: this.deps.team.oneOnOnes(),
       feedback: this.deps.team.feedback(),
     };

@@ -10,7 +10,7 @@ import { type Delegation } from '../team/delegations';
 import { compareDays, compareText } from '../core/compare';
 import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from '../coach/nudges';
 import { isOneOnOneOverdue, type OneOnOne } from '../team/oneOnOnes';
-import type { TeamData } from '../team/stored';
+import type { TeamData } from '../team/kinds';
 import * as l10n from '../core/l10n';
 
 /** The article's five actions. */

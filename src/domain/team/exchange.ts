@@ -4,7 +4,10 @@ import { compareDays, compareText } from '../core/compare';
 import { levelLabel } from './delegationLevels';
 import { summarisePeople } from './byPerson';
 import { describeLastOneOnOne, describeMood, describeNextOneOnOne, lastOneOnOne, TOPIC_LABELS } from './oneOnOnes';
-import { COLLECTIONS, readTeamLists, type TeamData } from './stored';
+import { parseJson } from '../core/json';
+import { NO_SLICES, type Slices } from '../core/slices';
+import { COLLECTIONS, kindOf, type Collection, type TeamData, type TeamRecord } from './kinds';
+import { readTeamLists } from './storage/read';
 import * as l10n from '../core/l10n';
 
 /** The JSON export: the full records, versioned so a later version can read it back. */
@@ -24,22 +27,16 @@ export interface TeamExport extends TeamData {
   readonly privateNotes: 'included' | 'left out';
 }
 
-/** The data with 1:1 notes removed, unless they may leave the editor. */
-function withNotes(data: TeamData, includeNotes: boolean): TeamData {
-  return includeNotes ? data : { ...data, oneOnOnes: data.oneOnOnes.map(({ notes: _notes, ...rest }) => rest) };
-}
-
 export function toExportJson(data: TeamData, today: DateKey, options: { readonly includeNotes: boolean }): string {
-  const shown = withNotes(data, options.includeNotes);
+  const lists = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, (data[c] as readonly TeamRecord[]).map((r) => kindOf(c).exported(r as never, options.includeNotes))]),
+  ) as unknown as TeamData;
   const file: TeamExport = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedOn: today,
     privateNotes: options.includeNotes ? 'included' : 'left out',
-    people: shown.people,
-    delegations: shown.delegations,
-    oneOnOnes: shown.oneOnOnes,
-    feedback: shown.feedback,
+    ...lists,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -50,15 +47,10 @@ export interface RescuedRecord {
   readonly reason: string;
 }
 
-/** The collection a kept-aside record belongs to, from the reason the reader gave it (see teamData.ts). */
-const REASON_PREFIXES: readonly [string, keyof TeamData][] = [
-  ['person: ', 'people'],
-  ['delegation: ', 'delegations'],
-  ['1:1: ', 'oneOnOnes'],
-  ['feedback entry: ', 'feedback'],
-];
+/** The collection a kept-aside record belongs to, from the reason the reader gave it (`<singular>: …`, see storage/read.ts). */
+const REASON_PREFIXES: readonly [string, Collection][] = COLLECTIONS.map((c) => [`${kindOf(c).singular}: `, c]);
 
-function collectionOf(record: RescuedRecord): keyof TeamData | undefined {
+function collectionOf(record: RescuedRecord): Collection | undefined {
   const raw = record.raw;
   if (typeof raw === 'object' && raw !== null && typeof (raw as { person?: unknown }).person === 'string') {
     return undefined; // release 0.1's shape: the person by name
@@ -76,7 +68,7 @@ function collectionOf(record: RescuedRecord): keyof TeamData | undefined {
  * with the delegations, so nothing is left out: Import refuses it until it is repaired.
  */
 export function toRescueJson(records: readonly RescuedRecord[], today: DateKey): string {
-  const lists: Record<keyof TeamData, unknown[]> = { people: [], delegations: [], oneOnOnes: [], feedback: [] };
+  const lists = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as unknown[]])) as unknown as Record<Collection, unknown[]>;
   const placed = records.map((record) => ({ record, collection: collectionOf(record) }));
   const ordered = [
     ...COLLECTIONS.flatMap((collection) => placed.filter((p) => p.collection === collection)),
@@ -203,7 +195,11 @@ function tooMany(problems: readonly string[], total: number, what: 'delegations'
  * version, a record that fails validation, duplicate ids, a record about someone not in the file,
  * absurd sizes) rejects the whole file with a clear reason.
  */
-export function parseImport(text: string, today: DateKey): ImportParse {
+export async function parseImport(
+  text: string,
+  today: DateKey,
+  slices: Pick<Slices, 'due' | 'maybeYield'> = NO_SLICES,
+): Promise<ImportParse> {
   if (text.length > IMPORT_MAX_BYTES) {
     return {
       ok: false,
@@ -212,7 +208,7 @@ export function parseImport(text: string, today: DateKey): ImportParse {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = await parseJson(text, slices);
   } catch (error) {
     return { ok: false, error: l10n.t('The file is not valid JSON ({0}).', error instanceof Error ? error.message : String(error)) };
   }
@@ -283,7 +279,7 @@ export function parseImport(text: string, today: DateKey): ImportParse {
   if (notes !== undefined && notes !== 'included' && notes !== 'left out') {
     return { ok: false, error: l10n.t('The file\'s "privateNotes" must be "included" or "left out".') };
   }
-  const read = readTeamLists(data, today);
+  const read = await readTeamLists(data, today, slices);
   if (read.problems.length > 0) {
     return { ok: false, error: tooMany(read.problems, total, 'records') };
   }

@@ -75,7 +75,7 @@ export async function logFeedback(services: Services, arg: unknown): Promise<Fee
   const title = kind === 'given' ? l10n.t('Log Feedback Given') : l10n.t('Log Feedback Asked For');
   let person = presetName(services, arg);
   if (!person) {
-    const people = services.team.people();
+    const people = services.team.personNames();
     const answer = await showInputStep({
       title,
       step: 2,

@@ -77,7 +77,7 @@ function openForm(services: Services, person: string | undefined): void {
   });
   openPanel = panel;
   const state: OneOnOneFormState = {
-    people: services.team.people(),
+    people: services.team.personNames(),
     ...(person ? { person } : {}),
     today: todayKey(services.clock),
     moods: ([1, 2, 3, 4, 5] as Mood[]).map((value) => ({ value, word: MOOD_WORDS[value] })),

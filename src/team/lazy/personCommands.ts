@@ -63,7 +63,7 @@ export function presetName(services: Services, arg: unknown): string | undefined
 
 export async function pickPerson(services: Services, placeHolder: string, filter: (p: Person) => boolean): Promise<Person | undefined> {
   const today = todayKey(services.clock);
-  const people = services.team.allPeople().filter(filter);
+  const people = services.team.people().filter(filter);
   if (people.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('Nobody is in the team here yet. Add someone with "Tech Lead: Add Person".'));
     return undefined;

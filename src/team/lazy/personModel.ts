@@ -16,7 +16,7 @@ import {
   nextOneOnOneDue,
   TOPIC_LABELS,
 } from '../../domain/team/oneOnOnes';
-import type { TeamData } from '../../domain/team/stored';
+import type { TeamData } from '../../domain/team/kinds';
 import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
 import * as l10n from '../../domain/core/l10n';
 

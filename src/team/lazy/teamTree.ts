@@ -83,7 +83,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         return f;
       };
       const today = this.today();
-      for (const d of this.services.team.all()) {
+      for (const d of this.services.team.delegations()) {
         if (!isDone(d)) {
           const f = entry(d.personId);
           f.open.push(d);
@@ -117,7 +117,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
       const today = this.today();
       return (
         this.services.team
-          .allPeople()
+          .people()
           .filter((p) => this.showArchived || !p.archived)
           .map((person) => ({ person, overdue: isOneOnOneOverdue(person, this.factsOf(person.id).last, today) }))
           // Archived last, then whoever is overdue for a 1:1, then by name.

@@ -39,7 +39,7 @@ function daysSinceAsked(services: Services): { daysSinceFeedbackAsked?: number }
 export function buildTodayState(services: Services, onLessonsRead: () => void): TodayViewState {
   const nudge = services.coach.current();
   const stats = {
-    active: services.team.all().filter((d) => d.doneOn === undefined).length,
+    active: services.team.delegations().filter((d) => d.doneOn === undefined).length,
     overdue: services.team.overdue().length,
     streak: services.coach.streak(),
     ...daysSinceAsked(services),

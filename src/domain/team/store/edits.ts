@@ -1,0 +1,413 @@
+import { sameValue } from '../../core/compare';
+import type { DateKey } from '../../core/dates';
+import { UserFacingError } from '../../core/errors';
+import { createDelegation, HISTORY_MAX, isDone, type Delegation, type DelegationEvent, type NewDelegation } from '../delegations';
+import type { DelegationLevel } from '../delegationLevels';
+import type { Feedback } from '../feedback';
+import {
+  CHUNKED,
+  COLLECTIONS,
+  kindOf,
+  validateRecord,
+  type Collection,
+  type Draft,
+  type PersonRecord,
+  type TeamData,
+  type TeamRecords,
+} from '../kinds';
+import { TOPICS, type Mood, type OneOnOne, type Topic } from '../oneOnOnes';
+import { findPersonByName, type Person } from '../people';
+import type { UndoStep, Undoable } from './undo';
+import * as l10n from '../../core/l10n';
+
+/**
+ * Every change to the team as a pure function of a draft of the data: it changes the draft in
+ * place and says which collections it touched and what to return. TeamStore.commit runs it,
+ * checks the result, writes it and only then shows it (store.ts).
+ */
+export type Edit<T> = (draft: Draft, context: EditContext) => Outcome<T> | Promise<Outcome<T>>;
+
+export interface Outcome<T> {
+  /** The collections the change touched; none means nothing to write. */
+  readonly changed: readonly Collection[];
+  readonly result: T;
+}
+
+export interface EditContext {
+  readonly today: DateKey;
+  readonly newId: () => string;
+  readonly defaults: TeamDefaults;
+}
+
+/** Options the store reads when it adds someone. */
+export interface TeamDefaults {
+  cadenceDays(): number;
+}
+
+/** The outcome of a change that can be undone. */
+export interface Done<T> {
+  readonly value: T;
+  readonly undo: Undoable;
+}
+
+/** A change refused before anything was written; the message is for the user. */
+export class StoreRefusal extends UserFacingError {
+  override readonly name = 'StoreRefusal';
+  constructor(message: string) {
+    super(message, 'warning');
+  }
+}
+
+export interface NewOneOnOne {
+  /** The person by name, found or added. */
+  readonly person: string;
+  readonly on: DateKey;
+  readonly mood?: Mood;
+  readonly notes?: string;
+  readonly topics: readonly Topic[];
+}
+
+export type NewFeedback =
+  | {
+      readonly person: string;
+      readonly on: DateKey;
+      readonly kind: 'given';
+      readonly situation: string;
+      readonly behaviour: string;
+      readonly impact: string;
+    }
+  | { readonly person: string; readonly on: DateKey; readonly kind: 'asked'; readonly said: string; readonly change: string };
+
+export interface PersonChanges {
+  readonly name?: string;
+  /** `null` removes the role. */
+  readonly role?: string | null;
+  readonly cadenceDays?: number;
+  readonly archived?: boolean;
+}
+
+const nothing = <T>(result: T): Outcome<T> => ({ changed: [], result });
+
+/** A record about to be written must be one that loads back: the same rules as reading. */
+export function checked<C extends Collection>(collection: C, record: TeamRecords[C], today: DateKey): TeamRecords[C] {
+  const result = validateRecord(collection, record, today);
+  if (!result.ok) {
+    throw new StoreRefusal(
+      collection === 'people'
+        ? l10n.t('That change would store an invalid person ({0}). Nothing was changed.', result.error)
+        : l10n.t('That change would store an invalid record ({0}). Nothing was changed.', result.error),
+    );
+  }
+  return result.value;
+}
+
+/** The person a name refers to, added (with the step that undoes it) when new. Archived people are not given new work. */
+export function resolvePerson(draft: Draft, name: string, context: EditContext): { person: Person; steps: UndoStep[] } {
+  const existing = findPersonByName(draft.people, name);
+  if (existing?.archived) {
+    throw new StoreRefusal(l10n.t('{0} is archived. Restore them from the Team view first.', existing.name));
+  }
+  if (existing) {
+    return { person: existing, steps: [] };
+  }
+  const person = checked(
+    'people',
+    { id: context.newId(), name, cadenceDays: context.defaults.cadenceDays(), addedOn: context.today },
+    context.today,
+  );
+  draft.people.push(person);
+  return { person, steps: [{ kind: 'remove', collection: 'people', record: person }] };
+}
+
+/** Appends an event; past the cap the oldest events after "created" make room, so a record never outgrows what loads. */
+export function withEvent(delegation: Delegation, event: DelegationEvent): Delegation {
+  const history = [...delegation.history, event];
+  if (history.length > HISTORY_MAX) {
+    history.splice(1, history.length - HISTORY_MAX);
+  }
+  return { ...delegation, history };
+}
+
+export function reopened(d: Delegation, on: DateKey): Delegation {
+  if (!isDone(d)) {
+    return d;
+  }
+  const { doneOn: _doneOn, ...open } = d;
+  return withEvent(open, { kind: 'reopened', on });
+}
+
+/** Records of `collection` checked and appended; the change that logged it and its Undo. */
+function logged<C extends Collection>(
+  draft: Draft,
+  collection: C,
+  record: TeamRecords[C],
+  personSteps: UndoStep[],
+): Outcome<Done<TeamRecords[C]>> {
+  (draft[collection] as TeamRecords[C][]).push(record);
+  return {
+    changed: personSteps.length > 0 ? ['people', collection] : [collection],
+    result: { value: record, undo: { steps: [{ kind: 'remove', collection, record }, ...personSteps] } },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+export function addPerson(input: { readonly name: string; readonly role?: string; readonly cadenceDays?: number }): Edit<Done<Person>> {
+  return (draft, { today, newId, defaults }) => {
+    const existing = findPersonByName(draft.people, input.name);
+    if (existing) {
+      throw new StoreRefusal(
+        existing.archived
+          ? l10n.t('{0} is already in the team (archived: restore them from the Team view).', existing.name)
+          : l10n.t('{0} is already in the team.', existing.name),
+      );
+    }
+    const person = checked(
+      'people',
+      {
+        id: newId(),
+        name: input.name,
+        ...(input.role ? { role: input.role } : {}),
+        cadenceDays: input.cadenceDays ?? defaults.cadenceDays(),
+        addedOn: today,
+      },
+      today,
+    );
+    return logged(draft, 'people', person, []);
+  };
+}
+
+/** Renames, sets the role or cadence, archives or restores: one record changes, every view follows. */
+export function updatePerson(id: string, changes: PersonChanges): Edit<Done<Person> | undefined> {
+  return (draft, { today }) => {
+    const index = draft.people.findIndex((p) => p.id === id);
+    const current = draft.people[index];
+    if (!current) {
+      return nothing(undefined);
+    }
+    if (changes.name !== undefined) {
+      const clash = findPersonByName(draft.people, changes.name);
+      if (clash && clash.id !== id) {
+        throw new StoreRefusal(
+          clash.archived
+            ? l10n.t('{0} is already in the team (archived); choose another name.', clash.name)
+            : l10n.t('{0} is already in the team; choose another name.', clash.name),
+        );
+      }
+    }
+    const { role: _role, archived: _archived, ...rest } = current;
+    const role = changes.role === undefined ? current.role : (changes.role ?? undefined);
+    const archived = changes.archived === undefined ? current.archived === true : changes.archived;
+    const next = checked(
+      'people',
+      {
+        ...rest,
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(role ? { role } : {}),
+        ...(changes.cadenceDays !== undefined ? { cadenceDays: changes.cadenceDays } : {}),
+        ...(archived ? { archived: true as const } : {}),
+      },
+      today,
+    );
+    if (sameValue(next, current)) {
+      return nothing({ value: current, undo: { steps: [] } });
+    }
+    draft.people[index] = next;
+    return {
+      changed: ['people'],
+      result: { value: next, undo: { steps: [{ kind: 'revert', collection: 'people', before: current, after: next }] } },
+    };
+  };
+}
+
+/** Removes a person and everything about them, of every kind; the Undo puts it all back. */
+export function deletePerson(id: string): Edit<Done<{ person: Person; records: number }> | undefined> {
+  return (draft) => {
+    const person = draft.people.find((p) => p.id === id);
+    if (!person) {
+      return nothing(undefined);
+    }
+    const steps: UndoStep[] = [{ kind: 'reinsert', collection: 'people', record: person }];
+    let records = 0;
+    for (const collection of CHUNKED) {
+      const list = draft[collection] as PersonRecord[];
+      const theirs = list.filter((r) => r.personId === id);
+      records += theirs.length;
+      theirs.forEach((record) => steps.push({ kind: 'reinsert', collection, record }));
+      (draft[collection] as PersonRecord[]) = list.filter((r) => r.personId !== id);
+    }
+    draft.people = draft.people.filter((p) => p.id !== id);
+    return { changed: [...COLLECTIONS], result: { value: { person, records }, undo: { steps } } };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delegations
+
+/** Logs a delegation; a new name adds the person in the same change (and the Undo removes both). */
+export function logDelegation(input: NewDelegation): Edit<Done<Delegation>> {
+  return (draft, context) => {
+    const owner = resolvePerson(draft, input.person, context);
+    const { person: _name, ...fields } = input;
+    const delegation = checked('delegations', createDelegation(context.newId(), fields, owner.person.id, context.today), context.today);
+    return logged(draft, 'delegations', delegation, owner.steps);
+  };
+}
+
+/** Changes one delegation by `apply`; nothing when it is gone or `apply` gives it back unchanged. */
+function changeDelegation(id: string, apply: (d: Delegation, on: DateKey) => Delegation): Edit<Delegation | undefined> {
+  return (draft, { today }) => {
+    const index = draft.delegations.findIndex((d) => d.id === id);
+    const current = draft.delegations[index];
+    if (!current) {
+      return nothing(undefined);
+    }
+    const next = apply(current, today);
+    if (next === current) {
+      return nothing(current);
+    }
+    const saved = checked('delegations', next, today);
+    draft.delegations[index] = saved;
+    return { changed: ['delegations'], result: saved };
+  };
+}
+
+export const markDone = (id: string): Edit<Delegation | undefined> =>
+  changeDelegation(id, (d, on) => (isDone(d) ? d : withEvent({ ...d, doneOn: on }, { kind: 'done', on })));
+
+export const reopen = (id: string): Edit<Delegation | undefined> => changeDelegation(id, reopened);
+
+export const changeFollowUp = (id: string, followUpOn: DateKey): Edit<Delegation | undefined> =>
+  changeDelegation(id, (d, on) =>
+    d.followUpOn === followUpOn ? d : withEvent({ ...d, followUpOn }, { kind: 'followUpChanged', on, from: d.followUpOn, to: followUpOn }),
+  );
+
+export const changeLevel = (id: string, level: DelegationLevel): Edit<Delegation | undefined> =>
+  changeDelegation(id, (d, on) =>
+    d.level === level ? d : withEvent({ ...d, level }, { kind: 'levelChanged', on, from: d.level, to: level }),
+  );
+
+/** Edits the task or the note (an empty note removes it). */
+export const editDelegation = (id: string, field: 'task' | 'note', value: string | undefined): Edit<Delegation | undefined> =>
+  changeDelegation(id, (d, on) => {
+    if (d[field] === value) {
+      return d;
+    }
+    if (field === 'note') {
+      const { note: _note, ...rest } = d;
+      return withEvent(value === undefined ? rest : { ...rest, note: value }, { kind: 'edited', on, field });
+    }
+    return value === undefined ? d : withEvent({ ...d, [field]: value }, { kind: 'edited', on, field });
+  });
+
+/**
+ * Records a check-in (with an optional note) and moves the follow-up to `nextFollowUpOn`.
+ * Only on open work: a done delegation must be reopened first.
+ */
+export const checkIn = (id: string, note: string | undefined, nextFollowUpOn: DateKey): Edit<Delegation | undefined> =>
+  changeDelegation(id, (d, on) => {
+    if (isDone(d)) {
+      throw new StoreRefusal(l10n.t('"{0}" is done; reopen it before logging a check-in.', d.task));
+    }
+    const withCheckIn = withEvent(d, { kind: 'checkIn', on, ...(note ? { note } : {}) });
+    return d.followUpOn === nextFollowUpOn
+      ? withCheckIn
+      : withEvent({ ...withCheckIn, followUpOn: nextFollowUpOn }, { kind: 'followUpChanged', on, from: d.followUpOn, to: nextFollowUpOn });
+  });
+
+/** Gives a delegation to someone else, by name (found or added). */
+export function reassign(id: string, personName: string): Edit<Delegation | undefined> {
+  return (draft, context) => {
+    const index = draft.delegations.findIndex((d) => d.id === id);
+    const current = draft.delegations[index];
+    if (!current) {
+      return nothing(undefined);
+    }
+    const owner = resolvePerson(draft, personName, context);
+    if (owner.person.id === current.personId) {
+      return nothing(current);
+    }
+    const next = checked(
+      'delegations',
+      withEvent({ ...current, personId: owner.person.id }, { kind: 'edited', on: context.today, field: 'person' }),
+      context.today,
+    );
+    draft.delegations[index] = next;
+    return { changed: ['people', 'delegations'], result: next };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1:1s, feedback, and removing one entry of any kind about a person
+
+export function logOneOnOne(input: NewOneOnOne): Edit<Done<OneOnOne>> {
+  return (draft, context) => {
+    const owner = resolvePerson(draft, input.person, context);
+    const meeting = checked(
+      'oneOnOnes',
+      {
+        id: context.newId(),
+        personId: owner.person.id,
+        on: input.on,
+        ...(input.mood === undefined ? {} : { mood: input.mood }),
+        ...(input.notes === undefined ? {} : { notes: input.notes }),
+        // Each topic once, in one order, however they were given: the form a stored 1:1 must have.
+        topics: TOPICS.filter((topic) => input.topics.includes(topic)),
+      },
+      context.today,
+    );
+    return logged(draft, 'oneOnOnes', meeting, owner.steps);
+  };
+}
+
+export function logFeedback(input: NewFeedback): Edit<Done<Feedback>> {
+  return (draft, context) => {
+    const owner = resolvePerson(draft, input.person, context);
+    const { person: _name, ...fields } = input;
+    const entry = checked('feedback', { id: context.newId(), personId: owner.person.id, ...fields }, context.today);
+    return logged(draft, 'feedback', entry, owner.steps);
+  };
+}
+
+/** Removes one record about a person (a delegation, a 1:1, a feedback entry) logged by mistake; the Undo puts it back. */
+export function deleteEntry<C extends Exclude<Collection, 'people'>>(collection: C, id: string): Edit<Done<TeamRecords[C]> | undefined> {
+  return (draft) => {
+    const list = draft[collection] as TeamRecords[C][];
+    const entry = list.find((r) => r.id === id);
+    if (!entry) {
+      return nothing(undefined);
+    }
+    (draft[collection] as TeamRecords[C][]) = list.filter((r) => r.id !== id);
+    return { changed: [collection], result: { value: entry, undo: { steps: [{ kind: 'reinsert', collection, record: entry }] } } };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks every change passes before it is written
+
+/** Refuses a change that takes a collection past its limit (a collection already past it may shrink). */
+export function checkLimits(draft: Draft, before: TeamData): void {
+  for (const collection of COLLECTIONS) {
+    const kind = kindOf(collection);
+    if (draft[collection].length > kind.limit && draft[collection].length > before[collection].length) {
+      throw new StoreRefusal(kind.tooMany(draft[collection].length, kind.limit));
+    }
+  }
+}
+
+/** Every record about a person points to one in the team; anything else is a bug refused before it is stored. */
+export function assertAttached(data: TeamData): void {
+  const ids = new Set(data.people.map((p) => p.id));
+  for (const collection of CHUNKED) {
+    for (const record of data[collection] as readonly PersonRecord[]) {
+      if (!ids.has(record.personId)) {
+        throw new StoreRefusal(
+          collection === 'oneOnOnes'
+            ? l10n.t('That change would leave a 1:1 without its person. Nothing was changed.')
+            : l10n.t('That change would leave a record without its person. Nothing was changed.'),
+        );
+      }
+    }
+  }
+}
