@@ -16,6 +16,7 @@ import { measureHeap, type HeapResult } from './heap';
 import { describeMachine } from './machine';
 import { measureRender, type RenderResult } from './render';
 import { jsonLine, renderTable, type Row } from './report';
+import { measureImportScale, type ImportScaleResult } from './importScale';
 import { measureScale, type ScaleResult } from './scale';
 import { median, reason, spread } from './stats';
 import { runUiSession, type UiSessionResult } from './uiSession';
@@ -48,6 +49,8 @@ export const JSON_KEYS = [
   'state10kBytes',
   'bytesWrittenPerChange10k',
   'heap10kMB',
+  'import48kMs',
+  'importLongestTaskMs',
 ] as const;
 
 const LESSON_ID = process.env['TLC_BENCH_LESSON'] ?? 'delegate-more';
@@ -167,6 +170,15 @@ async function main(): Promise<void> {
       scale = await measureScale();
     } catch (err) {
       scaleWhy = reason(err);
+    }
+  });
+  let imports: ImportScaleResult | undefined;
+  let importsWhy: string | undefined;
+  await step('an import of 48,000 delegations', async () => {
+    try {
+      imports = await measureImportScale();
+    } catch (err) {
+      importsWhy = reason(err);
     }
   });
 
@@ -554,6 +566,32 @@ async function main(): Promise<void> {
         )}; TeamStore.load of the whole data set: ${s.load10kMs?.toFixed(1) ?? '?'} ms (the first load, moving version 2 to chunk files: ${s.migrate10kMs.toFixed(1)} ms)`,
     );
   }
+
+  const im = imports as ImportScaleResult | undefined;
+  rows.push({
+    key: 'import48kMs',
+    value: im?.import48kMs ?? null,
+    unit: 'ms',
+    goal: 1500,
+    ...(im
+      ? {
+          detail: `Import of a ${(im.bytes48k / 1e6).toFixed(1)} MB file (48,000 delegations, 50 people) into an empty team: parse, check, merge, write; ${im.sizes.map((x) => `${x.delegations / 1000}k ${x.ms.toFixed(0)} ms`).join(', ')}`,
+        }
+      : {}),
+    ...(importsWhy ? { why: importsWhy } : {}),
+  });
+  rows.push({
+    key: 'importLongestTaskMs',
+    value: im?.importLongestTaskMs ?? null,
+    unit: 'ms',
+    goal: 50,
+    ...(im
+      ? {
+          detail: `longest the event loop was held during those imports (monitorEventLoopDelay max, garbage collection included), ${im.sizes.map((x) => `${x.delegations / 1000}k ${x.longestTaskMs.toFixed(0)}`).join(', ')} ms`,
+        }
+      : {}),
+    ...(importsWhy ? { why: importsWhy } : {}),
+  });
 
   const h = heap;
   const hWhy = uiWhy && !h ? uiWhy : h?.why;

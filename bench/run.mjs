@@ -36,6 +36,8 @@ const KEYS = [
   'state10kBytes',
   'bytesWrittenPerChange10k',
   'heap10kMB',
+  'import48kMs',
+  'importLongestTaskMs',
 ];
 
 function fail(why) {

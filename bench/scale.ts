@@ -44,7 +44,7 @@ export interface ScaleResult {
 }
 
 /** An in-memory Memento: values are kept as the JSON text VS Code would send and store. */
-class JsonMemoryStorage implements StateStorage {
+export class JsonMemoryStorage implements StateStorage {
   private readonly values = new Map<string, string>();
   lastWrittenBytes = 0;
 
@@ -74,7 +74,7 @@ class JsonMemoryStorage implements StateStorage {
 }
 
 /** The chunk folder in memory: each file kept as the text written to it. */
-class MemoryChunkFiles implements ChunkFiles {
+export class MemoryChunkFiles implements ChunkFiles {
   readonly files = new Map<string, string>();
   /** Bytes of every text handed to write() since the last mark. */
   writtenSinceMark = 0;

@@ -63,6 +63,8 @@ function warnAboutUnreadData(services: Services): void {
     });
     return;
   }
+  warnAboutUnreadChunks(services);
+  warnAboutForeignData(services);
   const count = services.team.keptAsideOnLoad;
   const newer = services.team.newer;
   const message = newer
@@ -83,6 +85,85 @@ function warnAboutUnreadData(services: Services): void {
       }
     });
   }
+}
+
+/**
+ * Says once when chunks the index names could not be read (a file missing for now, or damaged):
+ * what it means, and the two ways on (read again, or go on without them, kept aside).
+ */
+function warnAboutUnreadChunks(services: Services): void {
+  const unread = services.team.unreadChunks();
+  if (unread.length === 0) {
+    return;
+  }
+  const names = [...new Set(unread.map((u) => services.team.nameOf(u.personId)))].join(', ');
+  const tryAgain = l10n.t('Try Again');
+  const goOn = l10n.t('Go On Without Them…');
+  runInBackground(services.log, l10n.t('Report the team records that could not be read'), async () => {
+    const choice = await vscode.window.showWarningMessage(
+      inert(
+        l10n.t(
+          "Some of the team's records could not be read from storage (records of {0}): a file is missing or damaged, perhaps held by a sync tool for now. Nothing was removed; until they can be read, nothing about them can change.",
+          names,
+        ),
+      ),
+      tryAgain,
+      goOn,
+    );
+    if (choice === tryAgain) {
+      await services.team.refresh();
+      if (services.team.unreadChunks().length > 0) {
+        warnAboutUnreadChunks(services);
+      } else {
+        void vscode.window.showInformationMessage(l10n.t("All of the team's records were read."));
+      }
+    } else if (choice === goOn) {
+      const keep = l10n.t('Keep Aside and Go On');
+      const sure = await vscode.window.showWarningMessage(
+        l10n.t(
+          'Go on without the records that could not be read? What is in their files is kept aside, and Export Delegations Kept Aside writes it out; the team stops waiting for them.',
+        ),
+        { modal: true },
+        keep,
+      );
+      if (sure === keep) {
+        const count = await services.team.goOnWithoutUnread();
+        const exportThem = l10n.t('Export Them');
+        const next = await vscode.window.showInformationMessage(
+          count === 1 ? l10n.t('1 stored chunk was kept aside.') : l10n.t('{0} stored chunks were kept aside.', count),
+          exportThem,
+        );
+        if (next === exportThem) {
+          await vscode.commands.executeCommand(Commands.exportKeptAside);
+        }
+      }
+    }
+  });
+}
+
+/** Says once when the storage folder holds another team's files (another window's, or a team whose workspace state was lost): they were left alone, and can be exported. */
+function warnAboutForeignData(services: Services): void {
+  const files = services.team.foreign.reduce((sum, f) => sum + f.files, 0);
+  if (files === 0) {
+    return;
+  }
+  const exportIt = l10n.t('Export It…');
+  runInBackground(services.log, l10n.t('Report team data of another team in storage'), async () => {
+    const choice = await vscode.window.showWarningMessage(
+      files === 1
+        ? l10n.t(
+            "This workspace's storage folder holds 1 file of team data that this window's team does not know (from another window, or a team whose workspace state was lost). It was left as it is.",
+          )
+        : l10n.t(
+            "This workspace's storage folder holds {0} files of team data that this window's team does not know (from another window, or a team whose workspace state was lost). They were left as they are.",
+            files,
+          ),
+      exportIt,
+    );
+    if (choice === exportIt) {
+      await vscode.commands.executeCommand(Commands.exportForeignData);
+    }
+  });
 }
 
 /** Positional arguments (`l10n.t('{0}', a)`) rather than named ones (`l10n.t('{name}', { name })`). */

@@ -17,6 +17,7 @@ export const Commands = {
   changeFollowUp: 'techLead.changeFollowUp',
   delete: 'techLead.deleteDelegation',
   exportKeptAside: 'techLead.exportKeptAside',
+  exportForeignData: 'techLead.exportForeignData',
   logCheckIn: 'techLead.logCheckIn',
   changeLevel: 'techLead.changeLevel',
   exportDelegations: 'techLead.exportDelegations',

@@ -8,7 +8,7 @@ import * as l10n from '../domain/core/l10n';
 type CommandName = keyof typeof DelegationsLazy.delegationCommands;
 
 /** Commands that only read: they work on a read-only tracker too. */
-const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', 'exportKeptAside']);
+const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', 'exportKeptAside', 'exportForeignData']);
 
 /**
  * Registers the delegation commands; their code loads on first use. A keybinding's
@@ -40,6 +40,7 @@ export function registerDelegationCommands(
     command(Commands.changeFollowUp, l10n.t('Change Follow-up'), 'changeFollowUp'),
     command(Commands.delete, l10n.t('Delete Delegation'), 'remove'),
     command(Commands.exportKeptAside, l10n.t('Export Kept-aside Delegations'), 'exportKeptAside'),
+    command(Commands.exportForeignData, l10n.t('Export Team Data Found in Storage'), 'exportForeignData'),
     command(Commands.logCheckIn, l10n.t('Log Check-in'), 'logCheckIn'),
     command(Commands.changeLevel, l10n.t('Change Delegation Level'), 'changeLevel'),
     command(Commands.exportDelegations, l10n.t('Export Delegations'), 'exportDelegations'),

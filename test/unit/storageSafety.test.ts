@@ -80,6 +80,20 @@ describe('storage safety (issue 21)', () => {
     const first = await loadTeam(new MemoryStorage(valuesOf(storage), filesOf(empty)), clock, sequentialIds('f'));
     assert.equal(first.delegations().length, 6);
     assert.equal(first.oneOnOnes().length, 1);
+    // The store over the empty state says the folder holds another team's files, and can export them for an import.
+    const other = await loadTeam(new MemoryStorage({}, filesOf(storage)), clock, sequentialIds('g'));
+    assert.deepEqual(
+      other.foreign.map((f) => f.files),
+      [storage.files.data.size],
+    );
+    const found = await other.readForeign();
+    assert.equal(found.data.delegations.length, 6);
+    assert.equal(found.data.oneOnOnes.length, 1);
+    assert.equal(found.data.people.length, 2, 'a placeholder for each person the records point to');
+    assert.ok(
+      (await parseImport(toExportJson(found.data, day('2026-11-24'), { includeNotes: true }), day('2026-11-24'))).ok,
+      'the export does not import',
+    );
   });
 
   it('3a. two stores on one state and folder: both changes survive a reload', async () => {

@@ -6,7 +6,7 @@
 import { logCheckIn } from './checkIn';
 import { changeFollowUp, changeLevel, edit, markDone, remove, reopen } from './editDelegation';
 import { exportDelegations, importDelegations } from './exchange';
-import { exportKeptAside } from './keptAside';
+import { exportForeignData, exportKeptAside } from './keptAside';
 import { logDelegation } from './logDelegation';
 
 export { DelegationsTreeProvider } from './delegationsTree';
@@ -19,6 +19,7 @@ export const delegationCommands = {
   edit,
   remove,
   exportKeptAside,
+  exportForeignData,
   logCheckIn,
   changeLevel,
   exportDelegations,

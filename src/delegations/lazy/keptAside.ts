@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
-import { toRescueJson, type RescuedRecord } from '../../domain/team/exchange';
+import { toExportJson, toRescueJson, type RescuedRecord } from '../../domain/team/exchange';
 import { inert } from '../../domain/core/inertText';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
@@ -40,4 +40,44 @@ export async function exportKeptAside(services: Services): Promise<void> {
       ),
     );
   }
+}
+
+/**
+ * Writes what the chunk files of other teams in this workspace's storage folder hold (another
+ * window's, or a team whose workspace state was lost) to a JSON file the lead chooses, in the
+ * import format: Import reads it into this team if they want it. Nothing in storage changes.
+ */
+export async function exportForeignData(services: Services): Promise<void> {
+  const found = await services.team.readForeign();
+  if (found.files === 0) {
+    void vscode.window.showInformationMessage(l10n.t("This workspace's storage holds no team data but this team's."));
+    return;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const target = await vscode.window.showSaveDialog({
+    title: l10n.t('Export team data found in storage'),
+    filters: { [l10n.t('JSON')]: ['json'] },
+    saveLabel: l10n.t('Export'),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, 'tech-lead-found-in-storage.json') } : {}),
+  });
+  if (!target) {
+    return;
+  }
+  const today = todayKey(services.clock);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(toExportJson(found.data, today, { includeNotes: true })));
+  const records = found.data.delegations.length + found.data.oneOnOnes.length + found.data.feedback.length;
+  void vscode.window.showInformationMessage(
+    inert(
+      records === 1
+        ? l10n.t(
+            'Exported 1 record to {0}. Import it to add it to this team; people this team does not know are named "Person 1 from other data" and so on, to rename.',
+            target.fsPath,
+          )
+        : l10n.t(
+            'Exported {0} records to {1}. Import them to add them to this team; people this team does not know are named "Person 1 from other data" and so on, to rename.',
+            records,
+            target.fsPath,
+          ),
+    ),
+  );
 }

@@ -11,7 +11,7 @@ export class Slices {
    * the host for more than 50 ms at a time (a "long task" in browsers' terms); 20 leaves room for the
    * one step that overruns the budget.
    */
-  constructor(private readonly budgetMs = 20) {}
+  constructor(private readonly budgetMs = 8) {}
 
   /** True when the current slice has used its budget. */
   due(): boolean {

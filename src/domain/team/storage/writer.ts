@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/dates';
+import { NO_SLICES, type Slices } from '../../core/slices';
 import type { TeamData } from '../kinds';
 import type { ChunkFiles, IndexCell } from './files';
 import { bucketize, chunkFileName, newLineage, parseChunkName, type IndexStamp, type RetiredChunk, type TeamIndex } from './format';
@@ -90,7 +91,11 @@ export class TeamWriter {
    * removed at a later load, once no index that names them can still be on disk (cleanUp).
    * `forget` names kept chunks (unread ones) to stop naming: the lead chose to go on without them.
    */
-  async write(next: TeamData, forget: readonly string[] = []): Promise<'written' | 'conflict'> {
+  async write(
+    next: TeamData,
+    forget: readonly string[] = [],
+    slices: Pick<Slices, 'maybeYield'> = NO_SLICES,
+  ): Promise<'written' | 'conflict'> {
     if (this.lineage === undefined && !(await this.claimLineage())) {
       return 'conflict';
     }
@@ -106,6 +111,7 @@ export class TeamWriter {
         const name = chunkFileName(bucket, lineage, now);
         chunks.set(bucket, { key: name, records });
         writes.push([name, JSON.stringify({ schemaVersion: TEAM_SCHEMA_VERSION, records })]);
+        await slices.maybeYield();
       }
     }
     const kept = this.kept.filter((name) => !forget.includes(name));

@@ -11,6 +11,7 @@ import { lastOneOnOne, nextOneOnOneDue, type OneOnOne } from '../oneOnOnes';
 import { findPersonByName, type Person } from '../people';
 import type { ChunkFiles, IndexCell } from '../storage/files';
 import { parseChunkName, sameStamp, stampOf, type Unreadable } from '../storage/format';
+import { readForeignChunks } from '../storage/foreign';
 import { readStoredTeam, type TeamRead, type UnreadChunk } from '../storage/read';
 import type { ForeignChunks, TeamWriter } from '../storage/writer';
 import * as edits from './edits';
@@ -357,6 +358,14 @@ export class TeamStore {
     });
   }
 
+  /**
+   * What the chunk files of other teams in the folder hold (see storage/foreign.ts), in the shape of
+   * an import, with how many files were read. Nothing is written or removed.
+   */
+  readForeign(): Promise<{ data: TeamData; files: number }> {
+    return readForeignChunks(this.deps.files, this.writer.stampRead?.lineage, this.data.people, todayKey(this.deps.clock));
+  }
+
   /** Reads the stored team again (another window changed it, or chunks that could not be read may be there now). */
   refresh(): Promise<void> {
     return this.queue.run(() => this.reload());
@@ -424,12 +433,11 @@ export class TeamStore {
         edits.checkLimits(draft, this.data);
         edits.assertAttached(draft);
         this.refuseWhereUnread(draft);
-        if (options.slices) {
-          await new Slices().yieldNow();
-        }
+        const slices = options.slices ? new Slices() : undefined;
+        await slices?.yieldNow();
         let written: 'written' | 'conflict';
         try {
-          written = await this.writer.write(draft);
+          written = await this.writer.write(draft, [], slices);
         } catch (error) {
           throw new StoreWriteError(error);
         }
