@@ -25,7 +25,7 @@
  */
 import { daysBetween, type DateKey } from '../dates';
 import type { CommitHistory, IdentityKey } from './history';
-import { identitiesOf, isBot, type IdentityLinks } from './identities';
+import { botMask, identitiesOf, type IdentityLinks } from './identities';
 import { MS_PER_DAY } from './workingHours';
 
 /** Where in the code a delegation's work is. */
@@ -144,9 +144,11 @@ export function followThrough(history: CommitHistory, delegation: DelegationInCo
     let table = roles.get(source);
     if (table === undefined || table.length < source.identityCount) {
       table = new Uint8Array(source.identityCount);
+      const bots = botMask(source);
+      const delegates = source.identityMask(delegate);
+      const leads = source.identityMask(people.lead);
       for (let id = 0; id < table.length; id++) {
-        const identity = source.identity(id);
-        table[id] = isBot(identity.name, identity.email) ? BOT : delegate.has(identity.key) ? DELEGATE : people.lead.has(identity.key) ? LEAD : OTHER;
+        table[id] = bots[id] === 1 ? BOT : delegates[id] === 1 ? DELEGATE : leads[id] === 1 ? LEAD : OTHER;
       }
       roles.set(source, table);
     }

@@ -72,10 +72,18 @@ export function normalisePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
 }
 
+/** A prefix as {@link isUnderPrefix} compares it: normalised, without a trailing slash. */
+function comparablePrefix(prefix: string): string {
+  return normalisePath(prefix).replace(/\/+$/, '');
+}
+
+function isUnderPrefix(path: string, p: string): boolean {
+  return p.length === 0 || path === p || (path.startsWith(p) && path.charCodeAt(p.length) === 0x2f);
+}
+
 /** Whether `path` is the file `prefix` or lies under the folder `prefix` (with or without a trailing slash). */
 export function isUnder(path: string, prefix: string): boolean {
-  const p = normalisePath(prefix).replace(/\/+$/, '');
-  return p.length === 0 || path === p || (path.startsWith(p) && path.charCodeAt(p.length) === 0x2f);
+  return isUnderPrefix(path, comparablePrefix(prefix));
 }
 
 export class CommitHistory {
@@ -391,9 +399,10 @@ export class CommitHistory {
       return cached.mask;
     }
     const mask = new Uint8Array(this.paths.length);
+    const comparable = prefixes.map(comparablePrefix);
     for (let id = 0; id < this.paths.length; id++) {
       const path = this.paths[id] ?? '';
-      if (prefixes.some((prefix) => isUnder(path, prefix))) {
+      if (comparable.some((prefix) => isUnderPrefix(path, prefix))) {
         mask[id] = 1;
       }
     }

@@ -159,6 +159,27 @@ export function isLead(name: string, email: string, lead: LeadGitUser): boolean 
   return leadName.includes(' ') && leadName === normaliseName(name);
 }
 
+const botMasks = new WeakMap<CommitHistory, Uint8Array>();
+
+/** A flag per identity number of the history: 1 for a bot. Kept per history and extended as identities arrive. */
+export function botMask(history: CommitHistory): Uint8Array {
+  const known = botMasks.get(history);
+  if (known !== undefined && known.length === history.identityCount) {
+    return known;
+  }
+  const mask = new Uint8Array(history.identityCount);
+  for (let id = 0; id < mask.length; id++) {
+    if (known !== undefined && id < known.length) {
+      mask[id] = known[id] ?? 0;
+    } else {
+      const identity = history.identity(id);
+      mask[id] = isBot(identity.name, identity.email) ? 1 : 0;
+    }
+  }
+  botMasks.set(history, mask);
+  return mask;
+}
+
 /** The identities of the history, with bots and the lead recognised; most commits first. */
 export function listIdentities(history: CommitHistory, lead: LeadGitUser = {}): Identity[] {
   return history

@@ -9,10 +9,12 @@
  *   folder is one change), over the last {@link ISLAND_WINDOW_DAYS} days (26 weeks), bots and
  *   merges left out.
  * - The depth fits the repository: the deepest depth from 1 to {@link MAX_ISLAND_DEPTH} at which
- *   folders still hold a meaningful share of the changes, that is, where the folders holding at
- *   least {@link MEANINGFUL_FOLDER_SHARE} (2%) of all file changes together hold at least
- *   {@link MEANINGFUL_COVERAGE} (half) of them. Deeper than that, changes splinter into folders
- *   too small to be an area anyone owns; shallower, one folder mixes areas that different people know.
+ *   folders still hold a meaningful share of the changes, that is, at which at least
+ *   {@link MEANINGFUL_COVERAGE} (half) of all file changes lie in folders with at least
+ *   {@link MEANINGFUL_FOLDER_CHANGES} (20, twice the smallest island) changes in the window.
+ *   Deeper than that, changes splinter into folders too small to say who knows them; shallower,
+ *   one folder mixes areas that different people know. A small repository gets its top folders,
+ *   a large one its modules.
  * - A folder is an island when one linked person (or the lead) made at least {@link ISLAND_SHARE}
  *   (80%) of its changes *alone*, it had at least {@link MIN_ISLAND_CHANGES} (10) changes, and it is
  *   still active: a change within the last {@link ACTIVE_DAYS} (30) days. A commit with a
@@ -25,7 +27,7 @@
  * Plain TypeScript with no VS Code dependency.
  */
 import { TRAILER_CO_AUTHOR, type CommitHistory } from './history';
-import { isBot, personByIdentity } from './identities';
+import { botMask, personByIdentity } from './identities';
 import type { SignalPeople } from './followThrough';
 import { MS_PER_DAY } from './workingHours';
 
@@ -34,7 +36,7 @@ export const ACTIVE_DAYS = 30;
 export const ISLAND_SHARE = 0.8;
 export const MIN_ISLAND_CHANGES = 10;
 export const MAX_ISLAND_DEPTH = 4;
-export const MEANINGFUL_FOLDER_SHARE = 0.02;
+export const MEANINGFUL_FOLDER_CHANGES = 20;
 export const MEANINGFUL_COVERAGE = 0.5;
 
 /** Who holds an island: a person of the Team, or the lead. */
@@ -110,11 +112,7 @@ class Folders {
 
 /** The commits of the window that count: no merges, no bots. */
 function countedCommits(history: CommitHistory, from: number, to: number): number[] {
-  const bots = new Uint8Array(history.identityCount);
-  for (let id = 0; id < bots.length; id++) {
-    const identity = history.identity(id);
-    bots[id] = isBot(identity.name, identity.email) ? 1 : 0;
-  }
+  const bots = botMask(history);
   return history.select({ from, to, merges: 'exclude' }).filter((i) => bots[history.authorOf(i)] !== 1);
 }
 
@@ -128,19 +126,26 @@ function fittedDepth(history: CommitHistory, commits: readonly number[], folders
     }
   }
   for (let depth = 1; depth <= MAX_ISLAND_DEPTH && total > 0; depth++) {
-    const counts = new Map<number, number>();
+    // Per folder: the commits that touched it, and the file changes in it.
+    const changes = new Map<number, number>();
+    const files = new Map<number, number>();
     for (const i of commits) {
+      const seen = new Set<number>();
       const [start, end] = history.fileRange(i);
       for (let e = start; e < end; e++) {
         const folder = folders.of(history.filePathId(e), depth);
         if (folder !== -1) {
-          counts.set(folder, (counts.get(folder) ?? 0) + 1);
+          files.set(folder, (files.get(folder) ?? 0) + 1);
+          if (!seen.has(folder)) {
+            seen.add(folder);
+            changes.set(folder, (changes.get(folder) ?? 0) + 1);
+          }
         }
       }
     }
     let covered = 0;
-    for (const n of counts.values()) {
-      covered += n / total >= MEANINGFUL_FOLDER_SHARE ? n : 0;
+    for (const [folder, n] of files) {
+      covered += (changes.get(folder) ?? 0) >= MEANINGFUL_FOLDER_CHANGES ? n : 0;
     }
     if (covered / total < MEANINGFUL_COVERAGE) {
       break;

@@ -92,7 +92,7 @@ describe('signals: knowledge islands', () => {
     let k = 0;
     for (const area of areas) {
       for (const module of modules) {
-        for (let n = 0; n < 12; n++) {
+        for (let n = 0; n < 24; n++) {
           const author = area === 'billing' && module === 'api' ? 'Priya Sharma' : ['Sam Lee', 'Priya Sharma', 'Jo Lead'][k % 3] ?? '';
           layered.push(commit({ author, local: new Date(NOW - (k % 90) * MS_PER_DAY).toISOString().slice(0, 16), files: [`src/${area}/${module}/f${n % 3}.ts`] }));
           k += 1;
@@ -105,9 +105,11 @@ describe('signals: knowledge islands', () => {
       findKnowledgeIslands(history, people, NOW).islands.map((i) => [i.folder, i.holder.kind === 'person' ? i.holder.personId : 'lead']),
       [['src/billing/api/', 'p-priya']],
     );
-    // Splintered below the top: a hundred folders with 1% each are too small to be areas.
+    // Splintered below the top: a hundred folders with one change each are too small to be areas.
     const splinters = Array.from({ length: 100 }, (_, n) => commit({ author: 'Sam Lee', local: '2026-05-20T10:00', files: [`lib/m${n}/x.ts`] }));
     assert.equal(islandDepth(historyOf(splinters), NOW), 1);
+    // The same tree with fewer changes: its modules hold too few to judge, its areas enough.
+    assert.equal(islandDepth(historyOf(layered.filter((_, n) => n % 3 === 0)), NOW), 2);
     assert.equal(folderOfDepth('a/b/c.ts', 2), 'a/b/');
     assert.equal(folderOfDepth('a/c.ts', 2), undefined);
   });
