@@ -183,8 +183,8 @@ export function followThrough(history: CommitHistory, delegation: DelegationInCo
         continue;
       }
       let touched = false;
-      const [first, last] = history.fileRange(i);
-      for (let e = first; e < last; e++) {
+      const last = history.filesEnd(i);
+      for (let e = history.filesStart(i); e < last; e++) {
         const path = history.filePathId(e);
         const from = history.fileFromId(e);
         if (mask[path] === 1) {

@@ -144,6 +144,7 @@ export class CommitHistory {
         added += 1;
       }
     }
+    this.mergeNewIntoOrder();
     return added;
   }
 
@@ -344,6 +345,21 @@ export class CommitHistory {
     return [this.fileStart[i] ?? 0, this.fileStart[i + 1] ?? 0];
   }
 
+  /** The first of commit `i`'s file entries (no allocation, for loops over many commits). */
+  filesStart(i: number): number {
+    return this.fileStart[i] ?? 0;
+  }
+
+  /** One past the last of commit `i`'s file entries. */
+  filesEnd(i: number): number {
+    return this.fileStart[i + 1] ?? 0;
+  }
+
+  /** Whether commit `i` has any Reviewed-by or Co-authored-by trailer. */
+  hasTrailers(i: number): boolean {
+    return (this.trailerStart[i + 1] ?? 0) > (this.trailerStart[i] ?? 0);
+  }
+
   filePathId(entry: number): number {
     return this.filePath[entry] ?? -1;
   }
@@ -415,8 +431,8 @@ export class CommitHistory {
 
   /** Whether commit `i` changed a path flagged in `mask` (before or after a rename). */
   touches(i: number, mask: Uint8Array): boolean {
-    const [start, end] = this.fileRange(i);
-    for (let e = start; e < end; e++) {
+    const end = this.filesEnd(i);
+    for (let e = this.filesStart(i); e < end; e++) {
       const from = this.fileFromId(e);
       if (mask[this.filePathId(e)] === 1 || (from !== -1 && mask[from] === 1)) {
         return true;
@@ -465,28 +481,39 @@ export class CommitHistory {
 
   // Time.
 
+  /**
+   * Sorts the commits added since the last call and merges them into the author-date order, in
+   * place from the back (no allocation beyond the batch): O(batch log batch + size) per call, so
+   * a read added chunk by chunk never pays for sorting the whole history in one slice.
+   */
+  private mergeNewIntoOrder(): void {
+    if (this.sorted === this.count) {
+      return;
+    }
+    const at = this.at;
+    const fresh = Array.from(this.order.subarray(this.sorted, this.count)).sort((a, b) => (at[a] ?? 0) - (at[b] ?? 0) || a - b);
+    const order = this.order;
+    let i = this.sorted - 1;
+    let j = fresh.length - 1;
+    let k = this.count - 1;
+    while (j >= 0) {
+      const mine = i >= 0 ? (order[i] ?? 0) : -1;
+      const theirs = fresh[j] ?? 0;
+      if (i >= 0 && (at[mine] ?? 0) > (at[theirs] ?? 0)) {
+        order[k] = mine;
+        i -= 1;
+      } else {
+        order[k] = theirs;
+        j -= 1;
+      }
+      k -= 1;
+    }
+    this.sorted = this.count;
+  }
+
   /** Commit indices in author-date order (oldest first). Valid until the next {@link add}. */
   byTime(): Int32Array {
-    if (this.sorted < this.count) {
-      const fresh = Array.from(this.order.subarray(this.sorted, this.count)).sort((a, b) => (this.at[a] ?? 0) - (this.at[b] ?? 0) || a - b);
-      const merged = new Int32Array(this.order.length);
-      let a = 0;
-      let b = 0;
-      let k = 0;
-      while (a < this.sorted || b < fresh.length) {
-        const left = this.order[a] ?? 0;
-        const right = fresh[b] ?? 0;
-        if (b >= fresh.length || (a < this.sorted && (this.at[left] ?? 0) <= (this.at[right] ?? 0))) {
-          merged[k++] = left;
-          a += 1;
-        } else {
-          merged[k++] = right;
-          b += 1;
-        }
-      }
-      this.order = merged;
-      this.sorted = this.count;
-    }
+    this.mergeNewIntoOrder();
     return this.order.subarray(0, this.count);
   }
 

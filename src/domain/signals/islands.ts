@@ -78,35 +78,33 @@ export function folderOfDepth(path: string, depth: number): string | undefined {
   return path.slice(0, end + 1);
 }
 
-/** Per path id, its folder at each depth (interned as numbers), computed once per call. */
+/** Per path id, its folder at each depth from 1 to {@link MAX_ISLAND_DEPTH}, as numbers (-1: none). */
 class Folders {
   readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly byDepth: Int32Array[] = [];
+  readonly byDepth: Int32Array[] = [];
 
-  constructor(private readonly history: CommitHistory) {}
-
-  of(pathId: number, depth: number): number {
-    let table = this.byDepth[depth];
-    if (table === undefined) {
-      table = new Int32Array(this.history.pathCount).fill(-2);
-      this.byDepth[depth] = table;
-    }
-    const known = table[pathId] ?? -1;
-    if (known !== -2) {
-      return known;
-    }
-    const folder = folderOfDepth(this.history.pathOf(pathId), depth);
-    let id = -1;
-    if (folder !== undefined) {
-      id = this.ids.get(folder) ?? this.names.length;
-      if (id === this.names.length) {
-        this.names.push(folder);
-        this.ids.set(folder, id);
+  constructor(history: CommitHistory) {
+    const ids = new Map<string, number>();
+    for (let depth = 0; depth <= MAX_ISLAND_DEPTH; depth++) {
+      const table = new Int32Array(history.pathCount).fill(-1);
+      for (let pathId = 0; depth > 0 && pathId < table.length; pathId++) {
+        const folder = folderOfDepth(history.pathOf(pathId), depth);
+        if (folder !== undefined) {
+          let id = ids.get(folder);
+          if (id === undefined) {
+            id = this.names.length;
+            this.names.push(folder);
+            ids.set(folder, id);
+          }
+          table[pathId] = id;
+        }
       }
+      this.byDepth.push(table);
     }
-    table[pathId] = id;
-    return id;
+  }
+
+  at(depth: number): Int32Array {
+    return this.byDepth[depth] ?? new Int32Array(0);
   }
 }
 
@@ -117,35 +115,39 @@ function countedCommits(history: CommitHistory, from: number, to: number): numbe
 }
 
 function fittedDepth(history: CommitHistory, commits: readonly number[], folders: Folders): number {
-  let fitted = 1;
+  const count = folders.names.length;
+  const files = new Int32Array(count);
+  const changes = new Int32Array(count);
+  const stamp = new Int32Array(count);
+  const top = folders.at(1);
   let total = 0;
   for (const i of commits) {
-    const [start, end] = history.fileRange(i);
-    for (let e = start; e < end; e++) {
-      total += folders.of(history.filePathId(e), 1) === -1 ? 0 : 1;
+    for (let e = history.filesStart(i); e < history.filesEnd(i); e++) {
+      total += (top[history.filePathId(e)] ?? -1) === -1 ? 0 : 1;
     }
   }
+  let fitted = 1;
   for (let depth = 1; depth <= MAX_ISLAND_DEPTH && total > 0; depth++) {
-    // Per folder: the commits that touched it, and the file changes in it.
-    const changes = new Map<number, number>();
-    const files = new Map<number, number>();
+    // Per folder: the file changes in it, and the commits that touched it.
+    const table = folders.at(depth);
+    files.fill(0);
+    changes.fill(0);
+    stamp.fill(-1);
     for (const i of commits) {
-      const seen = new Set<number>();
-      const [start, end] = history.fileRange(i);
-      for (let e = start; e < end; e++) {
-        const folder = folders.of(history.filePathId(e), depth);
+      for (let e = history.filesStart(i); e < history.filesEnd(i); e++) {
+        const folder = table[history.filePathId(e)] ?? -1;
         if (folder !== -1) {
-          files.set(folder, (files.get(folder) ?? 0) + 1);
-          if (!seen.has(folder)) {
-            seen.add(folder);
-            changes.set(folder, (changes.get(folder) ?? 0) + 1);
+          files[folder] = (files[folder] ?? 0) + 1;
+          if (stamp[folder] !== i) {
+            stamp[folder] = i;
+            changes[folder] = (changes[folder] ?? 0) + 1;
           }
         }
       }
     }
     let covered = 0;
-    for (const [folder, n] of files) {
-      covered += (changes.get(folder) ?? 0) >= MEANINGFUL_FOLDER_CHANGES ? n : 0;
+    for (let folder = 0; folder < count; folder++) {
+      covered += (changes[folder] ?? 0) >= MEANINGFUL_FOLDER_CHANGES ? (files[folder] ?? 0) : 0;
     }
     if (covered / total < MEANINGFUL_COVERAGE) {
       break;
@@ -161,72 +163,81 @@ export function islandDepth(history: CommitHistory, now: number): number {
   return fittedDepth(history, commits, new Folders(history));
 }
 
-interface FolderTally {
-  changes: number;
-  lastAt: number;
-  /** Holder key → changes made alone. */
-  readonly alone: Map<string, number>;
-}
-
 /** The knowledge islands at `now` (ms). */
 export function findKnowledgeIslands(history: CommitHistory, people: SignalPeople, now: number, options: IslandOptions = {}): IslandReading {
   const commits = countedCommits(history, now - ISLAND_WINDOW_DAYS * MS_PER_DAY, now + 1);
   const folders = new Folders(history);
   const depth = options.depth ?? fittedDepth(history, commits, folders);
+  const table = folders.at(depth);
 
-  // Each identity's holder key: `p:<person>`, `lead`, or `u:<identity>` for an unlinked author.
+  // Holders by number: the linked people 0…P−1, the lead P; an unlinked author P+1+identity
+  // (counted, never named). Co-authors are found by email among the identities.
   const linked = personByIdentity(people.links);
-  const holderOf: string[] = [];
-  const byEmail = new Map<string, string>();
+  const personIds = [...new Set(linked.values())].sort();
+  const personIndex = new Map(personIds.map((id, n) => [id, n]));
+  const leadHolder = personIds.length;
+  const named = leadHolder + 1;
+  const holderOf = new Int32Array(history.identityCount);
+  const byEmail = new Map<string, number>();
   for (let id = 0; id < history.identityCount; id++) {
     const identity = history.identity(id);
     const person = linked.get(identity.key);
-    const holder = person !== undefined ? `p:${person}` : people.lead.has(identity.key) ? 'lead' : `u:${id}`;
+    const holder = person !== undefined ? (personIndex.get(person) ?? 0) : people.lead.has(identity.key) ? leadHolder : named + id;
     holderOf[id] = holder;
-    if (identity.email.length > 0 && !byEmail.has(identity.email.toLowerCase())) {
-      byEmail.set(identity.email.toLowerCase(), holder);
+    const email = identity.email.toLowerCase();
+    if (email.length > 0 && !byEmail.has(email)) {
+      byEmail.set(email, holder);
     }
   }
 
-  const tallies = new Map<number, FolderTally>();
+  const count = folders.names.length;
+  const changes = new Int32Array(count);
+  const lastAt = new Float64Array(count).fill(-Infinity);
+  const stamp = new Int32Array(count).fill(-1);
+  const alone = new Int32Array(count * named);
+  const countIn = (folder: number, i: number, at: number, holder: number): void => {
+    if (folder === -1 || stamp[folder] === i) {
+      return;
+    }
+    stamp[folder] = i;
+    changes[folder] = (changes[folder] ?? 0) + 1;
+    lastAt[folder] = Math.max(lastAt[folder] ?? -Infinity, at);
+    if (holder >= 0 && holder < named) {
+      const slot = folder * named + holder;
+      alone[slot] = (alone[slot] ?? 0) + 1;
+    }
+  };
   for (const i of commits) {
-    const author = holderOf[history.authorOf(i)] ?? '';
-    const pairedWithOthers = history.trailersOf(i, TRAILER_CO_AUTHOR).some((p) => (byEmail.get(p.email) ?? `x:${p.email}:${p.name}`) !== author);
+    const author = holderOf[history.authorOf(i)] ?? -1;
+    const paired = history.hasTrailers(i) && history.trailersOf(i, TRAILER_CO_AUTHOR).some((p) => (byEmail.get(p.email) ?? -1) !== author);
+    const holder = paired ? -1 : author;
     const at = history.authoredAt(i);
-    const seen = new Set<number>();
-    const [start, end] = history.fileRange(i);
-    for (let e = start; e < end; e++) {
-      for (const pathId of [history.filePathId(e), history.fileFromId(e)]) {
-        const folder = pathId === -1 ? -1 : folders.of(pathId, depth);
-        if (folder === -1 || seen.has(folder)) {
-          continue;
-        }
-        seen.add(folder);
-        const tally = tallies.get(folder) ?? { changes: 0, lastAt: -Infinity, alone: new Map<string, number>() };
-        tally.changes += 1;
-        tally.lastAt = Math.max(tally.lastAt, at);
-        if (!pairedWithOthers) {
-          tally.alone.set(author, (tally.alone.get(author) ?? 0) + 1);
-        }
-        tallies.set(folder, tally);
+    for (let e = history.filesStart(i); e < history.filesEnd(i); e++) {
+      countIn(table[history.filePathId(e)] ?? -1, i, at, holder);
+      const from = history.fileFromId(e);
+      if (from !== -1) {
+        countIn(table[from] ?? -1, i, at, holder);
       }
     }
   }
 
   const islands: KnowledgeIsland[] = [];
-  for (const [folder, tally] of tallies) {
-    if (tally.changes < MIN_ISLAND_CHANGES || tally.lastAt < now - ACTIVE_DAYS * MS_PER_DAY) {
+  for (let folder = 0; folder < count; folder++) {
+    const total = changes[folder] ?? 0;
+    const last = lastAt[folder] ?? -Infinity;
+    if (total < MIN_ISLAND_CHANGES || last < now - ACTIVE_DAYS * MS_PER_DAY) {
       continue;
     }
-    for (const [holder, alone] of tally.alone) {
-      if (alone / tally.changes >= ISLAND_SHARE && !holder.startsWith('u:')) {
+    for (let holder = 0; holder < named; holder++) {
+      const mine = alone[folder * named + holder] ?? 0;
+      if (mine / total >= ISLAND_SHARE) {
         islands.push({
           folder: folders.names[folder] ?? '',
-          holder: holder === 'lead' ? { kind: 'lead' } : { kind: 'person', personId: holder.slice(2) },
-          holderChanges: alone,
-          changes: tally.changes,
-          share: alone / tally.changes,
-          lastChangeAt: tally.lastAt,
+          holder: holder === leadHolder ? { kind: 'lead' } : { kind: 'person', personId: personIds[holder] ?? '' },
+          holderChanges: mine,
+          changes: total,
+          share: mine / total,
+          lastChangeAt: last,
         });
       }
     }
@@ -234,4 +245,3 @@ export function findKnowledgeIslands(history: CommitHistory, people: SignalPeopl
   islands.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
   return { depth, islands };
 }
-
