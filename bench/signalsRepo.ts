@@ -450,7 +450,14 @@ interface ReadResult {
   /** Sum of the synchronous work per chunk (parse + add). */
   readonly workMs: number;
   readonly longestChunkMs: number;
+  /** The most CPU time one chunk took (user + system, all threads): what it costs without waiting for a core. */
+  readonly longestChunkCpuMs: number;
 }
+
+const cpuMs = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 /** Runs git with `args` in `repo`; each chunk of stdout (UTF-8 text) goes to `onChunk`, timed. */
 function readGit(repo: string, args: readonly string[], onChunk: (chunk: string) => void, onEnd: () => void): Promise<ReadResult> {
@@ -463,10 +470,13 @@ function readGit(repo: string, args: readonly string[], onChunk: (chunk: string)
     let workMs = 0;
     let longest = 0;
     let stderr = '';
+    let longestCpu = 0;
     child.stdout.on('data', (chunk: string) => {
       const t = performance.now();
+      const c = cpuMs();
       onChunk(chunk);
       const dt = performance.now() - t;
+      longestCpu = Math.max(longestCpu, cpuMs() - c);
       workMs += dt;
       longest = Math.max(longest, dt);
       bytes += chunk.length;
@@ -484,7 +494,7 @@ function readGit(repo: string, args: readonly string[], onChunk: (chunk: string)
       const dt = performance.now() - t;
       workMs += dt;
       longest = Math.max(longest, dt);
-      resolve({ ms: performance.now() - started, bytes, chunks, workMs, longestChunkMs: longest });
+      resolve({ ms: performance.now() - started, bytes, chunks, workMs, longestChunkMs: longest, longestChunkCpuMs: longestCpu });
     });
   });
 }
@@ -592,13 +602,17 @@ export interface SignalsBench {
   readonly delegationSignalsRatio: number;
   readonly coldWithSignalsRatio: number;
   readonly longestChunkMs: number;
+  readonly longestChunkCpuMs: number;
   readonly heapMB: number;
   readonly fullGitLogMs: number;
   readonly fullColdReadMs: number;
   readonly fullRatio: number;
   readonly fullLongestChunkMs: number;
+  readonly fullLongestChunkCpuMs: number;
   readonly fullHeapMB: number;
   readonly incrementalMs: number;
+  /** The part of it in our code (parse, add, pace), without git's own run. */
+  readonly incrementalWorkMs: number;
   readonly longestFollowThroughMs: number;
   /** The knowledge islands of the whole tree: one synchronous call. */
   readonly islandsMs: number;
@@ -620,6 +634,7 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
   const cold: number[] = [];
   const work: number[] = [];
   const longest: number[] = [];
+  const longestCpu: number[] = [];
   let windowCommits = 0;
   let heap = NaN;
   let history = new CommitHistory();
@@ -636,6 +651,7 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
     cold.push(read.ms);
     work.push(read.workMs);
     longest.push(read.longestChunkMs);
+    longestCpu.push(read.longestChunkCpuMs);
   }
   // Signals from the model of the window; and the plain `git log --name-only` issue 25 compares with.
   const signals = allSignals(history);
@@ -647,6 +663,7 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
   const fullPlain: number[] = [];
   const fullCold: number[] = [];
   const fullLongest: number[] = [];
+  const fullLongestCpu: number[] = [];
   let fullHeap = NaN;
   let full = new CommitHistory();
   for (let r = 0; r < rounds; r++) {
@@ -660,17 +677,20 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
     fullHeap = heapMB() - before;
     fullCold.push(read.ms);
     fullLongest.push(read.longestChunkMs);
+    fullLongestCpu.push(read.longestChunkCpuMs);
   }
 
   // One new commit, read incrementally into the full model, and one person's pace again.
   const head = run('git', ['rev-parse', 'HEAD'], folder).trim();
   addOneCommit(folder);
   const incStarted = performance.now();
-  await modelLog(folder, gitLogArgs({ from: head }), full);
+  const incremental = await modelLog(folder, gitLogArgs({ from: head }), full);
+  const paceStarted = performance.now();
   full.byTime();
   const priya = listIdentities(full).find((i) => i.name === 'Priya Sharma');
   readPace(full, new Set(priya === undefined ? [] : [priya.key]), SIGNALS_END);
   const incrementalMs = performance.now() - incStarted;
+  const incrementalWorkMs = incremental.workMs + (performance.now() - paceStarted);
 
   const gitLogMs = median(plain);
   const coldReadMs = median(cold);
@@ -688,13 +708,16 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
     delegationSignalsRatio: (coldReadMs + signals.islandsAndFollowThroughMs) / median(nameOnly),
     coldWithSignalsRatio: (coldReadMs + signals.ms) / gitLogMs,
     longestChunkMs: Math.max(...longest),
+    longestChunkCpuMs: Math.max(...longestCpu),
     heapMB: heap,
     fullGitLogMs: median(fullPlain),
     fullColdReadMs: median(fullCold),
     fullRatio: median(fullCold) / median(fullPlain),
     fullLongestChunkMs: Math.max(...fullLongest),
+    fullLongestChunkCpuMs: Math.max(...fullLongestCpu),
     fullHeapMB: fullHeap,
     incrementalMs,
+    incrementalWorkMs,
     longestFollowThroughMs: signals.longestFollowThroughMs,
     islandsMs: signals.islandsMs,
     longestPaceMs: signals.longestPaceMs,
@@ -726,13 +749,13 @@ async function main(): Promise<void> {
       `  git log → parser → model       ${round(result.coldReadMs)} ms (ratio ${round(result.coldRatio * 100) / 100}), parse+model work ${round(result.parseModelMs)} ms`,
       `  every signal from the model    ${round(result.signalsMs)} ms (read + signals ratio ${round(result.coldWithSignalsRatio * 100) / 100}); longest follow-through ${round(result.longestFollowThroughMs)} ms, longest pace ${round(result.longestPaceMs)} ms, islands ${round(result.islandsMs)} ms`,
       `  plain git log --name-only      ${round(result.nameOnlyLogMs)} ms; read + islands + 200 follow-throughs ratio ${round(result.delegationSignalsRatio * 100) / 100}`,
-      `  longest synchronous chunk      ${round(result.longestChunkMs)} ms`,
+      `  longest synchronous chunk      ${round(result.longestChunkMs)} ms wall, ${round(result.longestChunkCpuMs)} ms CPU at most`,
       `  model heap                     ${round(result.heapMB)} MB`,
       `whole history:`,
       `  plain git log                  ${round(result.fullGitLogMs)} ms`,
-      `  git log → parser → model       ${round(result.fullColdReadMs)} ms (ratio ${round(result.fullRatio * 100) / 100}), longest chunk ${round(result.fullLongestChunkMs)} ms`,
+      `  git log → parser → model       ${round(result.fullColdReadMs)} ms (ratio ${round(result.fullRatio * 100) / 100}), longest chunk ${round(result.fullLongestChunkMs)} ms wall, ${round(result.fullLongestChunkCpuMs)} ms CPU at most`,
       `  model heap                     ${round(result.fullHeapMB)} MB`,
-      `incremental read of one new commit + one pace: ${round(result.incrementalMs)} ms`,
+      `incremental read of one new commit + one pace: ${round(result.incrementalMs)} ms (of which parse, add and pace ${round(result.incrementalWorkMs)} ms)`,
       `signals found: ${result.islands} islands, ${result.paceSignals} pace signals (of ${SIGNALS_AUTHORS} people)`,
       `machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     ];
