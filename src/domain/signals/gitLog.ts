@@ -129,10 +129,10 @@ const US = '\x1f';
 const GS = '\x1d';
 const NUL = '\0';
 
-interface Pending {
-  readonly header: Omit<ParsedCommit, 'files'>;
-  readonly files: ChangedFile[];
-}
+/** A commit whose files are still arriving. */
+type Pending = ParsedCommit & { readonly files: ChangedFile[] };
+
+const NONE: readonly TrailerPerson[] = Object.freeze([]);
 
 /**
  * Turns `git log` output (with {@link gitLogArgs}) into commits, as it arrives. `feed` takes the
@@ -198,11 +198,11 @@ export class GitLogParser {
     }
     if (token.charCodeAt(0) === 0x1e) {
       this.finish(out);
-      const header = readHeader(token);
-      if (header === undefined) {
+      const commit = readHeader(token);
+      if (commit === undefined) {
         this.skippedCount += 1;
       } else {
-        this.current = { header, files: [] };
+        this.current = commit;
       }
       return;
     }
@@ -228,7 +228,7 @@ export class GitLogParser {
 
   private finish(out: ParsedCommit[]): void {
     if (this.current !== undefined) {
-      out.push({ ...this.current.header, files: this.current.files });
+      out.push(this.current);
       this.current = undefined;
     }
     this.status = undefined;
@@ -259,7 +259,7 @@ export function parseGitLog(text: string): ParsedCommit[] {
 
 const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-function readHeader(token: string): Omit<ParsedCommit, 'files'> | undefined {
+function readHeader(token: string): Pending | undefined {
   const fields = token.slice(1).split(US);
   // hash, parents, name, email, date, trailers, subject…, '' (the closing US)
   if (fields.length < 8) {
@@ -271,8 +271,8 @@ function readHeader(token: string): Omit<ParsedCommit, 'files'> | undefined {
   if (!HASH.test(hash) || when === undefined) {
     return undefined;
   }
-  const reviewedBy: TrailerPerson[] = [];
-  const coAuthors: TrailerPerson[] = [];
+  let reviewedBy: TrailerPerson[] | undefined;
+  let coAuthors: TrailerPerson[] | undefined;
   if (trailers.length > 0) {
     for (const line of trailers.split(GS)) {
       const colon = line.indexOf(':');
@@ -280,9 +280,9 @@ function readHeader(token: string): Omit<ParsedCommit, 'files'> | undefined {
       const person = parsePerson(line.slice(colon + 1));
       if (colon > 0 && person !== undefined) {
         if (key === 'reviewed-by') {
-          reviewedBy.push(person);
+          (reviewedBy ??= []).push(person);
         } else if (key === 'co-authored-by') {
-          coAuthors.push(person);
+          (coAuthors ??= []).push(person);
         }
       }
     }
@@ -295,8 +295,9 @@ function readHeader(token: string): Omit<ParsedCommit, 'files'> | undefined {
     authoredAt: when.instant,
     offsetMinutes: when.offsetMinutes,
     subject,
-    reviewedBy,
-    coAuthors,
+    reviewedBy: reviewedBy ?? NONE,
+    coAuthors: coAuthors ?? NONE,
+    files: [],
   };
 }
 

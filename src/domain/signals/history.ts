@@ -58,6 +58,10 @@ function own(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
+function hexValue(code: number): number {
+  return code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : code >= 65 && code <= 70 ? code - 55 : -1;
+}
+
 function grown<T extends Float64Array | Int32Array | Uint32Array | Int16Array | Uint8Array>(array: T, needed: number, make: (length: number) => T): T {
   if (needed <= array.length) {
     return array;
@@ -115,6 +119,8 @@ export class CommitHistory {
   private readonly identityNames: string[] = [];
   private readonly identityEmails: string[] = [];
   private readonly identityIds = new Map<string, number>();
+  private readonly rawIdentities = new Map<string, Map<string, number>>();
+  private scratch = new Uint8Array(0);
   private identityCommits: number[] = [];
   private identityFirst: number[] = [];
   private identityLast: number[] = [];
@@ -151,8 +157,9 @@ export class CommitHistory {
   private addOne(commit: ParsedCommit): boolean {
     if (this.hashWidth === 0) {
       this.hashWidth = commit.hash.length / 2;
+      this.scratch = new Uint8Array(this.hashWidth);
     }
-    if (commit.hash.length !== this.hashWidth * 2 || this.indexOf(commit.hash) !== -1) {
+    if (!this.decodeHash(commit.hash) || this.find(this.scratch) !== -1) {
       return false;
     }
     const i = this.count;
@@ -174,9 +181,7 @@ export class CommitHistory {
     this.identityLast[who] = Math.max(this.identityLast[who] ?? -Infinity, commit.authoredAt);
     this.flags[i] = commit.parents.length > 1 ? MERGE : 0;
     this.subjects.push(own(commit.subject));
-    for (let b = 0; b < this.hashWidth; b++) {
-      this.hashBytes[i * this.hashWidth + b] = parseInt(commit.hash.slice(b * 2, b * 2 + 2), 16);
-    }
+    this.hashBytes.set(this.scratch, i * this.hashWidth);
 
     const files = commit.files.length;
     this.filePath = grown(this.filePath, this.fileCount + files, (l) => new Int32Array(l));
@@ -213,11 +218,20 @@ export class CommitHistory {
   }
 
   private internIdentity(name: string, email: string): number {
-    const key = identityKeyOf(name, email);
-    const known = this.identityIds.get(key);
-    if (known !== undefined) {
-      return known;
+    // Most commits come from a few identities: look them up by the raw pair before building a key.
+    const seen = this.rawIdentities.get(name)?.get(email);
+    if (seen !== undefined) {
+      return seen;
     }
+    const key = identityKeyOf(name, email);
+    const known = this.identityIds.get(key) ?? this.newIdentity(key, name, email);
+    const byEmail = this.rawIdentities.get(name) ?? new Map<string, number>();
+    byEmail.set(own(email), known);
+    this.rawIdentities.set(own(name), byEmail);
+    return known;
+  }
+
+  private newIdentity(key: IdentityKey, name: string, email: string): number {
     const id = this.identityKeys.length;
     const kept = own(key) as IdentityKey;
     this.identityKeys.push(kept);
@@ -283,14 +297,30 @@ export class CommitHistory {
     this.slots[slot] = i + 1;
   }
 
+  /** Decodes a hex hash into the scratch bytes; false when it is not one of this history's width. */
+  private decodeHash(hash: string): boolean {
+    if (hash.length !== this.hashWidth * 2) {
+      return false;
+    }
+    for (let b = 0; b < this.hashWidth; b++) {
+      const hi = hexValue(hash.charCodeAt(b * 2));
+      const lo = hexValue(hash.charCodeAt(b * 2 + 1));
+      if (hi < 0 || lo < 0) {
+        return false;
+      }
+      this.scratch[b] = hi * 16 + lo;
+    }
+    return true;
+  }
+
   /** The index of the commit with this full hash, or -1. */
   indexOf(hash: string): number {
-    if (this.count === 0 || hash.length !== this.hashWidth * 2) {
+    return this.count > 0 && this.decodeHash(hash) ? this.find(this.scratch) : -1;
+  }
+
+  private find(wanted: Uint8Array): number {
+    if (this.count === 0) {
       return -1;
-    }
-    const wanted = new Uint8Array(this.hashWidth);
-    for (let b = 0; b < this.hashWidth; b++) {
-      wanted[b] = parseInt(hash.slice(b * 2, b * 2 + 2), 16);
     }
     const mask = this.slots.length - 1;
     for (let slot = this.slotOf(wanted, 0) & mask; ; slot = (slot + 1) & mask) {
