@@ -78,33 +78,34 @@ export function folderOfDepth(path: string, depth: number): string | undefined {
   return path.slice(0, end + 1);
 }
 
-/** Per path id, its folder at each depth from 1 to {@link MAX_ISLAND_DEPTH}, as numbers (-1: none). */
+/** Per path id, its folder at each depth from 1 to {@link MAX_ISLAND_DEPTH}, as numbers (-1: none); each depth computed when first asked. */
 class Folders {
   readonly names: string[] = [];
-  readonly byDepth: Int32Array[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byDepth: Int32Array[] = [];
 
-  constructor(history: CommitHistory) {
-    const ids = new Map<string, number>();
-    for (let depth = 0; depth <= MAX_ISLAND_DEPTH; depth++) {
-      const table = new Int32Array(history.pathCount).fill(-1);
-      for (let pathId = 0; depth > 0 && pathId < table.length; pathId++) {
-        const folder = folderOfDepth(history.pathOf(pathId), depth);
-        if (folder !== undefined) {
-          let id = ids.get(folder);
-          if (id === undefined) {
-            id = this.names.length;
-            this.names.push(folder);
-            ids.set(folder, id);
-          }
-          table[pathId] = id;
-        }
-      }
-      this.byDepth.push(table);
-    }
-  }
+  constructor(private readonly history: CommitHistory) {}
 
   at(depth: number): Int32Array {
-    return this.byDepth[depth] ?? new Int32Array(0);
+    const known = this.byDepth[depth];
+    if (known !== undefined) {
+      return known;
+    }
+    const table = new Int32Array(this.history.pathCount).fill(-1);
+    for (let pathId = 0; pathId < table.length; pathId++) {
+      const folder = folderOfDepth(this.history.pathOf(pathId), depth);
+      if (folder !== undefined) {
+        let id = this.ids.get(folder);
+        if (id === undefined) {
+          id = this.names.length;
+          this.names.push(folder);
+          this.ids.set(folder, id);
+        }
+        table[pathId] = id;
+      }
+    }
+    this.byDepth[depth] = table;
+    return table;
   }
 }
 
@@ -114,11 +115,11 @@ function countedCommits(history: CommitHistory, from: number, to: number): numbe
   return history.select({ from, to, merges: 'exclude' }).filter((i) => bots[history.authorOf(i)] !== 1);
 }
 
-function fittedDepth(history: CommitHistory, commits: readonly number[], folders: Folders): number {
-  const count = folders.names.length;
-  const files = new Int32Array(count);
-  const changes = new Int32Array(count);
-  const stamp = new Int32Array(count);
+/** Commits per step of {@link islandSteps}: a few milliseconds of work each, even before the code is optimised. */
+export const ISLAND_STEP_COMMITS = 2000;
+
+/** Fits the depth (see the module comment), yielding every `step` commits of each pass. */
+function* fittedDepth(history: CommitHistory, commits: readonly number[], folders: Folders, step: number): Generator<undefined, number, void> {
   const top = folders.at(1);
   let total = 0;
   for (const i of commits) {
@@ -126,14 +127,17 @@ function fittedDepth(history: CommitHistory, commits: readonly number[], folders
       total += (top[history.filePathId(e)] ?? -1) === -1 ? 0 : 1;
     }
   }
+  yield;
   let fitted = 1;
   for (let depth = 1; depth <= MAX_ISLAND_DEPTH && total > 0; depth++) {
     // Per folder: the file changes in it, and the commits that touched it.
     const table = folders.at(depth);
-    files.fill(0);
-    changes.fill(0);
-    stamp.fill(-1);
-    for (const i of commits) {
+    const count = folders.names.length;
+    const files = new Int32Array(count);
+    const changes = new Int32Array(count);
+    const stamp = new Int32Array(count).fill(-1);
+    for (let k = 0; k < commits.length; k++) {
+      const i = commits[k] ?? 0;
       for (let e = history.filesStart(i); e < history.filesEnd(i); e++) {
         const folder = table[history.filePathId(e)] ?? -1;
         if (folder !== -1) {
@@ -143,6 +147,9 @@ function fittedDepth(history: CommitHistory, commits: readonly number[], folders
             changes[folder] = (changes[folder] ?? 0) + 1;
           }
         }
+      }
+      if ((k + 1) % step === 0) {
+        yield;
       }
     }
     let covered = 0;
@@ -157,18 +164,41 @@ function fittedDepth(history: CommitHistory, commits: readonly number[], folders
   return fitted;
 }
 
+/** Runs steps to the end in one go. */
+function finish<T>(steps: Generator<undefined, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) {
+      return next.value;
+    }
+  }
+}
+
 /** The depth {@link findKnowledgeIslands} uses for the window ending at `now`. */
 export function islandDepth(history: CommitHistory, now: number): number {
   const commits = countedCommits(history, now - ISLAND_WINDOW_DAYS * MS_PER_DAY, now + 1);
-  return fittedDepth(history, commits, new Folders(history));
+  return finish(fittedDepth(history, commits, new Folders(history), Infinity));
 }
 
-/** The knowledge islands at `now` (ms). */
+/** The knowledge islands at `now` (ms), in one call (see {@link islandSteps} for the same work in slices). */
 export function findKnowledgeIslands(history: CommitHistory, people: SignalPeople, now: number, options: IslandOptions = {}): IslandReading {
+  return finish(islandSteps(history, people, now, options, Infinity));
+}
+
+/**
+ * The knowledge islands at `now` (ms), as steps: each `next()` does at most about `step` commits'
+ * work and the last returns the reading, so the caller can give the event loop a turn between
+ * slices (the whole tree of a large repository is more than one slice should hold). Commits the
+ * history gains between steps are not counted.
+ */
+export function* islandSteps(history: CommitHistory, people: SignalPeople, now: number, options: IslandOptions = {}, step = ISLAND_STEP_COMMITS): Generator<undefined, IslandReading, void> {
   const commits = countedCommits(history, now - ISLAND_WINDOW_DAYS * MS_PER_DAY, now + 1);
+  yield;
   const folders = new Folders(history);
-  const depth = options.depth ?? fittedDepth(history, commits, folders);
+  yield;
+  const depth = options.depth ?? (yield* fittedDepth(history, commits, folders, step));
   const table = folders.at(depth);
+  yield;
 
   // Holders by number: the linked people 0…P−1, the lead P; an unlinked author P+1+identity
   // (counted, never named). Co-authors are found by email among the identities.
@@ -207,7 +237,11 @@ export function findKnowledgeIslands(history: CommitHistory, people: SignalPeopl
       alone[slot] = (alone[slot] ?? 0) + 1;
     }
   };
-  for (const i of commits) {
+  for (let k = 0; k < commits.length; k++) {
+    if (k > 0 && k % step === 0) {
+      yield;
+    }
+    const i = commits[k] ?? 0;
     const author = holderOf[history.authorOf(i)] ?? -1;
     const paired = history.hasTrailers(i) && history.trailersOf(i, TRAILER_CO_AUTHOR).some((p) => (byEmail.get(p.email) ?? -1) !== author);
     const holder = paired ? -1 : author;

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { SignalPeople } from '../../../src/domain/signals/followThrough';
 import type { ParsedCommit } from '../../../src/domain/signals/gitLog';
 import { identityKeyOf } from '../../../src/domain/signals/history';
-import { findKnowledgeIslands, folderOfDepth, islandDepth } from '../../../src/domain/signals/islands';
+import { findKnowledgeIslands, folderOfDepth, islandDepth, islandSteps } from '../../../src/domain/signals/islands';
 import { commit, historyOf, instantOf, MS_PER_DAY } from './generated';
 
 const NOW = instantOf('2026-06-01T12:00', 'Z');
@@ -83,6 +83,19 @@ describe('signals: knowledge islands', () => {
     assert.ok(summary(active).some(([folder, holder]) => folder === 'docs/' && holder === 'p-sam'));
     const oldHistory = series('Priya Sharma', 'billing/', 20, 200, { everyDays: 1 });
     assert.deepEqual(summary([...oldHistory, ...series('Sam Lee', 'billing/', 10, 3, { everyDays: 1 })]), [['billing/', 'p-sam', 10, 10]], 'changes older than 26 weeks are not counted');
+  });
+
+  it('does the same work in slices, each a bounded number of commits', () => {
+    const history = historyOf(base);
+    const steps = islandSteps(history, people, NOW, {}, 10);
+    let slices = 0;
+    let next = steps.next();
+    while (next.done !== true) {
+      slices += 1;
+      next = steps.next();
+    }
+    assert.deepEqual(next.value, findKnowledgeIslands(history, people, NOW));
+    assert.ok(slices > base.length / 10, `only ${slices} slices for ${base.length} commits`);
   });
 
   it('fits the folder depth to the repository', () => {
