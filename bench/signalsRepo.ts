@@ -31,7 +31,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { DateKey } from '../src/domain/dates';
+import type { DateKey } from '../src/domain/core/dates';
 import { leadWeek } from '../src/domain/signals/balance';
 import { followThrough, type DelegationInCode, type SignalPeople } from '../src/domain/signals/followThrough';
 import { gitLogArgs, GitLogParser } from '../src/domain/signals/gitLog';
@@ -95,7 +95,8 @@ function offsetAt(zone: Zone, instant: number): number {
   }
   const date = new Date(instant + zone.standard * 60_000);
   const dayOfYear = Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY);
-  const inSummer = summer.from < summer.to ? dayOfYear >= summer.from && dayOfYear < summer.to : dayOfYear >= summer.from || dayOfYear < summer.to;
+  const inSummer =
+    summer.from < summer.to ? dayOfYear >= summer.from && dayOfYear < summer.to : dayOfYear >= summer.from || dayOfYear < summer.to;
   return inSummer ? summer.offset : zone.standard;
 }
 
@@ -115,12 +116,62 @@ interface Author {
   readonly bursts: readonly number[];
 }
 
-const FIRST = ['Priya', 'Sam', 'Ana', 'Lee', 'Zoë', 'Jonas', 'Mei', 'Omar', 'Ingrid', 'Kofi', 'Lucía', 'Arjun', 'Hana', 'Mateo', 'Sofia', 'Yusuf', 'Aiko', 'Björn', 'Chloé', 'Dmitri'];
-const LAST = ['Sharma', 'Lee', 'Okafor', 'Müller', 'García', 'Tanaka', 'Nguyen', 'Silva', 'Kowalski', 'Haddad', 'Johansson', 'Mensah', 'Rossi', 'Cohen', 'Ivanova'];
+const FIRST = [
+  'Priya',
+  'Sam',
+  'Ana',
+  'Lee',
+  'Zoë',
+  'Jonas',
+  'Mei',
+  'Omar',
+  'Ingrid',
+  'Kofi',
+  'Lucía',
+  'Arjun',
+  'Hana',
+  'Mateo',
+  'Sofia',
+  'Yusuf',
+  'Aiko',
+  'Björn',
+  'Chloé',
+  'Dmitri',
+];
+const LAST = [
+  'Sharma',
+  'Lee',
+  'Okafor',
+  'Müller',
+  'García',
+  'Tanaka',
+  'Nguyen',
+  'Silva',
+  'Kowalski',
+  'Haddad',
+  'Johansson',
+  'Mensah',
+  'Rossi',
+  'Cohen',
+  'Ivanova',
+];
 const AREAS = ['billing', 'auth', 'api', 'ui', 'core', 'search', 'notifications', 'reports', 'payments', 'admin'];
 const MODULES = ['model', 'service', 'handlers', 'views', 'util', 'store', 'client', 'jobs'];
 const VERBS = ['Fix', 'Add', 'Refactor', 'Speed up', 'Handle', 'Remove', 'Rename', 'Document', 'Test', 'Simplify'];
-const NOUNS = ['rounding in totals', 'retry on timeout', 'empty state', 'pagination', 'session expiry', 'error message', 'cache invalidation', 'date parsing', 'permissions check', 'CSV export', 'webhook signature', 'search ranking'];
+const NOUNS = [
+  'rounding in totals',
+  'retry on timeout',
+  'empty state',
+  'pagination',
+  'session expiry',
+  'error message',
+  'cache invalidation',
+  'date parsing',
+  'permissions check',
+  'CSV export',
+  'webhook signature',
+  'search ranking',
+];
 
 function makeAuthors(): Author[] {
   const rng = random(0x5eed_0001);
@@ -132,14 +183,32 @@ function makeAuthors(): Author[] {
       name = `${pick(rng, FIRST)} ${pick(rng, LAST)}`;
     } while (used.has(name));
     used.add(name);
-    const email = `${name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z]+/g, '.')}@example.com`;
+    const email = `${name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^a-z]+/g, '.')}@example.com`;
     const pattern: Pattern = i % 15 === 3 || i % 15 === 11 ? 'owl' : i % 20 === 7 ? 'early' : i % 20 === 13 ? 'bursty' : 'day';
     const joins = i < 45 ? START : START + Math.floor(rng() * 2 * 365) * DAY;
     const leaves = i % 12 === 5 ? START + Math.floor((1 + rng()) * 365) * DAY : SIGNALS_END;
     const homes = [Math.floor(rng() * AREAS.length), ...(rng() < 0.5 ? [Math.floor(rng() * AREAS.length)] : [])];
     const bursts = pattern === 'bursty' ? [0, 1, 2].map(() => joins + Math.floor(rng() * (leaves - joins - 14 * DAY))) : [];
-    const alias = i % 15 === 2 ? { name: name.split(' ')[0]?.toLowerCase() ?? name, email: `${name.split(' ')[0]?.toLowerCase() ?? 'x'}@home.example` } : undefined;
-    authors.push({ name, email, ...(alias === undefined ? {} : { alias }), zone: ZONES[i % ZONES.length] as Zone, pattern, weight: 0.3 + rng() * rng() * 4, joins, leaves, homes, bursts });
+    const alias =
+      i % 15 === 2
+        ? { name: name.split(' ')[0]?.toLowerCase() ?? name, email: `${name.split(' ')[0]?.toLowerCase() ?? 'x'}@home.example` }
+        : undefined;
+    authors.push({
+      name,
+      email,
+      ...(alias === undefined ? {} : { alias }),
+      zone: ZONES[i % ZONES.length] as Zone,
+      pattern,
+      weight: 0.3 + rng() * rng() * 4,
+      joins,
+      leaves,
+      homes,
+      bursts,
+    });
   }
   return authors;
 }
@@ -196,7 +265,7 @@ function planCommits(authors: readonly Author[], total: number): Planned[] {
     const count = Math.round((people * author.weight * (span / (SIGNALS_END - START))) / weights);
     // Two holidays a year of 1–3 weeks.
     const holidays = Array.from({ length: YEARS * 2 }, () => ({ from: author.joins + rng() * span, days: 7 + Math.floor(rng() * 15) }));
-    for (let made = 0; made < count; ) {
+    for (let made = 0; made < count;) {
       const dayIndex = Math.floor(rng() * (span / DAY));
       const localMidnight = Math.floor((author.joins + dayIndex * DAY) / DAY) * DAY;
       if (holidays.some((h) => localMidnight >= h.from && localMidnight < h.from + h.days * DAY)) {
@@ -214,12 +283,18 @@ function planCommits(authors: readonly Author[], total: number): Planned[] {
         continue;
       }
       const rebased = rng() < 0.03;
-      planned.push({ author: i, at, offset, committedAt: rebased ? Math.min(SIGNALS_END, at + (1 + rng() * 5) * DAY) : at + Math.floor(rng() * 1800) * 1000, bot: -1 });
+      planned.push({
+        author: i,
+        at,
+        offset,
+        committedAt: rebased ? Math.min(SIGNALS_END, at + (1 + rng() * 5) * DAY) : at + Math.floor(rng() * 1800) * 1000,
+        bot: -1,
+      });
       made += 1;
     }
   }
   for (let k = 0; k < botCommits; k++) {
-    const at = START + Math.floor(((k + rng()) / botCommits) * (SIGNALS_END - START) / 1000) * 1000;
+    const at = START + Math.floor((((k + rng()) / botCommits) * (SIGNALS_END - START)) / 1000) * 1000;
     planned.push({ author: -1, at, offset: 0, committedAt: at, bot: k % 2 });
   }
   return planned.sort((a, b) => a.committedAt - b.committedAt || a.at - b.at);
@@ -241,7 +316,11 @@ type FileCommand = string;
  * Writes the fast-import stream, piece by piece, to `write` (which returns false when the reader
  * wants a pause; `drain` waits for it).
  */
-export async function writeFastImport(write: (text: string) => boolean, drain: () => Promise<void>, total = SIGNALS_COMMITS): Promise<{ readonly commits: number; readonly merges: number }> {
+export async function writeFastImport(
+  write: (text: string) => boolean,
+  drain: () => Promise<void>,
+  total = SIGNALS_COMMITS,
+): Promise<{ readonly commits: number; readonly merges: number }> {
   const authors = makeAuthors();
   const rng = random(0x5eed_0003);
   // Merges are part of the total: plan the rest.
@@ -272,7 +351,15 @@ export async function writeFastImport(write: (text: string) => boolean, drain: (
     }
   };
 
-  const emit = (ref: string, author: string, committer: string, message: string, commands: readonly FileCommand[], from: number, merge?: number): number => {
+  const emit = (
+    ref: string,
+    author: string,
+    committer: string,
+    message: string,
+    commands: readonly FileCommand[],
+    from: number,
+    merge?: number,
+  ): number => {
     mark += 1;
     buffer += `commit ${ref}\nmark :${mark}\nauthor ${author}\ncommitter ${committer}\n${data(message)}${from > 0 ? `from :${from}\n` : ''}${merge === undefined ? '' : `merge :${merge}\n`}${commands.join('')}\n`;
     return mark;
@@ -292,11 +379,21 @@ export async function writeFastImport(write: (text: string) => boolean, drain: (
       return commands;
     }
     if (roll < 0.09) {
-      touch(pick(rng, ['infra/terraform/main.tf', 'infra/terraform/network.tf', 'infra/k8s/deploy.yaml', '.github/workflows/ci.yml', 'infra/k8s/ingress.yaml']));
+      touch(
+        pick(rng, [
+          'infra/terraform/main.tf',
+          'infra/terraform/network.tf',
+          'infra/k8s/deploy.yaml',
+          '.github/workflows/ci.yml',
+          'infra/k8s/ingress.yaml',
+        ]),
+      );
       return commands;
     }
     if (roll < 0.15) {
-      touch(`web/src/${pick(rng, ['pages', 'components', 'hooks'])}/${pick(rng, ['Checkout', 'Login', 'Invoice', 'Search', 'Settings', 'Header'])}.tsx`);
+      touch(
+        `web/src/${pick(rng, ['pages', 'components', 'hooks'])}/${pick(rng, ['Checkout', 'Login', 'Invoice', 'Search', 'Settings', 'Header'])}.tsx`,
+      );
       return commands;
     }
     let area = 0;
@@ -366,10 +463,17 @@ export async function writeFastImport(write: (text: string) => boolean, drain: (
 
   // The first commit: the .mailmap and a README.
   const root = signature('Repo Setup', 'setup@example.com', START - DAY, 0);
-  mainTip = emit('refs/heads/main', root, root, 'Initial commit\n', [`M 100644 inline .mailmap\n${data(mailmapText(authors))}`, `M 100644 inline README.md\n${data('# Generated\n')}`], 0);
+  mainTip = emit(
+    'refs/heads/main',
+    root,
+    root,
+    'Initial commit\n',
+    [`M 100644 inline .mailmap\n${data(mailmapText(authors))}`, `M 100644 inline README.md\n${data('# Generated\n')}`],
+    0,
+  );
   let commits = 1;
   let merges = 0;
-  for (let k = 0; k < plan.length; ) {
+  for (let k = 0; k < plan.length;) {
     const topic = merges < plannedMerges && rng() < plannedMerges / (plan.length / 3) ? 2 + Math.floor(rng() * 3) : 0;
     const group = plan.slice(k, k + Math.max(1, topic));
     k += group.length;
@@ -381,7 +485,9 @@ export async function writeFastImport(write: (text: string) => boolean, drain: (
       const identity = isBot ? (BOTS[c.bot] ?? BOTS[0]) : author?.alias !== undefined && rng() < 0.25 ? author.alias : author;
       const who = signature(identity?.name ?? '', identity?.email ?? '', c.at, c.offset);
       const committer = signature(identity?.name ?? '', identity?.email ?? '', c.committedAt, c.offset);
-      const commands: FileCommand[] = isBot ? [`M 100644 inline package.json\n${data(`{"v":${commits}}`)}`, `M 100644 inline package-lock.json\n${data(`{"lock":${commits}}`)}`] : changeFor(c.author, commits);
+      const commands: FileCommand[] = isBot
+        ? [`M 100644 inline package.json\n${data(`{"v":${commits}}`)}`, `M 100644 inline package-lock.json\n${data(`{"lock":${commits}}`)}`]
+        : changeFor(c.author, commits);
       const area = commands[0]?.split(' ')[3]?.split('/')[1] ?? 'repo';
       const message = isBot ? `Bump dependencies (${commits})\n` : messageFor(c.author, area);
       tip = emit(topic > 0 ? 'refs/heads/topic' : 'refs/heads/main', who, committer, message, commands, tip);
@@ -414,11 +520,19 @@ function run(command: string, args: readonly string[], cwd: string): string {
 }
 
 function gitEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env['PATH'], HOME: os.tmpdir(), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(os.tmpdir(), 'tlc-no-global-gitconfig') };
+  return {
+    PATH: process.env['PATH'],
+    HOME: os.tmpdir(),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(os.tmpdir(), 'tlc-no-global-gitconfig'),
+  };
 }
 
 /** Creates the bench repository in `folder` (a bare repository, HEAD on main). */
-export async function createSignalsRepo(folder: string, total = SIGNALS_COMMITS): Promise<{ readonly commits: number; readonly merges: number }> {
+export async function createSignalsRepo(
+  folder: string,
+  total = SIGNALS_COMMITS,
+): Promise<{ readonly commits: number; readonly merges: number }> {
   fs.mkdirSync(folder, { recursive: true });
   run('git', ['init', '--bare', '-q', folder], folder);
   run('git', ['symbolic-ref', 'HEAD', 'refs/heads/main'], folder);
@@ -531,7 +645,16 @@ async function modelLog(repo: string, args: readonly string[], history: CommitHi
 }
 
 /** Every signal from the model: pace for everyone, islands, 200 follow-throughs, shipped lists, the lead's week. */
-function allSignals(history: CommitHistory): { readonly ms: number; readonly islandsAndFollowThroughMs: number; readonly islandsMs: number; readonly longestIslandStepMs: number; readonly longestPaceMs: number; readonly longestFollowThroughMs: number; readonly islands: number; readonly paceSignals: number } {
+function allSignals(history: CommitHistory): {
+  readonly ms: number;
+  readonly islandsAndFollowThroughMs: number;
+  readonly islandsMs: number;
+  readonly longestIslandStepMs: number;
+  readonly longestPaceMs: number;
+  readonly longestFollowThroughMs: number;
+  readonly islands: number;
+  readonly paceSignals: number;
+} {
   const started = performance.now();
   const identities = listIdentities(history, { name: 'Nobody Here', email: 'lead@example.com' });
   const people = identities.filter((i) => !i.bot);
@@ -540,7 +663,10 @@ function allSignals(history: CommitHistory): { readonly ms: number; readonly isl
     links[`p-${n}`] = [identity.key];
   });
   const lead = leadIdentities(identities);
-  const signalPeople: SignalPeople = { links: links as IdentityLinks, lead: people[0] === undefined ? lead : new Set([...lead, people[0].key]) };
+  const signalPeople: SignalPeople = {
+    links: links as IdentityLinks,
+    lead: people[0] === undefined ? lead : new Set([...lead, people[0].key]),
+  };
   let paceSignals = 0;
   let longestPace = 0;
   for (const personId of Object.keys(links)) {
@@ -583,7 +709,16 @@ function allSignals(history: CommitHistory): { readonly ms: number; readonly isl
   }
   const islandsAndFollowThroughMs = performance.now() - delegationStarted;
   leadWeek(history, signalPeople.lead, {}, new Date(SIGNALS_END - 7 * DAY).toISOString().slice(0, 10) as DateKey);
-  return { ms: performance.now() - started, islandsAndFollowThroughMs, islandsMs, longestIslandStepMs: longestIslandStep, longestPaceMs: longestPace, longestFollowThroughMs: longest, islands, paceSignals };
+  return {
+    ms: performance.now() - started,
+    islandsAndFollowThroughMs,
+    islandsMs,
+    longestIslandStepMs: longestIslandStep,
+    longestPaceMs: longestPace,
+    longestFollowThroughMs: longest,
+    islands,
+    paceSignals,
+  };
 }
 
 /** Appends one commit to main (as a new fast-import run). */
@@ -671,7 +806,18 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
   const signals = allSignals(history);
   const nameOnly: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    nameOnly.push((await plainLog(folder, ['log', '--name-only', '--format=%H', `--since=${new Date(SIGNALS_END - SIGNALS_READ_WEEKS * 7 * DAY).toISOString()}`, 'HEAD', '--'])).ms);
+    nameOnly.push(
+      (
+        await plainLog(folder, [
+          'log',
+          '--name-only',
+          '--format=%H',
+          `--since=${new Date(SIGNALS_END - SIGNALS_READ_WEEKS * 7 * DAY).toISOString()}`,
+          'HEAD',
+          '--',
+        ])
+      ).ms,
+    );
   }
 
   const fullPlain: number[] = [];
@@ -772,7 +918,10 @@ async function main(): Promise<void> {
       `  model heap                     ${round(result.fullHeapMB)} MB`,
       `incremental read of one new commit + one pace: ${round(result.incrementalMs)} ms (of which parse, add and pace ${round(result.incrementalWorkMs)} ms)`,
       `signals found: ${result.islands} islands, ${result.paceSignals} pace signals (of ${SIGNALS_AUTHORS} people)`,
-      `machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `machine: ${os.cpus().length} cores, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(result)}\n`);
   } finally {

@@ -17,7 +17,7 @@
  *
  * Plain TypeScript with no VS Code dependency.
  */
-import { addDays, type DateKey } from '../dates';
+import { addDays, type DateKey } from '../core/dates';
 import { localDayStart } from './followThrough';
 import { TRAILER_REVIEWED, type CommitHistory, type IdentityKey } from './history';
 import { normaliseName, type LeadGitUser } from './identities';
@@ -42,7 +42,13 @@ export interface LeadWeekOptions {
 }
 
 /** The lead's week from `weekStart` (a day in the lead's calendar). */
-export function leadWeek(history: CommitHistory, lead: ReadonlySet<IdentityKey>, user: LeadGitUser, weekStart: DateKey, options: LeadWeekOptions = {}): LeadWeek {
+export function leadWeek(
+  history: CommitHistory,
+  lead: ReadonlySet<IdentityKey>,
+  user: LeadGitUser,
+  weekStart: DateKey,
+  options: LeadWeekOptions = {},
+): LeadWeek {
   const dayStart = options.dayStart ?? localDayStart;
   const from = dayStart(weekStart);
   const to = dayStart(addDays(weekStart, 7));
@@ -84,7 +90,11 @@ export function leadWeek(history: CommitHistory, lead: ReadonlySet<IdentityKey>,
         lateCommits += 1;
         lateDays.add(workingDayOf(at, offset));
       }
-    } else if (history.trailersOf(i, TRAILER_REVIEWED).some((p) => (p.email.length > 0 ? emails.has(p.email) : fullNames.includes(normaliseName(p.name))))) {
+    } else if (
+      history
+        .trailersOf(i, TRAILER_REVIEWED)
+        .some((p) => (p.email.length > 0 ? emails.has(p.email) : fullNames.includes(normaliseName(p.name))))
+    ) {
       reviews += 1;
     }
   }

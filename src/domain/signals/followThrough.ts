@@ -23,7 +23,7 @@
  *
  * Plain TypeScript with no VS Code dependency.
  */
-import { daysBetween, type DateKey } from '../dates';
+import { daysBetween, type DateKey } from '../core/dates';
 import type { CommitHistory, IdentityKey } from './history';
 import { botMask, identitiesOf, type IdentityLinks } from './identities';
 import { MS_PER_DAY } from './workingHours';
@@ -125,7 +125,13 @@ class Tally {
 /**
  * What moved in a delegation's code up to `now` (ms), or undefined when it points at no code.
  */
-export function followThrough(history: CommitHistory, delegation: DelegationInCode, people: SignalPeople, now: number, options: FollowThroughOptions = {}): FollowThrough | undefined {
+export function followThrough(
+  history: CommitHistory,
+  delegation: DelegationInCode,
+  people: SignalPeople,
+  now: number,
+  options: FollowThroughOptions = {},
+): FollowThrough | undefined {
   const prefixes = delegation.code.paths ?? [];
   const branch = delegation.code.branch !== undefined ? options.branch : undefined;
   if (prefixes.length === 0 && delegation.code.branch === undefined) {
@@ -211,10 +217,16 @@ export function followThrough(history: CommitHistory, delegation: DelegationInCo
     }
   }
 
-  const interval = delegation.followUpOn === undefined ? NO_FOLLOW_UP_INTERVAL_DAYS : Math.max(1, daysBetween(delegation.lastCheckInOn ?? delegation.createdOn, delegation.followUpOn));
+  const interval =
+    delegation.followUpOn === undefined
+      ? NO_FOLLOW_UP_INTERVAL_DAYS
+      : Math.max(1, daysBetween(delegation.lastCheckInOn ?? delegation.createdOn, delegation.followUpOn));
   const moving = delegation.level >= 6 && lastMoveAt >= Math.max(checkInAt, now - interval * MS_PER_DAY);
   const delegated = sinceDelegated.done();
-  const takenBack = delegation.level <= 3 && delegated.byLead + delegated.byOthers > 0 ? { byLead: delegated.byLead, byOthers: delegated.byOthers } : undefined;
+  const takenBack =
+    delegation.level <= 3 && delegated.byLead + delegated.byOthers > 0
+      ? { byLead: delegated.byLead, byOthers: delegated.byOthers }
+      : undefined;
   return {
     sinceDelegated: delegated,
     sinceCheckIn: sinceCheckIn.done(),

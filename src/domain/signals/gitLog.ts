@@ -36,10 +36,11 @@
  *
  * Plain TypeScript with no VS Code or Node dependency: the VS Code side runs git and feeds stdout.
  */
-import * as l10n from '../l10n';
+import * as l10n from '../core/l10n';
 
 /** The format of each commit's header; see the module comment. */
-export const COMMIT_FORMAT = '%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%aI%x1f%(trailers:key=Reviewed-by,key=Co-authored-by,unfold,separator=%x1d)%x1f%s%x1f';
+export const COMMIT_FORMAT =
+  '%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%aI%x1f%(trailers:key=Reviewed-by,key=Co-authored-by,unfold,separator=%x1d)%x1f%s%x1f';
 
 /** Which commits to read. */
 export interface LogRange {
@@ -65,7 +66,12 @@ export interface LogRange {
 export function gitLogArgs(range: LogRange = {}): string[] {
   const to = range.to ?? 'HEAD';
   if (!isSafeRevision(to) || (range.from !== undefined && !isSafeRevision(range.from))) {
-    throw new RangeError(l10n.t('Cannot read the history of "{0}": it is not a commit or a branch name.', range.from !== undefined && !isSafeRevision(range.from) ? range.from : to));
+    throw new RangeError(
+      l10n.t(
+        'Cannot read the history of "{0}": it is not a commit or a branch name.',
+        range.from !== undefined && !isSafeRevision(range.from) ? range.from : to,
+      ),
+    );
   }
   const args = [
     'log',
@@ -220,7 +226,9 @@ export class GitLogParser {
       this.firstPath = path;
       return;
     }
-    const file: ChangedFile = twoPaths ? { status: code === 0x52 ? 'renamed' : 'copied', path, from: this.firstPath ?? '' } : { status: statusOf(code), path };
+    const file: ChangedFile = twoPaths
+      ? { status: code === 0x52 ? 'renamed' : 'copied', path, from: this.firstPath ?? '' }
+      : { status: statusOf(code), path };
     this.current?.files.push(file);
     this.status = undefined;
     this.firstPath = undefined;
@@ -329,7 +337,14 @@ export function parseIsoDate(text: string): { readonly instant: number; readonly
   if (text.length < 20 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') {
     return undefined;
   }
-  const [y, mo, d, h, mi, s] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)];
+  const [y, mo, d, h, mi, s] = [
+    digits(text, 0, 4),
+    digits(text, 5, 2),
+    digits(text, 8, 2),
+    digits(text, 11, 2),
+    digits(text, 14, 2),
+    digits(text, 17, 2),
+  ];
   let offsetMinutes = 0;
   if (text.length === 20 && text[19] === 'Z') {
     offsetMinutes = 0;

@@ -62,7 +62,11 @@ function hexValue(code: number): number {
   return code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : code >= 65 && code <= 70 ? code - 55 : -1;
 }
 
-function grown<T extends Float64Array | Int32Array | Uint32Array | Int16Array | Uint8Array>(array: T, needed: number, make: (length: number) => T): T {
+function grown<T extends Float64Array | Int32Array | Uint32Array | Int16Array | Uint8Array>(
+  array: T,
+  needed: number,
+  make: (length: number) => T,
+): T {
   if (needed <= array.length) {
     return array;
   }
@@ -73,7 +77,10 @@ function grown<T extends Float64Array | Int32Array | Uint32Array | Int16Array | 
 
 /** Path as the signals spell it: `/`-separated, no leading `./` or `/`. */
 export function normalisePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
 }
 
 /** A prefix as {@link isUnderPrefix} compares it: normalised, without a trailing slash. */
@@ -602,4 +609,3 @@ export class CommitHistory {
     return ids;
   }
 }
-

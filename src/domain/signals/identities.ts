@@ -37,7 +37,8 @@ export type IdentityLinks = Readonly<Record<string, readonly IdentityKey[]>>;
 export type Confidence = 'high' | 'medium' | 'low';
 
 /** Why an identity looks like a person. */
-export type MatchReason = 'sameName' | 'sameNameReordered' | 'nameContained' | 'firstName' | 'emailName' | 'emailInitials' | 'emailFirstName' | 'emailLastName';
+export type MatchReason =
+  'sameName' | 'sameNameReordered' | 'nameContained' | 'firstName' | 'emailName' | 'emailInitials' | 'emailFirstName' | 'emailLastName';
 
 export interface LinkSuggestion {
   readonly identity: IdentityKey;
@@ -83,7 +84,9 @@ export function emailLocalPart(email: string): string {
 
 /** The words of an email's local part: split on `.`, `_`, `-`, digits dropped. */
 export function emailTokens(email: string): string[] {
-  return normaliseName(emailLocalPart(email).replace(/[0-9]+/g, ' ')).split(' ').filter((t) => t.length > 0);
+  return normaliseName(emailLocalPart(email).replace(/[0-9]+/g, ' '))
+    .split(' ')
+    .filter((t) => t.length > 0);
 }
 
 const BOT_NAMES: ReadonlySet<string> = new Set([
@@ -116,7 +119,21 @@ const BOT_NAMES: ReadonlySet<string> = new Set([
   'crowdin',
 ]);
 
-const NOREPLY_LOCAL: ReadonlySet<string> = new Set(['noreply', 'no-reply', 'no_reply', 'donotreply', 'do-not-reply', 'action', 'actions', 'bot', 'bots', 'ci', 'build', 'builds', 'jenkins']);
+const NOREPLY_LOCAL: ReadonlySet<string> = new Set([
+  'noreply',
+  'no-reply',
+  'no_reply',
+  'donotreply',
+  'do-not-reply',
+  'action',
+  'actions',
+  'bot',
+  'bots',
+  'ci',
+  'build',
+  'builds',
+  'jenkins',
+]);
 
 /**
  * Whether an author is an automated account: a `[bot]` suffix (GitHub apps), a known tool
@@ -212,7 +229,10 @@ export function personByIdentity(links: IdentityLinks): Map<IdentityKey, string>
 }
 
 /** How well one identity's name and email fit one person's name, with the reason; undefined below 0.4. */
-function matchScore(identity: Pick<IdentityRecord, 'name' | 'email'>, personName: string): { score: number; reason: MatchReason } | undefined {
+function matchScore(
+  identity: Pick<IdentityRecord, 'name' | 'email'>,
+  personName: string,
+): { score: number; reason: MatchReason } | undefined {
   const person = nameTokens(personName);
   if (person.length === 0) {
     return undefined;
@@ -220,7 +240,8 @@ function matchScore(identity: Pick<IdentityRecord, 'name' | 'email'>, personName
   const author = nameTokens(identity.name);
   const candidates: { score: number; reason: MatchReason }[] = [];
   const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
-  const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
+  const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+    a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
   const contains = (outer: readonly string[], inner: readonly string[]): boolean => inner.every((t) => outer.includes(t));
   if (author.length > 0) {
     if (sameList(author, person)) {
@@ -240,7 +261,11 @@ function matchScore(identity: Pick<IdentityRecord, 'name' | 'email'>, personName
   if (local.length > 0 && person.length > 1) {
     if (sameSet(local, person) || joined === person.join('')) {
       candidates.push({ score: 0.8, reason: 'emailName' });
-    } else if (joined === `${first.slice(0, 1)}${last}` || joined === `${first}${last.slice(0, 1)}` || joined === `${last}${first.slice(0, 1)}`) {
+    } else if (
+      joined === `${first.slice(0, 1)}${last}` ||
+      joined === `${first}${last.slice(0, 1)}` ||
+      joined === `${last}${first.slice(0, 1)}`
+    ) {
       candidates.push({ score: 0.6, reason: 'emailInitials' });
     } else if (joined === first) {
       candidates.push({ score: 0.5, reason: 'emailFirstName' });
@@ -272,7 +297,9 @@ export function suggestLinks(identities: readonly Identity[], people: readonly P
     }
     const matches = people
       .map((person) => ({ person, match: matchScore(identity, person.name) }))
-      .filter((m): m is { person: PersonRef; match: { score: number; reason: MatchReason } } => m.match !== undefined && m.match.score >= 0.4);
+      .filter(
+        (m): m is { person: PersonRef; match: { score: number; reason: MatchReason } } => m.match !== undefined && m.match.score >= 0.4,
+      );
     const best = Math.max(...matches.map((m) => m.match.score));
     const tied = matches.filter((m) => m.match.score === best).length;
     for (const { person, match } of matches) {

@@ -119,7 +119,12 @@ function countedCommits(history: CommitHistory, from: number, to: number): numbe
 export const ISLAND_STEP_COMMITS = 2000;
 
 /** Fits the depth (see the module comment), yielding every `step` commits of each pass. */
-function* fittedDepth(history: CommitHistory, commits: readonly number[], folders: Folders, step: number): Generator<undefined, number, void> {
+function* fittedDepth(
+  history: CommitHistory,
+  commits: readonly number[],
+  folders: Folders,
+  step: number,
+): Generator<undefined, number, void> {
   const top = folders.at(1);
   let total = 0;
   for (const i of commits) {
@@ -181,7 +186,12 @@ export function islandDepth(history: CommitHistory, now: number): number {
 }
 
 /** The knowledge islands at `now` (ms), in one call (see {@link islandSteps} for the same work in slices). */
-export function findKnowledgeIslands(history: CommitHistory, people: SignalPeople, now: number, options: IslandOptions = {}): IslandReading {
+export function findKnowledgeIslands(
+  history: CommitHistory,
+  people: SignalPeople,
+  now: number,
+  options: IslandOptions = {},
+): IslandReading {
   return finish(islandSteps(history, people, now, options, Infinity));
 }
 
@@ -191,7 +201,13 @@ export function findKnowledgeIslands(history: CommitHistory, people: SignalPeopl
  * slices (the whole tree of a large repository is more than one slice should hold). Commits the
  * history gains between steps are not counted.
  */
-export function* islandSteps(history: CommitHistory, people: SignalPeople, now: number, options: IslandOptions = {}, step = ISLAND_STEP_COMMITS): Generator<undefined, IslandReading, void> {
+export function* islandSteps(
+  history: CommitHistory,
+  people: SignalPeople,
+  now: number,
+  options: IslandOptions = {},
+  step = ISLAND_STEP_COMMITS,
+): Generator<undefined, IslandReading, void> {
   const commits = countedCommits(history, now - ISLAND_WINDOW_DAYS * MS_PER_DAY, now + 1);
   yield;
   const folders = new Folders(history);

@@ -78,11 +78,22 @@ function addIf(yes: boolean, days: Set<number>, day: number): void {
 }
 
 /** The pace reading of one person at `now` (ms), from the commits of their identities. */
-export function readPace(history: CommitHistory, identities: ReadonlySet<IdentityKey>, now: number, options: PaceOptions = {}): PaceReading {
+export function readPace(
+  history: CommitHistory,
+  identities: ReadonlySet<IdentityKey>,
+  now: number,
+  options: PaceOptions = {},
+): PaceReading {
   const workdays = new Set<Weekday>(options.workdays ?? MONDAY_TO_FRIDAY);
   const recentFrom = now - RECENT_DAYS * MS_PER_DAY;
   const baselineFrom = recentFrom - BASELINE_DAYS * MS_PER_DAY;
-  const sets = { recentLate: new Set<number>(), recentOff: new Set<number>(), baseLate: new Set<number>(), baseOff: new Set<number>(), baseAny: new Set<number>() };
+  const sets = {
+    recentLate: new Set<number>(),
+    recentOff: new Set<number>(),
+    baseLate: new Set<number>(),
+    baseOff: new Set<number>(),
+    baseAny: new Set<number>(),
+  };
   const authors = history.identityMask(identities);
   // (from, to] windows: the history's ranges are [from, to), so shift by one millisecond.
   const [start, end] = history.timeRange(baselineFrom + 1, now + 1);
@@ -110,6 +121,12 @@ export function readPace(history: CommitHistory, identities: ReadonlySet<Identit
   const scale = RECENT_DAYS / BASELINE_DAYS;
   const offDaysIn14 = (7 - workdays.size) * 2;
   const late = count(sets.recentLate.size, sets.baseLate.size * scale, MIN_LATE_DAYS, knownBaseline, true);
-  const offDays = count(sets.recentOff.size, sets.baseOff.size * scale, Math.max(MIN_OFF_DAYS, Math.ceil(offDaysIn14 / 2)), knownBaseline, offDaysIn14 > 0);
+  const offDays = count(
+    sets.recentOff.size,
+    sets.baseOff.size * scale,
+    Math.max(MIN_OFF_DAYS, Math.ceil(offDaysIn14 / 2)),
+    knownBaseline,
+    offDaysIn14 > 0,
+  );
   return { late, offDays, baselineDays: sets.baseAny.size, knownBaseline, signal: late.signal || offDays.signal };
 }

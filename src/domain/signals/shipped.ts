@@ -85,9 +85,16 @@ function mainFolder(history: CommitHistory, i: number, depth: number): string {
 }
 
 /** Commits and merges by `identities` authored at or after `since` (ms). */
-export function shippedSince(history: CommitHistory, identities: ReadonlySet<IdentityKey>, since: number, options: ShippedOptions = {}): Shipped {
+export function shippedSince(
+  history: CommitHistory,
+  identities: ReadonlySet<IdentityKey>,
+  since: number,
+  options: ShippedOptions = {},
+): Shipped {
   const cap = options.cap ?? SHIPPED_CAP;
-  const found = history.select({ from: since, ...(options.until === undefined ? {} : { to: options.until }), authors: identities }).reverse();
+  const found = history
+    .select({ from: since, ...(options.until === undefined ? {} : { to: options.until }), authors: identities })
+    .reverse();
   const plain = found.filter((i) => !history.isMerge(i));
   let depth = MAX_DEPTH;
   for (let d = 1; d < MAX_DEPTH; d++) {
@@ -106,5 +113,11 @@ export function shippedSince(history: CommitHistory, identities: ReadonlySet<Ide
     group.lines.push({ hash: history.hashOf(i), subject: history.subjectOf(i), authoredAt: history.authoredAt(i), merge });
     groups.set(key, group);
   }
-  return { commits: plain.length, merges: found.length - plain.length, groups: [...groups.values()], more: found.length - shown.length, depth };
+  return {
+    commits: plain.length,
+    merges: found.length - plain.length,
+    groups: [...groups.values()],
+    more: found.length - shown.length,
+    depth,
+  };
 }

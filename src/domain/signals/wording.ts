@@ -10,8 +10,8 @@
  *
  * Plain TypeScript with no VS Code dependency.
  */
-import { daysBetween, formatDay, toDateKey, type DateKey } from '../dates';
-import * as l10n from '../l10n';
+import { daysBetween, formatDay, toDateKey, type DateKey } from '../core/dates';
+import * as l10n from '../core/l10n';
 import { codingCrowdsOutLeading, type LeadWeek } from './balance';
 import type { CodeLink, FollowThrough, Moved } from './followThrough';
 import type { KnowledgeIsland } from './islands';
@@ -70,7 +70,10 @@ export function paceCheckInNudge(name: string): string {
 
 /** What the pace line is compared with, said once beside it. */
 export function describePaceBasis(name: string): string {
-  return l10n.t("Compared only with {0}'s own usual pattern over the 8 weeks before. A prompt for a conversation, not a measure of anyone.", name);
+  return l10n.t(
+    "Compared only with {0}'s own usual pattern over the 8 weeks before. A prompt for a conversation, not a measure of anyone.",
+    name,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +122,9 @@ export function describeArea(code: CodeLink): string {
     return l10n.t('branch {0}', code.branch ?? '');
   }
   if (code.branch !== undefined) {
-    return paths.length === 1 ? l10n.t('{0} and branch {1}', first, code.branch) : l10n.t('{0}, {1} other places and branch {2}', first, paths.length - 1, code.branch);
+    return paths.length === 1
+      ? l10n.t('{0} and branch {1}', first, code.branch)
+      : l10n.t('{0}, {1} other places and branch {2}', first, paths.length - 1, code.branch);
   }
   if (paths.length === 1) {
     return first;
@@ -143,7 +148,9 @@ export function describeFollowThrough(name: string, area: string, moved: Moved, 
     if (ago === 1) {
       return l10n.t('1 commit by {0} in {1} since {2}, yesterday.', name, area, day);
     }
-    return ago < 60 ? l10n.t('1 commit by {0} in {1} since {2}, {3} days ago.', name, area, day, ago) : l10n.t('1 commit by {0} in {1} since {2}, on {3}.', name, area, day, formatDay(last, today));
+    return ago < 60
+      ? l10n.t('1 commit by {0} in {1} since {2}, {3} days ago.', name, area, day, ago)
+      : l10n.t('1 commit by {0} in {1} since {2}, on {3}.', name, area, day, formatDay(last, today));
   }
   if (ago <= 0) {
     return l10n.t('{0} commits by {1} in {2} since {3}; last today.', count, name, area, day);
@@ -151,7 +158,9 @@ export function describeFollowThrough(name: string, area: string, moved: Moved, 
   if (ago === 1) {
     return l10n.t('{0} commits by {1} in {2} since {3}; last yesterday.', count, name, area, day);
   }
-  return ago < 60 ? l10n.t('{0} commits by {1} in {2} since {3}; last {4} days ago.', count, name, area, day, ago) : l10n.t('{0} commits by {1} in {2} since {3}; last on {4}.', count, name, area, day, formatDay(last, today));
+  return ago < 60
+    ? l10n.t('{0} commits by {1} in {2} since {3}; last {4} days ago.', count, name, area, day, ago)
+    : l10n.t('{0} commits by {1} in {2} since {3}; last on {4}.', count, name, area, day, formatDay(last, today));
 }
 
 /** "Moving: changed 2 days ago", for a level 6–7 follow-up whose work moved; undefined otherwise. */
@@ -185,7 +194,9 @@ export function describeTakenBack(followThrough: FollowThrough): string[] {
 
 /** The question for the lead when work was taken back. */
 export function takenBackQuestion(name: string, byLead: boolean): string {
-  return byLead ? l10n.t('Is this still {0}\'s to do? If you need it done your way, say so; if not, could you step back?', name) : l10n.t('Does {0} know others are working there too?', name);
+  return byLead
+    ? l10n.t("Is this still {0}'s to do? If you need it done your way, say so; if not, could you step back?", name)
+    : l10n.t('Does {0} know others are working there too?', name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,12 +213,18 @@ export function describeIsland(island: KnowledgeIsland, holderName: string): str
 export function islandLesson(island: KnowledgeIsland, holderName: string): string {
   return island.holder.kind === 'lead'
     ? l10n.t('Handing {0} over frees your time for leading, and gives someone on the team the chance to grow into it.', island.folder)
-    : l10n.t('Sharing {0} protects {1} too: questions and incidents stop landing only on them, and they can take a holiday or move on to new work without being called back.', island.folder, holderName);
+    : l10n.t(
+        'Sharing {0} protects {1} too: questions and incidents stop landing only on them, and they can take a holiday or move on to new work without being called back.',
+        island.folder,
+        holderName,
+      );
 }
 
 /** The question that goes with an island. */
 export function islandQuestion(island: KnowledgeIsland, holderName: string): string {
-  return island.holder.kind === 'lead' ? l10n.t('Who could take over part of {0}?', island.folder) : l10n.t('Who could pair with {0} on {1} next?', holderName, island.folder);
+  return island.holder.kind === 'lead'
+    ? l10n.t('Who could take over part of {0}?', island.folder)
+    : l10n.t('Who could pair with {0} on {1} next?', holderName, island.folder);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,16 +238,28 @@ export function describeCrowding(week: LeadWeek, oneOnOnes: number): string | un
 /** The lead's week in figures, each its own sentence. */
 export function describeLeadWeek(week: LeadWeek): string[] {
   const lines = [
-    week.commits === 0 ? l10n.t('No commits by you this week.') : week.commits === 1 ? l10n.t('You made 1 commit this week.') : l10n.t('You made {0} commits this week.', week.commits),
-    week.reviews === 0 ? l10n.t('No commits this week name you as reviewer.') : week.reviews === 1 ? l10n.t('You reviewed 1 commit this week.') : l10n.t('You reviewed {0} commits this week.', week.reviews),
+    week.commits === 0
+      ? l10n.t('No commits by you this week.')
+      : week.commits === 1
+        ? l10n.t('You made 1 commit this week.')
+        : l10n.t('You made {0} commits this week.', week.commits),
+    week.reviews === 0
+      ? l10n.t('No commits this week name you as reviewer.')
+      : week.reviews === 1
+        ? l10n.t('You reviewed 1 commit this week.')
+        : l10n.t('You reviewed {0} commits this week.', week.reviews),
   ];
   if (week.lateDays > 0) {
-    lines.push(week.lateDays === 1 ? l10n.t('You committed late on 1 day this week.') : l10n.t('You committed late on {0} days this week.', week.lateDays));
+    lines.push(
+      week.lateDays === 1
+        ? l10n.t('You committed late on 1 day this week.')
+        : l10n.t('You committed late on {0} days this week.', week.lateDays),
+    );
   }
   return lines;
 }
 
 /** The question for the lead when coding crowds out leading. */
 export function crowdingQuestion(): string {
-  return l10n.t('Which of this week\'s code could someone on the team have written, with you reviewing?');
+  return l10n.t("Which of this week's code could someone on the team have written, with you reviewing?");
 }

@@ -3,7 +3,7 @@
  * in a Reviewed-by trailer, the late-hour days, the week's edges, and the crowding rule.
  */
 import * as assert from 'node:assert/strict';
-import type { DateKey } from '../../../src/domain/dates';
+import type { DateKey } from '../../../src/domain/core/dates';
 import { codingCrowdsOutLeading, leadWeek, type LeadWeek } from '../../../src/domain/signals/balance';
 import { identityKeyOf } from '../../../src/domain/signals/history';
 import { commit, historyOf, instantOf } from './generated';
@@ -13,8 +13,18 @@ const WORK = 'jo.lead@example.com';
 const HOME = 'jo@home.example';
 const lead = new Set([identityKeyOf('Jo Lead', WORK), identityKeyOf('Jo Lead', HOME)]);
 const user = { name: 'Jo Lead', email: 'lead@config.example' };
-const jo = (local: string, extra: { email?: string; offset?: string; parents?: number; reviewedBy?: { name: string; email: string }[] } = {}) =>
-  commit({ author: 'Jo Lead', email: extra.email ?? WORK, local, offset: extra.offset ?? '+00:00', ...(extra.parents === undefined ? {} : { parents: extra.parents }), ...(extra.reviewedBy === undefined ? {} : { reviewedBy: extra.reviewedBy }) });
+const jo = (
+  local: string,
+  extra: { email?: string; offset?: string; parents?: number; reviewedBy?: { name: string; email: string }[] } = {},
+) =>
+  commit({
+    author: 'Jo Lead',
+    email: extra.email ?? WORK,
+    local,
+    offset: extra.offset ?? '+00:00',
+    ...(extra.parents === undefined ? {} : { parents: extra.parents }),
+    ...(extra.reviewedBy === undefined ? {} : { reviewedBy: extra.reviewedBy }),
+  });
 
 const history = historyOf([
   jo('2026-05-10T23:00'),

@@ -5,7 +5,7 @@
  * back at levels 1–3; a linked branch; bots left out.
  */
 import * as assert from 'node:assert/strict';
-import type { DateKey } from '../../../src/domain/dates';
+import type { DateKey } from '../../../src/domain/core/dates';
 import { followThrough, type DelegationInCode, type SignalPeople } from '../../../src/domain/signals/followThrough';
 import { identityKeyOf } from '../../../src/domain/signals/history';
 import { commit, historyOf, instantOf } from './generated';
@@ -14,13 +14,17 @@ const day = (text: string): DateKey => text as DateKey;
 const utcDayStart = (d: DateKey): number => instantOf(`${d}T00:00`, 'Z');
 const NOW = instantOf('2026-05-14T12:00', 'Z');
 const people: SignalPeople = {
-  links: { 'p-priya': [identityKeyOf('Priya Sharma', 'priya.sharma@example.com')], 'p-sam': [identityKeyOf('Sam Lee', 'sam.lee@example.com')] },
+  links: {
+    'p-priya': [identityKeyOf('Priya Sharma', 'priya.sharma@example.com')],
+    'p-sam': [identityKeyOf('Sam Lee', 'sam.lee@example.com')],
+  },
   lead: new Set([identityKeyOf('Jo Lead', 'jo.lead@example.com')]),
 };
 const PRIYA = 'Priya Sharma';
 const SAM = 'Sam Lee';
 const LEAD = 'Jo Lead';
-const at = (author: string, local: string, files: (string | [string, string])[], email?: string) => commit({ author, local: `${local}T10:00`, files, ...(email === undefined ? {} : { email }) });
+const at = (author: string, local: string, files: (string | [string, string])[], email?: string) =>
+  commit({ author, local: `${local}T10:00`, files, ...(email === undefined ? {} : { email }) });
 
 const commits = [
   at(PRIYA, '2026-05-01', ['billing/early.ts']),
@@ -66,7 +70,13 @@ describe('signals: follow-through of delegations', () => {
   it('follows a file renamed out of the area to its new name, and counts a file renamed into it', () => {
     const result = followThrough(history, delegation(), people, NOW, { dayStart: utcDayStart });
     assert.deepEqual(result?.followed, ['billing/', 'docs/pdf.ts']);
-    const beforeRename = followThrough(history, delegation({ createdOn: day('2026-05-10'), lastCheckInOn: day('2026-05-10') }), people, NOW, { dayStart: utcDayStart });
+    const beforeRename = followThrough(
+      history,
+      delegation({ createdOn: day('2026-05-10'), lastCheckInOn: day('2026-05-10') }),
+      people,
+      NOW,
+      { dayStart: utcDayStart },
+    );
     assert.deepEqual(beforeRename?.followed, ['billing/'], 'a rename before the delegation is not followed');
     assert.equal(beforeRename?.sinceDelegated.byDelegate, 1);
   });
@@ -74,10 +84,20 @@ describe('signals: follow-through of delegations', () => {
   it('shows work as moving at levels 6–7 when someone other than the lead changed it within the follow-up interval since the check-in', () => {
     assert.equal(followThrough(history, delegation(), people, NOW, { dayStart: utcDayStart })?.moving, true);
     assert.equal(followThrough(history, delegation({ level: 7 }), people, NOW, { dayStart: utcDayStart })?.moving, true);
-    assert.equal(followThrough(history, delegation({ level: 5 }), people, NOW, { dayStart: utcDayStart })?.moving, false, 'only at levels 6 and 7');
+    assert.equal(
+      followThrough(history, delegation({ level: 5 }), people, NOW, { dayStart: utcDayStart })?.moving,
+      false,
+      'only at levels 6 and 7',
+    );
     const stalled = followThrough(history, delegation(), people, instantOf('2026-06-10T12:00', 'Z'), { dayStart: utcDayStart });
     assert.equal(stalled?.moving, false, 'the last change is older than the 7-day interval');
-    const onlyLead = followThrough(history, delegation({ lastCheckInOn: day('2026-05-13'), code: { paths: ['billing/c.ts'] } }), people, NOW, { dayStart: utcDayStart });
+    const onlyLead = followThrough(
+      history,
+      delegation({ lastCheckInOn: day('2026-05-13'), code: { paths: ['billing/c.ts'] } }),
+      people,
+      NOW,
+      { dayStart: utcDayStart },
+    );
     assert.deepEqual([onlyLead?.sinceCheckIn.byLead, onlyLead?.moving], [1, false], 'the lead moving it is not the delegation moving');
   });
 
@@ -85,14 +105,20 @@ describe('signals: follow-through of delegations', () => {
     const tell = followThrough(history, delegation({ level: 2 }), people, NOW, { dayStart: utcDayStart });
     assert.deepEqual(tell?.takenBack, { byLead: 3, byOthers: 2 });
     assert.equal(tell?.moving, false);
-    const own = followThrough(history, delegation({ level: 3, code: { paths: ['billing/a.ts', 'billing/b.ts'] } }), people, NOW, { dayStart: utcDayStart });
+    const own = followThrough(history, delegation({ level: 3, code: { paths: ['billing/a.ts', 'billing/b.ts'] } }), people, NOW, {
+      dayStart: utcDayStart,
+    });
     assert.equal(own?.takenBack, undefined, 'only the delegate worked there');
     assert.equal(own?.sinceDelegated.byDelegate, 2);
     assert.equal(followThrough(history, delegation({ level: 4 }), people, NOW, { dayStart: utcDayStart })?.takenBack, undefined);
   });
 
   it('counts the commits of a linked branch, once, and nothing for a delegation without code', () => {
-    const branch = historyOf([at(PRIYA, '2026-05-12', ['web/checkout.ts']), at(PRIYA, '2026-05-13', ['web/checkout.ts']), at(PRIYA, '2026-05-02', ['web/old.ts'])]);
+    const branch = historyOf([
+      at(PRIYA, '2026-05-12', ['web/checkout.ts']),
+      at(PRIYA, '2026-05-13', ['web/checkout.ts']),
+      at(PRIYA, '2026-05-02', ['web/old.ts']),
+    ]);
     const linked = delegation({ code: { branch: 'priya/checkout' } });
     const result = followThrough(history, linked, people, NOW, { dayStart: utcDayStart, branch });
     assert.deepEqual([result?.sinceDelegated.byDelegate, result?.sinceCheckIn.byDelegate, result?.moving], [2, 2, true]);
@@ -100,7 +126,10 @@ describe('signals: follow-through of delegations', () => {
     // (a branch commit already on the main line is not counted twice).
     const onMain = commits[6];
     assert.ok(onMain !== undefined);
-    const both = followThrough(history, { ...linked, code: { branch: 'priya/checkout', paths: ['docs/'] } }, people, NOW, { dayStart: utcDayStart, branch: historyOf([onMain, at(PRIYA, '2026-05-12', ['web/cart.ts'])]) });
+    const both = followThrough(history, { ...linked, code: { branch: 'priya/checkout', paths: ['docs/'] } }, people, NOW, {
+      dayStart: utcDayStart,
+      branch: historyOf([onMain, at(PRIYA, '2026-05-12', ['web/cart.ts'])]),
+    });
     assert.equal(both?.sinceDelegated.byDelegate, 3, 'docs/ on 9 and 13 May, and the new branch commit');
     assert.equal(followThrough(history, delegation({ code: {} }), people, NOW), undefined);
     assert.equal(followThrough(history, delegation({ code: { paths: [] } }), people, NOW), undefined);

@@ -52,7 +52,11 @@ export function commit(spec: CommitSpec): ParsedCommit {
   const offset = spec.offset ?? '+00:00';
   const parents = Array.from({ length: spec.parents ?? 1 }, () => nextHash());
   const files: ChangedFile[] = (spec.files ?? ['src/main.ts']).map((f) =>
-    typeof f === 'string' ? { status: 'modified', path: f } : Array.isArray(f) ? { status: 'renamed', path: f[1] as string, from: f[0] as string } : (f as ChangedFile),
+    typeof f === 'string'
+      ? { status: 'modified', path: f }
+      : Array.isArray(f)
+        ? { status: 'renamed', path: f[1] as string, from: f[0] as string }
+        : (f as ChangedFile),
   );
   return {
     hash: nextHash(),
@@ -85,18 +89,31 @@ export function isoOf(at: number, offsetMinutes: number): string {
   return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${sign}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
 }
 
-const CODE: Readonly<Record<ChangedFile['status'], string>> = { added: 'A', modified: 'M', deleted: 'D', renamed: 'R100', copied: 'C075', typeChanged: 'T', other: 'X' };
+const CODE: Readonly<Record<ChangedFile['status'], string>> = {
+  added: 'A',
+  modified: 'M',
+  deleted: 'D',
+  renamed: 'R100',
+  copied: 'C075',
+  typeChanged: 'T',
+  other: 'X',
+};
 
 /** What `git log` with gitLogArgs() writes for these commits (as observed from git 2.39). */
 export function logText(commits: readonly ParsedCommit[]): string {
   return commits
     .map((c) => {
-      const trailers = [...c.reviewedBy.map((p) => `Reviewed-by: ${p.name} <${p.email}>`), ...c.coAuthors.map((p) => `Co-authored-by: ${p.name} <${p.email}>`)].join('\x1d');
+      const trailers = [
+        ...c.reviewedBy.map((p) => `Reviewed-by: ${p.name} <${p.email}>`),
+        ...c.coAuthors.map((p) => `Co-authored-by: ${p.name} <${p.email}>`),
+      ].join('\x1d');
       const header = `\x1e${c.hash}\x1f${c.parents.join(' ')}\x1f${c.authorName}\x1f${c.authorEmail}\x1f${isoOf(c.authoredAt, c.offsetMinutes)}\x1f${trailers}\x1f${c.subject}\x1f\0`;
       if (c.files.length === 0) {
         return header;
       }
-      const files = c.files.map((f) => (f.from === undefined ? `${CODE[f.status]}\0${f.path}\0` : `${CODE[f.status]}\0${f.from}\0${f.path}\0`)).join('');
+      const files = c.files
+        .map((f) => (f.from === undefined ? `${CODE[f.status]}\0${f.path}\0` : `${CODE[f.status]}\0${f.from}\0${f.path}\0`))
+        .join('');
       return `${header}\n${files}`;
     })
     .join('');

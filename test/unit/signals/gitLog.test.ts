@@ -39,7 +39,10 @@ describe('signals: reading git log', () => {
       for (const placeholder of ['%H', '%P', '%aN', '%aE', '%aI', '%s', 'key=Reviewed-by', 'key=Co-authored-by', '%x1e', '%x1f']) {
         assert.ok(COMMIT_FORMAT.includes(placeholder), placeholder);
       }
-      assert.ok(!COMMIT_FORMAT.includes('%an') && !COMMIT_FORMAT.includes('%ae') && !COMMIT_FORMAT.includes('%cI'), 'raw author or committer fields');
+      assert.ok(
+        !COMMIT_FORMAT.includes('%an') && !COMMIT_FORMAT.includes('%ae') && !COMMIT_FORMAT.includes('%cI'),
+        'raw author or committer fields',
+      );
       for (const option of ['--name-status', '-M', '-z', '--no-color', '--no-show-signature', '--no-ext-diff']) {
         assert.ok(args.includes(option), option);
       }
@@ -108,21 +111,35 @@ describe('signals: reading git log', () => {
         ['empty'],
       );
       const rest = parser.feed(REAL.slice(first + 1));
-      assert.deepEqual(rest.map((c) => c.subject), ["Merge branch 'br'", 'y', 'second']);
-      assert.deepEqual(parser.end().map((c) => c.subject), ['first']);
+      assert.deepEqual(
+        rest.map((c) => c.subject),
+        ["Merge branch 'br'", 'y', 'second'],
+      );
+      assert.deepEqual(
+        parser.end().map((c) => c.subject),
+        ['first'],
+      );
       assert.deepEqual(parser.end(), []);
       assert.throws(() => parser.feed('x'));
     });
 
     it('reads paths holding the record and field separators, and a subject holding a field separator', () => {
-      const odd = commit({ author: 'Ana', local: '2026-05-04T10:00', files: ['docs/\x1eodd\x1f name.md', ['old\x1e/x.ts', 'new/x.ts']], subject: 'Split\x1fsubject' });
+      const odd = commit({
+        author: 'Ana',
+        local: '2026-05-04T10:00',
+        files: ['docs/\x1eodd\x1f name.md', ['old\x1e/x.ts', 'new/x.ts']],
+        subject: 'Split\x1fsubject',
+      });
       const [back] = parseGitLog(logText([odd, commit({ author: 'Bo', local: '2026-05-04T11:00' })]));
       assert.deepEqual(back, odd);
     });
 
     it('skips a record whose header does not read, and keeps reading after it', () => {
       const good = commit({ author: 'Ana', local: '2026-05-04T10:00' });
-      const broken = logText([commit({ author: 'Bo', local: '2026-05-04T10:00' })]).replace(/\x1f20\d\d-[^\x1f]*\x1f/, '\x1fnot a date\x1f');
+      const broken = logText([commit({ author: 'Bo', local: '2026-05-04T10:00' })]).replace(
+        /\x1f20\d\d-[^\x1f]*\x1f/,
+        '\x1fnot a date\x1f',
+      );
       const parser = new GitLogParser();
       const out = [...parser.feed(broken + logText([good])), ...parser.end()];
       assert.deepEqual(out, [good]);
@@ -169,7 +186,13 @@ describe('signals: reading git log', () => {
     it('parses a 64 KB chunk far below 50 ms, in time linear in its length', () => {
       const commits: ParsedCommit[] = [];
       for (let i = 0; i < 8000; i++) {
-        commits.push(commit({ author: `Person ${i % 60}`, local: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T12:00`, files: [`src/area${i % 7}/module${i % 50}/file${i % 300}.ts`, `test/area${i % 7}/file${i}.test.ts`, 'package.json'] }));
+        commits.push(
+          commit({
+            author: `Person ${i % 60}`,
+            local: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T12:00`,
+            files: [`src/area${i % 7}/module${i % 50}/file${i % 300}.ts`, `test/area${i % 7}/file${i}.test.ts`, 'package.json'],
+          }),
+        );
       }
       const text = logText(commits);
       assert.ok(text.length > 1_000_000, `only ${text.length} characters`);

@@ -42,7 +42,10 @@ describe('signals: the real git on a test repository', function () {
     GIT_COMMITTER_DATE: committerDate,
   });
 
-  const git = (args: readonly string[], e: NodeJS.ProcessEnv = env(SAM, '2026-03-02T12:00:00+00:00', '2026-03-02T12:00:00+00:00')): string => {
+  const git = (
+    args: readonly string[],
+    e: NodeJS.ProcessEnv = env(SAM, '2026-03-02T12:00:00+00:00', '2026-03-02T12:00:00+00:00'),
+  ): string => {
     const run = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: e });
     assert.equal(run.status, 0, `git ${args.join(' ')}: ${run.stderr}`);
     return run.stdout;
@@ -99,7 +102,10 @@ describe('signals: the real git on a test repository', function () {
     write('docs/billing.md', 'how billing works\n');
     commitAs(SAM, '2026-03-10T11:00:00+01:00', '2026-03-10T11:00:00+01:00', 'Document billing');
     git(['checkout', '-q', 'main']);
-    git(['merge', '-q', '--no-ff', '-m', "Merge branch 'topic'", 'topic'], env(PRIYA, '2026-03-11T15:00:00-07:00', '2026-03-11T15:00:00-07:00'));
+    git(
+      ['merge', '-q', '--no-ff', '-m', "Merge branch 'topic'", 'topic'],
+      env(PRIYA, '2026-03-11T15:00:00-07:00', '2026-03-11T15:00:00-07:00'),
+    );
   });
 
   after(() => {
@@ -111,7 +117,15 @@ describe('signals: the real git on a test repository', function () {
     const commits = read(gitLogArgs());
     assert.deepEqual(
       commits.map((c) => c.subject).sort(),
-      ['Bump a dependency', 'Document billing', "Merge branch 'topic'", 'Move invoices into their own folder', 'Notes from home', 'Retry failed charges', 'Start billing'].sort(),
+      [
+        'Bump a dependency',
+        'Document billing',
+        "Merge branch 'topic'",
+        'Move invoices into their own folder',
+        'Notes from home',
+        'Retry failed charges',
+        'Start billing',
+      ].sort(),
     );
   });
 

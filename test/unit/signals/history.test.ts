@@ -9,8 +9,21 @@ import { commit, historyOf, instantOf } from './generated';
 
 describe('signals: the commit history', () => {
   it('stores each identity and path once, and every field of a commit', () => {
-    const a = commit({ author: 'Ana', local: '2026-04-01T10:00', offset: '+02:00', files: ['billing/a.ts', ['old/b.ts', 'billing/b.ts']], subject: 'Ana 1', reviewedBy: [{ name: 'Lea', email: 'LEA@x.example' }] });
-    const b = commit({ author: 'Ana', local: '2026-04-02T10:00', offset: '+02:00', files: ['billing/a.ts'], coAuthors: [{ name: 'Bo', email: 'bo@x.example' }] });
+    const a = commit({
+      author: 'Ana',
+      local: '2026-04-01T10:00',
+      offset: '+02:00',
+      files: ['billing/a.ts', ['old/b.ts', 'billing/b.ts']],
+      subject: 'Ana 1',
+      reviewedBy: [{ name: 'Lea', email: 'LEA@x.example' }],
+    });
+    const b = commit({
+      author: 'Ana',
+      local: '2026-04-02T10:00',
+      offset: '+02:00',
+      files: ['billing/a.ts'],
+      coAuthors: [{ name: 'Bo', email: 'bo@x.example' }],
+    });
     const history = historyOf([a, b]);
     assert.equal(history.identityCount, 1);
     assert.equal(history.pathCount, 3);
@@ -29,7 +42,11 @@ describe('signals: the commit history', () => {
   });
 
   it('keys an identity by its name and its email without case', () => {
-    const history = historyOf([commit({ author: 'Ana', email: 'Ana@X.example', local: '2026-04-01T10:00' }), commit({ author: 'Ana', email: 'ana@x.example', local: '2026-04-01T11:00' }), commit({ author: 'Ana B', email: 'ana@x.example', local: '2026-04-01T12:00' })]);
+    const history = historyOf([
+      commit({ author: 'Ana', email: 'Ana@X.example', local: '2026-04-01T10:00' }),
+      commit({ author: 'Ana', email: 'ana@x.example', local: '2026-04-01T11:00' }),
+      commit({ author: 'Ana B', email: 'ana@x.example', local: '2026-04-01T12:00' }),
+    ]);
     assert.deepEqual(
       history.identities().map((i) => [i.key, i.commits]),
       [
@@ -52,7 +69,10 @@ describe('signals: the commit history', () => {
     const subjects = (ids: number[]): number[] => ids.map((i) => commits.findIndex((c) => c.hash === history.hashOf(i)));
     const ana = new Set([identityKeyOf('Ana', 'ana@example.com')]);
     assert.deepEqual(subjects(history.select()), [0, 1, 2, 3, 4, 5]);
-    assert.deepEqual(subjects(history.select({ from: instantOf('2026-04-02T10:00', 'Z'), to: instantOf('2026-04-04T10:00', 'Z') })), [1, 2]);
+    assert.deepEqual(
+      subjects(history.select({ from: instantOf('2026-04-02T10:00', 'Z'), to: instantOf('2026-04-04T10:00', 'Z') })),
+      [1, 2],
+    );
     assert.deepEqual(subjects(history.select({ authors: ana })), [0, 2, 4, 5]);
     assert.deepEqual(subjects(history.select({ paths: ['billing/'] })), [0, 2, 3, 5], 'renamed in and out count, billingx/ does not');
     assert.deepEqual(subjects(history.select({ paths: ['billing'] })), [0, 2, 3, 5]);
@@ -67,12 +87,17 @@ describe('signals: the commit history', () => {
         const history = new CommitHistory();
         const all: number[] = [];
         for (const batch of batches) {
-          const commits = batch.map((minute) => commit({ author: `P${minute % 3}`, local: `2026-01-01T00:00`, files: [`f${minute % 5}`] })).map((c, k) => ({ ...c, authoredAt: c.authoredAt + (batch[k] ?? 0) * 60_000 }));
+          const commits = batch
+            .map((minute) => commit({ author: `P${minute % 3}`, local: `2026-01-01T00:00`, files: [`f${minute % 5}`] }))
+            .map((c, k) => ({ ...c, authoredAt: c.authoredAt + (batch[k] ?? 0) * 60_000 }));
           assert.equal(history.add(commits), commits.length);
           assert.equal(history.add(commits.slice(0, 2)), 0);
           all.push(...commits.map((c) => c.authoredAt));
           const times = Array.from(history.byTime(), (i) => history.authoredAt(i));
-          assert.deepEqual(times, [...all].sort((x, y) => x - y));
+          assert.deepEqual(
+            times,
+            [...all].sort((x, y) => x - y),
+          );
         }
         assert.equal(history.size, all.length);
       }),
@@ -81,7 +106,9 @@ describe('signals: the commit history', () => {
   });
 
   it('finds every commit by hash after the table has grown many times', () => {
-    const commits = Array.from({ length: 3000 }, (_, k) => commit({ author: 'Ana', local: `2026-01-01T00:${String(k % 60).padStart(2, '0')}` }));
+    const commits = Array.from({ length: 3000 }, (_, k) =>
+      commit({ author: 'Ana', local: `2026-01-01T00:${String(k % 60).padStart(2, '0')}` }),
+    );
     const history = new CommitHistory();
     for (let k = 0; k < commits.length; k += 100) {
       history.add(commits.slice(k, k + 100));

@@ -22,7 +22,18 @@ import {
 import { commit, historyOf } from './generated';
 
 function identity(name: string, email: string, extra: Partial<Identity> = {}): Identity {
-  return { id: 0, key: identityKeyOf(name, email), name, email, commits: 1, firstSeen: 0, lastSeen: 0, bot: isBot(name, email), lead: false, ...extra };
+  return {
+    id: 0,
+    key: identityKeyOf(name, email),
+    name,
+    email,
+    commits: 1,
+    firstSeen: 0,
+    lastSeen: 0,
+    bot: isBot(name, email),
+    lead: false,
+    ...extra,
+  };
 }
 
 describe('signals: identities', () => {
@@ -77,7 +88,10 @@ describe('signals: identities', () => {
       commit({ author: 'dependabot[bot]', email: '1+dependabot[bot]@users.noreply.github.com', local: '2026-04-01T13:00' }),
     ]);
     const identities = listIdentities(history, { name: 'Jo Lead', email: 'lead@work.example' });
-    assert.deepEqual([...leadIdentities(identities)].sort(), [identityKeyOf('Jo Lead', 'jo@home.example'), identityKeyOf('Jo Lead', 'lead@work.example')]);
+    assert.deepEqual([...leadIdentities(identities)].sort(), [
+      identityKeyOf('Jo Lead', 'jo@home.example'),
+      identityKeyOf('Jo Lead', 'lead@work.example'),
+    ]);
     assert.deepEqual(
       identities.map((i) => [i.name, i.commits, i.bot, i.lead]),
       [
@@ -131,7 +145,12 @@ describe('signals: identities', () => {
     it('leave out bots, the lead and identities already linked, and change no link', () => {
       const links: IdentityLinks = Object.freeze({ 'p-sam': Object.freeze([identityKeyOf('Sam Lee', 'sam@work.example')]) });
       const found = suggestLinks(
-        [identity('Sam Lee', 'sam@work.example'), identity('Priya Sharma', 'priya@example.com', { lead: true }), identity('dependabot[bot]', '1+dependabot[bot]@users.noreply.github.com'), identity('Sam Lee', 'sam@home.example')],
+        [
+          identity('Sam Lee', 'sam@work.example'),
+          identity('Priya Sharma', 'priya@example.com', { lead: true }),
+          identity('dependabot[bot]', '1+dependabot[bot]@users.noreply.github.com'),
+          identity('Sam Lee', 'sam@home.example'),
+        ],
         people,
         links,
       );

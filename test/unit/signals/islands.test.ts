@@ -13,12 +13,21 @@ import { commit, historyOf, instantOf, MS_PER_DAY } from './generated';
 
 const NOW = instantOf('2026-06-01T12:00', 'Z');
 const people: SignalPeople = {
-  links: { 'p-priya': [identityKeyOf('Priya Sharma', 'priya.sharma@example.com')], 'p-sam': [identityKeyOf('Sam Lee', 'sam.lee@example.com')] },
+  links: {
+    'p-priya': [identityKeyOf('Priya Sharma', 'priya.sharma@example.com')],
+    'p-sam': [identityKeyOf('Sam Lee', 'sam.lee@example.com')],
+  },
   lead: new Set([identityKeyOf('Jo Lead', 'jo.lead@example.com')]),
 };
 
 /** `count` commits by `author` in `folder`, one every `everyDays` days, the last `lastDaysAgo` days before now. */
-function series(author: string, folder: string, count: number, lastDaysAgo: number, extra: { everyDays?: number; email?: string; coAuthor?: string } = {}): ParsedCommit[] {
+function series(
+  author: string,
+  folder: string,
+  count: number,
+  lastDaysAgo: number,
+  extra: { everyDays?: number; email?: string; coAuthor?: string } = {},
+): ParsedCommit[] {
   return Array.from({ length: count }, (_, k) => {
     const at = NOW - (lastDaysAgo + k * (extra.everyDays ?? 5)) * MS_PER_DAY;
     const local = new Date(at).toISOString().slice(0, 16);
@@ -27,7 +36,9 @@ function series(author: string, folder: string, count: number, lastDaysAgo: numb
       local,
       files: [`${folder}file${k % 4}.ts`, `${folder}other${k % 3}.ts`],
       ...(extra.email === undefined ? {} : { email: extra.email }),
-      ...(extra.coAuthor === undefined ? {} : { coAuthors: [{ name: extra.coAuthor, email: `${extra.coAuthor.toLowerCase().replace(/ /g, '.')}@example.com` }] }),
+      ...(extra.coAuthor === undefined
+        ? {}
+        : { coAuthors: [{ name: extra.coAuthor, email: `${extra.coAuthor.toLowerCase().replace(/ /g, '.')}@example.com` }] }),
     });
   });
 }
@@ -47,7 +58,12 @@ const base = [
 ];
 
 const summary = (commits: readonly ParsedCommit[]) =>
-  findKnowledgeIslands(historyOf(commits), people, NOW, { depth: 1 }).islands.map((i) => [i.folder, i.holder.kind === 'lead' ? 'lead' : i.holder.personId, i.holderChanges, i.changes]);
+  findKnowledgeIslands(historyOf(commits), people, NOW, { depth: 1 }).islands.map((i) => [
+    i.folder,
+    i.holder.kind === 'lead' ? 'lead' : i.holder.personId,
+    i.holderChanges,
+    i.changes,
+  ]);
 
 describe('signals: knowledge islands', () => {
   it('finds folders where one linked person made at least 80% of the recent changes alone', () => {
@@ -74,7 +90,10 @@ describe('signals: knowledge islands', () => {
     const shared = [...base, ...series('Sam Lee', 'billing/', 5, 1, { everyDays: 2 })];
     assert.ok(!summary(shared).some(([folder]) => folder === 'billing/'), 'Priya 20 of 27 is under 80%');
     const almost = [...base, ...series('Sam Lee', 'billing/', 3, 1, { everyDays: 2 })];
-    assert.ok(summary(almost).some(([folder]) => folder === 'billing/'), 'Priya 20 of 25 is 80%');
+    assert.ok(
+      summary(almost).some(([folder]) => folder === 'billing/'),
+      'Priya 20 of 25 is 80%',
+    );
   });
 
   it('stops counting a folder that went quiet: nothing changed in the last 30 days', () => {
@@ -82,7 +101,11 @@ describe('signals: knowledge islands', () => {
     const active = [...base, ...series('Sam Lee', 'docs/', 1, 10)];
     assert.ok(summary(active).some(([folder, holder]) => folder === 'docs/' && holder === 'p-sam'));
     const oldHistory = series('Priya Sharma', 'billing/', 20, 200, { everyDays: 1 });
-    assert.deepEqual(summary([...oldHistory, ...series('Sam Lee', 'billing/', 10, 3, { everyDays: 1 })]), [['billing/', 'p-sam', 10, 10]], 'changes older than 26 weeks are not counted');
+    assert.deepEqual(
+      summary([...oldHistory, ...series('Sam Lee', 'billing/', 10, 3, { everyDays: 1 })]),
+      [['billing/', 'p-sam', 10, 10]],
+      'changes older than 26 weeks are not counted',
+    );
   });
 
   it('does the same work in slices, each a bounded number of commits', () => {
@@ -106,8 +129,14 @@ describe('signals: knowledge islands', () => {
     for (const area of areas) {
       for (const module of modules) {
         for (let n = 0; n < 24; n++) {
-          const author = area === 'billing' && module === 'api' ? 'Priya Sharma' : ['Sam Lee', 'Priya Sharma', 'Jo Lead'][k % 3] ?? '';
-          layered.push(commit({ author, local: new Date(NOW - (k % 90) * MS_PER_DAY).toISOString().slice(0, 16), files: [`src/${area}/${module}/f${n % 3}.ts`] }));
+          const author = area === 'billing' && module === 'api' ? 'Priya Sharma' : (['Sam Lee', 'Priya Sharma', 'Jo Lead'][k % 3] ?? '');
+          layered.push(
+            commit({
+              author,
+              local: new Date(NOW - (k % 90) * MS_PER_DAY).toISOString().slice(0, 16),
+              files: [`src/${area}/${module}/f${n % 3}.ts`],
+            }),
+          );
           k += 1;
         }
       }
@@ -119,7 +148,9 @@ describe('signals: knowledge islands', () => {
       [['src/billing/api/', 'p-priya']],
     );
     // Splintered below the top: a hundred folders with one change each are too small to be areas.
-    const splinters = Array.from({ length: 100 }, (_, n) => commit({ author: 'Sam Lee', local: '2026-05-20T10:00', files: [`lib/m${n}/x.ts`] }));
+    const splinters = Array.from({ length: 100 }, (_, n) =>
+      commit({ author: 'Sam Lee', local: '2026-05-20T10:00', files: [`lib/m${n}/x.ts`] }),
+    );
     assert.equal(islandDepth(historyOf(splinters), NOW), 1);
     // The same tree with fewer changes: its modules hold too few to judge, its areas enough.
     assert.equal(islandDepth(historyOf(layered.filter((_, n) => n % 3 === 0)), NOW), 2);

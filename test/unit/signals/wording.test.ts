@@ -3,8 +3,8 @@
  * under the pseudo-locale every sentence one whole message (nothing joined from fragments).
  */
 import * as assert from 'node:assert/strict';
-import { toDateKey, type DateKey } from '../../../src/domain/dates';
-import * as l10n from '../../../src/domain/l10n';
+import { toDateKey, type DateKey } from '../../../src/domain/core/dates';
+import * as l10n from '../../../src/domain/core/l10n';
 import type { LeadWeek } from '../../../src/domain/signals/balance';
 import type { FollowThrough, Moved } from '../../../src/domain/signals/followThrough';
 import type { KnowledgeIsland } from '../../../src/domain/signals/islands';
@@ -44,10 +44,34 @@ const pace = (late: [number, number, boolean], off: [number, number, boolean]): 
   knownBaseline: true,
   signal: late[2] || off[2],
 });
-const moved = (byDelegate: number, lastByDelegateAt?: number): Moved => ({ byDelegate, byLead: 0, byOthers: 0, ...(lastByDelegateAt === undefined ? {} : { lastByDelegateAt, lastAt: lastByDelegateAt }) });
-const follow = (extra: Partial<FollowThrough>): FollowThrough => ({ sinceDelegated: moved(0), sinceCheckIn: moved(0), moving: false, followed: [], ...extra });
-const island = (holder: KnowledgeIsland['holder']): KnowledgeIsland => ({ folder: 'billing/', holder, holderChanges: 20, changes: 22, share: 20 / 22, lastChangeAt: daysAgo(2) });
-const week = (commits: number, reviews: number, lateDays: number): LeadWeek => ({ commits, merges: 0, reviews, lateDays, lateCommits: lateDays });
+const moved = (byDelegate: number, lastByDelegateAt?: number): Moved => ({
+  byDelegate,
+  byLead: 0,
+  byOthers: 0,
+  ...(lastByDelegateAt === undefined ? {} : { lastByDelegateAt, lastAt: lastByDelegateAt }),
+});
+const follow = (extra: Partial<FollowThrough>): FollowThrough => ({
+  sinceDelegated: moved(0),
+  sinceCheckIn: moved(0),
+  moving: false,
+  followed: [],
+  ...extra,
+});
+const island = (holder: KnowledgeIsland['holder']): KnowledgeIsland => ({
+  folder: 'billing/',
+  holder,
+  holderChanges: 20,
+  changes: 22,
+  share: 20 / 22,
+  lastChangeAt: daysAgo(2),
+});
+const week = (commits: number, reviews: number, lateDays: number): LeadWeek => ({
+  commits,
+  merges: 0,
+  reviews,
+  lateDays,
+  lateCommits: lateDays,
+});
 const shipped = (commits: number, merges: number, more: number): Shipped => ({ commits, merges, more, depth: 1, groups: [] });
 
 /** Every sentence the module can make, for the pseudo-locale run. */
@@ -81,7 +105,11 @@ function everySentence(): string[] {
     ...describeTakenBack(follow({ takenBack: { byLead: 3, byOthers: 2 } })),
     takenBackQuestion('Priya', true),
     takenBackQuestion('Priya', false),
-    ...[island({ kind: 'person', personId: 'p' }), island({ kind: 'lead' })].flatMap((i) => [describeIsland(i, 'Priya'), islandLesson(i, 'Priya'), islandQuestion(i, 'Priya')]),
+    ...[island({ kind: 'person', personId: 'p' }), island({ kind: 'lead' })].flatMap((i) => [
+      describeIsland(i, 'Priya'),
+      islandLesson(i, 'Priya'),
+      islandQuestion(i, 'Priya'),
+    ]),
     describeCrowding(week(41, 0, 0), 0) ?? '',
     ...describeLeadWeek(week(0, 0, 0)),
     ...describeLeadWeek(week(1, 1, 1)),
@@ -94,9 +122,15 @@ describe('signals: wording', () => {
   afterEach(() => l10n.setTranslator(undefined));
 
   it('says a pace signal as the issue does, with a question to ask, and nothing without a signal', () => {
-    assert.deepEqual(describePace('Sam', pace([4, 1.25, true], [0, 0, false])), ['Sam committed late on 4 of the last 14 days; usually about 1.']);
-    assert.deepEqual(describePace('Sam', pace([3, 0.25, true], [0, 0, false])), ['Sam committed late on 3 of the last 14 days; usually hardly ever.']);
-    assert.deepEqual(describePace('Sam', pace([0, 0, false], [4, 0, true])), ['Sam committed on 4 weekend days in the last 14 days; usually hardly ever.']);
+    assert.deepEqual(describePace('Sam', pace([4, 1.25, true], [0, 0, false])), [
+      'Sam committed late on 4 of the last 14 days; usually about 1.',
+    ]);
+    assert.deepEqual(describePace('Sam', pace([3, 0.25, true], [0, 0, false])), [
+      'Sam committed late on 3 of the last 14 days; usually hardly ever.',
+    ]);
+    assert.deepEqual(describePace('Sam', pace([0, 0, false], [4, 0, true])), [
+      'Sam committed on 4 weekend days in the last 14 days; usually hardly ever.',
+    ]);
     assert.deepEqual(describePace('Sam', pace([2, 1, false], [1, 0, false])), []);
     assert.equal(paceQuestion(pace([4, 1, true], [0, 0, false])), 'How is the load at the moment? Is anything keeping you late?');
     assert.equal(paceQuestion(pace([2, 1, false], [1, 0, false])), undefined);
@@ -105,13 +139,28 @@ describe('signals: wording', () => {
 
   it('says follow-through as the issue does, in every plural form and variant', () => {
     const since = '2026-11-24' as DateKey;
-    assert.equal(describeFollowThrough('Priya', 'billing/', moved(5, daysAgo(2)), since, TODAY), '5 commits by Priya in billing/ since Tue 24 Nov; last 2 days ago.');
-    assert.equal(describeFollowThrough('Priya', 'billing/', moved(5, daysAgo(0)), since, TODAY), '5 commits by Priya in billing/ since Tue 24 Nov; last today.');
-    assert.equal(describeFollowThrough('Priya', 'billing/', moved(2, daysAgo(1)), since, TODAY), '2 commits by Priya in billing/ since Tue 24 Nov; last yesterday.');
-    assert.equal(describeFollowThrough('Priya', 'billing/', moved(1, daysAgo(1)), since, TODAY), '1 commit by Priya in billing/ since Tue 24 Nov, yesterday.');
+    assert.equal(
+      describeFollowThrough('Priya', 'billing/', moved(5, daysAgo(2)), since, TODAY),
+      '5 commits by Priya in billing/ since Tue 24 Nov; last 2 days ago.',
+    );
+    assert.equal(
+      describeFollowThrough('Priya', 'billing/', moved(5, daysAgo(0)), since, TODAY),
+      '5 commits by Priya in billing/ since Tue 24 Nov; last today.',
+    );
+    assert.equal(
+      describeFollowThrough('Priya', 'billing/', moved(2, daysAgo(1)), since, TODAY),
+      '2 commits by Priya in billing/ since Tue 24 Nov; last yesterday.',
+    );
+    assert.equal(
+      describeFollowThrough('Priya', 'billing/', moved(1, daysAgo(1)), since, TODAY),
+      '1 commit by Priya in billing/ since Tue 24 Nov, yesterday.',
+    );
     assert.equal(describeFollowThrough('Priya', 'billing/', moved(0), since, TODAY), 'No commits by Priya in billing/ since Tue 24 Nov.');
     assert.deepEqual(describeTakenBack(follow({ takenBack: { byLead: 3, byOthers: 0 } })), ['You committed there 3 times.']);
-    assert.deepEqual(describeTakenBack(follow({ takenBack: { byLead: 1, byOthers: 2 } })), ['You committed there once.', '2 commits there by others.']);
+    assert.deepEqual(describeTakenBack(follow({ takenBack: { byLead: 1, byOthers: 2 } })), [
+      'You committed there once.',
+      '2 commits there by others.',
+    ]);
     assert.deepEqual(describeTakenBack(follow({})), []);
     assert.equal(describeMoving(follow({ moving: true, sinceCheckIn: moved(1, daysAgo(3)) }), TODAY), 'Moving: changed 3 days ago');
     assert.equal(describeMoving(follow({ moving: false, sinceCheckIn: moved(1, daysAgo(3)) }), TODAY), undefined);
@@ -122,7 +171,11 @@ describe('signals: wording', () => {
     assert.equal(describeCrowding(week(41, 0, 0), 0), 'You made 41 commits and held no 1:1 this week.');
     assert.equal(describeCrowding(week(41, 0, 0), 2), undefined);
     assert.equal(describeCrowding(week(6, 0, 0), 0), undefined);
-    assert.deepEqual(describeLeadWeek(week(1, 1, 1)), ['You made 1 commit this week.', 'You reviewed 1 commit this week.', 'You committed late on 1 day this week.']);
+    assert.deepEqual(describeLeadWeek(week(1, 1, 1)), [
+      'You made 1 commit this week.',
+      'You reviewed 1 commit this week.',
+      'You committed late on 1 day this week.',
+    ]);
     assert.deepEqual(describeLeadWeek(week(0, 0, 0)), ['No commits by you this week.', 'No commits this week name you as reviewer.']);
   });
 
@@ -137,7 +190,10 @@ describe('signals: wording', () => {
   });
 
   it('shows a line for 1:1 notes with its day, and the rest as a count', () => {
-    assert.equal(describeShippedLine({ hash: 'a', subject: 'Retry failed charges', authoredAt: daysAgo(2), merge: false }, TODAY), `Retry failed charges (Tue 24 Nov)`);
+    assert.equal(
+      describeShippedLine({ hash: 'a', subject: 'Retry failed charges', authoredAt: daysAgo(2), merge: false }, TODAY),
+      `Retry failed charges (Tue 24 Nov)`,
+    );
     assert.equal(describeShippedMore(shipped(25, 0, 5)), 'and 5 more');
     assert.equal(describeShippedMore(shipped(20, 0, 0)), undefined);
     assert.equal(describeShipped('Priya', shipped(9, 2, 0), '2026-11-24' as DateKey, TODAY), '11 commits by Priya since Tue 24 Nov.');
