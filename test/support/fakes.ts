@@ -1,4 +1,5 @@
 import { loadTeamStore } from '../../src/domain/team/store/load';
+import { EMPTY_TEAM } from '../../src/domain/team/kinds';
 import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/core/dates';
 import type { StateStorage } from '../../src/domain/core/storage';
@@ -244,7 +245,7 @@ export async function readStored(storage: MemoryStorage, today = day('2026-11-24
   assert.equal(read.kind, 'read', 'the stored team reads as data from a newer version');
   return read.kind === 'read'
     ? { ...read.data, keptAside: read.keptAside }
-    : { people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
+    : { ...EMPTY_TEAM, people: [], delegations: [], oneOnOnes: [], feedback: [], keptAside: [] };
 }
 
 /** Everything written to `storage`: its keys and its chunk files (writes and removals). */

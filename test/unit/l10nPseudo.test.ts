@@ -6,6 +6,7 @@
  * message used must also be in the English bundle, so the extraction missed none of them.
  */
 import * as assert from 'node:assert/strict';
+import { COLLECTIONS, EMPTY_TEAM, type Collection } from '../../src/domain/team/kinds';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addDays, formatDay } from '../../src/domain/core/dates';
@@ -256,6 +257,7 @@ describe('localisation: the pseudo-locale run', () => {
       assert.equal(parsed.ok, false, text.slice(0, 60));
       assertWhole(parsed.ok ? undefined : parsed.error, `import of ${text.slice(0, 60)}`);
     }
+    const NONE_CHANGED = Object.fromEntries(COLLECTIONS.map((c) => [c, 0])) as Record<Collection, number>;
     const result = (changedBy: ImportResult['changedBy'], keptByName: readonly string[] = []): ImportResult => ({
       added: 2,
       updated: 1,
@@ -264,14 +266,17 @@ describe('localisation: the pseudo-locale run', () => {
       keptByName,
       undo: { steps: [] } as unknown as ImportResult['undo'],
     });
-    assertWhole(describeImport(result({ people: 0, delegations: 0, oneOnOnes: 0, feedback: 0 })), 'import summary, nothing changed');
-    assertWhole(describeImport(result({ people: 1, delegations: 2, oneOnOnes: 1, feedback: 3 })), 'import summary');
     assertWhole(
-      describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana'])),
+      describeImport(result({ ...NONE_CHANGED, people: 0, delegations: 0, oneOnOnes: 0, feedback: 0 })),
+      'import summary, nothing changed',
+    );
+    assertWhole(describeImport(result({ ...NONE_CHANGED, people: 1, delegations: 2, oneOnOnes: 1, feedback: 3 })), 'import summary');
+    assertWhole(
+      describeImport(result({ ...NONE_CHANGED, people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana'])),
       'import summary, one person kept by name',
     );
     assertWhole(
-      describeImport(result({ people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana', 'Sam'])),
+      describeImport(result({ ...NONE_CHANGED, people: 0, delegations: 2, oneOnOnes: 0, feedback: 0 }, ['Ana', 'Sam'])),
       'import summary, people kept by name',
     );
     const left = (n: number) => Array.from({ length: n }, (_, i) => ({ what: `"Task ${i}"`, reason: l10n.t('it was deleted after') }));
@@ -357,6 +362,7 @@ describe('localisation: the pseudo-locale run', () => {
     // The export is a document; it is rendered here for the messages it uses, not checked as one message.
     toMarkdown(
       {
+        ...EMPTY_TEAM,
         people: [sam, { ...sam, id: 'p-old', name: 'Old', archived: true }],
         delegations: [delegation('2026-11-20')],
         oneOnOnes: [{ id: 'm', personId: 'p-sam', on: addDays(today, -3), topics: ['career'], mood: 4 }],

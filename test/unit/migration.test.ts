@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { validateStoredDelegationV1, type DelegationV1 } from '../../src/domain/team/delegations';
 import { personKey } from '../../src/domain/team/people';
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/people';
-import { COLLECTIONS, type TeamData } from '../../src/domain/team/kinds';
+import { COLLECTIONS, EMPTY_TEAM, type Collection, type TeamData } from '../../src/domain/team/kinds';
 import { readStoredTeam } from '../../src/domain/team/storage/read';
 import { parseChunkName } from '../../src/domain/team/storage/format';
 import { addDays } from '../../src/domain/core/dates';
@@ -326,19 +326,21 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
   const chunkKeysOf = (values: Record<string, unknown>): string[] =>
     Object.keys(values).filter((key) => key.startsWith(`${StateMap.team.key}/`));
   /** What the dump holds, gathered from its keys by hand rather than by the code under test. */
-  const expected = (): {
-    people: { id: string }[];
-    delegations: { id: string }[];
-    oneOnOnes: { id: string }[];
-    feedback: { id: string }[];
-  } => {
+  /** Version 3 knew these collections only; any other is empty. */
+  const expected = (): Record<Collection, readonly { id: string }[]> => {
     const values = v3();
     const index = values[StateMap.team.key] as { people: { id: string }[]; chunks: string[] };
     const records = (collection: string): { id: string }[] =>
       index.chunks
         .filter((key) => key.split('/')[1] === collection)
         .flatMap((key) => (values[key] as { records: { id: string }[] }).records);
-    return { people: index.people, delegations: records('delegations'), oneOnOnes: records('oneOnOnes'), feedback: records('feedback') };
+    return {
+      ...EMPTY_TEAM,
+      people: index.people,
+      delegations: records('delegations'),
+      oneOnOnes: records('oneOnOnes'),
+      feedback: records('feedback'),
+    };
   };
   const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const assertHoldsAll = (data: TeamData, message: string): void => {
@@ -594,7 +596,7 @@ describe('migration from version 4 (chunk files named by generation) to version 
       (JSON.parse(text(chunk)) as { records: { id: string; on?: string }[] }).records.map((r) => ({ chunk, r })),
     );
     const of = (prefix: string): never[] => records.filter(({ chunk }) => chunk.startsWith(prefix)).map(({ r }) => r) as never[];
-    return { people: index.people, delegations: of('delegations-'), oneOnOnes: of('oneonones-'), feedback: of('feedback-') };
+    return { ...EMPTY_TEAM, people: index.people, delegations: of('delegations-'), oneOnOnes: of('oneonones-'), feedback: of('feedback-') };
   };
   const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

@@ -114,6 +114,7 @@ const TODAY = day('2026-11-25');
 const CHOSEN = week('2026-11-16', '2026-11-22');
 
 const TEAM: TeamData = {
+  ...EMPTY_TEAM,
   people: [
     person('p-fay', 'Fay', 14, '2026-11-01'),
     person('p-cy', 'Cy', 7, '2026-09-01'),
@@ -585,6 +586,7 @@ describe('the neglected action', () => {
       nudgePicks['2026-11-22'] = 'n-model';
     }
     const data: TeamData = {
+      ...EMPTY_TEAM,
       people,
       oneOnOnes: [...oneOnOnes, ...((extra.oneOnOnes ?? []) as OneOnOne[])],
       delegations: [...delegations, ...((extra.delegations ?? []) as Delegation[])],
@@ -654,6 +656,7 @@ describe('the neglected action', () => {
     // Today is Wed 2 Dec; the last 7 days are 26 Nov to 2 Dec. The last check-in was the 1:1 of 25 Nov.
     const people = [person('p-bo', 'Bo', 14, '2026-09-01')];
     const data: TeamData = {
+      ...EMPTY_TEAM,
       people,
       oneOnOnes: [meeting('p-bo', '2026-11-25')],
       delegations: [delegation('d', 'p-bo', 4, '2026-11-30', '2026-12-09')],

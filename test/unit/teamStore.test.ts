@@ -323,7 +323,13 @@ describe('TeamStore', () => {
     const other = (await store.logDelegation(input('Other'))).value;
     const imported = { ...mine, task: 'Mine, as the file has it', level: 6 as const };
     const fresh = { ...mine, id: 'from-file', task: 'New from the file' };
-    const result = await store.importMerge({ people: [], delegations: [imported, fresh, other], oneOnOnes: [], feedback: [] });
+    const result = await store.importMerge({
+      ...EMPTY_TEAM,
+      people: [],
+      delegations: [imported, fresh, other],
+      oneOnOnes: [],
+      feedback: [],
+    });
     assert.deepEqual([result.added, result.updated, result.unchanged], [1, 1, 1]);
     // Later work: a new delegation, and a level change on the imported record.
     const later = (await store.logDelegation(input('Logged after the import'))).value;
@@ -712,6 +718,7 @@ describe('TeamStore: import', () => {
     assert.ok(sam && ana);
     const before = store.snapshot();
     const file: TeamData = {
+      ...EMPTY_TEAM,
       // Sam by id (with a role now), Ana under another id (the same person on another machine), Kim new.
       people: [{ ...sam, role: 'Staff engineer' }, person('other-ana', 'ANA'), person('kim', 'Kim')],
       delegations: [{ ...createDelegation('imp-1', { task: 'Review the RFC', level: 4, followUpOn: day('2026-11-30') }, 'other-ana', on) }],
@@ -741,6 +748,7 @@ describe('TeamStore: import', () => {
     const { store } = await newStore();
     const ana = await store.addPerson({ name: 'Ana', role: 'Engineer', cadenceDays: 14 });
     const file: TeamData = {
+      ...EMPTY_TEAM,
       people: [{ ...person('other-ana', 'ana'), role: 'Tech lead', cadenceDays: 7 }],
       delegations: [],
       oneOnOnes: [],
@@ -761,7 +769,7 @@ describe('TeamStore: import', () => {
     const ana = await store.addPerson({ name: 'Ana' });
     const writes = writeCount(storage);
     await assert.rejects(
-      store.importMerge({ people: [{ ...ana.value, name: 'sam' }], delegations: [], oneOnOnes: [], feedback: [] }),
+      store.importMerge({ ...EMPTY_TEAM, people: [{ ...ana.value, name: 'sam' }], delegations: [], oneOnOnes: [], feedback: [] }),
       StoreRefusal,
     );
     assert.equal(writeCount(storage), writes);
@@ -771,6 +779,7 @@ describe('TeamStore: import', () => {
   it("one person for two of the file's entries of one name", async () => {
     const { store } = await newStore();
     const result = await store.importMerge({
+      ...EMPTY_TEAM,
       people: [person('x1', 'Lee'), person('x2', 'LEE')],
       delegations: [createDelegation('imp-1', { task: 'a', level: 4, followUpOn: day('2026-11-30') }, 'x2', on)],
       oneOnOnes: [],
@@ -791,7 +800,7 @@ describe('TeamStore: import', () => {
     const sam = store.findPerson('Sam');
     assert.ok(sam);
     const { notes: _notes, ...withoutNotes } = meeting;
-    const file: TeamData = { people: [sam], delegations: [], oneOnOnes: [withoutNotes], feedback: [] };
+    const file: TeamData = { ...EMPTY_TEAM, people: [sam], delegations: [], oneOnOnes: [withoutNotes], feedback: [] };
     const kept = await store.importMerge(file, { keepNotes: true });
     assert.deepEqual([kept.added, kept.updated, kept.unchanged], [0, 0, 2]);
     assert.equal(store.oneOnOnes()[0]?.notes, 'Private: thinking about a move');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { EMPTY_TEAM } from '../../src/domain/team/kinds';
 import { DEFAULT_CADENCE, readCadence } from '../../src/domain/team/cadence';
 import { addDays } from '../../src/domain/core/dates';
 import { createDelegation, type Delegation, type DelegationV1 } from '../../src/domain/team/delegations';
@@ -131,7 +132,7 @@ describe('export and import', () => {
     },
     { id: 'f2', personId: 'p-ana', on: day('2026-11-13'), kind: 'asked', said: 'More context in reviews', change: 'Write the why first' },
   ];
-  const data: TeamData = { people, delegations, oneOnOnes, feedback };
+  const data: TeamData = { ...EMPTY_TEAM, people, delegations, oneOnOnes, feedback };
   const all = delegations;
 
   it('writes a readable Markdown section per person, escaping what could break it', () => {
@@ -315,10 +316,11 @@ describe('export and import', () => {
   it('merges by id: adds new, updates changed, leaves identical alone, and undoes exactly', async () => {
     const storage = new MemoryStorage();
     const store = await loadTeam(storage, new FakeClock('2026-11-24'), sequentialIds());
-    await store.importMerge({ people, delegations: all, oneOnOnes: [], feedback: [] });
+    await store.importMerge({ ...EMPTY_TEAM, people, delegations: all, oneOnOnes: [], feedback: [] });
     const before = store.snapshot();
     const changed = { ...all[1], task: 'Task b, renamed' } as Delegation;
     const result = await store.importMerge({
+      ...EMPTY_TEAM,
       people: [],
       delegations: [all[0] as Delegation, changed, delegation('c', 'p-sam', '2026-12-01')],
       oneOnOnes: [],

@@ -7,6 +7,7 @@
  * shown.
  */
 import * as assert from 'node:assert/strict';
+import { EMPTY_TEAM } from '../../src/domain/team/kinds';
 import fc from 'fast-check';
 import { addDays, type DateKey } from '../../src/domain/core/dates';
 import { createDelegation, validateTask } from '../../src/domain/team/delegations';
@@ -604,7 +605,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           const d = target(step.pick);
           if (d) {
             const edited = { ...d, task: `${step.task} (imported)`.slice(0, 200) };
-            const file = { people: store.people(), delegations: [edited], oneOnOnes: [], feedback: [] };
+            const file = { ...EMPTY_TEAM, people: store.people(), delegations: [edited], oneOnOnes: [], feedback: [] };
             const parsed = await parseImport(toExportJson(file, today, { includeNotes: true }), today);
             assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
             const key = keyOf('delegations', d.id);
@@ -622,6 +623,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           const known = store.findPerson(step.name);
           const newcomer: Person = { id, name: step.name, cadenceDays: 14, addedOn: today };
           const file = {
+            ...EMPTY_TEAM,
             people: [...store.people(), newcomer],
             delegations: [createDelegation(`${id}-d`, { task: step.task, level: 4, followUpOn: today }, id, today)],
             oneOnOnes: [{ id: `${id}-m`, personId: id, on: today, topics: [] }],
