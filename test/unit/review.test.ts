@@ -493,7 +493,7 @@ describe('weekly review figures', () => {
     this.timeout(30_000);
     const domain = path.resolve(__dirname, '..', '..', 'src', 'domain');
     const script = `
-      const { weekOf, weekFigures } = require(${JSON.stringify(path.join(domain, 'review.js'))});
+      const { weekOf, weekFigures } = require(${JSON.stringify(path.join(domain, 'review', 'review.js'))});
       const input = ${JSON.stringify(INPUT)};
       const days = ['2026-11-18', '2025-10-02', '2026-01-01', '2028-02-29', '2026-03-29', '2026-03-30', '2026-10-25', '2026-10-26', '2026-03-08', '2026-11-01'];
       const weeks = {};

@@ -245,8 +245,8 @@ describe('local days, whatever the time of day', () => {
     // In a child process, where TZ is read at start: this process's own zone cannot be changed reliably.
     const domain = path.resolve(__dirname, '..', '..', 'src', 'domain');
     const script = `
-      const { todayKey, toDateKey } = require(${JSON.stringify(path.join(domain, 'dates.js'))});
-      const { describeNextOneOnOne, describeLastOneOnOne } = require(${JSON.stringify(path.join(domain, 'team.js'))});
+      const { todayKey, toDateKey } = require(${JSON.stringify(path.join(domain, 'core', 'dates.js'))});
+      const { describeNextOneOnOne, describeLastOneOnOne } = require(${JSON.stringify(path.join(domain, 'team', 'oneOnOnes.js'))});
       const at = (...args) => ({ now: () => new Date(...args) });
       const sam = { id: 'p', name: 'Sam', cadenceDays: 14, addedOn: '2026-01-17' };
       const last = { id: 'm', personId: 'p', on: '2026-01-31', topics: [] };
