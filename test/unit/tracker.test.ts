@@ -308,7 +308,7 @@ describe('export and import', () => {
     assert.deepEqual(await parseImport(JSON.stringify(repaired), today), {
       ok: true,
       version: 2,
-      data: { people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] },
+      data: { ...EMPTY_TEAM, people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] },
       notesLeftOut: false,
     });
   });
