@@ -96,7 +96,7 @@ function warnAboutUnreadChunks(services: Services): void {
   if (unread.length === 0) {
     return;
   }
-  const names = [...new Set(unread.map((u) => services.team.nameOf(u.personId)))].join(', ');
+  const names = [...new Set(unread.map((u) => (u.personId === '' ? l10n.t('the team') : services.team.nameOf(u.personId))))].join(', ');
   const tryAgain = l10n.t('Try Again');
   const goOn = l10n.t('Go On Without Them…');
   runInBackground(services.log, l10n.t('Report the team records that could not be read'), async () => {

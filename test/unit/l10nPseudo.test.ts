@@ -293,6 +293,7 @@ describe('localisation: the pseudo-locale run', () => {
       week: { start, end: addDays(start, 6) },
       current: false,
       actions: { checkIns: 3, biggerPicture: 1, modelling: 2, delegating: 1, feedback: 0 },
+      actionsFromNudges: { checkIns: 0, biggerPicture: 1, modelling: 0, delegating: 0, feedback: 0 },
       least: 'feedback',
       people: [
         { personId: 'a', name: 'Ana', delegated: 1, oneOnOnes: 1, daysSinceOneOnOne: 2, oneOnOneOverdue: false },

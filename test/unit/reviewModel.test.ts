@@ -25,6 +25,7 @@ function figures(start: string, extra: Partial<WeekFigures> = {}): WeekFigures {
     week: { start: s, end: addDays(s, 6) },
     current: s <= today && today <= addDays(s, 6),
     actions: { checkIns: 3, biggerPicture: 1, modelling: 2, delegating: 4, feedback: 0 },
+    actionsFromNudges: { checkIns: 0, biggerPicture: 1, modelling: 0, delegating: 0, feedback: 0 },
     least: 'feedback',
     people: [
       { personId: 'a', name: 'Ana', delegated: 3, oneOnOnes: 1, daysSinceOneOnOne: 2, oneOnOneOverdue: false },

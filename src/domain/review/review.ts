@@ -60,9 +60,9 @@ export interface Week {
 export interface ActionCounts {
   /** Delegation check-ins plus 1:1s, plus check-in nudges done. */
   readonly checkIns: number;
-  /** Bigger-picture and vision nudges done. */
+  /** Bigger-picture moments logged, plus bigger-picture and vision nudges done. */
   readonly biggerPicture: number;
-  /** Modelling nudges done. */
+  /** Modeling moments logged, plus modelling nudges done. */
   readonly modelling: number;
   /** Delegations logged, plus delegation nudges done. */
   readonly delegating: number;
@@ -99,6 +99,8 @@ export interface WeekFigures {
   /** True when the week holds today: counts are so far. */
   readonly current: boolean;
   readonly actions: ActionCounts;
+  /** Of `actions`, those counted from nudges marked done (the rest from what was logged: 1:1s, moments…). */
+  readonly actionsFromNudges: ActionCounts;
   /** The action done least this week (the first in ACTIONS order on a tie). */
   readonly least: Action;
   /** People not archived, and archived people with something this week; by name. */
@@ -156,6 +158,7 @@ export type PracticeInput = Omit<ReviewInput, 'weekStartsOn'>;
 /** A nudge the lead marked done, with its theme. */
 export interface DoneNudge {
   readonly day: DateKey;
+  readonly id: string;
   readonly theme: NudgeTheme;
 }
 
@@ -170,7 +173,7 @@ export function doneNudges(progress: NudgeProgress, catalogue: readonly Nudge[])
     const pick = Object.hasOwn(progress.picks, day) ? progress.picks[day] : undefined;
     const nudge = pick ? byId.get(pick.id) : undefined;
     if (nudge) {
-      done.push({ day, theme: nudge.theme });
+      done.push({ day, id: nudge.id, theme: nudge.theme });
     }
   }
   return done;
@@ -181,13 +184,18 @@ function actionsOfTheme(theme: NudgeTheme): Action[] {
   return ACTIONS.filter((action) => ACTION_THEMES[action].includes(theme));
 }
 
+/** Where one practice of an action was counted from: a record the lead logged, or a nudge marked done. */
+export type PracticeSource = 'record' | 'nudge';
+
 /**
  * Every time an action was practised, by day: delegation check-ins and 1:1s (check-ins),
- * delegations created (delegating), feedback asked for (feedback), and done nudges of each
- * action's themes. The one definition that counts and "last practised" share.
+ * delegations created (delegating), feedback asked for (feedback), moments logged (bigger
+ * picture, modeling), and done nudges of each action's themes, except a nudge whose Done logged a
+ * moment (counted once, as the moment). The one definition that counts and "last practised" share.
  */
-function forEachPractice(input: PracticeInput, visit: (action: Action, day: DateKey) => void): void {
+function forEachPractice(input: PracticeInput, visitSource: (action: Action, day: DateKey, source: PracticeSource) => void): void {
   const { data } = input;
+  const visit = (action: Action, day: DateKey, source: PracticeSource = 'record'): void => visitSource(action, day, source);
   for (const delegation of data.delegations) {
     visit('delegating', delegation.createdOn);
     for (const event of delegation.history) {
@@ -204,9 +212,19 @@ function forEachPractice(input: PracticeInput, visit: (action: Action, day: Date
       visit('feedback', entry.on);
     }
   }
-  for (const { day, theme } of doneNudges(input.progress, input.catalogue)) {
+  const logged = new Set<string>();
+  for (const moment of data.moments) {
+    visit(moment.action, moment.on);
+    if (moment.nudgeId !== undefined) {
+      logged.add(`${moment.on} ${moment.nudgeId}`);
+    }
+  }
+  for (const { day, id, theme } of doneNudges(input.progress, input.catalogue)) {
+    if (logged.has(`${day} ${id}`)) {
+      continue;
+    }
     for (const action of actionsOfTheme(theme)) {
-      visit(action, day);
+      visit(action, day, 'nudge');
     }
   }
 }
@@ -220,6 +238,17 @@ export function actionCounts(input: PracticeInput, from: DateKey, to: DateKey): 
   const counts = zeroCounts();
   forEachPractice(input, (action, day) => {
     if (from <= day && day <= to) {
+      counts[action]++;
+    }
+  });
+  return counts;
+}
+
+/** Of the counts over those days, how many came from nudges marked done (the rest are records logged). */
+export function actionCountsFromNudges(input: PracticeInput, from: DateKey, to: DateKey): ActionCounts {
+  const counts = zeroCounts();
+  forEachPractice(input, (action, day, source) => {
+    if (source === 'nudge' && from <= day && day <= to) {
       counts[action]++;
     }
   });
@@ -368,6 +397,7 @@ export function weekFigures(input: ReviewInput, week: Week): WeekFigures {
     week,
     current,
     actions,
+    actionsFromNudges: actionCountsFromNudges(input, week.start, week.end),
     least: leastAction(actions),
     people,
     noDelegation,

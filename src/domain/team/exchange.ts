@@ -7,13 +7,18 @@ import { describeLastOneOnOne, describeMood, describeNextOneOnOne, lastOneOnOne,
 import { parseJson } from '../core/json';
 import { NO_SLICES, type Slices } from '../core/slices';
 import { COLLECTIONS, kindOf, type Collection, type TeamData, type TeamRecord } from './kinds';
+import { describeMoment } from './moments';
 import { readTeamLists } from './storage/read';
 import * as l10n from '../core/l10n';
 
 /** The JSON export: the full records, versioned so a later version can read it back. */
 export const EXPORT_FORMAT = 'tech-lead-coach/delegations';
-/** Version 2 carries the team (people, delegations, 1:1s, feedback); version 1 files (release 0.1) still import. */
-export const EXPORT_VERSION = 2;
+/**
+ * Version 3 carries the team (people, delegations, 1:1s, feedback, moments); version 2 files (the
+ * team without moments) and version 1 files (release 0.1: delegations naming their person) still import.
+ */
+export const EXPORT_VERSION = 3;
+const TEAM_WITHOUT_MOMENTS_VERSION = 2;
 const LEGACY_EXPORT_VERSION = 1;
 /** Limits that keep a wrong or hostile file from freezing the editor. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -87,6 +92,17 @@ export function toRescueJson(records: readonly RescuedRecord[], today: DateKey):
 
 const TOP_LEVEL_KEYS: Readonly<Record<number, ReadonlySet<string>>> = {
   [LEGACY_EXPORT_VERSION]: new Set(['format', 'version', 'exportedOn', 'problems', 'delegations']),
+  [TEAM_WITHOUT_MOMENTS_VERSION]: new Set([
+    'format',
+    'version',
+    'exportedOn',
+    'privateNotes',
+    'problems',
+    'people',
+    'delegations',
+    'oneOnOnes',
+    'feedback',
+  ]),
   [EXPORT_VERSION]: new Set(['format', 'version', 'exportedOn', 'privateNotes', 'problems', ...COLLECTIONS]),
 };
 
@@ -155,6 +171,10 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
       }
       lines.push('');
     }
+    const moments = data.moments.filter((m) => m.personId === person.id).sort((a, b) => compareDays(b.on, a.on));
+    if (moments.length > 0) {
+      lines.push(`### ${l10n.t('Moments')}`, '', ...moments.map((m) => `- ${m.on}: ${cell(describeMoment(m, nameOf))}`), '');
+    }
     const summary = summaries.get(person.id);
     if (summary) {
       lines.push(
@@ -174,13 +194,18 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
       lines.push('');
     }
   }
+  const withTeam = data.moments.filter((m) => m.personId === undefined).sort((a, b) => compareDays(b.on, a.on));
+  if (withTeam.length > 0) {
+    lines.push(`## ${l10n.t('With the team')}`, '', ...withTeam.map((m) => `- ${m.on}: ${cell(describeMoment(m, nameOf))}`), '');
+  }
   return lines.join('\n');
 }
 
 export type ImportParse =
   /** A release 0.1 file: delegations naming their person. */
   | { readonly ok: true; readonly version: 1; readonly delegations: DelegationV1[] }
-  | { readonly ok: true; readonly version: 2; readonly data: TeamData; readonly notesLeftOut: boolean }
+  /** A team file: version 3, or version 2 (without moments). */
+  | { readonly ok: true; readonly version: 2 | 3; readonly data: TeamData; readonly notesLeftOut: boolean }
   | { readonly ok: false; readonly error: string };
 
 function tooMany(problems: readonly string[], total: number, what: 'delegations' | 'records'): string {
@@ -217,7 +242,7 @@ export async function parseImport(
   }
   const data = raw as Record<string, unknown>;
   const version = data['version'];
-  if (version !== EXPORT_VERSION && version !== LEGACY_EXPORT_VERSION) {
+  if (version !== EXPORT_VERSION && version !== TEAM_WITHOUT_MOMENTS_VERSION && version !== LEGACY_EXPORT_VERSION) {
     return {
       ok: false,
       error:
@@ -283,5 +308,5 @@ export async function parseImport(
   if (read.problems.length > 0) {
     return { ok: false, error: tooMany(read.problems, total, 'records') };
   }
-  return { ok: true, version: 2, data: read.data, notesLeftOut: notes === 'left out' };
+  return { ok: true, version, data: read.data, notesLeftOut: notes === 'left out' };
 }

@@ -2,6 +2,7 @@ import type { DateKey } from '../core/dates';
 import type { Validation } from '../core/validation';
 import { validateStoredDelegation, type Delegation } from './delegations';
 import { FEEDBACK_MAX, validateStoredFeedback, type Feedback } from './feedback';
+import { describeMoment, MOMENTS_MAX, validateStoredMoment, type Moment } from './moments';
 import { ONE_ON_ONES_MAX, validateStoredOneOnOne, type OneOnOne } from './oneOnOnes';
 import { PEOPLE_MAX, validateStoredPerson, type Person } from './people';
 import * as l10n from '../core/l10n';
@@ -19,6 +20,7 @@ export interface TeamRecords {
   delegations: Delegation;
   oneOnOnes: OneOnOne;
   feedback: Feedback;
+  moments: Moment;
 }
 
 export type Collection = keyof TeamRecords;
@@ -27,7 +29,7 @@ export type TeamRecord = TeamRecords[Collection];
 export type TeamData = { readonly [C in Collection]: readonly TeamRecords[C][] };
 /** The collections of records about one person, kept in chunks by person and year. */
 export type ChunkedCollection = Exclude<Collection, 'people'>;
-/** A record of a chunked collection: it points to its person. */
+/** A record of a chunked collection: it points to its person (a moment with the team, to nobody). */
 export type PersonRecord = TeamRecords[ChunkedCollection];
 
 /** The most delegations one team holds; far beyond years of a busy lead's work. */
@@ -135,6 +137,21 @@ export const KINDS: { readonly people: RecordKind<Person> } & { readonly [C in C
     tooMany: (count, limit) =>
       l10n.t('This workspace would hold {0} feedback; the most it keeps is {1}. Nothing was changed.', count, limit),
     personMissing: (id, personId) => l10n.t('feedback entry {0}: its person ({1}) is not in the file or the tracker', id, personId),
+    revertTogether: [],
+    exported: fileRecord,
+    merged: (_current, incoming) => incoming,
+  },
+  moments: {
+    singular: 'moment',
+    file: 'moments',
+    limit: MOMENTS_MAX,
+    validate: validateStoredMoment,
+    bucketDay: (m) => m.on,
+    describe: (m, nameOf) => describeMoment(m, nameOf),
+    count: (n) => (n === 1 ? l10n.t('1 moment') : l10n.t('{0} moments', n)),
+    tooMany: (count, limit) =>
+      l10n.t('This workspace would hold {0} moments; the most it keeps is {1}. Nothing was changed.', count, limit),
+    personMissing: (id, personId) => l10n.t('moment {0}: its person ({1}) is not in the file or the tracker', id, personId),
     revertTogether: [],
     exported: fileRecord,
     merged: (_current, incoming) => incoming,

@@ -248,7 +248,7 @@ export async function deleteEntry(services: Services, arg: unknown, collection: 
   }
   const done = await services.team.deleteEntry(collection, id);
   if (done) {
-    const name = services.team.nameOf(done.value.personId);
+    const name = services.team.nameOf(done.value.personId ?? '');
     const message =
       collection === 'oneOnOnes'
         ? l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on)

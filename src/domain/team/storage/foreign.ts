@@ -60,7 +60,7 @@ export async function readForeignChunks(
   for (const { collection, record } of byKey.values()) {
     lists[collection].push(record);
   }
-  const personIds = [...new Set(CHUNKED.flatMap((c) => lists[c].map((r) => r.personId)))];
+  const personIds = [...new Set(CHUNKED.flatMap((c) => lists[c].flatMap((r) => (r.personId === undefined ? [] : [r.personId]))))];
   // Someone this team knows keeps their own record (an import would otherwise rename them); the rest get a placeholder.
   const byId = new Map(known.map((p) => [p.id, p]));
   let unknown = 0;

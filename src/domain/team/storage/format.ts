@@ -117,9 +117,11 @@ export function lineageFrom(stored: unknown): string {
 
 /** The chunk a record belongs in, e.g. `delegations/p-7/2026` (by the year it was created or held). */
 export function bucketOf(collection: ChunkedCollection, record: PersonRecord): string {
-  return `${collection}/${record.personId}/${chunkedKind(collection)
+  // A record about nobody in particular (a moment with the team) is in its kind's chunk without a person.
+  const year = chunkedKind(collection)
     .bucketDay(record as never)
-    .slice(0, 4)}`;
+    .slice(0, 4);
+  return `${collection}/${record.personId ?? ''}/${year}`;
 }
 
 /** The collection and person of a bucket. */
@@ -171,7 +173,7 @@ export interface ChunkName {
  * Version 5: `<kind>-<person id as lower-case hex of its UTF-8>-<year>-<lineage>-<written, base 36>.<4 random>.json`.
  * Any lower-case kind matches, so a later version's kinds are recognised as chunks (and kept), not as damage.
  */
-const CHUNK_FILE_V5 = /^([a-z][a-z0-9]{0,30})-((?:[0-9a-f]{2}){1,100})-(\d{4})-([0-9a-z]{8})-([0-9a-z]{1,12})\.[0-9a-z]{4}\.json$/;
+const CHUNK_FILE_V5 = /^([a-z][a-z0-9]{0,30})-((?:[0-9a-f]{2}){0,100})-(\d{4})-([0-9a-z]{8})-([0-9a-z]{1,12})\.[0-9a-z]{4}\.json$/;
 /** Version 4: `<kind>-<person hex>-<year>-<generation>.json`. */
 const CHUNK_FILE_V4 = /^(delegations|oneonones|feedback)-((?:[0-9a-f]{2}){1,100})-(\d{4})-(\d{1,15})\.json$/;
 
@@ -181,7 +183,8 @@ export function parseChunkName(name: string): ChunkName | undefined {
   const v4 = v5 ? undefined : CHUNK_FILE_V4.exec(name);
   const match = v5 ?? v4;
   const personId = match ? fromHex(match[2] ?? '') : undefined;
-  if (!match || !isStoredId(personId)) {
+  // No person (an empty hex): the chunk of its kind's records about nobody in particular.
+  if (!match || personId === undefined || (personId !== '' && !isStoredId(personId))) {
     return undefined;
   }
   const file = match[1] ?? '';

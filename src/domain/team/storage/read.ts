@@ -86,7 +86,8 @@ export async function readTeamLists(
   for (const collection of CHUNKED) {
     const records = (await read(collection)) as PersonRecord[];
     data[collection] = records.filter((record) => {
-      if (ids.has(record.personId)) {
+      // A moment with the team points to nobody.
+      if (record.personId === undefined || ids.has(record.personId)) {
         return true;
       }
       keptAside.push({ raw: record, reason: `${kindOf(collection).singular}: its person is not in the tracker` });

@@ -124,7 +124,7 @@ export class DraftIndex {
       for (const collection of CHUNKED) {
         const removed = this.removed.get(collection);
         for (const record of this.draft[collection] as readonly PersonRecord[]) {
-          if (!removed?.has(record.id)) {
+          if (!removed?.has(record.id) && record.personId !== undefined) {
             this.references.set(record.personId, (this.references.get(record.personId) ?? 0) + 1);
           }
         }
@@ -152,7 +152,9 @@ export class DraftIndex {
       }
     } else if (this.references) {
       const personId = (record as PersonRecord).personId;
-      this.references.set(personId, (this.references.get(personId) ?? 0) + by);
+      if (personId !== undefined) {
+        this.references.set(personId, (this.references.get(personId) ?? 0) + by);
+      }
     }
   }
 }

@@ -15,6 +15,7 @@ import {
   type TeamData,
   type TeamRecords,
 } from '../kinds';
+import type { Moment, NewMoment } from '../moments';
 import { TOPICS, type Mood, type OneOnOne, type Topic } from '../oneOnOnes';
 import { findPersonByName, type Person } from '../people';
 import type { UndoStep, Undoable } from './undo';
@@ -370,6 +371,27 @@ export function logFeedback(input: NewFeedback): Edit<Done<Feedback>> {
   };
 }
 
+/** Logs a moment of explaining the bigger picture or of modeling a behavior, with someone (found or added by name) or with the team. */
+export function logMoment(input: NewMoment): Edit<Done<Moment>> {
+  return (draft, context) => {
+    const owner = input.person === undefined ? undefined : resolvePerson(draft, input.person, context);
+    const moment = checked(
+      'moments',
+      {
+        id: context.newId(),
+        on: input.on,
+        action: input.action,
+        ...(owner ? { personId: owner.person.id } : {}),
+        ...(input.behavior === undefined ? {} : { behavior: input.behavior }),
+        ...(input.note === undefined ? {} : { note: input.note }),
+        ...(input.nudgeId === undefined ? {} : { nudgeId: input.nudgeId }),
+      },
+      context.today,
+    );
+    return logged(draft, 'moments', moment, owner?.steps ?? []);
+  };
+}
+
 /** Removes one record about a person (a delegation, a 1:1, a feedback entry) logged by mistake; the Undo puts it back. */
 export function deleteEntry<C extends Exclude<Collection, 'people'>>(collection: C, id: string): Edit<Done<TeamRecords[C]> | undefined> {
   return (draft) => {
@@ -401,7 +423,7 @@ export function assertAttached(data: TeamData): void {
   const ids = new Set(data.people.map((p) => p.id));
   for (const collection of CHUNKED) {
     for (const record of data[collection] as readonly PersonRecord[]) {
-      if (!ids.has(record.personId)) {
+      if (record.personId !== undefined && !ids.has(record.personId)) {
         throw new StoreRefusal(
           collection === 'oneOnOnes'
             ? l10n.t('That change would leave a 1:1 without its person. Nothing was changed.')

@@ -112,7 +112,7 @@ async function mergeInto(draft: Draft, incoming: TeamData, keepPrivate: boolean,
   }
   for (const collection of CHUNKED) {
     for (const record of incoming[collection] as readonly PersonRecord[]) {
-      const owner = personIds.get(record.personId);
+      const owner = record.personId === undefined ? undefined : personIds.get(record.personId);
       await merge(collection, owner === undefined ? record : { ...record, personId: owner });
     }
   }

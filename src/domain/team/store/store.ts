@@ -7,6 +7,7 @@ import { isOverdue, type Delegation, type DelegationV1, type NewDelegation } fro
 import type { DelegationLevel } from '../delegationLevels';
 import type { Feedback } from '../feedback';
 import { CHUNKED, draftOf, type Collection, type Draft, type PersonRecord, type TeamData } from '../kinds';
+import type { Moment, NewMoment } from '../moments';
 import { lastOneOnOne, nextOneOnOneDue, type OneOnOne } from '../oneOnOnes';
 import { findPersonByName, type Person } from '../people';
 import type { ChunkFiles, IndexCell } from '../storage/files';
@@ -295,9 +296,17 @@ export class TeamStore {
     return this.commit(edits.logFeedback(input));
   }
 
-  /** Removes one 1:1 or feedback entry logged by mistake; the Undo puts it back. */
-  deleteEntry(collection: 'oneOnOnes' | 'feedback', id: string): Promise<Done<OneOnOne | Feedback> | undefined> {
-    return this.commit(edits.deleteEntry(collection, id) as Edit<Done<OneOnOne | Feedback> | undefined>);
+  logMoment(input: NewMoment): Promise<Done<Moment>> {
+    return this.commit(edits.logMoment(input));
+  }
+
+  moments(): readonly Moment[] {
+    return this.data.moments;
+  }
+
+  /** Removes one 1:1, feedback entry or moment logged by mistake; the Undo puts it back. */
+  deleteEntry(collection: 'oneOnOnes' | 'feedback' | 'moments', id: string): Promise<Done<OneOnOne | Feedback | Moment> | undefined> {
+    return this.commit(edits.deleteEntry(collection, id) as Edit<Done<OneOnOne | Feedback | Moment> | undefined>);
   }
 
   /**
@@ -489,11 +498,11 @@ export class TeamStore {
           reason === 'missing'
             ? l10n.t(
                 "Some of {0}'s records are not in storage right now (a file is missing), so nothing about them can change until they can be read. Nothing was changed.",
-                this.nameOf(personId),
+                personId === '' ? l10n.t('the team') : this.nameOf(personId),
               )
             : l10n.t(
                 "Some of {0}'s records could not be read from storage, so nothing about them can change until they can be. Nothing was changed.",
-                this.nameOf(personId),
+                personId === '' ? l10n.t('the team') : this.nameOf(personId),
               ),
         );
       }
@@ -518,7 +527,9 @@ function touches(before: TeamData, after: Draft, personId: string): boolean {
     return true;
   }
   for (const collection of CHUNKED) {
-    const theirs = (data: TeamData): PersonRecord[] => (data[collection] as readonly PersonRecord[]).filter((r) => r.personId === personId);
+    // '' is nobody in particular: the chunk of records about the team.
+    const theirs = (data: TeamData): PersonRecord[] =>
+      (data[collection] as readonly PersonRecord[]).filter((r) => (r.personId ?? '') === personId);
     const was = theirs(before);
     const is = theirs(after);
     const held = new Set(was);

@@ -96,7 +96,10 @@ function undoStep(index: DraftIndex, step: UndoStep, today: DateKey): { applied:
         if (clash) {
           return { applied: false, left: l10n.t('{0} is in the team under that name now', clash.name) };
         }
-      } else if (!index.get('people', (step.record as PersonRecord).personId)) {
+      } else if (
+        (step.record as PersonRecord).personId !== undefined &&
+        !index.get('people', (step.record as PersonRecord).personId ?? '')
+      ) {
         return { applied: false, left: l10n.t('their person is no longer in the team') };
       }
       index.push(step.collection, step.record);
