@@ -85,6 +85,7 @@ export const Settings = {
   exportPrivateNotes: 'export.includePrivateNotes',
   adaptiveCoach: 'nudges.adaptive',
   weekStartsOn: 'review.weekStartsOn',
+  workdays: 'nudges.workdays',
 } as const;
 
 export const WebviewPanels = {

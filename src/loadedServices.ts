@@ -77,6 +77,7 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
     team,
     themes: () => settings().nudgeThemes,
     adaptive: () => settings().adaptiveCoach,
+    workdays: () => settings().workdays,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const { people, delegations, oneOnOnes, feedback } = team.snapshot();

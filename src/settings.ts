@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readCadence, type FollowUpCadence } from './domain/team/cadence';
 import { DEFAULT_CADENCE_DAYS, validateCadence } from './domain/team/people';
-import { WEEKDAY_NAMES, type Weekday } from './domain/review/review';
+import { MONDAY_TO_FRIDAY, WEEKDAY_NAMES, type Weekday } from './domain/core/dates';
 import { parseDelegationLevel, type DelegationLevel } from './domain/team/delegationLevels';
 import { isNudgeTheme, type NudgeTheme } from './domain/coach/nudges';
 import { SETTINGS_SECTION, Settings } from './ids';
@@ -22,6 +22,15 @@ export interface CoachSettings {
   readonly adaptiveCoach: boolean;
   /** The first day of a week in the weekly review. */
   readonly weekStartsOn: Weekday;
+  /** The days the lead works: the nudge streak counts these only. */
+  readonly workdays: readonly Weekday[];
+}
+
+function weekdays(value: unknown): readonly Weekday[] {
+  const days = Array.isArray(value)
+    ? [...new Set(value.map((v) => WEEKDAY_NAMES.indexOf(v as (typeof WEEKDAY_NAMES)[number])).filter((i) => i >= 0))]
+    : [];
+  return days.length > 0 ? (days.sort() as Weekday[]) : MONDAY_TO_FRIDAY;
 }
 
 function weekday(value: unknown): Weekday {
@@ -50,6 +59,7 @@ export function readSettings(): CoachSettings {
     exportPrivateNotes: config.get<unknown>(Settings.exportPrivateNotes) === true,
     adaptiveCoach: config.get<unknown>(Settings.adaptiveCoach) !== false,
     weekStartsOn: weekday(config.get<unknown>(Settings.weekStartsOn)),
+    workdays: weekdays(config.get<unknown>(Settings.workdays)),
   };
 }
 

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { addDays } from '../../src/domain/core/dates';
 import { createDelegation, type Delegation } from '../../src/domain/team/delegations';
 import {
   currentStreak,
+  streakOf,
   EMPTY_PROGRESS,
   markNudgeDone,
   parseNudgeCatalogue,
@@ -198,7 +201,41 @@ describe('the daily nudge pick', () => {
     progress = markNudgeDone(progress, day('2026-11-24'));
     assert.equal(currentStreak(progress, day('2026-11-24')), 3);
     assert.equal(markNudgeDone(progress, day('2026-11-24')), progress, 'done twice is done once');
-    assert.equal(currentStreak(progress, day('2026-11-26')), 0, 'a missed day ends the streak');
+    assert.equal(currentStreak(progress, day('2026-11-26')), 3, 'one missed workday (Wed) is forgiven');
+    assert.deepEqual(streakOf(progress, day('2026-11-26')), { days: 3, forgiven: 1 });
+    assert.equal(currentStreak(progress, day('2026-11-27')), 0, 'two missed workdays in a row (Wed, Thu) end it');
+  });
+
+  it('counts workdays only: a weekend neither counts nor breaks it, a nudge done at the weekend does not count', () => {
+    const done = (...days: string[]) => days.reduce((p, d) => markNudgeDone(p, day(d)), EMPTY_PROGRESS);
+    // Thu 26 and Fri 27 Nov, then Mon 30 Nov: the weekend between is no gap.
+    assert.deepEqual(streakOf(done('2026-11-26', '2026-11-27', '2026-11-30'), day('2026-11-30')), { days: 3, forgiven: 0 });
+    assert.deepEqual(streakOf(done('2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30'), day('2026-11-30')), { days: 3, forgiven: 0 });
+    // Across a month end and a year end, with one missed workday (Wed 30 Dec) forgiven.
+    const newYear = done('2026-12-28', '2026-12-29', '2026-12-31', '2027-01-01', '2027-01-04');
+    assert.deepEqual(streakOf(newYear, day('2027-01-05')), { days: 5, forgiven: 1 });
+    // Two missed workdays, however far apart they are, each on its own, are each forgiven; two in a row end it.
+    assert.deepEqual(streakOf(done('2026-11-16', '2026-11-18', '2026-11-20'), day('2026-11-20')), { days: 3, forgiven: 2 });
+    assert.deepEqual(streakOf(done('2026-11-16', '2026-11-19', '2026-11-20'), day('2026-11-20')), { days: 2, forgiven: 0 });
+    // A week of Sunday to Thursday: Friday and Saturday are the days off.
+    const gulf = [0, 1, 2, 3, 4] as const;
+    assert.deepEqual(streakOf(done('2026-11-19', '2026-11-22'), day('2026-11-22'), gulf), { days: 2, forgiven: 0 });
+    assert.deepEqual(
+      streakOf(done('2026-11-19', '2026-11-22'), day('2026-11-22')),
+      { days: 1, forgiven: 1 },
+      'Mon–Fri: Sun 22 is a day off, Fri 20 missed and forgiven, Thu 19 done',
+    );
+  });
+
+  it('keeps the progress stored today: the same days, read as they are, and a streak at least as long as before', () => {
+    const stored = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state', 'release-0.1-global.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const progress = readNudgeProgress(stored['techLead.nudgeProgress']);
+    assert.deepEqual(progress.doneDays, ['2026-11-19', '2026-11-20']);
+    // The old rule (every calendar day, no miss forgiven) gave 2 on Fri 20 Nov and 0 on Mon 23; now 2 and 2.
+    assert.equal(currentStreak(progress, day('2026-11-20')), 2);
+    assert.equal(currentStreak(progress, day('2026-11-23')), 2);
   });
 
   it('reads stored progress defensively', () => {

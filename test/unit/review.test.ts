@@ -14,15 +14,14 @@ import {
   followUpOutcomes,
   isFirstWorkdayOfWeek,
   neglectedAction,
-  weekdayOf,
   weekFigures,
   weekOf,
   type Action,
   type ReviewInput,
   type Week,
   type WeekFigures,
-  type Weekday,
 } from '../../src/domain/review/review';
+import { weekdayOf, type Weekday } from '../../src/domain/core/dates';
 import type { Feedback } from '../../src/domain/team/feedback';
 import type { OneOnOne } from '../../src/domain/team/oneOnOnes';
 import type { Person } from '../../src/domain/team/people';
@@ -370,8 +369,8 @@ describe('weekly review figures', () => {
     assert.deepEqual(figures.actions, { checkIns: 5, biggerPicture: 1, modelling: 1, delegating: 3, feedback: 2 });
     assert.equal(figures.least, 'biggerPicture', 'a tie with modelling goes to the earlier action');
     assert.deepEqual(figures.levels, [0, 0, 2, 0, 1, 0, 0]);
-    // As of Sun 22 Nov: streak 21, 22 Nov (not 21 to 25 Nov, as today would give).
-    assert.equal(figures.streak, 2);
+    // As of Sun 22 Nov, on workdays: Mon 16 to Thu 19 done, Fri 20 missed and forgiven; the weekend's nudges do not count (today would give more).
+    assert.equal(figures.streak, 4);
     assert.deepEqual(figures.people, [
       // Her 1:1 on 24 Nov is after the week: days since are as of 22 Nov.
       { personId: 'p-ana', name: 'ana', delegated: 2, oneOnOnes: 1, daysSinceOneOnOne: 4, oneOnOneOverdue: false },
@@ -402,7 +401,7 @@ describe('weekly review figures', () => {
     assert.deepEqual(figures.actions, { checkIns: 1, biggerPicture: 0, modelling: 0, delegating: 1, feedback: 1 });
     assert.equal(figures.least, 'biggerPicture');
     assert.deepEqual(figures.levels, [0, 0, 0, 0, 0, 1, 0]);
-    assert.equal(figures.streak, 5);
+    assert.equal(figures.streak, 7);
     assert.deepEqual(
       figures.people.map((p) => [p.name, p.delegated, p.oneOnOnes, p.daysSinceOneOnOne, p.oneOnOneOverdue]),
       [
@@ -431,7 +430,7 @@ describe('weekly review figures', () => {
   it('are as of today for a week that has not started', () => {
     const figures = weekFigures(INPUT, week('2026-11-30', '2026-12-06'));
     assert.equal(figures.current, false);
-    assert.equal(figures.streak, 5);
+    assert.equal(figures.streak, 7);
     assert.deepEqual(figures.actions, { checkIns: 0, biggerPicture: 0, modelling: 0, delegating: 0, feedback: 0 });
     assert.equal(figures.people.find((p) => p.personId === 'p-ana')?.daysSinceOneOnOne, 1);
   });

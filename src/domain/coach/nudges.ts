@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type DateKey } from '../core/dates';
+import { addDays, daysBetween, MONDAY_TO_FRIDAY, weekdayOf, type DateKey, type Weekday } from '../core/dates';
 import { describeFollowUp, isOverdue, type Delegation } from '../team/delegations';
 import { compareDays } from '../core/compare';
 import { describeLastOneOnOne, isOneOnOneOverdue, lastOneOnOne, nextOneOnOneDue, type OneOnOne } from '../team/oneOnOnes';
@@ -470,14 +470,52 @@ export function isNudgeDoneToday(progress: NudgeProgress, today: DateKey): boole
   return progress.doneDays.includes(today);
 }
 
-/** Consecutive days with a nudge done, ending today, or yesterday while today is still open. */
-export function currentStreak(progress: NudgeProgress, today: DateKey): number {
+/** A streak of nudges done: how many workdays it counts, and the missed workdays it forgave. */
+export interface Streak {
+  /** Workdays with a nudge done, since the streak began. */
+  readonly days: number;
+  /** Workdays missed inside it, each on its own, which did not end it. */
+  readonly forgiven: number;
+}
+
+/** How far back a streak is counted: about ten years of workdays, far more than anyone's streak. */
+const STREAK_MAX_DAYS = 3660;
+
+/**
+ * The current streak of nudges done, counted on workdays only (`workdays`, Monday to Friday by
+ * default): a day off neither counts nor breaks it, and one missed workday on its own is forgiven,
+ * so only two missed workdays in a row end it. Habits form through repetition and survive a single
+ * miss (Lally et al., 2010); a streak that breaks on one day off teaches the opposite. Today, while
+ * still open, is not a miss. A nudge done on a day off does not count (it is not a workday), and
+ * does not end the streak either.
+ */
+export function streakOf(progress: NudgeProgress, today: DateKey, workdays: readonly Weekday[] = MONDAY_TO_FRIDAY): Streak {
   const done = new Set(progress.doneDays);
-  let day = done.has(today) ? today : addDays(today, -1);
-  let streak = 0;
-  while (done.has(day)) {
-    streak++;
-    day = addDays(day, -1);
+  const work = new Set(workdays.length > 0 ? workdays : MONDAY_TO_FRIDAY);
+  let days = 0;
+  let forgiven = 0;
+  let missedInARow = 0;
+  for (let back = 0; back < STREAK_MAX_DAYS; back++) {
+    const day = addDays(today, -back);
+    if (!work.has(weekdayOf(day))) {
+      continue;
+    }
+    if (done.has(day)) {
+      days++;
+      forgiven += missedInARow;
+      missedInARow = 0;
+    } else if (back > 0) {
+      // Today, not done yet, is still open; an earlier workday without one is a miss.
+      missedInARow++;
+      if (missedInARow >= 2) {
+        break;
+      }
+    }
   }
-  return streak;
+  return { days, forgiven };
+}
+
+/** The streak's length in workdays (see streakOf). */
+export function currentStreak(progress: NudgeProgress, today: DateKey, workdays: readonly Weekday[] = MONDAY_TO_FRIDAY): number {
+  return streakOf(progress, today, workdays).days;
 }

@@ -1,9 +1,10 @@
-import { todayKey, type Clock, type DateKey } from '../core/dates';
+import { MONDAY_TO_FRIDAY, todayKey, type Clock, type DateKey, type Weekday } from '../core/dates';
 import { ACTION_THEMES, neglectedAction } from '../review/review';
 import type { TeamData } from '../team/kinds';
 import type { TeamStore } from '../team/store/store';
 import {
-  currentStreak,
+  streakOf,
+  type Streak,
   isNudgeDoneToday,
   markNudgeDone,
   pickAnotherNudge,
@@ -27,6 +28,8 @@ export interface TodayCoachDeps {
   readonly themes: () => readonly NudgeTheme[];
   /** Whether the daily nudge leans towards the action practised least (setting techLead.nudges.adaptive). */
   readonly adaptive: () => boolean;
+  /** The days the lead works (setting techLead.nudges.workdays): the streak counts these only. */
+  readonly workdays?: () => readonly Weekday[];
   /** Told when progress could not be saved; the nudge still shows. */
   readonly onSaveError?: (error: unknown) => void;
 }
@@ -90,7 +93,12 @@ export class TodayCoach {
   }
 
   streak(): number {
-    return currentStreak(this.progress, todayKey(this.deps.clock));
+    return this.streakDetails().days;
+  }
+
+  /** The streak in workdays, and the missed workdays it forgave (see streakOf). */
+  streakDetails(): Streak {
+    return streakOf(this.progress, todayKey(this.deps.clock), this.deps.workdays?.() ?? MONDAY_TO_FRIDAY);
   }
 
   flushed(): Promise<void> {

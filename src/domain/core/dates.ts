@@ -125,3 +125,19 @@ export function describeDaysAgo(day: DateKey, today: DateKey): string {
   }
   return l10n.t('on {0}', formatDay(day, today));
 }
+
+/** 0 Sunday … 6 Saturday, as `Date.getDay()`. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** Monday to Friday: the working week unless the lead sets another. */
+export const MONDAY_TO_FRIDAY: readonly Weekday[] = [1, 2, 3, 4, 5];
+
+/** A Sunday: the day the weekday arithmetic counts from. */
+const A_SUNDAY = '1970-01-04' as DateKey;
+
+/** The weekday of a calendar day (0 Sunday … 6 Saturday), from the date itself: no time zone or DST can move it. */
+export function weekdayOf(day: DateKey): Weekday {
+  return (((daysBetween(A_SUNDAY, day) % 7) + 7) % 7) as Weekday;
+}

@@ -5,7 +5,7 @@
  * Weeks are local calendar days (`DateKey`), starting on the day the lead chose; no date here is
  * ever a UTC slice, so daylight-saving changes and time zones cannot move a record to another week.
  */
-import { addDays, daysBetween, type DateKey } from '../core/dates';
+import { addDays, daysBetween, weekdayOf, type DateKey, type Weekday } from '../core/dates';
 import { type Delegation } from '../team/delegations';
 import { compareDays, compareText } from '../core/compare';
 import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from '../coach/nudges';
@@ -44,11 +44,6 @@ export const ACTION_THEMES: Readonly<Record<Action, readonly NudgeTheme[]>> = {
   delegating: ['delegation'],
   feedback: ['feedback'],
 };
-
-/** 0 Sunday … 6 Saturday, as `Date.getDay()`. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-
-export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 export interface Week {
   /** The first day of the week. */
@@ -121,18 +116,12 @@ export interface ReviewInput {
   readonly catalogue: readonly Nudge[];
   readonly today: DateKey;
   readonly weekStartsOn: Weekday;
+  /** The days the lead works, for the streak (Monday to Friday when left out). */
+  readonly workdays?: readonly Weekday[];
 }
 
 /** The weeks a review chart shows: the chosen week and the 8 before it. */
 export const SERIES_WEEKS = 9;
-
-/** A Sunday: the day the weekday arithmetic counts from. */
-const A_SUNDAY = '1970-01-04' as DateKey;
-
-/** The weekday of a calendar day (0 Sunday … 6 Saturday), from the date itself: no time zone or DST can move it. */
-export function weekdayOf(day: DateKey): Weekday {
-  return (((daysBetween(A_SUNDAY, day) % 7) + 7) % 7) as Weekday;
-}
 
 /** The week holding `day` that starts on `weekStartsOn`: always 7 calendar days, `day` among them. */
 export function weekOf(day: DateKey, weekStartsOn: Weekday): Week {
@@ -403,7 +392,7 @@ export function weekFigures(input: ReviewInput, week: Week): WeekFigures {
     noDelegation,
     levels,
     series,
-    streak: currentStreak(input.progress, asOf),
+    streak: currentStreak(input.progress, asOf, input.workdays),
   };
 }
 

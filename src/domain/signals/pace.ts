@@ -29,7 +29,8 @@
  * Plain TypeScript with no VS Code dependency.
  */
 import type { CommitHistory, IdentityKey } from './history';
-import { isLateHour, isOffDay, MONDAY_TO_FRIDAY, MS_PER_DAY, workingDayOf, type Weekday } from './workingHours';
+import { isLateHour, isOffDay, MS_PER_DAY, workingDayOf } from './workingHours';
+import { MONDAY_TO_FRIDAY, type Weekday } from '../core/dates';
 
 export const RECENT_DAYS = 14;
 export const BASELINE_DAYS = 56;

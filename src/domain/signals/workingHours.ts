@@ -1,3 +1,4 @@
+import type { Weekday } from '../core/dates';
 /**
  * When in the author's own day a commit was made: late hours, the day a night's commit counts to,
  * and the author's weekend. Always in the commit's own time zone (its author date's offset), never
@@ -15,12 +16,6 @@
 /** Late hours are from 22:00 (inclusive) to 06:00 (exclusive), local to the commit. */
 export const LATE_FROM_HOUR = 22;
 export const LATE_UNTIL_HOUR = 6;
-
-/** A day of the week, Sunday 0 … Saturday 6, as `Date.getUTCDay()`. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-
-/** The default working week. */
-export const MONDAY_TO_FRIDAY: readonly Weekday[] = [1, 2, 3, 4, 5];
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;

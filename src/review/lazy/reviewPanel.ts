@@ -55,6 +55,7 @@ class ReviewPanel extends Disposable {
       catalogue: this.services.coach.catalogue(),
       today: this.today(),
       weekStartsOn: settings.weekStartsOn,
+      workdays: settings.workdays,
     };
     return weekFigures(input, weekOf(day, settings.weekStartsOn));
   }

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import type { ParsedCommit } from '../../../src/domain/signals/gitLog';
 import { identityKeyOf, type IdentityKey } from '../../../src/domain/signals/history';
 import { readPace } from '../../../src/domain/signals/pace';
-import { isLateHour, workingDayOf, type Weekday } from '../../../src/domain/signals/workingHours';
+import { isLateHour, workingDayOf } from '../../../src/domain/signals/workingHours';
+import { type Weekday } from '../../../src/domain/core/dates';
 import { commit, eachDay, historyOf, instantOf, MS_PER_DAY } from './generated';
 
 const NOW = instantOf('2026-06-01T12:00', 'Z'); // a Monday
