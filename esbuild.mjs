@@ -1,17 +1,20 @@
-// Bundles the extension, each feature's lazily loaded part and the webview pages into dist/.
+// Bundles into dist/: for VS Code's Node extension host, ES modules that esbuild splits (the activation
+// bundle dist/extension.mjs, each feature's lazy part dist/<feature>.mjs, the services' heavy part
+// dist/services.mjs, and what they share in dist/chunks/); for the web worker extension host, which
+// loads no ES module, the same code as one CommonJS file, dist/web/extension.js; the webview pages
+// (dist/webview/); the lessons rendered to HTML (dist/lessons/); the codicon font cut to the icons used.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change; `--test-build` turns the
 // test hooks on (TEST_BUILD, see src/testHooks.ts): only for the .vsix the test suites install.
 import * as esbuild from 'esbuild';
 import { writeCodiconSubset } from './scripts/codicons.mjs';
-import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { renderLessons } from './scripts/lessons.mjs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const testBuild = process.argv.includes('--test-build');
 const watch = process.argv.includes('--watch');
-const require = createRequire(import.meta.url);
 
 const common = {
   bundle: true,
@@ -20,131 +23,77 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: production ? 'none' : 'inline',
+  define: { TEST_BUILD: testBuild ? 'true' : 'false' },
 };
 
-/** Features whose `src/<feature>/lazy/index.ts` is bundled to `dist/<feature>.js` and loaded on first use. */
-const LAZY_FEATURES = readdirSync('src', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join('src', entry.name, 'lazy', 'index.ts')))
-  .map((entry) => entry.name);
-
-/** Every bundle loaded after activation, by name: the services' heavy part and each feature's lazy part. */
-const LAZY_BUNDLES = {
-  services: 'src/loadedServices.ts',
-  ...Object.fromEntries(LAZY_FEATURES.map((feature) => [feature, `src/${feature}/lazy/index.ts`])),
-};
-
-/**
- * Modules used by more than one bundle are bundled once and shared, in two tiers:
- * - what activation loads is in dist/extension.js, which exports those modules by path;
- * - what the services' heavy part loads (the team store, the coach), and anything two lazy bundles
- *   use, is in dist/services.js, loaded in the task after activation, which exports those.
- * A lazy bundle's import of a shared module becomes a lookup in the table of the bundle that holds
- * it, so module state (the collator, the store's class) exists once. What only one lazy bundle uses
- * stays in it; `checkNoCopies` fails the build if a module still ends up in two bundles.
- */
-const srcDir = resolve('src');
-const tiers = { extension: [], services: [] };
-
-const keyOf = (file) => relative(srcDir, resolve(file)).split(sep).join('/').replace(/\.ts$/, '');
-const isSharable = (key) =>
-  /^(domain|platform|shared)\/.+$/.test(key) || ['ids', 'settings', 'services', 'testHooks', 'teamUndo'].includes(key);
-
-/** The bundle that holds a shared module (`extension` or `services`), or undefined. */
-function holderOf(key) {
-  return Object.keys(tiers).find((bundle) => tiers[bundle].includes(key));
-}
-
-const REGISTRY = 'tech-lead-coach:shared-modules';
-
-/** In the bundle `holder` (entry file matched by `entry`): export the modules of its tier by key, as `__sharedModules`. */
-function exportShared(holder, entry) {
-  return {
-    name: `export-shared-modules-${holder}`,
-    setup(build) {
-      build.onLoad({ filter: entry }, async (args) => ({
-        contents: `${await readFile(args.path, 'utf8')}\nexport { sharedModules as __sharedModules } from '${REGISTRY}';\n`,
-        loader: 'ts',
-      }));
-      build.onResolve({ filter: new RegExp(`^${REGISTRY}$`) }, () => ({ path: REGISTRY, namespace: 'shared-registry' }));
-      build.onLoad({ filter: /.*/, namespace: 'shared-registry' }, () => {
-        const keys = tiers[holder];
-        const imports = keys.map((key, i) => `import * as m${i} from ${JSON.stringify(join(srcDir, `${key}.ts`))};`);
-        const table = keys.map((key, i) => `  ${JSON.stringify(key)}: m${i},`);
-        return {
-          contents: `${imports.join('\n')}\nexport const sharedModules = {\n${table.join('\n')}\n};\n`,
-          loader: 'ts',
-          resolveDir: srcDir,
-        };
-      });
-    },
-  };
-}
-
-/** In a bundle other than `own`: every import of a shared module reads it from the bundle that holds it. */
-function importShared(own) {
-  return {
-    name: 'import-shared-modules',
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        if (args.namespace === 'shared-module') {
-          return { path: args.path, external: true };
-        }
-        const base = resolve(args.resolveDir, args.path);
-        const file = [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
-        const holder = file === undefined ? undefined : holderOf(keyOf(file));
-        return holder === undefined || holder === own ? undefined : { path: `${holder}:${keyOf(file)}`, namespace: 'shared-module' };
-      });
-      build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => {
-        const [holder, key] = args.path.split(':');
-        return {
-          contents: `module.exports = require('./${holder}.js').__sharedModules[${JSON.stringify(key)}];\n`,
-          loader: 'js',
-          resolveDir: srcDir,
-        };
-      });
-    },
-  };
-}
+/** The folders of src/ that hold features (and their pages); shared/page/ holds what the pages share, not a page. */
+const features = readdirSync('src', { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'shared');
+/** Each feature's lazy part, `src/<feature>/lazy/index.ts`, which its register.ts loads with `import()`. */
+const lazyParts = features
+  .filter((f) => existsSync(join('src', f.name, 'lazy', 'index.ts')))
+  .map((f) => [f.name, `src/${f.name}/lazy/index.ts`]);
+/** Each page: `src/<feature>/page/<page>.ts` with its style sheet `<page>.css` beside it, built to dist/webview/<page>.{js,css}. */
+const pageDirs = features.map((f) => join('src', f.name, 'page')).filter((dir) => existsSync(dir));
+const pages = pageDirs.flatMap((dir) => readdirSync(dir).flatMap((n) => (n.endsWith('.css') ? [{ name: n.slice(0, -4), dir }] : [])));
+const pageEntries = (list) => list.flatMap(({ name, dir }) => ['ts', 'css'].map((ext) => ({ in: join(dir, `${name}.${ext}`), out: name })));
+const pageOptions = { ...common, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', define: {} };
 
 /**
  * `import { styles, script } from 'page-assets:<page>'`: a page's style sheets (the cut icon font's,
  * the shared ones, its own: the order of pageStyleFiles in src/platform/webviewHtml.ts) and its
- * script, as built into dist/webview, for a view that writes them into its HTML instead of having
- * the webview request them. The pages and static files are built before the bundles that use this.
+ * script, built here, for a view that writes them into its HTML so its first paint waits for no
+ * request. Such a page is not built into dist/webview as well.
  */
-const PAGE_ASSETS = /^page-assets:(\w+)$/;
+const inlinedPages = new Set();
 const pageAssets = {
   name: 'page-assets',
   setup(build) {
-    build.onResolve({ filter: PAGE_ASSETS }, (args) => ({ path: PAGE_ASSETS.exec(args.path)[1], namespace: 'page-assets' }));
+    build.onResolve({ filter: /^page-assets:\w+$/ }, (args) => ({ path: args.path.split(':')[1], namespace: 'page-assets' }));
     build.onLoad({ filter: /.*/, namespace: 'page-assets' }, async (args) => {
-      const styleFiles = ['codicon.css', 'common.css', `${args.path}.css`].map((file) => join('dist', 'webview', file));
-      const scriptFile = join('dist', 'webview', `${args.path}.js`);
-      const styles = await Promise.all(styleFiles.map((file) => readFile(file, 'utf8')));
-      // The page's source map comment would point nowhere from inside the HTML.
-      const script = (await readFile(scriptFile, 'utf8')).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      const page = pages.find((p) => p.name === args.path);
+      if (!page) return { errors: [{ text: `There is no page "${args.path}" (src/<feature>/page/${args.path}.css and .ts)` }] };
+      inlinedPages.add(page.name);
+      const built = await esbuild.build({
+        ...pageOptions,
+        entryPoints: pageEntries([page]),
+        sourcemap: false,
+        metafile: true,
+        write: false,
+      });
+      const output = (ext) => built.outputFiles.find((file) => file.path.endsWith(`.${ext}`)).text;
+      const shared = await Promise.all(['dist/webview/codicon.css', 'src/shared/page/common.css'].map((file) => readFile(file, 'utf8')));
       return {
-        contents: `export const styles = ${JSON.stringify(styles)};\nexport const script = ${JSON.stringify(script)};\n`,
+        contents: `export const styles = ${JSON.stringify([...shared, output('css')])};\nexport const script = ${JSON.stringify(output('js'))};\n`,
         loader: 'js',
-        watchFiles: [...styleFiles, scriptFile],
+        watchFiles: ['src/shared/page/common.css', ...Object.keys(built.metafile.inputs)],
       };
     });
   },
 };
 
-/** For the probe builds, which run before anything is built: the assets stay unresolved. */
-const pageAssetsExternal = {
-  name: 'page-assets-external',
-  setup(build) {
-    build.onResolve({ filter: PAGE_ASSETS }, (args) => ({ path: args.path, external: true }));
-  },
+/**
+ * The Node extension host loads ES modules (VS Code 1.100 and later), so esbuild splits the code: what
+ * two bundles use is in one chunk, loaded once, module state and all.
+ */
+const node = {
+  ...common,
+  entryPoints: { extension: 'src/extension.ts', services: 'src/loadedServices.ts', ...Object.fromEntries(lazyParts) },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  platform: 'node',
+  format: 'esm',
+  splitting: true,
+  target: 'node20',
+  external: ['vscode'],
+  metafile: true,
+  plugins: [pageAssets],
 };
 
 /**
- * `vscode` is one object that the extension host hands to `require('vscode')`. For every module that
- * imports it, esbuild's CommonJS output makes its own copy of all that object's properties
- * (`__toESM(require("vscode"))`: 16 copies of some 300 properties at activation). Routed through one
- * module that re-exports it, each bundle copies it once.
+ * CommonJS output gives every module that imports `vscode` its own copy of the API object's some 300
+ * properties (`__toESM(require("vscode"))`). Routed through one module that re-exports it, the web
+ * build copies it once. (ES module output imports it as is: the Node build needs no such thing.)
  */
 const vscodeOnce = {
   name: 'vscode-once',
@@ -156,60 +105,7 @@ const vscodeOnce = {
   },
 };
 
-/** Node, CommonJS, `vscode` supplied by the host. */
-const node = {
-  ...common,
-  outdir: 'dist',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  external: ['vscode'],
-  metafile: true,
-  define: { TEST_BUILD: testBuild ? 'true' : 'false' },
-};
-
-/** The activation bundle, with the first tier of shared modules. */
-const extension = {
-  ...node,
-  entryPoints: { extension: 'src/extension.ts' },
-  plugins: [vscodeOnce, exportShared('extension', /[\\/]src[\\/]extension\.ts$/)],
-};
-
-/** The services' heavy part, with the second tier. */
-const services = {
-  ...node,
-  entryPoints: { services: LAZY_BUNDLES.services },
-  plugins: [vscodeOnce, exportShared('services', /[\\/]src[\\/]loadedServices\.ts$/), importShared('services')],
-};
-
-/** The features' lazy parts, without any shared module. */
-const { services: _services, ...featureEntries } = LAZY_BUNDLES;
-const lazy = { ...node, entryPoints: featureEntries, plugins: [vscodeOnce, importShared(undefined), pageAssets] };
-
-/**
- * In the web build, platform/lazy.ts becomes a table of the lazy bundles' entries, bundled in: a web
- * worker extension host cannot require files. Generated here, so src/platform names no feature.
- */
-const inlineLazyFeatures = {
-  name: 'inline-lazy-features',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]platform[\\/]lazy\.ts$/ }, () => {
-      const bundles = Object.entries(LAZY_BUNDLES);
-      const imports = bundles.map(([, entry], i) => `import * as f${i} from ${JSON.stringify(resolve(entry))};`);
-      const table = bundles.map(([name], i) => `  ${JSON.stringify(name)}: f${i},`);
-      return {
-        contents: `${imports.join('\n')}\nconst features = {\n${table.join('\n')}\n};\nexport function lazyFeature(feature) {\n  return () => features[feature];\n}\n`,
-        loader: 'js',
-        resolveDir: srcDir,
-      };
-    });
-  },
-};
-
-/**
- * The web build (package.json "browser"): the whole extension in one file for the web worker
- * extension host of vscode.dev, github.dev and VS Code for the browser. No Node API is used.
- */
+/** The web build (package.json "browser"): one file, the `import()`s bundled in. No Node API is used. */
 const web = {
   ...common,
   entryPoints: { extension: 'src/extension.ts' },
@@ -219,172 +115,35 @@ const web = {
   target: 'es2022',
   external: ['vscode'],
   mainFields: ['browser', 'module', 'main'],
-  define: { TEST_BUILD: testBuild ? 'true' : 'false' },
   metafile: true,
-  plugins: [vscodeOnce, inlineLazyFeatures, pageAssets],
+  plugins: [vscodeOnce, pageAssets],
 };
 
-/** Page scripts: browser, one self-contained file each. */
-const pages = {
-  ...common,
-  entryPoints: {
-    today: 'src/webview/pages/today.ts',
-    lesson: 'src/webview/pages/lesson.ts',
-    person: 'src/webview/pages/person.ts',
-    oneOnOne: 'src/webview/pages/oneOnOne.ts',
-    review: 'src/webview/pages/review.ts',
-  },
-  outdir: 'dist/webview',
-  platform: 'browser',
-  format: 'iife',
-  target: 'es2022',
-};
+/** The shared page style sheet and every page not written into its view's HTML. */
+const pagesBuild = () => ({
+  ...pageOptions,
+  entryPoints: [{ in: 'src/shared/page/common.css', out: 'common' }, ...pageEntries(pages.filter((p) => !inlinedPages.has(p.name)))],
+});
 
-/**
- * The lessons' HTML, rendered here once (markdown-it, HTML off) instead of in every extension host:
- * dist/lessons/<id>.html for each media/lessons/<id>.md.
- */
-async function renderLessons() {
-  const renderer = await esbuild.build({
-    entryPoints: ['src/lessons/build/renderLessons.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'warning',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', renderer.outputFiles[0].text)(module, module.exports, require);
-  const names = readdirSync('media/lessons').filter((name) => name.endsWith('.md'));
-  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join('media/lessons', name), 'utf8') })));
-  await mkdir('dist/lessons', { recursive: true });
-  await Promise.all(module.exports.renderLessonFiles(files).map(({ id, html }) => writeFile(join('dist/lessons', `${id}.html`), html)));
-}
-
-async function copyStatic() {
-  await writeCodiconSubset(srcDir, 'dist/webview');
-  const files = [
-    ['media/webview/common.css', 'dist/webview/common.css'],
-    ['media/webview/today.css', 'dist/webview/today.css'],
-    ['media/webview/lesson.css', 'dist/webview/lesson.css'],
-    ['media/webview/person.css', 'dist/webview/person.css'],
-    ['media/webview/oneOnOne.css', 'dist/webview/oneOnOne.css'],
-    ['media/webview/review.css', 'dist/webview/review.css'],
-  ];
-  await Promise.all(files.map(([from, to]) => copyFile(from, to)));
-}
-
-/**
- * Fails when one source module is bundled into more than one of the Node bundles (besides the
- * stateless modules activation keeps a part of, `copied`).
- */
-function checkNoCopies(metafiles, copied) {
-  const seen = new Map();
-  for (const metafile of metafiles) {
-    for (const [output, meta] of Object.entries(metafile.outputs)) {
-      for (const input of Object.keys(meta.inputs).filter((file) => file.startsWith('src/') && !copied.has(keyOf(file)))) {
-        if (seen.has(input) && seen.get(input) !== output) {
-          throw new Error(
-            `${input} is bundled into both ${seen.get(input)} and ${output}; import it from the activation bundle or from one feature only.`,
-          );
-        }
-        seen.set(input, output);
-      }
-    }
-  }
-}
-
-/** Fails when a bundle requires `vscode` more than once: each copy costs (see vscodeOnce). */
-async function checkVscodeOnce(metafiles) {
-  for (const metafile of metafiles) {
-    for (const file of Object.keys(metafile.outputs).filter((output) => output.endsWith('.js'))) {
-      const count = (await readFile(file, 'utf8')).split('require("vscode")').length - 1;
-      if (count > 1) {
-        throw new Error(`${file} requires vscode ${count} times: route the import through the vscode-once plugin.`);
-      }
-    }
-  }
-}
-
-// First what each bundle loads, to know which modules to share; then the bundles for real. (In watch
-// mode the tiers are fixed at start: restart the watch after adding a module that two bundles use.)
-const probeOptions = { plugins: [pageAssetsExternal], write: false, minify: false, sourcemap: false };
-const [probeMain, probeServices, probeLazy] = await Promise.all([
-  esbuild.build({ ...extension, ...probeOptions }),
-  esbuild.build({ ...services, ...probeOptions }),
-  esbuild.build({ ...lazy, ...probeOptions }),
-]);
-const sharableInputs = (metafile) => Object.keys(metafile.inputs).map(keyOf).filter(isSharable);
-const bytesIn = (metafile) => {
-  const bytes = new Map();
-  for (const meta of Object.values(metafile.outputs)) {
-    for (const [file, input] of Object.entries(meta.inputs))
-      bytes.set(keyOf(file), Math.max(bytes.get(keyOf(file)) ?? 0, input.bytesInOutput));
-  }
-  return bytes;
-};
-const usedByLazy = new Map();
-for (const meta of Object.values(probeLazy.metafile.outputs)) {
-  for (const key of Object.keys(meta.inputs).map(keyOf).filter(isSharable)) {
-    usedByLazy.set(key, (usedByLazy.get(key) ?? 0) + 1);
-  }
-}
-// A module activation uses only a small part of (a constant, a reader) is not exported from the
-// activation bundle whole: activation keeps its own tree-shaken part, and the module is shared from
-// dist/services.js. Such a copy is allowed only for a module without module-level state.
-const mainBytes = bytesIn(probeMain.metafile);
-const laterBytes = bytesIn(probeServices.metafile);
-for (const [key, bytes] of bytesIn(probeLazy.metafile)) laterBytes.set(key, Math.max(laterBytes.get(key) ?? 0, bytes));
-const partial = (key) => (mainBytes.get(key) ?? 0) < 0.5 * (laterBytes.get(key) ?? 0);
-tiers.extension = [...new Set(sharableInputs(probeMain.metafile))].filter((key) => !partial(key)).sort();
-const second = [...sharableInputs(probeServices.metafile), ...[...usedByLazy].filter(([, count]) => count > 1).map(([key]) => key)];
-tiers.services = [...new Set(second)].filter((key) => !tiers.extension.includes(key)).sort();
-const copied = new Set(sharableInputs(probeMain.metafile).filter((key) => tiers.services.includes(key)));
-for (const key of copied) {
-  // Mutable module-level bindings (a `let`, a `new Set` or `new Map` that is not Readonly) would
-  // exist twice; only a cache, which a copy merely fills again, may be copied (its comment says so).
-  const lines = (await readFile(join(srcDir, `${key}.ts`), 'utf8')).split('\n');
-  lines.forEach((line, i) => {
-    const mutable = /^(export\s+)?(let|var)\s|^(export\s+)?const\s+\w+\s*=\s*new\s+(Set|Map)\b/.test(line);
-    if (mutable && !/cache/i.test(lines[i - 1] ?? '')) {
-      throw new Error(
-        `src/${key}.ts:${i + 1} holds module-level state and activation uses only part of that module, so it is copied into dist/extension.js: move that part to its own module, or say in a comment on the line before that the state is a cache.`,
-      );
-    }
-  });
-}
-
+await writeCodiconSubset('src', 'dist/webview');
 if (watch) {
-  // The pages first: a view's bundle may carry its page (page-assets), and rebuilds when it changes.
-  await Promise.all([copyStatic(), renderLessons(), esbuild.build(pages)]);
-  const contexts = await Promise.all([
-    esbuild.context(extension),
-    esbuild.context(services),
-    esbuild.context(lazy),
-    esbuild.context(web),
-    esbuild.context(pages),
-  ]);
+  await renderLessons();
+  const contexts = await Promise.all([esbuild.context(node), esbuild.context(web)]);
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  // After the first build: the pages its views write into their HTML are known.
+  contexts.push(await esbuild.context(pagesBuild()));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('Watching src/ for changes…');
 } else {
-  // The pages first: a view's bundle may carry its page (page-assets).
-  await Promise.all([esbuild.build(pages), copyStatic()]);
-  const [main, loaded, features, webBuild] = await Promise.all([
-    esbuild.build(extension),
-    esbuild.build(services),
-    esbuild.build(lazy),
-    esbuild.build(web),
-    renderLessons(),
-  ]);
-  checkNoCopies([main.metafile, loaded.metafile, features.metafile], copied);
-  await checkVscodeOnce([main.metafile, loaded.metafile, features.metafile, webBuild.metafile]);
-  const outputs = Object.entries({
-    ...main.metafile.outputs,
-    ...loaded.metafile.outputs,
-    ...features.metafile.outputs,
-    ...webBuild.metafile.outputs,
-  })
-    .filter(([file]) => file.endsWith('.js'))
-    .map(([file, meta]) => `${file} ${(meta.bytes / 1024).toFixed(1)} KiB`);
-  console.log(`Built ${production ? 'production' : 'development'}${testBuild ? ' test' : ''} bundles: ${outputs.join(', ')}`);
+  // Chunks are named by their content: those of an earlier build must not ship.
+  rmSync('dist/chunks', { recursive: true, force: true });
+  const [nodeBuild, webBuild] = await Promise.all([esbuild.build(node), esbuild.build(web), renderLessons()]);
+  await esbuild.build(pagesBuild());
+  const copies = (await readFile('dist/web/extension.js', 'utf8')).split('require("vscode")').length - 1;
+  if (copies > 1) throw new Error(`dist/web/extension.js requires vscode ${copies} times: route the import through vscode-once.`);
+  const outputs = Object.entries({ ...nodeBuild.metafile.outputs, ...webBuild.metafile.outputs }).filter(([file]) => /\.m?js$/.test(file));
+  const size = (list) => `${(list.reduce((sum, [, meta]) => sum + meta.bytes, 0) / 1024).toFixed(1)} KiB`;
+  const [chunks, bundles] = [outputs.filter(([file]) => file.includes('/chunks/')), outputs.filter(([file]) => !file.includes('/chunks/'))];
+  const listed = [...bundles.map((output) => `${output[0]} ${size([output])}`), `${chunks.length} chunks ${size(chunks)}`];
+  console.log(`Built ${production ? 'production' : 'development'}${testBuild ? ' test' : ''} bundles: ${listed.join(', ')}`);
 }

@@ -1,6 +1,9 @@
 /**
  * mainBundleBytes, vsixBytes and the lazily loaded bundles, from a production build
- * (`npm run package`: esbuild --production, then vsce package).
+ * (`npm run package`: esbuild --production, then vsce package). The Node build is ES modules that
+ * esbuild splits: a bundle loads the chunks it imports statically (dist/chunks/), so what activation
+ * loads is dist/extension.mjs with every chunk it imports, and what a lazy bundle adds is itself with
+ * the chunks activation did not load already.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -8,9 +11,12 @@ import * as path from 'node:path';
 import { reason } from './stats';
 
 export interface BundleFile {
-  /** Path relative to the repository, e.g. dist/lessonReader.js. */
+  /** Path relative to the repository, e.g. dist/lessons.mjs. */
   file: string;
+  /** Its bytes and those of the chunks it imports that activation does not load. */
   bytes: number;
+  /** Those chunks, relative to dist/. */
+  chunks: string[];
   /** Its file name (or its feature's name) appears as a string in dist/extension.js, i.e. it is required lazily by name. */
   requiredByName: boolean;
 }
@@ -19,9 +25,12 @@ export interface BundleSizes {
   /** Why `npm run package` failed; the bundle figures are kept when esbuild's part succeeded. */
   buildError?: string;
   buildMs: number;
+  /** dist/extension.mjs and the chunks it imports statically: what activation loads. */
   mainBundleBytes: number | null;
+  /** Those files, relative to dist/. */
+  mainFiles: string[];
   vsixBytes: number | null;
-  /** dist/*.js other than extension.js. */
+  /** dist/*.mjs other than extension.mjs. */
   otherBundles: BundleFile[];
   /** dist/webview/lesson.js, the lesson page's script (null when missing). */
   lessonPageBytes: number | null;
@@ -37,6 +46,19 @@ function runPackage(root: string, script = 'package'): Promise<{ code: number | 
     child.on('error', (err) => resolve({ code: 1, out: `${out}\n${err.message}` }));
     child.on('close', (code) => resolve({ code, out }));
   });
+}
+
+const STATIC_IMPORT = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\.[^"']+)["']/g;
+
+/** `file` and every module it imports statically, at any depth (paths relative to dist/). */
+function staticClosure(dist: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = fs.readFileSync(path.join(dist, file), 'utf8');
+  for (const match of text.matchAll(STATIC_IMPORT)) {
+    staticClosure(dist, path.posix.join(path.posix.dirname(file), match[1] ?? ''), seen);
+  }
+  return seen;
 }
 
 function sizeOf(file: string): number | null {
@@ -76,7 +98,7 @@ export async function measureBundleSizes(root: string): Promise<BundleSizes> {
   const { code, out } = await runPackage(root);
   const buildMs = Date.now() - started;
   const vsix = path.join(dist, 'tech-lead-coach.vsix');
-  const main = path.join(dist, 'extension.js');
+  const main = path.join(dist, 'extension.mjs');
   let buildError: string | undefined;
   if (code !== 0 || !fresh(vsix)) {
     const lines = out
@@ -90,25 +112,30 @@ export async function measureBundleSizes(root: string): Promise<BundleSizes> {
   // When only the vsce step failed, the esbuild production bundles are still this build's.
   const bundlesBuilt = fresh(main);
   const mainText = bundlesBuilt ? fs.readFileSync(main, 'utf8') : '';
+  const mainFiles = bundlesBuilt ? [...staticClosure(dist, 'extension.mjs')] : [];
+  const bytesOf = (files: readonly string[]): number => files.reduce((sum, file) => sum + (sizeOf(path.join(dist, file)) ?? 0), 0);
   const otherBundles = bundlesBuilt
     ? fs
         .readdirSync(dist)
-        .filter((name) => name.endsWith('.js') && name !== 'extension.js' && fresh(path.join(dist, name)))
+        .filter((name) => name.endsWith('.mjs') && name !== 'extension.mjs' && fresh(path.join(dist, name)))
         .sort()
-        .map((name) => ({
-          file: `dist/${name}`,
-          bytes: sizeOf(path.join(dist, name)) ?? 0,
-          // Named with or without ".js": platform/lazy.ts loads a feature's bundle by the feature's name.
-          requiredByName: [name, name.replace(/\.js$/, '')].some(
-            (n) => mainText.includes(`"${n}"`) || mainText.includes(`'${n}'`) || mainText.includes(`\`${n}\``),
-          ),
-        }))
+        .map((name) => {
+          const chunks = [...staticClosure(dist, name)].filter((file) => file !== name && !mainFiles.includes(file));
+          return {
+            file: `dist/${name}`,
+            bytes: bytesOf([name, ...chunks]),
+            chunks,
+            // Loaded with import("./<name>") from the activation bundle.
+            requiredByName: mainText.includes(`"./${name}"`) || mainText.includes(`'./${name}'`),
+          };
+        })
     : [];
   const lessonPage = path.join(dist, 'webview', 'lesson.js');
   return {
     ...(buildError !== undefined ? { buildError } : {}),
     buildMs,
-    mainBundleBytes: bundlesBuilt ? sizeOf(main) : null,
+    mainBundleBytes: bundlesBuilt ? bytesOf(mainFiles) : null,
+    mainFiles,
     vsixBytes: buildError === undefined ? sizeOf(vsix) : null,
     otherBundles,
     lessonPageBytes: bundlesBuilt && fresh(lessonPage) ? sizeOf(lessonPage) : null,

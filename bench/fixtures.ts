@@ -2,7 +2,7 @@
  * Two years of a busy lead's data, used by scale.ts (in Node) and heap.ts (imported into the real
  * extension host): 10,000 delegations across 50 people, 2,000 1:1s and 500 feedback entries,
  * deterministic, spread around today like a long-used tracker. The file follows the
- * `techLead.importDelegations` contract, format version 2 (people, delegations, oneOnOnes, feedback).
+ * `techLead.importTeamData` contract, format version 2 (people, delegations, oneOnOnes, feedback).
  */
 import { addDays, type DateKey } from '../src/domain/core/dates';
 import type { DelegationV1 } from '../src/domain/team/delegations';

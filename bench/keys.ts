@@ -46,7 +46,7 @@ export interface BenchKeybindingOptions {
   activationTimes: { command: string; out: string; ids: string[] };
   todayViewId: string;
   floorViewId: string;
-  /** The 10,000 data set, for techLead.importDelegations (a path is accepted as its argument). */
+  /** The 10,000 data set, for techLead.importTeamData (a path is accepted as its argument). */
   importFile: string;
   /** `{ "person": name }` for techLead.openPerson. */
   personName: string;
@@ -72,7 +72,7 @@ export async function writeBenchKeybindings(server: CodeServer, opts: BenchKeybi
     { key: Keys.revealToday.binding, command: `${opts.todayViewId}.focus` },
     { key: Keys.revealFloorView.binding, command: `${opts.floorViewId}.focus` },
     { key: Keys.showExplorer.binding, command: 'workbench.view.explorer' },
-    { key: Keys.importTeam.binding, command: 'techLead.importDelegations', args: opts.importFile },
+    { key: Keys.importTeam.binding, command: 'techLead.importTeamData', args: opts.importFile },
     { key: Keys.openReview.binding, command: 'techLead.openWeeklyReview' },
     { key: Keys.openPerson.binding, command: 'techLead.openPerson', args: { person: opts.personName } },
   ];

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { notificationToasts } from '../test/e2e/harness/workbench';
 import { Keys, pageIdle, pressOnWorkbench, type BenchKey } from './keys';
 import { median, reason } from './stats';
-import { finishWatch, startWatch, waitWebviewGone, type ContentCheck } from './webviewWatch';
+import { finishWatchPhases, startWatch, waitWebviewGone, type ContentCheck, type OpenPhases } from './webviewWatch';
 
 export interface OpenTarget {
   /** Label for the table and log. */
@@ -27,6 +27,8 @@ export interface LessonOpenResult {
   lessonOpenRatio: number | null;
   lessonSamples: number[];
   markdownSamples: number[];
+  /** What the measured opens' time was made of, medians, per target (see describePhases). */
+  phases: { lesson?: string; markdown?: string };
   /**
    * The unmeasured warm-up opens, preview first: the preview's is the window's first webview, the
    * lesson's is the first lesson open after start-up (lazy bundle, lesson files).
@@ -51,15 +53,54 @@ function activeTab(page: Page, fileName: string) {
   return page.locator('.editor-group-container .tab.active').filter({ hasText: stem }).filter({ hasText: ext }).first();
 }
 
+/**
+ * The medians of a target's open phases, in ms from the key press, for the table's notes: when the
+ * webview was shown, when VS Code's host document in it started and loaded, when the frame for the
+ * page started (VS Code writes the page's HTML into it once it loaded: its DOMContentLoaded and
+ * load are that empty frame's), when the page's first request started (its HTML is there), when
+ * each request ended, when the content was in the page (still hidden), content visible, and how often
+ * the page loaded more than once.
+ */
+export function describePhases(all: readonly OpenPhases[]): string {
+  const m = (pick: (p: OpenPhases) => number | null): string => {
+    const values = all.map(pick).filter((v): v is number => v !== null);
+    const mid = median(values);
+    return mid === null ? '?' : mid.toFixed(0);
+  };
+  const names = [...new Set(all.flatMap((p) => p.requests.map((r) => r.name)))];
+  const requests = names.map((name) => `${name} ${m((p) => p.requests.find((r) => r.name === name)?.end ?? null)}`);
+  const twice = all.filter((p) => p.documents > 1).length;
+  return [
+    `shown ${m((p) => p.shown)}`,
+    `host document ${m((p) => p.hostStart)}, loaded ${m((p) => p.hostLoaded)}`,
+    `page frame ${m((p) => p.documentStart)} (its DOMContentLoaded ${m((p) => p.domContentLoaded)}, load ${m((p) => p.loaded)})`,
+    `first request ${m((p) => p.firstRequest)}`,
+    `content in the page ${m((p) => p.contentIn)}`,
+    `visible ${m((p) => p.visible)}`,
+    `requests ended: ${requests.join(', ') || 'none'}`,
+    `loaded more than once in ${twice} of ${all.length} opens`,
+  ].join('; ');
+}
+
+/** One open's phases in one line, for the progress log: "shown 168, host 128–332, frame 400, request 458, ends 503–559, visible 574". */
+export function phasesLine(p: OpenPhases): string {
+  const f = (v: number | null): string => (v === null ? '?' : v.toFixed(0));
+  const ends = p.requests.map((r) => r.end);
+  const last = p.requests.reduce<{ name: string; end: number } | undefined>((a, r) => (a && a.end >= r.end ? a : r), undefined);
+  return `shown ${f(p.shown)}, host ${f(p.hostStart)}–${f(p.hostLoaded)}, frame ${f(p.documentStart)}, first request ${f(p.firstRequest)}, requests end ${ends.length ? f(Math.min(...ends)) : '?'}–${last ? `${f(last.end)} (${last.name})` : '?'}, content in ${f(p.contentIn)}, visible ${f(p.visible)}${p.documents > 1 ? `, ${p.documents} documents` : ''}`;
+}
+
 /** One open: focus the text editor, press the key, time to the content visible, close the webview again. */
-export async function openOnce(page: Page, target: OpenTarget, fileName: string): Promise<number> {
+export async function openOnce(page: Page, target: OpenTarget, fileName: string, record?: (phases: OpenPhases) => void): Promise<number> {
   await activeTab(page, fileName).waitFor({ state: 'visible', timeout: 20_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   await pageIdle(page);
   await startWatch(page, target.check, 20_000);
   await pressOnWorkbench(page, target.key);
   try {
-    return await finishWatch(page);
+    const phases = await finishWatchPhases(page);
+    record?.(phases);
+    return phases.visible;
   } catch (err) {
     // Say what else was on screen: an editor tab that opened instead, a notification.
     const tabs = await page
@@ -87,8 +128,13 @@ export async function measureLessonOpen(
     lessonOpenRatio: null,
     lessonSamples: [],
     markdownSamples: [],
+    phases: {},
     warmUp: {},
   };
+  const phases = new Map<OpenTarget, OpenPhases[]>([
+    [opts.lesson, []],
+    [opts.markdown, []],
+  ]);
   try {
     await openWorkspaceFile(page, opts.fileName);
     // The preview warms up first: the window's first webview of any kind pays for the webview
@@ -101,7 +147,15 @@ export async function measureLessonOpen(
     for (let round = 1; round <= opts.rounds; round++) {
       const order = round % 2 === 1 ? [opts.lesson, opts.markdown] : [opts.markdown, opts.lesson];
       const times = new Map<OpenTarget, number>();
-      for (const target of order) times.set(target, await openOnce(page, target, opts.fileName));
+      for (const target of order) {
+        times.set(
+          target,
+          await openOnce(page, target, opts.fileName, (p) => {
+            phases.get(target)?.push(p);
+            log(`    ${target.name}: ${phasesLine(p)}`);
+          }),
+        );
+      }
       const l = times.get(opts.lesson) as number;
       const m = times.get(opts.markdown) as number;
       result.lessonSamples.push(l);
@@ -111,6 +165,7 @@ export async function measureLessonOpen(
   } catch (err) {
     result.why = `after ${result.lessonSamples.length} round(s): ${reason(err)}`;
   }
+  result.phases = { lesson: describePhases(phases.get(opts.lesson) ?? []), markdown: describePhases(phases.get(opts.markdown) ?? []) };
   if (result.lessonSamples.length >= 5) {
     result.lessonOpenMs = median(result.lessonSamples);
     result.markdownPreviewOpenMs = median(result.markdownSamples);

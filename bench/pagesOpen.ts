@@ -7,7 +7,8 @@
  * first), each page closed before the next open; medians.
  */
 import type { Page } from 'playwright-core';
-import { openOnce, openWorkspaceFile, type OpenTarget } from './lessonOpen';
+import { describePhases, openOnce, phasesLine, openWorkspaceFile, type OpenTarget } from './lessonOpen';
+import type { OpenPhases } from './webviewWatch';
 import { median, reason } from './stats';
 
 export interface PagesOpenResult {
@@ -20,6 +21,8 @@ export interface PagesOpenResult {
   reviewSamples: number[];
   personSamples: number[];
   markdownSamples: number[];
+  /** What the measured opens' time was made of, medians, per target (see describePhases). */
+  phases: { review?: string; person?: string; markdown?: string };
   /** The unmeasured first opens, in this order: preview, review, person. */
   warmUp: { markdown?: number; review?: number; person?: number };
   why?: string;
@@ -35,6 +38,7 @@ export function nullPagesOpen(why: string): PagesOpenResult {
     reviewSamples: [],
     personSamples: [],
     markdownSamples: [],
+    phases: {},
     warmUp: {},
     why,
   };
@@ -52,6 +56,11 @@ export async function measurePagesOpen(
     [opts.person, result.personSamples],
     [opts.markdown, result.markdownSamples],
   ]);
+  const phases = new Map<OpenTarget, OpenPhases[]>([
+    [opts.review, []],
+    [opts.person, []],
+    [opts.markdown, []],
+  ]);
   try {
     await openWorkspaceFile(page, opts.fileName);
     result.warmUp.markdown = await openOnce(page, opts.markdown, opts.fileName);
@@ -65,13 +74,23 @@ export async function measurePagesOpen(
       const shift = (round - 1) % all.length;
       const order = [...all.slice(shift), ...all.slice(0, shift)];
       const times = new Map<OpenTarget, number>();
-      for (const target of order) times.set(target, await openOnce(page, target, opts.fileName));
+      for (const target of order) {
+        times.set(
+          target,
+          await openOnce(page, target, opts.fileName, (p) => {
+            phases.get(target)?.push(p);
+            log(`    ${target.name}: ${phasesLine(p)}`);
+          }),
+        );
+      }
       for (const target of all) samples.get(target)?.push(times.get(target) as number);
       log(`  round ${round}: ${all.map((t) => `${t.name} ${(times.get(t) as number).toFixed(0)} ms`).join(', ')}`);
     }
   } catch (err) {
     result.why = `after ${result.reviewSamples.length} round(s): ${reason(err)}`;
   }
+  const described = (target: OpenTarget): string => describePhases(phases.get(target) ?? []);
+  result.phases = { review: described(opts.review), person: described(opts.person), markdown: described(opts.markdown) };
   if (result.reviewSamples.length >= 5 && result.markdownSamples.length === result.reviewSamples.length) {
     result.reviewOpenMs = median(result.reviewSamples);
     result.personOpenMs = median(result.personSamples);

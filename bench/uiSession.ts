@@ -5,7 +5,7 @@
  *   1. activation over reloads (Running Extensions and the full times), and at each load the first
  *      reveal of the Today view against the floor's webview view;
  *   2. lesson panel vs Markdown preview opens;
- *   3. the 10,000 data set imported with the product's own command (techLead.importDelegations),
+ *   3. the 10,000 data set imported with the product's own command (techLead.importTeamData),
  *      checked after a reload, then the full activation times over reloads again;
  *   4. Weekly Review and person page vs Markdown preview opens, with that data set.
  */
@@ -80,6 +80,7 @@ const nullLessonOpen = (why: string): LessonOpenResult => ({
   lessonOpenRatio: null,
   lessonSamples: [],
   markdownSamples: [],
+  phases: {},
   warmUp: {},
   why,
 });
@@ -99,7 +100,7 @@ async function waitForImported(page: Page, fileName: string, timeoutMs: number):
     const toasts = await notificationToasts(page).catch(() => []);
     const hit = toasts.find((t) => t.plainText.includes(`Imported from ${fileName}`));
     if (hit) return hit.plainText.replace(/\s+/g, ' ').trim();
-    const problem = toasts.find((t) => /Import Delegations:/.test(t.plainText));
+    const problem = toasts.find((t) => /Import Team Data:/.test(t.plainText));
     if (problem) throw new Error(`the import failed: ${problem.plainText.replace(/\s+/g, ' ').trim()}`);
     if (Date.now() > deadline)
       throw new Error(
@@ -210,7 +211,7 @@ export async function runUiSession(
     );
 
     phase = 'import of the 10,000';
-    log(`10,000 delegations, 50 people, 2,000 1:1s, 500 feedback: import with techLead.importDelegations`);
+    log(`10,000 delegations, 50 people, 2,000 1:1s, 500 feedback: import with techLead.importTeamData`);
     const imp: Import10k = { activeExpected, personName };
     result.import10k = imp;
     await pressOnWorkbench(page, Keys.closeAllEditors);

@@ -16,7 +16,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 const steps = [
   { name: 'type check', cmd: bin('tsc'), args: ['-p', '.'], counts: false },
-  { name: 'type check (webview pages)', cmd: bin('tsc'), args: ['-p', 'src/webview'], counts: false },
+  { name: 'type check (webview pages)', cmd: bin('tsc'), args: ['-p', 'tsconfig.pages.json'], counts: false },
   { name: 'compile tests', cmd: bin('tsc'), args: ['-p', 'test'], counts: false },
   { name: 'lint (no floating or misused promises)', cmd: bin('eslint'), args: ['--max-warnings', '0'], counts: false },
   { name: 'format (prettier --check)', cmd: bin('prettier'), args: ['--check', '.'], counts: false },

@@ -1,7 +1,11 @@
+import type * as vscode from 'vscode';
 import type { Delegation } from './domain/team/delegations';
 import type { KeptAsideRecord } from './domain/team/store/store';
 import type { TeamData } from './domain/team/kinds';
 import type { TodayNudge } from './domain/coach/nudges';
+import { trackerChunkFiles } from './platform/chunkFiles';
+import { StateMap } from './platform/stateMap';
+import type { Services } from './services';
 
 /**
  * What `activate()` returns when the test hooks are on (see testHooks.ts), and only then. Small and
@@ -28,4 +32,36 @@ export interface TechLeadCoachApi {
   flushed(): Promise<void>;
   /** The global keys handed to Settings Sync. */
   syncedKeys(): readonly string[];
+}
+
+/**
+ * The test API, built only for a test run, once the loaded parts are there: extension.ts loads this
+ * module with `import()` only when the test hooks are on.
+ */
+export function testApi(
+  services: Services,
+  currentLessonId: () => string | undefined,
+  storageUri: vscode.Uri | undefined,
+): TechLeadCoachApi {
+  return {
+    apiVersion: 1,
+    delegations: () => services.team.delegations(),
+    team: () => services.team.snapshot(),
+    keptAside: () => services.team.keptAside(),
+    storedTeam: async () => {
+      // The index in workspace state and the chunk files it names, read back as the next load will read them.
+      const read = await services.team.readBack();
+      return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
+    },
+    teamChunkFiles: async () => (storageUri ? trackerChunkFiles(storageUri).list() : undefined),
+    storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
+    todayNudge: () => services.coach.current(),
+    nudgeDoneToday: () => services.coach.doneToday(),
+    currentLessonId,
+    isLessonRead: (id) => services.lessons.isRead(id),
+    syncedKeys: () => services.syncedKeys,
+    flushed: async () => {
+      await Promise.all([services.team.flushed(), services.coach.flushed()]);
+    },
+  };
 }

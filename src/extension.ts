@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import type { TechLeadCoachApi } from './api';
 import { registerDelegations } from './delegations/register';
 import { registerGetStarted } from './getStarted/register';
-import { Commands } from './ids';
+import { CommandAliases, Commands } from './ids';
 import { registerLessons } from './lessons/register';
 import { registerReview } from './review/register';
 import { registerTeam } from './team/register';
 import { inert } from './domain/core/inertText';
 import * as l10n from './domain/core/l10n';
-import { runInBackground } from './platform/commands';
-import { createServices, loadedServices, type Services } from './services';
+import { registerCommandAliases, runInBackground } from './platform/commands';
+import { createServices, type Services } from './services';
 import { testHooksEnabled } from './testHooks';
 import { registerToday } from './today/register';
 
@@ -29,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     ...registerReview(services),
     ...lessons.disposables,
     ...registerGetStarted(services),
+    ...registerCommandAliases(CommandAliases),
     services.whenLoaded(() => warnAboutUnreadData(services)),
   );
   // The team's history and the coach load in the next task, so activation itself reads nothing.
@@ -39,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
   }
   // The test suites read the data as soon as activation is done: the test build waits for it.
   await services.loaded();
-  return loadedServices().testApi(services, () => lessons.currentLessonId(), context.storageUri);
+  return (await import('./api')).testApi(services, () => lessons.currentLessonId(), context.storageUri);
 }
 
 /** Says once, at start-up, when stored data could not be read: kept aside, or from a newer version. */
@@ -78,10 +79,10 @@ function warnAboutUnreadData(services: Services): void {
         ? l10n.t('Tech Lead Coach could not read {0} stored records. They were kept aside, not deleted.', count)
         : undefined;
   if (message !== undefined) {
-    runInBackground(services.log, l10n.t('Export kept-aside delegations'), async () => {
+    runInBackground(services.log, l10n.t('Export kept-aside team data'), async () => {
       const choice = await vscode.window.showWarningMessage(message, l10n.t('Export Them'));
       if (choice) {
-        await vscode.commands.executeCommand(Commands.exportKeptAside);
+        await vscode.commands.executeCommand(Commands.exportTeamDataKeptAside);
       }
     });
   }
@@ -134,7 +135,7 @@ function warnAboutUnreadChunks(services: Services): void {
           exportThem,
         );
         if (next === exportThem) {
-          await vscode.commands.executeCommand(Commands.exportKeptAside);
+          await vscode.commands.executeCommand(Commands.exportTeamDataKeptAside);
         }
       }
     }

@@ -16,12 +16,8 @@ export const Commands = {
   edit: 'techLead.editDelegation',
   changeFollowUp: 'techLead.changeFollowUp',
   delete: 'techLead.deleteDelegation',
-  exportKeptAside: 'techLead.exportKeptAside',
-  exportForeignData: 'techLead.exportForeignData',
   logCheckIn: 'techLead.logCheckIn',
   changeLevel: 'techLead.changeLevel',
-  exportDelegations: 'techLead.exportDelegations',
-  importDelegations: 'techLead.importDelegations',
   groupByPerson: 'techLead.groupByPerson',
   groupByFollowUp: 'techLead.groupByFollowUp',
   addPerson: 'techLead.addPerson',
@@ -38,6 +34,20 @@ export const Commands = {
   openWeeklyReview: 'techLead.openWeeklyReview',
   deleteOneOnOne: 'techLead.deleteOneOnOne',
   deleteFeedback: 'techLead.deleteFeedback',
+  exportTeamData: 'techLead.exportTeamData',
+  importTeamData: 'techLead.importTeamData',
+  exportTeamDataKeptAside: 'techLead.exportTeamDataKeptAside',
+  exportForeignData: 'techLead.exportForeignData',
+} as const;
+
+/**
+ * The ids of renamed commands, each with the command it now runs: still registered, and hidden from
+ * the command palette, so that keybindings and scripts that name the old id keep working.
+ */
+export const CommandAliases = {
+  'techLead.exportDelegations': Commands.exportTeamData,
+  'techLead.importDelegations': Commands.importTeamData,
+  'techLead.exportKeptAside': Commands.exportTeamDataKeptAside,
 } as const;
 
 /** Walkthroughs (`contributes.walkthroughs`); VS Code knows them as `<extension id>#<id>`. */
@@ -72,6 +82,11 @@ export const ContextValues = {
 } as const;
 
 export const SETTINGS_SECTION = 'techLead';
+
+/** A setting's full id, `techLead.<key>`, for the Settings editor and `getConfiguration().update`. */
+export function settingId(key: string): string {
+  return `${SETTINGS_SECTION}.${key}`;
+}
 
 /** Setting keys below the `techLead` section. */
 export const Settings = {

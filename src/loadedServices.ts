@@ -1,30 +1,51 @@
 import * as vscode from 'vscode';
-import type { TechLeadCoachApi } from './api';
 import type { Clock } from './domain/core/dates';
 import { parseNudgeCatalogue, type Nudge } from './domain/coach/nudges';
-import { type StateStorage } from './domain/core/storage';
+import type { StateStorage } from './domain/core/storage';
 import { StateChunkFiles, type ChunkFiles } from './domain/team/storage/files';
+import { LessonLibrary, type LessonFile } from './domain/lessons/lessonLibrary';
 import { loadTeamStore, unavailableTeamStore } from './domain/team/store/load';
+import type { TeamStore } from './domain/team/store/store';
 import { TodayCoach } from './domain/coach/todayCoach';
-import { WorkspaceChunkFiles } from './platform/chunkFiles';
+import { trackerChunkFiles } from './platform/chunkFiles';
 import { readText } from './platform/files';
 import type { State } from './platform/state';
-import { StateMap, TEAM_CHUNK_KEYS } from './platform/stateMap';
-import type { CoachSettings } from './settings';
-import type { LoadedParts, Services } from './services';
+import { keysForSync, StateMap, TEAM_CHUNK_KEYS } from './platform/stateMap';
+import { readSettings, type CoachSettings } from './settings';
 
 /**
- * The services' heavy part, bundled to dist/services.js and loaded in the task after activation
- * (or by the first command or view that needs it): the team store with the whole history read and
- * checked, and the nudge coach with its catalogue. It also holds the code the features' lazy parts
- * share (see esbuild.mjs), so that code is not in the activation bundle.
+ * The services' heavy part: services.ts loads it with `import()` (bundled apart, dist/services.mjs)
+ * in the task after activation, or for the first command or view that needs it. It holds what knows
+ * the domain's rules for stored data and settings (so activation loads none of that code): the team
+ * store with the whole history read and checked, the nudge coach with its catalogue, the lessons with
+ * their read marks, and the settings. It imports nothing from services.ts: what it needs comes in as
+ * LoadDeps, so the two are one idea that runs one way.
  */
+
+/** What loads in the task after activation, or with the first use before that. */
+export interface LoadedParts {
+  /** The team: people, delegations, 1:1s and feedback. */
+  readonly team: TeamStore;
+  readonly coach: TodayCoach;
+  /** The lessons (their files read on first use) and the lead's read marks. */
+  readonly lessons: LessonLibrary;
+  /** The settings, read fresh each time into a typed object: no cache that a change listener could read stale. */
+  readonly settings: () => CoachSettings;
+  /** The global keys handed to Settings Sync: the streak and the lessons read follow the lead across machines. */
+  readonly syncedKeys: readonly string[];
+}
+
+/** What the heavy part is given: the cheap services, made in activate(). */
 export interface LoadDeps {
   readonly context: vscode.ExtensionContext;
   readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
-  readonly settings: () => CoachSettings;
+}
+
+async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
+  const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).filter((name) => name.endsWith('.md'));
+  return Promise.all(names.map(async (name) => ({ name, text: await readText(vscode.Uri.joinPath(dir, name)) })));
 }
 
 async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Nudge[]> {
@@ -45,16 +66,12 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
  * A window with no folder open has no storage folder: there the chunks are keys of workspace state.
  */
 function teamChunkFiles(context: vscode.ExtensionContext, storage: StateStorage): ChunkFiles {
-  return context.storageUri ? teamFolder(context.storageUri) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+  return context.storageUri ? trackerChunkFiles(context.storageUri) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
 }
 
-/** The `team` folder of the workspace storage, which holds the team's chunk files. */
-function teamFolder(storageUri: vscode.Uri): WorkspaceChunkFiles {
-  return new WorkspaceChunkFiles(vscode.Uri.joinPath(storageUri, 'team'));
-}
-
-export async function loadParts({ context, state, clock, log, settings }: LoadDeps): Promise<LoadedParts> {
+export async function loadParts({ context, state, clock, log }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
+  const settings = readSettings;
   const storage = state.storage(StateMap.team, StateMap.legacyDelegations);
   const files = teamChunkFiles(context, storage);
   const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
@@ -84,34 +101,10 @@ export async function loadParts({ context, state, clock, log, settings }: LoadDe
   log.info(
     `Loaded ${people.length} people, ${delegations.length} delegations, ${oneOnOnes.length} 1:1s, ${feedback.length} feedback entries and ${catalogue.length} nudges in ${Math.round(performance.now() - started)} ms`,
   );
-  return { team, coach };
-}
-
-/** The test API (see testHooks.ts): only built for a test run, after the loaded parts are there. */
-export function testApi(
-  services: Services,
-  currentLessonId: () => string | undefined,
-  storageUri: vscode.Uri | undefined,
-): TechLeadCoachApi {
-  return {
-    apiVersion: 1,
-    delegations: () => services.team.delegations(),
-    team: () => services.team.snapshot(),
-    keptAside: () => services.team.keptAside(),
-    storedTeam: async () => {
-      // The index in workspace state and the chunk files it names, read back as the next load will read them.
-      const read = await services.team.readBack();
-      return read.kind === 'read' ? { schemaVersion: read.version, ...read.data } : { schemaVersion: read.schemaVersion };
-    },
-    teamChunkFiles: async () => (storageUri ? teamFolder(storageUri).list() : undefined),
-    storedLegacy: () => services.state.raw(StateMap.legacyDelegations),
-    todayNudge: () => services.coach.current(),
-    nudgeDoneToday: () => services.coach.doneToday(),
-    currentLessonId,
-    isLessonRead: (id) => services.lessons.isRead(id),
-    syncedKeys: () => services.syncedKeys,
-    flushed: async () => {
-      await Promise.all([services.team.flushed(), services.coach.flushed()]);
-    },
-  };
+  const lessons = new LessonLibrary(
+    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons')),
+    state.cell(StateMap.lessonsRead),
+    (problem) => log.warn(`A lesson file was left out: ${problem}`),
+  );
+  return { team, coach, lessons, settings, syncedKeys: keysForSync() };
 }

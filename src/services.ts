@@ -1,28 +1,26 @@
 import * as vscode from 'vscode';
 import type { Clock } from './domain/core/dates';
+import type { LessonLibrary } from './domain/lessons/lessonLibrary';
 import type { TeamStore } from './domain/team/store/store';
-import { LessonLibrary, type LessonFile } from './domain/lessons/lessonLibrary';
 import type { TodayCoach } from './domain/coach/todayCoach';
-import type * as Loaded from './loadedServices';
+import { SETTINGS_SECTION } from './ids';
+import type { LoadedParts } from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
-import { readText } from './platform/files';
-import { lazyFeature } from './platform/lazy';
 import { State } from './platform/state';
-import { keysForSync, StateMap } from './platform/stateMap';
-import { readSettings, type CoachSettings } from './settings';
+import type { CoachSettings } from './settings';
 import { clockFor } from './testHooks';
 
-/** The team store and the coach: loaded in the task after activation, or by the first use before that. */
-export interface LoadedParts {
-  /** The team: people, delegations, 1:1s and feedback. */
-  readonly team: TeamStore;
-  readonly coach: TodayCoach;
-}
+export type { LoadedParts } from './loadedServices';
 
 /** An event to follow: a VS Code event, or one of the domain's. */
 export type Subscribe = (listener: () => void) => { dispose(): unknown };
 
-/** What every feature shares; created once in `activate()`. */
+/**
+ * What every feature shares; created once in `activate()`. The cheap part is there at once (state,
+ * clock, log, days); the rest (LoadedParts: the team, the coach, the lessons, the settings) loads in
+ * the task after activation, from loadedServices.ts, which services.ts imports with `import()` and
+ * which imports nothing from here.
+ */
 export interface Services extends LoadedParts {
   /** Where the extension's own files are (media/, dist/webview/). */
   readonly extensionUri: vscode.Uri;
@@ -30,15 +28,13 @@ export interface Services extends LoadedParts {
   readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
-  readonly lessons: LessonLibrary;
   readonly days: DayWatcher;
-  /** The global keys handed to Settings Sync. */
-  readonly syncedKeys: readonly string[];
-  settings(): CoachSettings;
+  /** Fires when any Tech Lead setting changes. */
+  readonly onDidChangeSettings: Subscribe;
   /**
-   * Loads the team store (the whole history, validated) and the nudge coach, once; `team` and
-   * `coach` may be read only after this resolved. Every command, view and page that needs them
-   * awaits it first; activation does not, so a long history never slows start-up.
+   * Loads the team store (the whole history, validated), the nudge coach, the lessons and the
+   * settings' reader, once; they may be read only after this resolved. Every command, view and page
+   * that needs them awaits it first; activation does not, so a long history never slows start-up.
    */
   loaded(): Promise<LoadedParts>;
   /**
@@ -48,67 +44,60 @@ export interface Services extends LoadedParts {
   whenLoaded(run: (parts: LoadedParts) => void, alsoOn?: (parts: LoadedParts) => readonly Subscribe[]): vscode.Disposable;
 }
 
-/** The services' heavy part (dist/services.js), loaded on first call. */
-export const loadedServices = lazyFeature<typeof Loaded>('services');
-
-async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
-  const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).filter((name) => name.endsWith('.md'));
-  return Promise.all(names.map(async (name) => ({ name, text: await readText(vscode.Uri.joinPath(dir, name)) })));
-}
-
 /**
- * The services, without reading the team's history: state, clock, log and settings at once; the
- * team store and the coach in `loaded()`, which activation starts in the next task.
+ * The services, reading nothing at activation: state, clock, log and the day watcher at once; the
+ * loaded parts in `loaded()`, which activation starts in the next task.
  */
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Tech Lead Coach', { log: true });
   context.subscriptions.push(log);
   const clock = clockFor(context);
   const state = new State({ workspace: context.workspaceState, global: context.globalState });
-  // The streak and the lessons read follow the lead across machines; the tracker stays per workspace.
-  const syncedKeys = keysForSync();
-  context.globalState.setKeysForSync(syncedKeys);
-  const lessons = new LessonLibrary(
-    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons')),
-    state.cell(StateMap.lessonsRead),
-    (problem) => log.warn(`A lesson file was left out: ${problem}`),
-  );
   const days = new DayWatcher(clock);
-  context.subscriptions.push(lessons, days);
+  context.subscriptions.push(days);
 
   let parts: LoadedParts | undefined;
   let loading: Promise<LoadedParts> | undefined;
   const loadedEvent = new vscode.EventEmitter<LoadedParts>();
   context.subscriptions.push(loadedEvent);
   const missing = (what: string): Error => new Error(`The ${what} was used before it was loaded: await services.loaded() first.`);
+  const need = (what: string): LoadedParts => {
+    if (!parts) {
+      throw missing(what);
+    }
+    return parts;
+  };
   const services: Services = {
     extensionUri: context.extensionUri,
     state,
     clock,
     log,
-    lessons,
     days,
-    syncedKeys,
-    // Read fresh each time (a few lookups): no cache that a change listener could read stale.
-    settings: readSettings,
+    onDidChangeSettings: (listener) =>
+      vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration(SETTINGS_SECTION) ? listener() : undefined)),
     get team(): TeamStore {
-      if (!parts) {
-        throw missing('team store');
-      }
-      return parts.team;
+      return need('team store').team;
     },
     get coach(): TodayCoach {
-      if (!parts) {
-        throw missing('nudge coach');
-      }
-      return parts.coach;
+      return need('nudge coach').coach;
+    },
+    get lessons(): LessonLibrary {
+      return need('lesson library').lessons;
+    },
+    get settings(): () => CoachSettings {
+      return need('settings reader').settings;
+    },
+    get syncedKeys(): readonly string[] {
+      return need('list of synced keys').syncedKeys;
     },
     loaded() {
-      loading ??= loadedServices()
-        .loadParts({ context, state, clock, log, settings: readSettings })
+      // The heavy part (loadedServices.ts) is bundled apart and loaded here, once.
+      loading ??= import('./loadedServices')
+        .then(({ loadParts }) => loadParts({ context, state, clock, log }))
         .then((loadedParts) => {
           parts = loadedParts;
-          context.subscriptions.push(loadedParts.team, loadedParts.coach);
+          context.subscriptions.push(loadedParts.team, loadedParts.coach, loadedParts.lessons);
+          context.globalState.setKeysForSync(loadedParts.syncedKeys);
           loadedEvent.fire(loadedParts);
           return loadedParts;
         });

@@ -62,16 +62,3 @@ export function readSettings(): CoachSettings {
     workdays: weekdays(config.get<unknown>(Settings.workdays)),
   };
 }
-
-/** Fires when any Tech Lead setting changes. */
-export function onDidChangeSettings(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(SETTINGS_SECTION)) {
-      listener();
-    }
-  });
-}
-
-export function settingId(key: string): string {
-  return `${SETTINGS_SECTION}.${key}`;
-}

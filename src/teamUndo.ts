@@ -1,4 +1,5 @@
-import { describeUndoLeft, type Undoable } from './domain/team/store/undo';
+import { type Undoable } from './domain/team/store/change';
+import { describeUndoLeft } from './domain/team/store/undo';
 import { confirmWithUndo, type ExtraAction } from './platform/undo';
 import type { Services } from './services';
 

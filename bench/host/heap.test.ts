@@ -1,25 +1,27 @@
 /**
  * In-host half of heap10kMB (run inside the real extension host by the test-runner extension,
  * test/host-runner, started from bench/heap.ts). Contract with the product: the command
- * `techLead.importDelegations` takes a `vscode.Uri` of a `tech-lead-coach/delegations` JSON file (format 2: the team).
+ * `techLead.importTeamData` takes a `vscode.Uri` of a `tech-lead-coach/delegations` JSON file (format 2: the team).
  *
  *   heap before: after activation, after a forced GC
  *   import the 10,000, focus the Delegations view, wait until bench/heap.ts has seen the rows
  *   heap after: after a forced GC
  *
- * It also notes which dist/*.js files the extension host has required at each step (activation,
+ * It also notes which dist/ modules the extension host has loaded at each step (activation,
  * import, first lesson open, first delegation command), for the lazily loaded bundles.
  * Everything goes to the JSON file named by TLC_BENCH_HEAP_OUT; a figure that could not be
  * measured is null with the reason, never a guess.
  */
 import * as fs from 'fs';
+import * as inspector from 'inspector';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 
 const PRODUCT_ID = 'techleadcoach.tech-lead-coach';
-const IMPORT_COMMAND = 'techLead.importDelegations';
+const IMPORT_COMMAND = 'techLead.importTeamData';
 const FOCUS_COMMAND = 'techLead.delegations.focus';
 
 export interface HeapOutcome {
@@ -36,7 +38,7 @@ export interface HeapOutcome {
   gc: string;
   /** A reading did not settle within 20 s (other work in the host kept allocating). */
   unsettled?: boolean;
-  /** dist/*.js (file names) in require.cache after each step. */
+  /** The dist/ modules loaded after each step (paths relative to the extension). */
   dist: Record<string, string[]>;
   why?: string;
 }
@@ -94,12 +96,34 @@ async function settledHeapUsed(gc: (() => void) | undefined): Promise<{ bytes: n
   }
 }
 
-function distInCache(extensionPath: string): string[] {
+/**
+ * The scripts V8 has loaded, ES modules included (which require.cache does not list): enabling the
+ * debugger domain of an in-process inspector session reports each one that exists, then it is off again.
+ */
+function loadedScripts(): Promise<string[]> {
+  const session = new inspector.Session();
+  session.connect();
+  const urls: string[] = [];
+  session.on('Debugger.scriptParsed', (message) => urls.push(message.params.url));
+  return new Promise((resolve) => {
+    session.post('Debugger.enable', () =>
+      session.post('Debugger.disable', () => {
+        session.disconnect();
+        resolve(urls);
+      }),
+    );
+  });
+}
+
+async function distLoaded(extensionPath: string): Promise<string[]> {
   const dist = path.join(extensionPath, 'dist') + path.sep;
-  return Object.keys(require.cache)
-    .filter((file) => file.startsWith(dist))
-    .map((file) => path.relative(extensionPath, file).split(path.sep).join('/'))
-    .sort();
+  const files = [
+    ...(await loadedScripts()).map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url)),
+    ...Object.keys(require.cache),
+  ];
+  return [
+    ...new Set(files.filter((file) => file.startsWith(dist)).map((file) => path.relative(extensionPath, file).split(path.sep).join('/'))),
+  ].sort();
 }
 
 async function within<T>(what: string, ms: number, work: Thenable<T>): Promise<T> {
@@ -131,7 +155,7 @@ async function measure(outcome: HeapOutcome): Promise<void> {
   const extension = vscode.extensions.getExtension<ProductApi>(PRODUCT_ID);
   if (!extension) throw new Error(`${PRODUCT_ID} is not installed`);
   const api = (await extension.activate()) ?? {};
-  outcome.dist['activation'] = distInCache(extension.extensionPath);
+  outcome.dist['activation'] = await distLoaded(extension.extensionPath);
 
   const gc = findGc();
   outcome.gc = gc?.how ?? 'not available: figures include garbage not yet collected';
@@ -164,13 +188,13 @@ async function measure(outcome: HeapOutcome): Promise<void> {
     } else {
       outcome.heap10kMB = (after - before) / MB;
     }
-    outcome.dist['import'] = distInCache(extension.extensionPath);
+    outcome.dist['import'] = await distLoaded(extension.extensionPath);
   }
 
   const t1 = Date.now();
   await within('techLead.openLesson', 30_000, vscode.commands.executeCommand('techLead.openLesson', lessonId));
   outcome.lessonCommandMs = Date.now() - t1;
-  outcome.dist['lessonOpen'] = distInCache(extension.extensionPath);
+  outcome.dist['lessonOpen'] = await distLoaded(extension.extensionPath);
   // A delegation command with its argument object (no UI): loads whatever the commands need.
   await within(
     'techLead.logDelegation',
@@ -182,7 +206,7 @@ async function measure(outcome: HeapOutcome): Promise<void> {
       followUp: 3,
     }),
   );
-  outcome.dist['delegationCommand'] = distInCache(extension.extensionPath);
+  outcome.dist['delegationCommand'] = await distLoaded(extension.extensionPath);
 }
 
 describe('bench: extension-host heap with 10,000 delegations', function () {

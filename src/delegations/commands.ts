@@ -1,14 +1,12 @@
 import type * as vscode from 'vscode';
 import { Commands } from '../ids';
 import { registerCommand } from '../platform/commands';
+import type { LazyPart } from '../platform/lazy';
 import type { Services } from '../services';
 import type * as DelegationsLazy from './lazy';
 import * as l10n from '../domain/core/l10n';
 
 type CommandName = keyof typeof DelegationsLazy.delegationCommands;
-
-/** Commands that only read: they work on a read-only tracker too. */
-const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', 'exportKeptAside', 'exportForeignData']);
 
 /**
  * Registers the delegation commands; their code loads on first use. A keybinding's
@@ -16,21 +14,19 @@ const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['exportDelegations', '
  */
 export function registerDelegationCommands(
   services: Services,
-  lazy: () => typeof DelegationsLazy,
+  lazy: LazyPart<typeof DelegationsLazy>,
   selectedId: () => string | undefined,
 ): vscode.Disposable[] {
   const command = (id: string, title: string, name: CommandName): vscode.Disposable =>
     registerCommand(services.log, id, title, async (arg: unknown) => {
       await services.loaded();
-      if (!READ_ONLY_SAFE.has(name)) {
-        // With data from a newer version, say so before asking anything rather than at the end.
-        services.team.refuseIfReadOnly();
-      }
+      // With data from a newer version, say so before asking anything rather than at the end.
+      services.team.refuseIfReadOnly();
       const target =
         typeof arg === 'object' && arg !== null && (arg as { target?: unknown }).target === 'selection'
           ? { target: 'selection', id: selectedId() }
           : arg;
-      return lazy().delegationCommands[name](services, target);
+      return (await lazy.load()).delegationCommands[name](services, target);
     });
   return [
     command(Commands.logDelegation, l10n.t('Log Delegation'), 'logDelegation'),
@@ -39,11 +35,7 @@ export function registerDelegationCommands(
     command(Commands.edit, l10n.t('Edit Delegation'), 'edit'),
     command(Commands.changeFollowUp, l10n.t('Change Follow-up'), 'changeFollowUp'),
     command(Commands.delete, l10n.t('Delete Delegation'), 'remove'),
-    command(Commands.exportKeptAside, l10n.t('Export Kept-aside Delegations'), 'exportKeptAside'),
-    command(Commands.exportForeignData, l10n.t('Export Team Data Found in Storage'), 'exportForeignData'),
     command(Commands.logCheckIn, l10n.t('Log Check-in'), 'logCheckIn'),
     command(Commands.changeLevel, l10n.t('Change Delegation Level'), 'changeLevel'),
-    command(Commands.exportDelegations, l10n.t('Export Delegations'), 'exportDelegations'),
-    command(Commands.importDelegations, l10n.t('Import Delegations'), 'importDelegations'),
   ];
 }

@@ -1,29 +1,27 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Views } from '../ids';
 import { registerCommand, runInBackground } from '../platform/commands';
-import { lazyFeature } from '../platform/lazy';
+import { lazyPart } from '../platform/lazy';
 import { LazyTreeDataProvider } from '../platform/lazyTreeDataProvider';
-import { StateMap } from '../platform/stateMap';
 import type { Services } from '../services';
 import { registerDelegationCommands } from './commands';
 import type * as DelegationsLazy from './lazy';
 import type { DelegationsNode, DelegationsTreeProvider, GroupBy } from './lazy/delegationsTree';
-import { registerReminders } from './reminders';
 import * as l10n from '../domain/core/l10n';
 
-const lazy = lazyFeature<typeof DelegationsLazy>('delegations');
+const lazy = lazyPart<typeof DelegationsLazy>(() => import('./lazy'));
 
 /**
  * The Delegations feature: the view with its badge and grouping, the delegation commands and the
- * overdue reminder. The tree and the commands' code load on first use.
+ * overdue reminder. The tree, the stored grouping, the reminder and the commands' code load on first
+ * use, once the team data is there.
  */
 export function registerDelegations(services: Services): vscode.Disposable[] {
-  const grouping = services.state.cell(StateMap.groupBy);
-  let groupBy: GroupBy = grouping.get();
   let tree: DelegationsTreeProvider | undefined;
   const provider = new LazyTreeDataProvider<DelegationsNode>(async () => {
     await services.loaded();
-    tree = new (lazy().DelegationsTreeProvider)(services, groupBy);
+    const part = await lazy.load();
+    tree = new part.DelegationsTreeProvider(services, part.storedGrouping(services));
     return tree;
   });
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
@@ -35,14 +33,19 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
         : undefined;
   };
   const setGrouping = async (next: GroupBy): Promise<void> => {
-    groupBy = next;
+    await services.loaded();
+    const part = await lazy.load();
     tree?.setGrouping(next);
     await vscode.commands.executeCommand('setContext', ContextKeys.groupBy, next);
-    await grouping.update(next);
+    await part.storeGrouping(services, next);
   };
-  runInBackground(services.log, l10n.t('Set the grouping context'), () =>
-    vscode.commands.executeCommand('setContext', ContextKeys.groupBy, groupBy),
-  );
+  // The view's title shows Group by Person until the stored grouping is read, a moment after start-up.
+  const showStoredGrouping = (): void =>
+    runInBackground(services.log, l10n.t('Set the grouping context'), async () =>
+      vscode.commands.executeCommand('setContext', ContextKeys.groupBy, (await lazy.load()).storedGrouping(services)),
+    );
+  const remind = (): void =>
+    runInBackground(services.log, l10n.t('The overdue reminder'), async () => (await lazy.load()).remindIfDue(services));
   const selectedId = (): string | undefined => {
     const node = view.selection[0];
     return node?.kind === 'delegation' ? node.delegation.id : undefined;
@@ -51,9 +54,11 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
     provider,
     view,
     services.whenLoaded(updateBadge, ({ team }) => [team.onDidChange, services.days.onDidChangeDay]),
+    services.whenLoaded(showStoredGrouping),
+    // Once the team data is loaded, and when the day changes.
+    services.whenLoaded(remind, () => [services.days.onDidChangeDay]),
     registerCommand(services.log, Commands.groupByPerson, l10n.t('Group by Person'), () => setGrouping('person')),
     registerCommand(services.log, Commands.groupByFollowUp, l10n.t('Group by Follow-up'), () => setGrouping('followUp')),
     ...registerDelegationCommands(services, lazy, selectedId),
-    registerReminders(services),
   ];
 }

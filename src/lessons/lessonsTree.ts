@@ -12,11 +12,11 @@ export class LessonsTreeProvider extends Disposable implements vscode.TreeDataPr
 
   constructor(private readonly services: Services) {
     super();
-    this.register(services.lessons.onDidChangeRead(() => this.changed.fire(undefined)));
+    this.register(services.whenLoaded(({ lessons }) => this.register(lessons.onDidChangeRead(() => this.changed.fire(undefined)))));
   }
 
   async getChildren(lesson?: Lesson): Promise<Lesson[]> {
-    return lesson ? [] : [...(await this.services.lessons.catalogue()).all()];
+    return lesson ? [] : [...(await (await this.services.loaded()).lessons.catalogue()).all()];
   }
 
   getTreeItem(lesson: Lesson): vscode.TreeItem {

@@ -3,14 +3,14 @@ import { inert } from '../domain/core/inertText';
 import type { Lesson } from '../domain/lessons/lessons';
 import { Commands, Views, WebviewPanels } from '../ids';
 import { registerCommand } from '../platform/commands';
-import { lazyFeature } from '../platform/lazy';
+import { lazyPart } from '../platform/lazy';
 import type { Services } from '../services';
 import type * as LessonsLazy from './lazy';
 import type { LessonPanel } from './lazy/lessonPanel';
 import { LessonsTreeProvider } from './lessonsTree';
 import * as l10n from '../domain/core/l10n';
 
-const reader = lazyFeature<typeof LessonsLazy>('lessons');
+const reader = lazyPart<typeof LessonsLazy>(() => import('./lazy'));
 
 export interface LessonsFeature {
   readonly disposables: vscode.Disposable[];
@@ -25,7 +25,7 @@ export interface LessonsFeature {
 export function registerLessons(services: Services): LessonsFeature {
   let panel: LessonPanel | undefined;
   const open = async (lessonId: unknown): Promise<void> => {
-    const catalogue = await services.lessons.catalogue();
+    const catalogue = await (await services.loaded()).lessons.catalogue();
     let id = typeof lessonId === 'string' ? lessonId : (lessonId as Lesson | undefined)?.id;
     if (id === undefined) {
       const chosen = await vscode.window.showQuickPick(
@@ -41,7 +41,8 @@ export function registerLessons(services: Services): LessonsFeature {
       void vscode.window.showErrorMessage(inert(l10n.t('There is no lesson "{0}".', String(id))));
       return;
     }
-    panel ??= reader().createLessonPanel(services, () => (panel = undefined));
+    const { createLessonPanel } = await reader.load();
+    panel ??= createLessonPanel(services, () => (panel = undefined));
     await panel.show(id, catalogue);
   };
   const provider = new LessonsTreeProvider(services);
@@ -52,8 +53,8 @@ export function registerLessons(services: Services): LessonsFeature {
     vscode.window.registerWebviewPanelSerializer(WebviewPanels.lesson, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: unknown) {
         const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;
-        const catalogue = await services.lessons.catalogue();
-        panel = reader().createLessonPanel(services, () => (panel = undefined), restored);
+        const catalogue = await (await services.loaded()).lessons.catalogue();
+        panel = (await reader.load()).createLessonPanel(services, () => (panel = undefined), restored);
         if (typeof id !== 'string' || !(await panel.show(id, catalogue))) {
           panel.dispose();
         }

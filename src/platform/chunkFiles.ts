@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import type { ChunkFiles } from '../domain/team/storage/files';
 
+/** The tracker's chunk files: the `team` folder of the workspace storage (`context.storageUri`). */
+export function trackerChunkFiles(storageUri: vscode.Uri): WorkspaceChunkFiles {
+  return new WorkspaceChunkFiles(vscode.Uri.joinPath(storageUri, 'team'));
+}
+
 /**
  * The tracker's chunk files in one folder of the extension's workspace storage, through
  * `vscode.workspace.fs` (which every extension host has, the web worker's too). The folder is

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isUserFacing } from '../domain/core/errors';
+import { UserFacingError } from '../domain/core/errors';
 import { inert } from '../domain/core/inertText';
 import * as l10n from '../domain/core/l10n';
 
@@ -9,9 +9,9 @@ import * as l10n from '../domain/core/l10n';
  * the user is told what failed and where the details are.
  */
 export function reportFailure(log: vscode.LogOutputChannel, what: string, error: unknown): void {
-  if (isUserFacing(error)) {
+  if (error instanceof UserFacingError) {
     log.warn(`${what}: ${error.message}`);
-    const show = error.userFacing === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const show = error.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
     show(inert(l10n.t('{0}: {1}', what, error.message))).then(undefined, (e: unknown) => log.error('Could not show a message', e));
     return;
   }
@@ -46,6 +46,16 @@ export function registerCommand(
       return undefined;
     }
   });
+}
+
+/**
+ * Registers each old id of a renamed command (`aliases`: old id → new id) to run the new command
+ * with the same arguments, so keybindings and scripts that name the old id keep working.
+ */
+export function registerCommandAliases(aliases: Readonly<Record<string, string>>): vscode.Disposable[] {
+  return Object.entries(aliases).map(([old, id]) =>
+    vscode.commands.registerCommand(old, (...args: unknown[]) => vscode.commands.executeCommand(id, ...args)),
+  );
 }
 
 /** Starts work nobody awaits (a notification's buttons, a refresh), logging and showing any failure. */

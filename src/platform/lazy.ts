@@ -1,17 +1,26 @@
-import * as path from 'path';
-
 /**
- * The one way a feature loads code on first use: each feature's `lazy/index.ts` is bundled to
- * `dist/<feature>.js`, and its eager `register.ts` calls `lazyFeature<typeof import('./lazy')>('<feature>')`
- * and imports nothing but types from `lazy/`; services.ts loads the services' heavy part
- * (`dist/services.js`) the same way. The computed path keeps esbuild from inlining the bundle into
- * the activation bundle. Shared modules (domain, platform, shared, ids) are not copied into the lazy
- * bundles: they come from dist/extension.js or dist/services.js (see esbuild.mjs).
+ * A part of a feature that loads on first use. Its eager `register.ts` calls
+ * `lazyPart(() => import('./lazy'))` and imports nothing but types from `lazy/`: esbuild bundles the
+ * lazy part apart (dist/<feature>.mjs, with what it shares with other bundles in dist/chunks/), and
+ * the web build, which is one file, bundles it in. `load()` imports it once; `loaded` is it when it is
+ * there, for what cannot wait (a dispose: nothing of the part can be open before it loaded).
  */
-export function lazyFeature<T>(feature: string): () => T {
+export interface LazyPart<T> {
+  load(): Promise<T>;
+  readonly loaded: T | undefined;
+}
+
+export function lazyPart<T>(importIt: () => Promise<T>): LazyPart<T> {
   let loaded: T | undefined;
-  return () => {
-    loaded ??= require(path.join(__dirname, `${feature}.js`)) as T;
-    return loaded;
+  let loading: Promise<T> | undefined;
+  return {
+    load: () =>
+      (loading ??= importIt().then((part) => {
+        loaded = part;
+        return part;
+      })),
+    get loaded() {
+      return loaded;
+    },
   };
 }

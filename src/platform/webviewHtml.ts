@@ -51,7 +51,7 @@ export interface PageTemplate {
 
 /**
  * The page's translations: VS Code's bundle for the display language, written into the page as
- * data (no script) for the page's `l10n.t` (see webview/pages/vscodeApi.ts). None in English.
+ * data (no script) for the page's `l10n.t` (see shared/page/vscodeApi.ts). None in English.
  */
 function translations(): string {
   const bundle = vscode.l10n.bundle;

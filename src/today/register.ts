@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../ids';
 import { registerCommand } from '../platform/commands';
-import { lazyFeature } from '../platform/lazy';
+import { lazyPart } from '../platform/lazy';
 import type { Services } from '../services';
 import type * as TodayLazy from './lazy';
 import type { TodayViewProvider } from './lazy/todayViewProvider';
 import { StatusBarTip } from './statusBarTip';
 import * as l10n from '../domain/core/l10n';
 
-const lazy = lazyFeature<typeof TodayLazy>('today');
+const lazy = lazyPart<typeof TodayLazy>(() => import('./lazy'));
 
 /**
  * The Today feature: the status-bar tip (at start-up), the Today view (its implementation loads
@@ -21,7 +21,8 @@ export function registerToday(services: Services): vscode.Disposable[] {
     vscode.window.registerWebviewViewProvider(Views.today, {
       resolveWebviewView: async (view) => {
         await services.loaded();
-        provider ??= new (lazy().TodayViewProvider)(services);
+        const { TodayViewProvider } = await lazy.load();
+        provider ??= new TodayViewProvider(services);
         return provider.resolveWebviewView(view);
       },
     }),

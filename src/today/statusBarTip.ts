@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { inert, inertMarkdown } from '../domain/core/inertText';
 import { Commands } from '../ids';
 import { Disposable } from '../platform/disposable';
-import { onDidChangeSettings } from '../settings';
 import type { Services } from '../services';
 import * as l10n from '../domain/core/l10n';
 
@@ -18,7 +17,7 @@ export class StatusBarTip extends Disposable {
     this.register(
       services.whenLoaded(
         () => this.update(),
-        ({ coach, team }) => [coach.onDidChange, team.onDidChange, services.days.onDidChangeDay, onDidChangeSettings],
+        ({ coach, team }) => [coach.onDidChange, team.onDidChange, services.days.onDidChangeDay, services.onDidChangeSettings],
       ),
     );
   }

@@ -63,7 +63,7 @@ describe('The Weekly Review over imported weeks', function () {
     page = product.page;
     const file = path.join(workspace, 'weeks.json');
     fs.writeFileSync(file, JSON.stringify(seed));
-    await runCommand(page, 'Tech Lead: Import Delegations', undefined, { opensQuickInput: true });
+    await runCommand(page, 'Tech Lead: Import Team Data…', undefined, { opensQuickInput: true });
     await answerFileDialog(page, file);
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Imported from' });
     await toast.waitFor({ state: 'visible' });

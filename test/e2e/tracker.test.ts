@@ -20,7 +20,7 @@ async function logByKeyboard(page: Page, task: string, person: string): Promise<
 }
 
 async function exportAs(page: Page, format: 'Markdown' | 'JSON', file: string): Promise<void> {
-  await runCommand(page, 'Tech Lead: Export Delegations', undefined, { opensQuickInput: true });
+  await runCommand(page, 'Tech Lead: Export Team Data…', undefined, { opensQuickInput: true });
   await quickInputRows(page).filter({ hasText: format }).first().click();
   await waitUntil(
     'the save dialog',
@@ -36,7 +36,7 @@ async function exportAs(page: Page, format: 'Markdown' | 'JSON', file: string): 
 }
 
 async function importFile(page: Page, file: string): Promise<void> {
-  await runCommand(page, 'Tech Lead: Import Delegations', undefined, { opensQuickInput: true });
+  await runCommand(page, 'Tech Lead: Import Team Data…', undefined, { opensQuickInput: true });
   await answerFileDialog(page, file);
 }
 
@@ -120,7 +120,7 @@ describe('The tracker over months: people, export, import, undo', function () {
       delegations: { task: string }[];
     };
     assert.equal(data.format, 'tech-lead-coach/delegations');
-    assert.equal(data.version, 2);
+    assert.equal(data.version, 3);
     assert.deepEqual(data.people.map((p) => p.name).sort(), ['Marco', 'Priya']);
     assert.equal(data.delegations.length, 3);
   });
@@ -130,7 +130,7 @@ describe('The tracker over months: people, export, import, undo', function () {
     fs.writeFileSync(broken, '{ "format": "tech-lead-coach/delegations", "version": 1, "delegations": [ { "id": 1 ');
     const before = await treeRows(page, 'Delegations');
     await importFile(page, broken);
-    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Import Delegations' });
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Import Team Data' });
     await toast.waitFor({ state: 'visible' });
     assert.match(await toast.innerText(), /not valid JSON/);
     assert.deepEqual(await treeRows(page, 'Delegations'), before);

@@ -128,7 +128,7 @@ describe('Names are text: an imported delegation that looks like a link', functi
         ],
       }),
     );
-    await runCommand(page, 'Tech Lead: Import Delegations', undefined, { opensQuickInput: true });
+    await runCommand(page, 'Tech Lead: Import Team Data…', undefined, { opensQuickInput: true });
     await answerFileDialog(page, file);
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'Imported from' });
     await toast.waitFor({ state: 'visible', timeout: 30_000 });

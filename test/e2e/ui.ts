@@ -62,7 +62,7 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_
 
 /**
  * Waits until the Today view's icons are drawn: the page asks for the icon font only once it has
- * loaded (media/webview/today.css), so they appear a moment after the text.
+ * loaded (src/today/page/today.css), so they appear a moment after the text.
  */
 export async function todayIconsDrawn(frame: Frame): Promise<void> {
   await waitUntil(

@@ -15,8 +15,8 @@ import {
   type ChartGeometry,
   type Point,
   type TextSpot,
-} from '../../src/shared/charts';
-import { ANSWER_MAX, isReviewToExtension, isReviewToPage, type ChartDatum, type ReviewChart } from '../../src/shared/reviewProtocol';
+} from '../../src/review/page/charts';
+import { ANSWER_MAX, isReviewToExtension, isReviewToPage, type ChartDatum, type ReviewChart } from '../../src/review/protocol';
 
 const FONT = 13;
 const measure = estimateMeasure(FONT);

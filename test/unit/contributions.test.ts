@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextValues, EXTENSION_ID, SETTINGS_SECTION, Settings, Views, Walkthroughs } from '../../src/ids';
+import { CommandAliases, Commands, ContextValues, EXTENSION_ID, SETTINGS_SECTION, Settings, Views, Walkthroughs } from '../../src/ids';
 import { sourceFiles } from '../support/sourceFiles';
 
 const root = join(__dirname, '..', '..', '..');
@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   contributes: {
-    commands: { command: string }[];
+    commands: { command: string; title: string }[];
     views: Record<string, { id: string }[]>;
     viewsContainers: { activitybar: { id: string }[] };
     viewsWelcome: { view: string }[];
@@ -100,9 +100,9 @@ describe('declared capabilities and the keyboard path', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     // Files are read through vscode.workspace.fs, randomness comes from Web Crypto: Node's modules
-    // would break in a virtual workspace and in a web worker. Only the lazy loader still requires
-    // bundles from disk (a web build will need its own way).
-    for (const file of sourceFiles(join(root, 'src')).filter((f) => !f.endsWith(join('platform', 'lazy.ts')))) {
+    // would break in a virtual workspace and in a web worker. Lazy parts load with import(), which
+    // the web build bundles in.
+    for (const file of sourceFiles(join(root, 'src'))) {
       assert.doesNotMatch(readFileSync(file, 'utf8'), /from '(node:)?(fs|path|crypto|os|child_process)'/, `${file} uses a Node module`);
     }
   });
@@ -169,9 +169,9 @@ describe('package.json and src/ids.ts agree', () => {
     assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
   });
 
-  it('contributes exactly the commands in ids.ts, and each is registered in code', () => {
+  it('contributes exactly the commands in ids.ts (and the old ids of renamed ones), and each is registered in code', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(contributed, Object.values(Commands).sort());
+    assert.deepEqual(contributed, [...Object.values(Commands), ...Object.keys(CommandAliases)].sort());
     for (const [key, id] of Object.entries(Commands)) {
       assert.match(
         source,
@@ -181,9 +181,27 @@ describe('package.json and src/ids.ts agree', () => {
     }
   });
 
+  it("keeps each renamed command's old id registered, running the new command, and hidden from the palette", () => {
+    const ids = new Set<string>(Object.values(Commands));
+    const hidden = new Set((manifest.contributes.menus['commandPalette'] ?? []).filter((m) => m.when === 'false').map((m) => m.command));
+    assert.ok(Object.keys(CommandAliases).length >= 3);
+    for (const [old, id] of Object.entries(CommandAliases)) {
+      assert.ok(!ids.has(old), `${old} is an alias and a command`);
+      assert.ok(ids.has(id), `${old} runs ${id}, which is not a command`);
+      assert.ok(hidden.has(old), `${old} shows in the command palette next to ${id}`);
+      const title = manifest.contributes.commands.find((c) => c.command === old)?.title ?? '';
+      const newTitle = manifest.contributes.commands.find((c) => c.command === id)?.title ?? '';
+      assert.ok(shown(title).startsWith(shown(newTitle)), `${old} is titled "${shown(title)}", not after ${id}'s "${shown(newTitle)}"`);
+    }
+    assert.match(source, /registerCommandAliases\(CommandAliases\)/, 'the old ids are never registered');
+  });
+
   it('uses only contributed commands in menus and keybindings', () => {
     const known = new Set(Object.values(Commands) as string[]);
-    const used = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings].map((m) => m.command);
+    const hiding = new Set(Object.keys(CommandAliases));
+    const used = [...Object.values(manifest.contributes.menus).flat(), ...manifest.contributes.keybindings]
+      .filter((m) => !(hiding.has(m.command) && m.when === 'false'))
+      .map((m) => m.command);
     for (const id of used) {
       assert.ok(known.has(id), `${id} is not a contributed command`);
     }
@@ -225,10 +243,13 @@ describe('package.json and src/ids.ts agree', () => {
     }
   });
 
-  it('activates without "*", supports VS Code a year back, and pins @types/vscode to that minimum', () => {
+  it('activates without "*", supports VS Code from the first release that loads ES module extensions (1.100), and pins @types/vscode to it', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.deepEqual(manifest.activationEvents, ['onStartupFinished']);
-    assert.equal(manifest.engines.vscode, '^1.90.0');
-    assert.equal(manifest.devDependencies['@types/vscode'], '1.90.0');
+    // 1.100 (April 2025) is the first release whose Node extension host imports an extension's
+    // main when it ends in .mjs (microsoft/vscode#245214); the web worker host still needs `browser`'s one file.
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+    assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
+    assert.match((manifest as unknown as { main: string }).main, /^\.\/dist\/extension\.mjs$/);
   });
 });

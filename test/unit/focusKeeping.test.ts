@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Window } from 'happy-dom';
-import { rememberFocus, restoreFocus } from '../../src/webview/pages/focusKeeping';
+import { rememberFocus, restoreFocus } from '../../src/shared/page/focusKeeping';
 
 const window = new Window();
 const globals = globalThis as unknown as Record<string, unknown>;

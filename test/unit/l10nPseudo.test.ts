@@ -49,8 +49,8 @@ import { describeImport, type ImportResult } from '../../src/domain/team/store/i
 import { describeUndoLeft } from '../../src/domain/team/store/undo';
 import { cleanLine, cleanText } from '../../src/domain/core/text';
 import { buildReviewModel } from '../../src/review/lazy/reviewModel';
-import { chartTable, datumTitle, markedLabel } from '../../src/shared/charts';
-import { moodLabel, moodScaleDescription, moodSummary } from '../../src/shared/moodLine';
+import { chartTable, datumTitle, markedLabel } from '../../src/review/page/charts';
+import { moodLabel, moodScaleDescription, moodSummary } from '../../src/team/page/moodLine';
 import type { WeekFigures } from '../../src/domain/review/review';
 import { day } from '../support/fakes';
 

@@ -8,6 +8,7 @@
  * nothing it did not touch changed, and a refused or failed change left no trace. At the end every
  * store reloads and shows exactly what is stored.
  */
+import { StoreRefusal, type Undoable } from '../../src/domain/team/store/change';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sameValue } from '../../src/domain/core/compare';
@@ -15,10 +16,9 @@ import type { DateKey } from '../../src/domain/core/dates';
 import { COLLECTIONS, type Collection, type PersonRecord, type TeamData, type TeamRecord } from '../../src/domain/team/kinds';
 import { StateChunkFiles, type ChunkFiles } from '../../src/domain/team/storage/files';
 import { loadTeamStore } from '../../src/domain/team/store/load';
-import { StoreRefusal } from '../../src/domain/team/store/edits';
 import type { TeamStore } from '../../src/domain/team/store/store';
 import { StoreWriteError } from '../../src/domain/team/store/store';
-import { undoMarkDone, type Undoable } from '../../src/domain/team/store/undo';
+import { undoMarkDone } from '../../src/domain/team/store/undo';
 import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import { day, FakeClock, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys } from '../support/fakes';
 

@@ -4,13 +4,13 @@
  * with their person, exported and imported (format 3; format 2 still imports), and counted in the
  * five actions once, whether a nudge's Done logged them or not.
  */
+import { StoreRefusal } from '../../src/domain/team/store/change';
 import * as assert from 'node:assert/strict';
 import { EMPTY_PROGRESS, type Nudge, type NudgeProgress } from '../../src/domain/coach/nudges';
 import { actionCounts, actionCountsFromNudges } from '../../src/domain/review/review';
 import { parseImport, toExportJson, toMarkdown } from '../../src/domain/team/exchange';
 import { EMPTY_TEAM } from '../../src/domain/team/kinds';
 import { describeMoment, parseLogMomentArgs, validateStoredMoment, type Moment } from '../../src/domain/team/moments';
-import { StoreRefusal } from '../../src/domain/team/store/edits';
 import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
 
 const today = day('2026-11-24');

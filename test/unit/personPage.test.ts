@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { describeMood, MOOD_WORDS, type Mood } from '../../src/domain/team/oneOnOnes';
-import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../src/shared/moodLine';
-import { isPersonToExtension, isPersonToPage } from '../../src/shared/personProtocol';
+import {
+  MOOD_SCALE,
+  moodLabel,
+  moodLinePoints,
+  moodScaleDescription,
+  moodSummary,
+  moodY,
+  polylinePoints,
+} from '../../src/team/page/moodLine';
+import { isPersonToExtension, isPersonToPage } from '../../src/team/protocol';
 
 const point = (mood: number, day: string): { on: string; day: string; mood: number; label: string } => ({
   on: '2025-11-28',

@@ -1,3 +1,4 @@
+import { StoreRefusal } from '../../src/domain/team/store/change';
 import { loadTeamStore, unavailableTeamStore } from '../../src/domain/team/store/load';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -12,7 +13,6 @@ import { StateChunkFiles } from '../../src/domain/team/storage/files';
 import { describeImport } from '../../src/domain/team/store/import';
 import { describeUndoLeft, undoMarkDone } from '../../src/domain/team/store/undo';
 import { ORPHAN_MS, SETTLED_MS } from '../../src/domain/team/storage/writer';
-import { StoreRefusal } from '../../src/domain/team/store/edits';
 import { TeamStore } from '../../src/domain/team/store/store';
 import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
 import {

@@ -6,6 +6,7 @@
  * a person, that an Undo reverses only its own change, and that what is stored is exactly what is
  * shown.
  */
+import { StoreRefusal, type Undoable, type UndoResult } from '../../src/domain/team/store/change';
 import * as assert from 'node:assert/strict';
 import { EMPTY_TEAM } from '../../src/domain/team/kinds';
 import fc from 'fast-check';
@@ -20,8 +21,7 @@ import { type Person } from '../../src/domain/team/people';
 import { parseChunkName } from '../../src/domain/team/storage/format';
 import { CHUNKED, COLLECTIONS, validateRecord, type Collection, type TeamRecord } from '../../src/domain/team/kinds';
 import { ORPHAN_MS } from '../../src/domain/team/storage/writer';
-import { StoreRefusal } from '../../src/domain/team/store/edits';
-import { undoMarkDone, type Undoable, type UndoResult } from '../../src/domain/team/store/undo';
+import { undoMarkDone } from '../../src/domain/team/store/undo';
 import { type TeamStore } from '../../src/domain/team/store/store';
 import {
   assertSameTeam,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { escapeHtml, jsonForHtml } from '../../src/shared/html';
-import { isExternalWebLink, isLessonToExtension } from '../../src/shared/lessonProtocol';
-import { isTodayToExtension } from '../../src/shared/todayProtocol';
+import { isExternalWebLink, isLessonToExtension } from '../../src/lessons/protocol';
+import { isTodayToExtension } from '../../src/today/protocol';
 
 describe('webview safety', () => {
   it('escapes every character that could open markup', () => {

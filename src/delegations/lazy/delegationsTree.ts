@@ -201,7 +201,7 @@ function tooltipFor(d: Delegation, name: string, when: string, today: ReturnType
       tooltip.appendMarkdown(`- ${inertMarkdown(describeEvent(event, today))}\n`);
     }
     if (d.history.length > HISTORY_IN_TOOLTIP) {
-      tooltip.appendMarkdown(inertMarkdown(l10n.t('({0} earlier events in Export Delegations)', d.history.length - HISTORY_IN_TOOLTIP)));
+      tooltip.appendMarkdown(inertMarkdown(l10n.t('({0} earlier events in Export Team Data)', d.history.length - HISTORY_IN_TOOLTIP)));
     }
   }
   return tooltip;

@@ -5,11 +5,11 @@
  */
 import { logCheckIn } from './checkIn';
 import { changeFollowUp, changeLevel, edit, markDone, remove, reopen } from './editDelegation';
-import { exportDelegations, importDelegations } from './exchange';
-import { exportForeignData, exportKeptAside } from './keptAside';
 import { logDelegation } from './logDelegation';
 
 export { DelegationsTreeProvider } from './delegationsTree';
+export { storedGrouping, storeGrouping } from './grouping';
+export { remindIfDue } from './reminders';
 
 export const delegationCommands = {
   logDelegation,
@@ -18,10 +18,6 @@ export const delegationCommands = {
   changeFollowUp,
   edit,
   remove,
-  exportKeptAside,
-  exportForeignData,
   logCheckIn,
   changeLevel,
-  exportDelegations,
-  importDelegations,
 };

@@ -1,18 +1,15 @@
 /**
- * An error whose message is written for the user (what happened, and that nothing changed),
- * as opposed to a bug. Recognised by shape rather than by class, because lazily loaded bundles
- * carry their own copy of this module.
+ * An error whose message is written for the user (what happened, and that nothing changed), as
+ * opposed to a bug. The command wrapper (platform/commands.ts) recognises it with `instanceof`: every
+ * bundle shares this one module (esbuild's code splitting, or the web build's one file).
  */
 export class UserFacingError extends Error {
-  readonly userFacing: 'warning' | 'error';
-
-  constructor(message: string, severity: 'warning' | 'error') {
+  constructor(
+    message: string,
+    /** How it is shown: a warning (a refusal the user can act on) or an error. */
+    readonly severity: 'warning' | 'error',
+  ) {
     super(message);
-    this.userFacing = severity;
+    this.name = 'UserFacingError';
   }
-}
-
-export function isUserFacing(error: unknown): error is UserFacingError {
-  const severity = (error as { userFacing?: unknown } | null | undefined)?.userFacing;
-  return error instanceof Error && (severity === 'warning' || severity === 'error');
 }

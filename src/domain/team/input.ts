@@ -1,9 +1,9 @@
+import { type NewFeedback, type NewOneOnOne } from './store/change';
 import type { DateKey } from '../core/dates';
 import { validatePersonName } from './people';
 import { validateFeedbackLine } from './feedback';
 import { validateMood, validateOneOnOneNotes, validateTopics } from './oneOnOnes';
 import { validatePastDay } from './entries';
-import type { NewFeedback, NewOneOnOne } from './store/edits';
 import * as l10n from '../core/l10n';
 
 /** The argument objects of "Log 1:1" and "Log Feedback", checked with the same rules as typing. Every problem is reported at once. */

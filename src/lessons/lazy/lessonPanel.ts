@@ -8,13 +8,7 @@ import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
-import {
-  isExternalWebLink,
-  isLessonToExtension,
-  type LessonPageState,
-  type LessonToExtension,
-  type LessonToPage,
-} from '../../shared/lessonProtocol';
+import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../protocol';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
 
@@ -159,7 +153,10 @@ export function createLessonPanel(services: Services, onDisposed: () => void, ex
       enableScripts: true,
       localResourceRoots: [root],
     });
-  panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+  if (existing) {
+    // A panel VS Code restored after a reload gets its options here; a new one got them when it was made.
+    existing.webview.options = { enableScripts: true, localResourceRoots: [root] };
+  }
   panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'lesson-icon.svg');
   return new LessonPanel(services, panel, onDisposed);
 }

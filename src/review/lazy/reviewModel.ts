@@ -6,7 +6,7 @@ import { addDays, daysBetween, formatDay, formatDayOfMonth, type DateKey } from 
 import { DELEGATION_LEVELS as LEVELS } from '../../domain/team/delegationLevels';
 import { ACTION_LABELS, ACTIONS, type Action, type WeekFigures } from '../../domain/review/review';
 import type { Reflection } from '../../domain/review/reflections';
-import type { ReviewChart, ReviewPageModel } from '../../shared/reviewProtocol';
+import type { ReviewChart, ReviewPageModel } from '../protocol';
 import * as l10n from '../../domain/core/l10n';
 
 /** The headline: the action done least, this week so far or that week, and how often ({0}: "once"). */

@@ -9,7 +9,7 @@ import { Disposable } from '../../platform/disposable';
 import { StateMap } from '../../platform/stateMap';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
-import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../../shared/reviewProtocol';
+import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../protocol';
 import type { Services } from '../../services';
 import { buildReviewModel, reviewMarkdown } from './reviewModel';
 import * as l10n from '../../domain/core/l10n';
@@ -17,6 +17,8 @@ import * as l10n from '../../domain/core/l10n';
 /** The Weekly Review: one panel, reused, on one week at a time. */
 class ReviewPanel extends Disposable {
   private weekStart: DateKey;
+  /** The model written into the page's HTML (JSON), which a page that reloads shows first. */
+  private modelInHtml: string | undefined;
 
   constructor(
     private readonly services: Services,
@@ -75,6 +77,7 @@ class ReviewPanel extends Disposable {
   render(): void {
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     const model = this.model();
+    this.modelInHtml = JSON.stringify(model);
     this.panel.title = l10n.t('Weekly Review');
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: l10n.t('Weekly Review: {0}', model.title),
@@ -96,11 +99,23 @@ class ReviewPanel extends Disposable {
     await this.panel.webview.postMessage(message);
   }
 
+  /**
+   * A page that (re)loaded shows the model written into its HTML and says it is ready: it is sent
+   * the current one only if that changed since, so an open does not draw every chart twice.
+   */
+  private async postIfChanged(): Promise<void> {
+    const model = this.model();
+    if (JSON.stringify(model) !== this.modelInHtml) {
+      const message: ReviewToPage = { type: 'model', model };
+      await this.panel.webview.postMessage(message);
+    }
+  }
+
   private async handle(message: ReviewToExtension): Promise<void> {
     const start = weekOf(this.weekStart, this.services.settings().weekStartsOn).start;
     switch (message.type) {
       case 'ready':
-        return this.post();
+        return this.postIfChanged();
       case 'previousWeek':
         this.weekStart = addDays(start, -7);
         return this.post();

@@ -1,9 +1,12 @@
 /**
- * The Team view's tree, the person page and the team commands, bundled apart (dist/team.js) and
+ * The Team view's tree, the person page and the team commands (with export and import of the whole
+ * team), bundled apart (dist/team.js) and
  * loaded the first time the view asks for rows or a command runs; `team/register.ts` imports only
  * its types.
  */
 import type { Services } from '../../services';
+import { exportTeamData, importTeamData } from './exchange';
+import { exportForeignData, exportTeamDataKeptAside } from './keptAside';
 import { logFeedback } from './logFeedback';
 import { logOneOnOne } from './logOneOnOne';
 import {
@@ -41,4 +44,8 @@ export const teamCommands = {
   deletePerson,
   deleteOneOnOne: (services: Services, arg: unknown) => deleteEntry(services, arg, 'oneOnOnes'),
   deleteFeedback: (services: Services, arg: unknown) => deleteEntry(services, arg, 'feedback'),
+  exportTeamData,
+  importTeamData,
+  exportTeamDataKeptAside,
+  exportForeignData,
 };

@@ -7,7 +7,7 @@ import { WebviewPanels } from '../../ids';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { confirmTeamChange } from '../../teamUndo';
-import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../../shared/oneOnOneProtocol';
+import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../protocol';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
 import * as l10n from '../../domain/core/l10n';

@@ -17,7 +17,7 @@ import {
   TOPIC_LABELS,
 } from '../../domain/team/oneOnOnes';
 import type { TeamData } from '../../domain/team/kinds';
-import type { PersonPageModel, PersonTimelineEntry } from '../../shared/personProtocol';
+import type { PersonPageModel, PersonTimelineEntry } from '../protocol';
 import * as l10n from '../../domain/core/l10n';
 
 const MOOD_POINTS = 10;

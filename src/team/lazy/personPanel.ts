@@ -7,13 +7,16 @@ import { Disposable } from '../../platform/disposable';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
-import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../../shared/personProtocol';
+import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../protocol';
 import type { Services } from '../../services';
 import { buildPersonModel, prepareAsText } from './personModel';
 import * as l10n from '../../domain/core/l10n';
 
 /** One panel per person, reused; it follows every change to the team and the day. */
 class PersonPanel extends Disposable {
+  /** The model written into the page's HTML (JSON), which a page that reloads shows first. */
+  private modelInHtml: string | undefined;
+
   constructor(
     private readonly services: Services,
     readonly personId: string,
@@ -48,6 +51,7 @@ class PersonPanel extends Disposable {
       return;
     }
     const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
+    this.modelInHtml = JSON.stringify(model);
     this.panel.title = model.name;
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: model.name,
@@ -74,10 +78,22 @@ class PersonPanel extends Disposable {
     await this.panel.webview.postMessage(message);
   }
 
+  /**
+   * A page that (re)loaded shows the model written into its HTML and says it is ready: it is sent
+   * the current one only if that changed since, so an open does not lay the timeline out twice.
+   */
+  private async postIfChanged(): Promise<void> {
+    const model = this.model();
+    if (model && JSON.stringify(model) === this.modelInHtml) {
+      return;
+    }
+    await this.post();
+  }
+
   private async handle(message: PersonToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':
-        return this.post();
+        return this.postIfChanged();
       case 'logOneOnOne':
         await vscode.commands.executeCommand(Commands.logOneOnOne, this.personId);
         return;

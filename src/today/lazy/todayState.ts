@@ -3,7 +3,7 @@ import type { TodayNudge } from '../../domain/coach/nudges';
 import { lastFeedbackAsked } from '../../domain/team/feedback';
 import { describeNeglect } from '../../domain/coach/neglect';
 import { isFirstWorkdayOfWeek } from '../../domain/review/review';
-import type { TodayViewState } from '../../shared/todayProtocol';
+import type { TodayViewState } from '../protocol';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
 

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../../ids';
 import { Disposable } from '../../platform/disposable';
-import { onDidChangeSettings } from '../../settings';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
 import { script, styles } from 'page-assets:today';
 import { escapeHtml } from '../../shared/html';
-import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../../shared/todayProtocol';
+import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../protocol';
 import type { Services } from '../../services';
 import { buildTodayState } from './todayState';
 import * as l10n from '../../domain/core/l10n';
@@ -62,7 +61,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     this.register(services.coach.onDidChange(refresh));
     this.register(services.team.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
-    this.register(onDidChangeSettings(refresh));
+    this.register(this.services.onDidChangeSettings(refresh));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -84,7 +83,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     const state = buildTodayState(this.services, () => this.refreshInBackground());
     // The view is in the sidebar at start-up: its CSS and script are in the bundle and go into the
     // HTML, so its text shows without waiting for a file read here or a request from the webview.
-    // Only the icon font is requested, by URL, once the page has loaded (see media/webview/today.css).
+    // Only the icon font is requested, by URL, once the page has loaded (see today/page/today.css).
     const font = view.webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString();
     view.webview.html = renderPage(view.webview, {
       title: l10n.t("Today's nudge"),

@@ -1,141 +1,28 @@
 import { sameValue } from '../../core/compare';
 import type { DateKey } from '../../core/dates';
-import { UserFacingError } from '../../core/errors';
-import { createDelegation, HISTORY_MAX, isDone, type Delegation, type DelegationEvent, type NewDelegation } from '../delegations';
+import { createDelegation, isDone, type Delegation, type NewDelegation } from '../delegations';
 import type { DelegationLevel } from '../delegationLevels';
 import type { Feedback } from '../feedback';
-import {
-  CHUNKED,
-  COLLECTIONS,
-  kindOf,
-  validateRecord,
-  type Collection,
-  type Draft,
-  type PersonRecord,
-  type TeamData,
-  type TeamRecords,
-} from '../kinds';
+import { CHUNKED, COLLECTIONS, kindOf, type Collection, type Draft, type PersonRecord, type TeamData, type TeamRecords } from '../kinds';
 import type { Moment, NewMoment } from '../moments';
-import { TOPICS, type Mood, type OneOnOne, type Topic } from '../oneOnOnes';
+import { TOPICS, type OneOnOne } from '../oneOnOnes';
 import { findPersonByName, type Person } from '../people';
-import type { UndoStep, Undoable } from './undo';
+import {
+  checked,
+  nothing,
+  resolvePerson,
+  StoreRefusal,
+  withEvent,
+  reopened,
+  type Done,
+  type Edit,
+  type NewFeedback,
+  type NewOneOnOne,
+  type Outcome,
+  type PersonChanges,
+  type UndoStep,
+} from './change';
 import * as l10n from '../../core/l10n';
-
-/**
- * Every change to the team as a pure function of a draft of the data: it changes the draft in
- * place and says which collections it touched and what to return. TeamStore.commit runs it,
- * checks the result, writes it and only then shows it (store.ts).
- */
-export type Edit<T> = (draft: Draft, context: EditContext) => Outcome<T> | Promise<Outcome<T>>;
-
-export interface Outcome<T> {
-  /** The collections the change touched; none means nothing to write. */
-  readonly changed: readonly Collection[];
-  readonly result: T;
-}
-
-export interface EditContext {
-  readonly today: DateKey;
-  readonly newId: () => string;
-  readonly defaults: TeamDefaults;
-}
-
-/** Options the store reads when it adds someone. */
-export interface TeamDefaults {
-  cadenceDays(): number;
-}
-
-/** The outcome of a change that can be undone. */
-export interface Done<T> {
-  readonly value: T;
-  readonly undo: Undoable;
-}
-
-/** A change refused before anything was written; the message is for the user. */
-export class StoreRefusal extends UserFacingError {
-  override readonly name = 'StoreRefusal';
-  constructor(message: string) {
-    super(message, 'warning');
-  }
-}
-
-export interface NewOneOnOne {
-  /** The person by name, found or added. */
-  readonly person: string;
-  readonly on: DateKey;
-  readonly mood?: Mood;
-  readonly notes?: string;
-  readonly topics: readonly Topic[];
-}
-
-export type NewFeedback =
-  | {
-      readonly person: string;
-      readonly on: DateKey;
-      readonly kind: 'given';
-      readonly situation: string;
-      readonly behaviour: string;
-      readonly impact: string;
-    }
-  | { readonly person: string; readonly on: DateKey; readonly kind: 'asked'; readonly said: string; readonly change: string };
-
-export interface PersonChanges {
-  readonly name?: string;
-  /** `null` removes the role. */
-  readonly role?: string | null;
-  readonly cadenceDays?: number;
-  readonly archived?: boolean;
-}
-
-const nothing = <T>(result: T): Outcome<T> => ({ changed: [], result });
-
-/** A record about to be written must be one that loads back: the same rules as reading. */
-export function checked<C extends Collection>(collection: C, record: TeamRecords[C], today: DateKey): TeamRecords[C] {
-  const result = validateRecord(collection, record, today);
-  if (!result.ok) {
-    throw new StoreRefusal(
-      collection === 'people'
-        ? l10n.t('That change would store an invalid person ({0}). Nothing was changed.', result.error)
-        : l10n.t('That change would store an invalid record ({0}). Nothing was changed.', result.error),
-    );
-  }
-  return result.value;
-}
-
-/** The person a name refers to, added (with the step that undoes it) when new. Archived people are not given new work. */
-export function resolvePerson(draft: Draft, name: string, context: EditContext): { person: Person; steps: UndoStep[] } {
-  const existing = findPersonByName(draft.people, name);
-  if (existing?.archived) {
-    throw new StoreRefusal(l10n.t('{0} is archived. Restore them from the Team view first.', existing.name));
-  }
-  if (existing) {
-    return { person: existing, steps: [] };
-  }
-  const person = checked(
-    'people',
-    { id: context.newId(), name, cadenceDays: context.defaults.cadenceDays(), addedOn: context.today },
-    context.today,
-  );
-  draft.people.push(person);
-  return { person, steps: [{ kind: 'remove', collection: 'people', record: person }] };
-}
-
-/** Appends an event; past the cap the oldest events after "created" make room, so a record never outgrows what loads. */
-export function withEvent(delegation: Delegation, event: DelegationEvent): Delegation {
-  const history = [...delegation.history, event];
-  if (history.length > HISTORY_MAX) {
-    history.splice(1, history.length - HISTORY_MAX);
-  }
-  return { ...delegation, history };
-}
-
-export function reopened(d: Delegation, on: DateKey): Delegation {
-  if (!isDone(d)) {
-    return d;
-  }
-  const { doneOn: _doneOn, ...open } = d;
-  return withEvent(open, { kind: 'reopened', on });
-}
 
 /** Records of `collection` checked and appended; the change that logged it and its Undo. */
 function logged<C extends Collection>(

@@ -1,3 +1,4 @@
+import { StoreRefusal, type Edit, type Outcome, type UndoStep, type Undoable } from './change';
 import { sameValue } from '../../core/compare';
 import { NO_SLICES, type Slices } from '../../core/slices';
 import type { DelegationV1 } from '../delegations';
@@ -14,8 +15,6 @@ import {
 } from '../kinds';
 import { attachPeople } from '../storage/legacy';
 import { DraftIndex } from './draftIndex';
-import { StoreRefusal, type Edit, type Outcome } from './edits';
-import type { UndoStep, Undoable } from './undo';
 import * as l10n from '../../core/l10n';
 
 /** What an import did, and how to undo exactly that. */

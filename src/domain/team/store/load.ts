@@ -1,3 +1,4 @@
+import { type TeamDefaults } from './change';
 import { sameValue } from '../../core/compare';
 import { todayKey, type Clock, type DateKey } from '../../core/dates';
 import { Slices } from '../../core/slices';
@@ -9,7 +10,6 @@ import { MARKER_SCHEMA_VERSION, STATE_CHUNKS_SCHEMA_VERSION, TEAM_SCHEMA_VERSION
 import { migrateLegacy, reconcileLegacy } from '../storage/legacy';
 import { readStoredTeam, type TeamRead } from '../storage/read';
 import { TeamWriter } from '../storage/writer';
-import type { TeamDefaults } from './edits';
 import { keepAside, TeamStore, type LoadedTeam, type TeamStoreDeps, type TeamStoreKeys } from './store';
 import * as l10n from '../../core/l10n';
 

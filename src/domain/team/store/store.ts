@@ -1,3 +1,15 @@
+import {
+  StoreRefusal,
+  type Done,
+  type Edit,
+  type EditContext,
+  type NewFeedback,
+  type NewOneOnOne,
+  type PersonChanges,
+  type TeamDefaults,
+  type Undoable,
+  type UndoResult,
+} from './change';
 import { compareDays, compareText, sameValue } from '../../core/compare';
 import { daysBetween, todayKey, type Clock, type DateKey } from '../../core/dates';
 import { UserFacingError } from '../../core/errors';
@@ -16,18 +28,8 @@ import { readForeignChunks } from '../storage/foreign';
 import { readStoredTeam, type TeamRead, type UnreadChunk } from '../storage/read';
 import type { ForeignChunks, TeamWriter } from '../storage/writer';
 import * as edits from './edits';
-import {
-  StoreRefusal,
-  type Done,
-  type Edit,
-  type EditContext,
-  type NewFeedback,
-  type NewOneOnOne,
-  type PersonChanges,
-  type TeamDefaults,
-} from './edits';
 import { importLegacy, importMerge, type ImportResult } from './import';
-import { undo, type Undoable, type UndoResult } from './undo';
+import { undo } from './undo';
 import * as l10n from '../../core/l10n';
 
 /** Stored data this version could not read, kept intact so nothing is ever silently lost. */

@@ -4,35 +4,8 @@ import { isDone, type Delegation } from '../delegations';
 import { COLLECTIONS, kindOf, type Collection, type PersonRecord, type TeamRecord } from '../kinds';
 import { DraftIndex } from './draftIndex';
 import type { Person } from '../people';
-import { checked, reopened, type Edit } from './edits';
+import { checked, reopened, type Edit, type Undoable, type UndoResult, type UndoStep } from './change';
 import * as l10n from '../../core/l10n';
-
-/**
- * One step of an Undo: the inverse of one change, applied only where nothing changed since.
- * Never a snapshot, so an Undo cannot wipe out work done after the change.
- */
-export type UndoStep =
-  /** Undo of an addition: remove the record if it is still exactly as added (a person only while nothing points to them). */
-  | { readonly kind: 'remove'; readonly collection: Collection; readonly record: TeamRecord }
-  /** Undo of a deletion: put the record back if its id is free (and its person is there). */
-  | { readonly kind: 'reinsert'; readonly collection: Collection; readonly record: TeamRecord }
-  /**
-   * Undo of Mark done: reopen it only while it is still done from that Mark done: done on that
-   * day, with as many done and reopened events as it had then (a later Reopen and Mark done add two).
-   */
-  | { readonly kind: 'reopen'; readonly id: string; readonly task: string; readonly doneOn: DateKey; readonly turns: number }
-  /** Undo of an update: put back each field that changed, where it still holds the new value. */
-  | { readonly kind: 'revert'; readonly collection: Collection; readonly before: TeamRecord; readonly after: TeamRecord };
-
-export interface Undoable {
-  readonly steps: readonly UndoStep[];
-}
-
-/** What an Undo did, and what it had to leave because it changed since. */
-export interface UndoResult {
-  readonly applied: number;
-  readonly left: readonly { readonly what: string; readonly reason: string }[];
-}
 
 /** How many times a delegation was marked done or reopened: what tells one Mark done from a later one. */
 function turnsOf(d: Delegation): number {

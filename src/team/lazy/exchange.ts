@@ -12,24 +12,24 @@ function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
-/** "Export Delegations": a readable Markdown report per person, or the full data as JSON. */
-export async function exportDelegations(services: Services): Promise<void> {
+/** "Export Team Data": the whole team, as a readable Markdown report per person, or the full data as JSON. */
+export async function exportTeamData(services: Services): Promise<void> {
   const format = await vscode.window.showQuickPick(
     [
       { label: l10n.t('Markdown'), description: l10n.t('A readable section per person'), ext: 'md' },
-      { label: l10n.t('JSON'), description: l10n.t('The full data, versioned; Import Delegations reads it back'), ext: 'json' },
+      { label: l10n.t('JSON'), description: l10n.t('The full data, versioned; Import Team Data reads it back'), ext: 'json' },
     ],
-    { title: l10n.t('Export Delegations'), placeHolder: l10n.t('Export as…') },
+    { title: l10n.t('Export Team Data'), placeHolder: l10n.t('Export as…') },
   );
   if (!format) {
     return;
   }
   const folder = defaultFolder();
   const target = await vscode.window.showSaveDialog({
-    title: l10n.t('Export Delegations'),
+    title: l10n.t('Export Team Data'),
     saveLabel: l10n.t('Export'),
     filters: format.ext === 'md' ? { [l10n.t('Markdown')]: ['md'] } : { [l10n.t('JSON')]: ['json'] },
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `delegations.${format.ext}`) } : {}),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `team-data.${format.ext}`) } : {}),
   });
   if (!target) {
     return;
@@ -64,15 +64,15 @@ function asUri(arg: unknown): vscode.Uri | undefined {
 }
 
 /**
- * "Import Delegations": reads a JSON export and merges it by id. A file that is not valid changes
+ * "Import Team Data": reads a JSON export (people, delegations, 1:1s, feedback) and merges it by id. A file that is not valid changes
  * nothing and says why. The confirmation offers Undo.
  */
-export async function importDelegations(services: Services, arg: unknown): Promise<void> {
+export async function importTeamData(services: Services, arg: unknown): Promise<void> {
   let source = asUri(arg);
   if (!source) {
     const folder = defaultFolder();
     const picked = await vscode.window.showOpenDialog({
-      title: l10n.t('Import Delegations'),
+      title: l10n.t('Import Team Data'),
       openLabel: l10n.t('Import'),
       canSelectMany: false,
       filters: { [l10n.t('JSON')]: ['json'] },
@@ -88,7 +88,7 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     const stat = await vscode.workspace.fs.stat(source);
     if (stat.size > IMPORT_MAX_BYTES) {
       void vscode.window.showErrorMessage(
-        l10n.t('Import Delegations: nothing was imported. The file is larger than {0} MB.', IMPORT_MAX_BYTES / 1024 / 1024),
+        l10n.t('Import Team Data: nothing was imported. The file is larger than {0} MB.', IMPORT_MAX_BYTES / 1024 / 1024),
       );
       return;
     }
@@ -97,7 +97,7 @@ export async function importDelegations(services: Services, arg: unknown): Promi
     void vscode.window.showErrorMessage(
       inert(
         l10n.t(
-          'Import Delegations: nothing was imported. The file could not be read ({0}).',
+          'Import Team Data: nothing was imported. The file could not be read ({0}).',
           error instanceof Error ? error.message : String(error),
         ),
       ),
@@ -107,7 +107,7 @@ export async function importDelegations(services: Services, arg: unknown): Promi
   const parsed = await parseImport(text, todayKey(services.clock), new Slices());
   if (!parsed.ok) {
     // The reason may quote the file: it goes through inert like any other user text.
-    void vscode.window.showErrorMessage(inert(l10n.t('Import Delegations: {0}', parsed.error)));
+    void vscode.window.showErrorMessage(inert(l10n.t('Import Team Data: {0}', parsed.error)));
     return;
   }
   const result =

@@ -1,4 +1,4 @@
-import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from '../../shared/moodLine';
+import { MOOD_SCALE, moodLabel, moodLinePoints, moodScaleDescription, moodSummary, moodY, polylinePoints } from './moodLine';
 import {
   isPersonToPage,
   type PersonMoodPoint,
@@ -6,10 +6,10 @@ import {
   type PersonPageModel,
   type PersonTimelineEntry,
   type PersonToExtension,
-} from '../../shared/personProtocol';
-import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
-import { rememberFocus, restoreFocus } from './focusKeeping';
-import { byId, connect, readInitialState } from './vscodeApi';
+} from '../protocol';
+import { button, chartWidth, el, icon, svg, type ButtonSpec } from '../../shared/page/dom';
+import { rememberFocus, restoreFocus } from '../../shared/page/focusKeeping';
+import { byId, connect, readInitialState } from '../../shared/page/vscodeApi';
 import * as l10n from '../../shared/l10n';
 
 /*

@@ -7,7 +7,7 @@ import {
   type ChartGeometry,
   type Measure,
   type TextSpot,
-} from '../../shared/charts';
+} from './charts';
 import {
   ANSWER_MAX,
   isReviewToPage,
@@ -15,10 +15,10 @@ import {
   type ReviewChart,
   type ReviewPageModel,
   type ReviewToExtension,
-} from '../../shared/reviewProtocol';
-import { button, chartWidth, el, icon, svg, type ButtonSpec } from './dom';
-import { rememberFocus, restoreFocus } from './focusKeeping';
-import { byId, connect, readInitialState } from './vscodeApi';
+} from '../protocol';
+import { button, chartWidth, el, icon, svg, type ButtonSpec } from '../../shared/page/dom';
+import { rememberFocus, restoreFocus } from '../../shared/page/focusKeeping';
+import { byId, connect, readInitialState } from '../../shared/page/vscodeApi';
 import * as l10n from '../../shared/l10n';
 
 /*

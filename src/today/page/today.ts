@@ -1,11 +1,8 @@
-import type { TodayToExtension, TodayToPage, TodayViewState } from '../../shared/todayProtocol';
-import { byId, connect, readInitialState } from './vscodeApi';
+import type { TodayToExtension, TodayToPage, TodayViewState } from '../protocol';
+import { byId, connect, readInitialState } from '../../shared/page/vscodeApi';
 import * as l10n from '../../shared/l10n';
 
 const vscode = connect<TodayToExtension, TodayViewState>();
-
-// The icon font is requested after the page has loaded, so the nudge shows without waiting for it (see today.css).
-window.addEventListener('load', () => document.documentElement.classList.add('icons'), { once: true });
 
 const title = byId('nudge-title');
 const action = byId('nudge-action');

@@ -3,7 +3,7 @@
  * No `vscode` and no DOM import, so it is unit-tested in Node and bundled into the page as is.
  */
 
-import * as l10n from './l10n';
+import * as l10n from '../../shared/l10n';
 
 export const MOOD_MIN = 1;
 export const MOOD_MAX = 5;

@@ -1,4 +1,4 @@
-import { isBareMessage, readPageMessage } from './pageMessages';
+import { isBareMessage, readPageMessage } from '../shared/pageMessages';
 
 /**
  * Messages between the Weekly Review panel and the extension. Both sides import this module.

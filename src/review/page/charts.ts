@@ -8,8 +8,8 @@
  * stacked columns, the largest total) spans the full length; a chart where everything is zero draws
  * zero-length bars on its baseline, and the baseline is always drawn.
  */
-import type { ChartDatum, ReviewChart } from './reviewProtocol';
-import * as l10n from './l10n';
+import type { ChartDatum, ReviewChart } from '../protocol';
+import * as l10n from '../../shared/l10n';
 
 export interface Point {
   readonly x: number;

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
-import { todayKey } from '../domain/core/dates';
-import { reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../domain/coach/reminders';
-import { inert } from '../domain/core/inertText';
-import { Settings, Views } from '../ids';
-import { runInBackground } from '../platform/commands';
-import { StateMap } from '../platform/stateMap';
-import { settingId } from '../settings';
-import type { Services } from '../services';
-import * as l10n from '../domain/core/l10n';
+import { todayKey } from '../../domain/core/dates';
+import { reminderMessage, remindersShown, shouldRemind, snoozeADay } from '../../domain/coach/reminders';
+import { inert } from '../../domain/core/inertText';
+import { Settings, settingId, Views } from '../../ids';
+import { StateMap } from '../../platform/stateMap';
+import type { Services } from '../../services';
+import * as l10n from '../../domain/core/l10n';
 
-/** Shows the daily overdue reminder when one is due: once the team data is loaded, and when the day changes. */
-async function remindIfDue(services: Services): Promise<void> {
+/** Shows the daily overdue reminder when one is due (delegations/register.ts runs it once the team data is loaded, and when the day changes). */
+export async function remindIfDue(services: Services): Promise<void> {
   const reminders = services.state.cell(StateMap.reminders);
   const today = todayKey(services.clock);
   const state = reminders.get();
@@ -48,9 +46,4 @@ async function remindIfDue(services: Services): Promise<void> {
       await vscode.commands.executeCommand('workbench.action.openSettings', settingId(Settings.reminders));
     }
   }
-}
-
-export function registerReminders(services: Services): vscode.Disposable {
-  const run = (): void => runInBackground(services.log, l10n.t('The overdue reminder'), () => remindIfDue(services));
-  return services.whenLoaded(run, () => [services.days.onDidChangeDay]);
 }

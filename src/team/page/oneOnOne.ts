@@ -1,5 +1,5 @@
-import { isOneOnOneToPage, type OneOnOneFormState, type OneOnOneToExtension } from '../../shared/oneOnOneProtocol';
-import { byId, connect, readInitialState } from './vscodeApi';
+import { isOneOnOneToPage, type OneOnOneFormState, type OneOnOneToExtension } from '../protocol';
+import { byId, connect, readInitialState } from '../../shared/page/vscodeApi';
 import * as l10n from '../../shared/l10n';
 
 /**

@@ -1,5 +1,5 @@
-import { isLessonToPage, type LessonPageState, type LessonToExtension } from '../../shared/lessonProtocol';
-import { byId, connect, readInitialState } from './vscodeApi';
+import { isLessonToPage, type LessonPageState, type LessonToExtension } from '../protocol';
+import { byId, connect, readInitialState } from '../../shared/page/vscodeApi';
 import * as l10n from '../../shared/l10n';
 
 const vscode = connect<LessonToExtension, LessonPageState>();

@@ -1,4 +1,4 @@
-import { readPageMessage } from './pageMessages';
+import { readPageMessage } from '../shared/pageMessages';
 
 /** Messages between the lesson panel and the extension. Both sides import this module. */
 

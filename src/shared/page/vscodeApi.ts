@@ -1,4 +1,4 @@
-import * as l10n from '../../shared/l10n';
+import * as l10n from '../l10n';
 
 /** The handle VS Code gives a webview page; `acquireVsCodeApi` may be called only once. */
 interface VsCodeApi<State> {
@@ -44,3 +44,6 @@ const bundle = document.getElementById('l10n-bundle')?.textContent;
 if (bundle) {
   l10n.setTranslator(l10n.bundleTranslator(JSON.parse(bundle) as l10n.Bundle));
 }
+
+// The icon font is requested once the page has loaded, so the page shows without waiting for it (see common.css).
+window.addEventListener('load', () => document.documentElement.classList.add('icons'), { once: true });

@@ -1,0 +1,25 @@
+// The lessons' HTML, rendered once at build time (markdown-it, HTML off) instead of in every extension
+// host: dist/lessons/<id>.html for each media/lessons/<id>.md, by src/lessons/build/renderLessons.ts
+// (bundled and run here, so the build and its unit tests share one renderer). esbuild.mjs calls it.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export async function renderLessons() {
+  const renderer = await esbuild.build({
+    entryPoints: ['src/lessons/build/renderLessons.ts'],
+    bundle: true,
+    platform: 'node',
+    write: false,
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', renderer.outputFiles[0].text)(module, module.exports, require);
+  const names = readdirSync('media/lessons').filter((name) => name.endsWith('.md'));
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join('media/lessons', name), 'utf8') })));
+  await mkdir('dist/lessons', { recursive: true });
+  await Promise.all(module.exports.renderLessonFiles(files).map(({ id, html }) => writeFile(join('dist/lessons', `${id}.html`), html)));
+}
