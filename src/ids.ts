@@ -23,6 +23,7 @@ export const Commands = {
   addPerson: 'techLead.addPerson',
   logOneOnOne: 'techLead.logOneOnOne',
   logFeedback: 'techLead.logFeedback',
+  logMoment: 'techLead.logMoment',
   openPerson: 'techLead.openPerson',
   renamePerson: 'techLead.renamePerson',
   setCadence: 'techLead.setCadence',
@@ -34,6 +35,7 @@ export const Commands = {
   openWeeklyReview: 'techLead.openWeeklyReview',
   deleteOneOnOne: 'techLead.deleteOneOnOne',
   deleteFeedback: 'techLead.deleteFeedback',
+  deleteMoment: 'techLead.deleteMoment',
   exportTeamData: 'techLead.exportTeamData',
   importTeamData: 'techLead.importTeamData',
   exportTeamDataKeptAside: 'techLead.exportTeamDataKeptAside',
@@ -78,6 +80,9 @@ export const ContextValues = {
   archivedTeamMember: 'person.archived',
   oneOnOne: 'oneOnOne',
   feedbackEntry: 'feedback',
+  personMoment: 'moment.person',
+  teamMoment: 'moment.team',
+  teamMoments: 'moments.team',
   lesson: 'lesson',
 } as const;
 

@@ -28,7 +28,9 @@ export interface PersonTimelineEntry {
     | 'edited'
     | 'oneOnOne'
     | 'feedbackGiven'
-    | 'feedbackAsked';
+    | 'feedbackAsked'
+    | 'biggerPicture'
+    | 'modelling';
   /** One line: "Delegated \"Release notes\" at level 3, Consult". */
   readonly title: string;
   /** Further lines shown under the title (a check-in note, the SBI lines, 1:1 notes when shown). */
@@ -90,11 +92,12 @@ export type PersonToExtension =
   | { readonly type: 'logOneOnOne' }
   | { readonly type: 'logFeedback' }
   | { readonly type: 'logDelegation' }
+  | { readonly type: 'logMoment' }
   | { readonly type: 'rename' }
   | { readonly type: 'checkIn'; readonly delegationId: string }
   | { readonly type: 'copyPrepare' };
 
-const BARE: ReadonlySet<string> = new Set(['ready', 'logOneOnOne', 'logFeedback', 'logDelegation', 'rename', 'copyPrepare']);
+const BARE: ReadonlySet<string> = new Set(['ready', 'logOneOnOne', 'logFeedback', 'logDelegation', 'logMoment', 'rename', 'copyPrepare']);
 
 /** The extension accepts only these exact shapes from the page. */
 export function isPersonToExtension(message: unknown): message is PersonToExtension {

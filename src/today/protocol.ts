@@ -16,6 +16,8 @@ export interface TodayViewState {
     readonly active: number;
     readonly overdue: number;
     readonly streak: number;
+    /** The streak's rule in words, with the missed workdays it forgave: the streak's tooltip. */
+    readonly streakNote: string;
     /** Days since the lead last asked anyone for feedback; undefined when never. */
     readonly daysSinceFeedbackAsked?: number;
   };

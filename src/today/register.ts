@@ -28,7 +28,15 @@ export function registerToday(services: Services): vscode.Disposable[] {
     }),
     { dispose: () => provider?.dispose() },
     registerCommand(services.log, Commands.showToday, l10n.t('Show Today'), () => vscode.commands.executeCommand(`${Views.today}.focus`)),
-    registerCommand(services.log, Commands.completeNudge, l10n.t('Done'), async () => (await services.loaded()).coach.done()),
+    registerCommand(services.log, Commands.completeNudge, l10n.t('Done'), async () => {
+      const { coach } = await services.loaded();
+      const nudge = coach.current();
+      const already = coach.doneToday();
+      await coach.done();
+      if (nudge && !already && nudge.theme !== undefined) {
+        await (await lazy.load()).afterNudgeDone(services, nudge);
+      }
+    }),
     registerCommand(services.log, Commands.anotherNudge, l10n.t('Another Nudge'), async () => (await services.loaded()).coach.another()),
   ];
 }

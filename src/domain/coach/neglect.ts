@@ -21,13 +21,13 @@ function phrases(action: string, span: string): { readonly since: string; readon
       };
     case 'biggerPicture':
       return {
-        since: l10n.t('You have not explained the bigger picture (a nudge done) in {0}.', span),
-        never: l10n.t('You have not marked a bigger-picture nudge done yet.'),
+        since: l10n.t('You have not explained the bigger picture (a moment logged or a nudge done) in {0}.', span),
+        never: l10n.t('You have not logged a bigger-picture moment or marked such a nudge done yet.'),
       };
     case 'modelling':
       return {
-        since: l10n.t('You have not practiced modeling the behavior you want (a nudge done) in {0}.', span),
-        never: l10n.t('You have not marked a modeling nudge done yet.'),
+        since: l10n.t('You have not modeled the behavior you want (a moment logged or a nudge done) in {0}.', span),
+        never: l10n.t('You have not logged a modeling moment or marked such a nudge done yet.'),
       };
     case 'delegating':
       return { since: l10n.t('You have not delegated anything in {0}.', span), never: l10n.t('You have not logged a delegation yet.') };

@@ -112,6 +112,8 @@ export interface TodayNudge {
   readonly action: string;
   readonly why: string;
   readonly lesson: string;
+  /** The catalogue theme, for a nudge from the catalogue (the Done of a bigger-picture or modeling one offers a moment). */
+  readonly theme?: NudgeTheme;
   /** Set when the nudge is about one delegation. */
   readonly delegationId?: string;
   /** Set when the nudge is about one person. */
@@ -240,7 +242,7 @@ function enabled(context: NudgeContext): readonly Nudge[] {
 }
 
 function fromCatalogue(nudge: Nudge, reason: NudgeReason): TodayNudge {
-  return { id: nudge.id, reason, short: nudge.short, action: nudge.action, why: nudge.why, lesson: nudge.lesson };
+  return { id: nudge.id, reason, short: nudge.short, action: nudge.action, why: nudge.why, lesson: nudge.lesson, theme: nudge.theme };
 }
 
 /** The follow-up nudge for the most overdue delegation, naming the person and the task. */

@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween, formatDay, formatDayOfMonth, type DateKey } from '../../domain/core/dates';
 import { DELEGATION_LEVELS as LEVELS } from '../../domain/team/delegationLevels';
-import { ACTION_LABELS, ACTIONS, type Action, type WeekFigures } from '../../domain/review/review';
+import { ACTION_LABELS, ACTIONS, type Action, type ActionCounts, type WeekFigures } from '../../domain/review/review';
 import type { Reflection } from '../../domain/review/reflections';
 import type { ReviewChart, ReviewPageModel } from '../protocol';
 import * as l10n from '../../domain/core/l10n';
@@ -72,6 +72,14 @@ function shortWeek(start: DateKey, today: DateKey): string {
   return formatDayOfMonth(start, today);
 }
 
+/** Which of the five counts came from nudges marked done rather than from what was logged. */
+export function fromNudges(counts: ActionCounts): string {
+  const parts = ACTIONS.filter((action) => counts[action] > 0).map((action) => l10n.t('{0}: {1}', ACTION_LABELS[action], counts[action]));
+  return parts.length === 0
+    ? l10n.t('None of them came from nudges marked done: all from what you logged.')
+    : l10n.t('From nudges marked done: {0}; the rest from what you logged.', parts.join('; '));
+}
+
 /** The charts, each with its accessible summary and its note in words. */
 export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[] {
   const a = figures.actions;
@@ -96,8 +104,10 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
         value: a[action],
         ...(action === figures.least ? { highlight: true } : {}),
       })),
+      // {0} says which of the counts came from nudges marked done.
       note: l10n.t(
-        'Check-ins count 1:1s and delegation check-ins; delegating counts delegations logged; feedback counts feedback you asked for; each also counts the nudges of that action you marked done.',
+        'Check-ins count 1:1s and delegation check-ins; the bigger picture and modeling count the moments you logged; delegating counts delegations logged; feedback counts feedback you asked for; each also counts the nudges of that action you marked done, once when a moment came with it. {0}',
+        fromNudges(figures.actionsFromNudges),
       ),
     },
     {

@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { exportTeamData, importTeamData } from './exchange';
 import { exportForeignData, exportTeamDataKeptAside } from './keptAside';
 import { logFeedback } from './logFeedback';
+import { logMoment } from './logMoment';
 import { logOneOnOne } from './logOneOnOne';
 import {
   addPerson,
@@ -36,6 +37,7 @@ export const teamCommands = {
   addPerson,
   logOneOnOne,
   logFeedback,
+  logMoment,
   openPerson,
   renamePerson,
   setCadence,
@@ -44,6 +46,7 @@ export const teamCommands = {
   deletePerson,
   deleteOneOnOne: (services: Services, arg: unknown) => deleteEntry(services, arg, 'oneOnOnes'),
   deleteFeedback: (services: Services, arg: unknown) => deleteEntry(services, arg, 'feedback'),
+  deleteMoment: (services: Services, arg: unknown) => deleteEntry(services, arg, 'moments'),
   exportTeamData,
   importTeamData,
   exportTeamDataKeptAside,

@@ -227,32 +227,34 @@ export async function restorePerson(services: Services, arg: unknown): Promise<v
 }
 
 /** Deletes a 1:1 or a feedback entry chosen in the Team view (logged by mistake); Undo puts it back. */
-export async function deleteEntry(services: Services, arg: unknown, collection: 'oneOnOnes' | 'feedback'): Promise<void> {
-  const node =
-    typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown; meeting?: { id: string }; entry?: { id: string } }) : undefined;
-  const id =
-    collection === 'oneOnOnes'
-      ? node?.kind === 'oneOnOne'
-        ? node.meeting?.id
-        : undefined
-      : node?.kind === 'feedback'
-        ? node.entry?.id
-        : undefined;
+type Id = { readonly id: string };
+
+export async function deleteEntry(services: Services, arg: unknown, collection: 'oneOnOnes' | 'feedback' | 'moments'): Promise<void> {
+  const node = typeof arg === 'object' && arg !== null ? (arg as { kind?: unknown; meeting?: Id; entry?: Id; moment?: Id }) : undefined;
+  const id = {
+    oneOnOnes: node?.kind === 'oneOnOne' ? node.meeting?.id : undefined,
+    feedback: node?.kind === 'feedback' ? node.entry?.id : undefined,
+    moments: node?.kind === 'moment' ? node.moment?.id : undefined,
+  }[collection];
   if (id === undefined) {
     void vscode.window.showInformationMessage(
-      collection === 'oneOnOnes'
-        ? l10n.t('Choose the 1:1 to delete in the Team view (right-click it).')
-        : l10n.t('Choose the feedback entry to delete in the Team view (right-click it).'),
+      {
+        oneOnOnes: l10n.t('Choose the 1:1 to delete in the Team view (right-click it).'),
+        feedback: l10n.t('Choose the feedback entry to delete in the Team view (right-click it).'),
+        moments: l10n.t('Choose the moment to delete in the Team view (right-click it).'),
+      }[collection],
     );
     return;
   }
   const done = await services.team.deleteEntry(collection, id);
   if (done) {
-    const name = services.team.nameOf(done.value.personId ?? '');
-    const message =
-      collection === 'oneOnOnes'
-        ? l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on)
-        : l10n.t('Deleted the feedback entry with {0} on {1}.', name, done.value.on);
+    const personId = done.value.personId;
+    const name = personId === undefined ? l10n.t('the team') : services.team.nameOf(personId);
+    const message = {
+      oneOnOnes: () => l10n.t('Deleted the 1:1 with {0} on {1}.', name, done.value.on),
+      feedback: () => l10n.t('Deleted the feedback entry with {0} on {1}.', name, done.value.on),
+      moments: () => l10n.t('Deleted the moment with {0} on {1}.', name, done.value.on),
+    }[collection]();
     confirmTeamChange(services, message, done.undo);
   }
 }

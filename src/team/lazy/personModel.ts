@@ -18,6 +18,7 @@ import {
 } from '../../domain/team/oneOnOnes';
 import type { TeamData } from '../../domain/team/kinds';
 import type { PersonPageModel, PersonTimelineEntry } from '../protocol';
+import { BEHAVIOR_LABELS } from '../../domain/team/moments';
 import * as l10n from '../../domain/core/l10n';
 
 const MOOD_POINTS = 10;
@@ -146,6 +147,23 @@ export function buildPersonModel(
             details: [l10n.t('They said: {0}', f.said), l10n.t('I will change: {0}', f.change)],
           },
     );
+  }
+  for (const m of data.moments) {
+    if (m.personId === personId) {
+      const label = m.behavior === undefined || m.behavior === 'other' ? undefined : BEHAVIOR_LABELS[m.behavior];
+      timeline.push({
+        on: m.on,
+        day: formatDay(m.on, today),
+        kind: m.action,
+        title:
+          m.action === 'biggerPicture'
+            ? l10n.t('Explained the bigger picture')
+            : label
+              ? l10n.t('Modeled: {0}', label)
+              : l10n.t('Modeled a behavior'),
+        details: m.note ? [m.note] : [],
+      });
+    }
   }
   // Newest first; on one day, the order things were recorded in, newest first too.
   const ordered = timeline

@@ -103,6 +103,9 @@ class PersonPanel extends Disposable {
       case 'logDelegation':
         await vscode.commands.executeCommand(Commands.logDelegation, { kind: 'person', person: this.services.team.person(this.personId) });
         return;
+      case 'logMoment':
+        await vscode.commands.executeCommand(Commands.logMoment, this.personId);
+        return;
       case 'rename':
         await vscode.commands.executeCommand(Commands.renamePerson, this.personId);
         return;

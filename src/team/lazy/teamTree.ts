@@ -15,6 +15,7 @@ import {
   type OneOnOne,
 } from '../../domain/team/oneOnOnes';
 import { type Feedback } from '../../domain/team/feedback';
+import { describeMoment, type Moment } from '../../domain/team/moments';
 import { type Person } from '../../domain/team/people';
 import { Commands, ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
@@ -28,7 +29,13 @@ export type TeamNode =
   | { readonly kind: 'person'; readonly person: Person }
   | { readonly kind: 'delegation'; readonly personId: string; readonly delegation: Delegation }
   | { readonly kind: 'oneOnOne'; readonly personId: string; readonly meeting: OneOnOne }
-  | { readonly kind: 'feedback'; readonly personId: string; readonly entry: Feedback };
+  | { readonly kind: 'feedback'; readonly personId: string; readonly entry: Feedback }
+  /** A moment with a person (under them), or with the team (under "The team"). */
+  | { readonly kind: 'moment'; readonly personId?: string; readonly moment: Moment }
+  | { readonly kind: 'teamMoments' };
+
+/** Moments with the team listed under "The team"; the weekly review counts them all. */
+const RECENT_TEAM_MOMENTS = 10;
 
 interface PersonFacts {
   readonly last: OneOnOne | undefined;
@@ -36,6 +43,7 @@ interface PersonFacts {
   readonly overdue: number;
   readonly meetings: OneOnOne[];
   readonly feedback: Feedback[];
+  readonly moments: Moment[];
 }
 
 /**
@@ -73,11 +81,14 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   private factsOf(personId: string): PersonFacts {
     if (!this.facts) {
-      const facts = new Map<string, { open: Delegation[]; overdue: number; meetings: OneOnOne[]; feedback: Feedback[] }>();
+      const facts = new Map<
+        string,
+        { open: Delegation[]; overdue: number; meetings: OneOnOne[]; feedback: Feedback[]; moments: Moment[] }
+      >();
       const entry = (id: string) => {
         let f = facts.get(id);
         if (!f) {
-          f = { open: [], overdue: 0, meetings: [], feedback: [] };
+          f = { open: [], overdue: 0, meetings: [], feedback: [], moments: [] };
           facts.set(id, f);
         }
         return f;
@@ -96,6 +107,10 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
       for (const f of this.services.team.feedback()) {
         entry(f.personId).feedback.push(f);
       }
+      for (const m of this.services.team.moments()) {
+        // Moments with the team are kept under the empty id: "The team" row.
+        entry(m.personId ?? '').moments.push(m);
+      }
       this.facts = new Map(
         [...facts].map(([id, f]) => [
           id,
@@ -104,12 +119,13 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
             open: f.open.sort(compareByFollowUp),
             meetings: f.meetings.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
             feedback: f.feedback.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
+            moments: f.moments.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
             last: lastOneOnOne(f.meetings, id),
           },
         ]),
       );
     }
-    return this.facts.get(personId) ?? { last: undefined, open: [], overdue: 0, meetings: [], feedback: [] };
+    return this.facts.get(personId) ?? { last: undefined, open: [], overdue: 0, meetings: [], feedback: [], moments: [] };
   }
 
   getChildren(node?: TeamNode): TeamNode[] {
@@ -127,8 +143,14 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
               Number(b.overdue) - Number(a.overdue) ||
               compareText(a.person.name, b.person.name),
           )
-          .map(({ person }) => ({ kind: 'person', person }))
+          .map(({ person }): TeamNode => ({ kind: 'person', person }))
+          .concat(this.factsOf('').moments.length > 0 ? [{ kind: 'teamMoments' }] : [])
       );
+    }
+    if (node.kind === 'teamMoments') {
+      return this.factsOf('')
+        .moments.slice(0, RECENT_TEAM_MOMENTS)
+        .map((moment): TeamNode => ({ kind: 'moment', moment }));
     }
     if (node.kind !== 'person') {
       return [];
@@ -138,12 +160,16 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
       ...facts.open.map((delegation): TeamNode => ({ kind: 'delegation', personId: node.person.id, delegation })),
       ...facts.meetings.slice(0, RECENT).map((meeting): TeamNode => ({ kind: 'oneOnOne', personId: node.person.id, meeting })),
       ...facts.feedback.slice(0, RECENT).map((entry): TeamNode => ({ kind: 'feedback', personId: node.person.id, entry })),
+      ...facts.moments.slice(0, RECENT).map((moment): TeamNode => ({ kind: 'moment', personId: node.person.id, moment })),
     ];
   }
 
   getParent(node: TeamNode): TeamNode | undefined {
-    if (node.kind === 'person') {
+    if (node.kind === 'person' || node.kind === 'teamMoments') {
       return undefined;
+    }
+    if (node.personId === undefined) {
+      return { kind: 'teamMoments' };
     }
     const person = this.services.team.person(node.personId);
     return person ? { kind: 'person', person } : undefined;
@@ -213,12 +239,42 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         item.accessibilityInformation = { label: l10n.t('{0}: {1}', label, lines.join('. ')) };
         return item;
       }
+      case 'teamMoments': {
+        const count = this.factsOf('').moments.length;
+        const item = new vscode.TreeItem(l10n.t('The team'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = treeId('team', 'moments');
+        item.description = count === 1 ? l10n.t('1 moment with the team') : l10n.t('{0} moments with the team', count);
+        item.iconPath = new vscode.ThemeIcon('organization');
+        item.contextValue = ContextValues.teamMoments;
+        item.accessibilityInformation = { label: l10n.t('The team: {0}', item.description) };
+        return item;
+      }
+      case 'moment':
+        return this.momentItem(node, today);
     }
+  }
+
+  private momentItem(node: { readonly personId?: string; readonly moment: Moment }, today: DateKey): vscode.TreeItem {
+    const m = node.moment;
+    const label =
+      m.action === 'biggerPicture' ? l10n.t('Bigger picture {0}', formatDay(m.on, today)) : l10n.t('Modeled {0}', formatDay(m.on, today));
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = treeId('team', node.personId ?? 'moments', 'moment', m.id);
+    const words = describeMoment(m, (id) => this.services.team.nameOf(id));
+    item.description = inert(words);
+    item.iconPath = new vscode.ThemeIcon(m.action === 'biggerPicture' ? 'telescope' : 'mirror');
+    item.contextValue = node.personId === undefined ? ContextValues.teamMoment : ContextValues.personMoment;
+    item.tooltip = new vscode.MarkdownString(inertMarkdown(l10n.t('{0}. {1}', m.on, words)));
+    if (node.personId !== undefined) {
+      item.command = { command: Commands.openPerson, title: l10n.t('Open Person'), arguments: [node.personId] };
+    }
+    item.accessibilityInformation = { label: l10n.t('{0}: {1}', label, words) };
+    return item;
   }
 
   private personItem(person: Person, today: DateKey): vscode.TreeItem {
     const facts = this.factsOf(person.id);
-    const hasChildren = facts.open.length + facts.meetings.length + facts.feedback.length > 0;
+    const hasChildren = facts.open.length + facts.meetings.length + facts.feedback.length + facts.moments.length > 0;
     const item = new vscode.TreeItem(
       inert(person.name),
       hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,

@@ -103,6 +103,13 @@ function header(model: PersonPageModel): HTMLElement {
       ariaLabel: l10n.t('Log feedback for {0}', model.name),
     }),
     action({
+      label: l10n.t('Log moment'),
+      icon: 'telescope',
+      message: { type: 'logMoment' },
+      focusKey: 'action:logMoment',
+      ariaLabel: l10n.t('Log a moment with {0}: the bigger picture explained, or a behavior modeled', model.name),
+    }),
+    action({
       label: l10n.t('Delegate…'),
       icon: 'export',
       message: { type: 'logDelegation' },
@@ -369,6 +376,8 @@ const KIND_ICONS: Readonly<Record<PersonTimelineEntry['kind'], string>> = {
   oneOnOne: 'comment-discussion',
   feedbackGiven: 'feedback',
   feedbackAsked: 'question',
+  biggerPicture: 'telescope',
+  modelling: 'mirror',
 };
 
 function timelineItem(entry: PersonTimelineEntry): HTMLLIElement {

@@ -3,3 +3,4 @@
  * shown; `today/register.ts` imports only its types.
  */
 export { TodayViewProvider } from './todayViewProvider';
+export { afterNudgeDone } from './momentNote';

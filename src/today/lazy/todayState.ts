@@ -26,9 +26,38 @@ function reasonNoteFor(reason: TodayNudge['reason']): string | undefined {
   }
 }
 
+/** The streak's tooltip: what counts, and what it forgave. */
+export function describeStreak(days: number, forgiven: number): string {
+  if (days === 0) {
+    return l10n.t(
+      'Mark a nudge done on a workday to start a streak. Days off neither count nor break it, and one missed workday is forgiven.',
+    );
+  }
+  if (forgiven === 0) {
+    return days === 1
+      ? l10n.t('1 workday with a nudge done. Days off neither count nor break the streak; one missed workday on its own is forgiven.')
+      : l10n.t(
+          '{0} workdays with a nudge done. Days off neither count nor break the streak; one missed workday on its own is forgiven.',
+          days,
+        );
+  }
+  return forgiven === 1
+    ? l10n.t('{0} workdays with a nudge done; 1 missed workday was forgiven. Two missed in a row end the streak.', days)
+    : l10n.t(
+        '{0} workdays with a nudge done; {1} missed workdays were forgiven, each on its own. Two missed in a row end the streak.',
+        days,
+        forgiven,
+      );
+}
+
 function daysSinceAsked(services: Services): { daysSinceFeedbackAsked?: number } {
   const last = lastFeedbackAsked(services.team.feedback());
   return last === undefined ? {} : { daysSinceFeedbackAsked: Math.max(0, daysBetween(last, todayKey(services.clock))) };
+}
+
+function streakOf(services: Services): { streak: number; streakNote: string } {
+  const { days, forgiven } = services.coach.streakDetails();
+  return { streak: days, streakNote: describeStreak(days, forgiven) };
 }
 
 /**
@@ -41,7 +70,7 @@ export function buildTodayState(services: Services, onLessonsRead: () => void): 
   const stats = {
     active: services.team.delegations().filter((d) => d.doneOn === undefined).length,
     overdue: services.team.overdue().length,
-    streak: services.coach.streak(),
+    ...streakOf(services),
     ...daysSinceAsked(services),
   };
   if (!nudge) {

@@ -22,16 +22,16 @@ function body(state: TodayViewState): string {
 <main class="today">
   <p id="problem" class="problem" role="alert"${hidden(state.problem === undefined)}>${escapeHtml(state.problem ?? '')}</p>
   <section id="nudge" class="nudge" aria-labelledby="nudge-title" aria-live="polite"${hidden(nudge === undefined)}>
+    <div class="actions" role="group" aria-label="${escapeHtml(l10n.t('Nudge actions'))}">
+      <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">${escapeHtml(l10n.t('Done'))}</span></button>
+      <button id="another" class="button secondary" title="${escapeHtml(l10n.t('Show a different nudge for today'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Another one'))}</span></button>
+    </div>
     <p class="eyebrow"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> ${escapeHtml(l10n.t("Today's nudge"))}</p>
     <h2 id="nudge-title">${escapeHtml(nudge?.short ?? '')}</h2>
     <p id="nudge-action" class="action">${escapeHtml(nudge?.action ?? '')}</p>
     <p id="nudge-why" class="why">${escapeHtml(nudge?.why ?? '')}</p>
     <p id="nudge-reason" class="reason"${hidden(nudge?.reasonNote === undefined)}>${escapeHtml(nudge?.reasonNote ?? '')}</p>
-    <div class="actions" role="group" aria-label="${escapeHtml(l10n.t('Nudge actions'))}">
-      <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">${escapeHtml(l10n.t('Done'))}</span></button>
-      <button id="another" class="button secondary" title="${escapeHtml(l10n.t('Show a different nudge for today'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Another one'))}</span></button>
-      <button id="open-lesson" class="button secondary"><span class="codicon codicon-book" aria-hidden="true"></span><span id="open-lesson-label">${escapeHtml(l10n.t('Open lesson'))}</span></button>
-    </div>
+    <p class="lesson-link"><button id="open-lesson" class="link"><span class="codicon codicon-book" aria-hidden="true"></span><span id="open-lesson-label">${escapeHtml(l10n.t('Open lesson'))}</span></button></p>
   </section>
   <section class="glance" aria-labelledby="glance-title">
     <h3 id="glance-title">${escapeHtml(l10n.t('At a glance'))}</h3>
@@ -39,7 +39,7 @@ function body(state: TodayViewState): string {
       <li><button id="stat-active" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-person" aria-hidden="true"></span><span id="stat-active-value" class="value">${state.stats.active}</span> <span class="label">${escapeHtml(l10n.t('active delegations'))}</span></button></li>
       <li><button id="stat-overdue" class="stat" title="${escapeHtml(l10n.t('Show the Delegations view'))}"><span class="codicon codicon-warning" aria-hidden="true"></span><span id="stat-overdue-value" class="value">${state.stats.overdue}</span> <span class="label">${escapeHtml(l10n.t('follow-ups overdue'))}</span></button></li>
       <li><button id="stat-feedback" class="stat" title="${escapeHtml(l10n.t('Log feedback you asked for'))}"><span class="codicon codicon-feedback" aria-hidden="true"></span><span id="stat-feedback-value" class="value">–</span> <span id="stat-feedback-label" class="label">${escapeHtml(l10n.t('since you asked for feedback'))}</span></button></li>
-      <li><span id="stat-streak" class="stat"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">${escapeHtml(l10n.t('days streak'))}</span></span></li>
+      <li><span id="stat-streak" class="stat" title="${escapeHtml(state.stats.streakNote ?? '')}"><span class="codicon codicon-flame" aria-hidden="true"></span><span id="stat-streak-value" class="value">0</span> <span id="stat-streak-label" class="label">${escapeHtml(l10n.t('days streak'))}</span></span></li>
     </ul>
     <div class="links">
       <button id="log-delegation" class="link"><span class="codicon codicon-add" aria-hidden="true"></span>${escapeHtml(l10n.t('Log delegation'))}</button>

@@ -52,6 +52,7 @@ function render(state: TodayViewState): void {
   byId('stat-feedback').classList.toggle('alert', asked === undefined || asked >= 30);
   byId('review-offer').hidden = state.offerLastWeekReview !== true;
   byId('stat-streak-value').textContent = String(state.stats.streak);
+  byId('stat-streak').title = state.stats.streakNote;
   byId('stat-streak-label').textContent = state.stats.streak === 1 ? l10n.t('day streak') : l10n.t('days streak');
 }
 

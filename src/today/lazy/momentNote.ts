@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { todayKey } from '../../domain/core/dates';
+import { inert } from '../../domain/core/inertText';
+import { errorOf } from '../../domain/core/validation';
+import type { NudgeTheme } from '../../domain/coach/nudges';
+import { describeMoment, validateMomentNote, type Moment, type MomentAction } from '../../domain/team/moments';
+import { ACTION_THEMES } from '../../domain/review/review';
+import { confirmTeamChange } from '../../teamUndo';
+import type { Services } from '../../services';
+import * as l10n from '../../domain/core/l10n';
+
+/** The moment a nudge of this theme is about, if it is one of the two actions moments record. */
+export function momentActionOf(theme: NudgeTheme): MomentAction | undefined {
+  return ACTION_THEMES.biggerPicture.includes(theme) ? 'biggerPicture' : ACTION_THEMES.modelling.includes(theme) ? 'modelling' : undefined;
+}
+
+/**
+ * Asked after Done on a bigger-picture or modeling nudge: one optional line that becomes a moment
+ * with the team, linked to the nudge so the review counts the two once. Escape or an empty line
+ * keeps the Done alone.
+ */
+export async function noteAfterDone(services: Services, action: MomentAction, nudgeId: string): Promise<Moment | undefined> {
+  const note = await vscode.window.showInputBox({
+    title: action === 'biggerPicture' ? l10n.t('Done: you explained the bigger picture') : l10n.t('Done: you modeled the behavior'),
+    prompt:
+      action === 'biggerPicture'
+        ? l10n.t('Optional: what did you explain, in one line? It is kept as a moment with the team. Escape to skip.')
+        : l10n.t('Optional: what did you model, in one line? It is kept as a moment with the team. Escape to skip.'),
+    placeHolder:
+      action === 'biggerPicture' ? l10n.t('Why the billing migration comes first') : l10n.t('Said "I got that wrong" in standup'),
+    validateInput: (value) => errorOf(validateMomentNote(value)),
+  });
+  const checked = validateMomentNote(note);
+  if (note === undefined || !checked.ok || checked.value === undefined) {
+    return undefined;
+  }
+  const on = todayKey(services.clock);
+  const { value: moment, undo } = await services.team.logMoment(
+    action === 'biggerPicture'
+      ? { action, on, note: checked.value, nudgeId }
+      : { action, on, behavior: 'other', note: checked.value, nudgeId },
+  );
+  confirmTeamChange(
+    services,
+    inert(
+      l10n.t(
+        'Logged: {0}.',
+        describeMoment(moment, (id) => services.team.nameOf(id)),
+      ),
+    ),
+    undo,
+  );
+  return moment;
+}
+
+/** After a Done that marked today's nudge done: for a bigger-picture or modeling nudge, the optional note. */
+export async function afterNudgeDone(services: Services, nudge: { readonly id: string; readonly theme?: NudgeTheme }): Promise<void> {
+  const action = nudge.theme === undefined ? undefined : momentActionOf(nudge.theme);
+  if (action) {
+    await noteAfterDone(services, action, nudge.id);
+  }
+}
