@@ -7,7 +7,9 @@
 import { StoreRefusal } from '../../src/domain/team/store/change';
 import * as assert from 'node:assert/strict';
 import { EMPTY_PROGRESS, type Nudge, type NudgeProgress } from '../../src/domain/coach/nudges';
-import { actionCounts, actionCountsFromNudges } from '../../src/domain/review/review';
+import { actionCounts, actionCountsFromNudges, momentActionOf } from '../../src/domain/review/review';
+import { fromNudges } from '../../src/review/lazy/reviewModel';
+import { describeStreak } from '../../src/today/lazy/todayState';
 import { parseImport, toExportJson, toMarkdown } from '../../src/domain/team/exchange';
 import { EMPTY_TEAM } from '../../src/domain/team/kinds';
 import { describeMoment, parseLogMomentArgs, validateStoredMoment, type Moment } from '../../src/domain/team/moments';
@@ -141,5 +143,33 @@ describe('moments', () => {
       describeMoment({ id: 'm', on: today, action: 'modelling', behavior: 'other', note: 'Left at five' }, nameOf),
       'Modeled: Left at five',
     );
+  });
+});
+
+describe('moments in the views', () => {
+  it('are offered after Done only on bigger-picture, vision and modeling nudges', () => {
+    assert.equal(momentActionOf('bigger-picture'), 'biggerPicture');
+    assert.equal(momentActionOf('vision'), 'biggerPicture');
+    assert.equal(momentActionOf('modelling'), 'modelling');
+    for (const theme of ['check-ins', 'delegation', 'feedback', 'burnout', 'coaching'] as const) {
+      assert.equal(momentActionOf(theme), undefined, theme);
+    }
+  });
+
+  it('the review says which of the five counts came from nudges marked done', () => {
+    const none = { checkIns: 0, biggerPicture: 0, modelling: 0, delegating: 0, feedback: 0 };
+    assert.equal(fromNudges(none), 'None of them came from nudges marked done: all from what you logged.');
+    assert.equal(
+      fromNudges({ ...none, biggerPicture: 2, feedback: 1 }),
+      'From nudges marked done: Explain the bigger picture: 2; Ask for feedback: 1; the rest from what you logged.',
+    );
+  });
+
+  it('the streak tooltip says what counts and how many missed workdays it forgave', () => {
+    assert.match(describeStreak(0, 0), /start a streak/);
+    assert.match(describeStreak(1, 0), /^1 workday with a nudge done\./);
+    assert.match(describeStreak(6, 0), /^6 workdays with a nudge done\. Days off neither count nor break/);
+    assert.match(describeStreak(6, 1), /^6 workdays with a nudge done; 1 missed workday was forgiven\. Two missed in a row end/);
+    assert.match(describeStreak(12, 2), /2 missed workdays were forgiven, each on its own/);
   });
 });

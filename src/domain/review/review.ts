@@ -11,6 +11,7 @@ import { compareDays, compareText } from '../core/compare';
 import { currentStreak, type Nudge, type NudgeProgress, type NudgeTheme } from '../coach/nudges';
 import { isOneOnOneOverdue, type OneOnOne } from '../team/oneOnOnes';
 import type { TeamData } from '../team/kinds';
+import type { MomentAction } from '../team/moments';
 import * as l10n from '../core/l10n';
 
 /** The article's five actions. */
@@ -44,6 +45,11 @@ export const ACTION_THEMES: Readonly<Record<Action, readonly NudgeTheme[]>> = {
   delegating: ['delegation'],
   feedback: ['feedback'],
 };
+
+/** The kind of moment a nudge of this theme is about: the two actions moments record; undefined for the others. */
+export function momentActionOf(theme: NudgeTheme): MomentAction | undefined {
+  return ACTION_THEMES.biggerPicture.includes(theme) ? 'biggerPicture' : ACTION_THEMES.modelling.includes(theme) ? 'modelling' : undefined;
+}
 
 export interface Week {
   /** The first day of the week. */

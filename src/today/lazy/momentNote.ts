@@ -4,15 +4,10 @@ import { inert } from '../../domain/core/inertText';
 import { errorOf } from '../../domain/core/validation';
 import type { NudgeTheme } from '../../domain/coach/nudges';
 import { describeMoment, validateMomentNote, type Moment, type MomentAction } from '../../domain/team/moments';
-import { ACTION_THEMES } from '../../domain/review/review';
+import { momentActionOf } from '../../domain/review/review';
 import { confirmTeamChange } from '../../teamUndo';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
-
-/** The moment a nudge of this theme is about, if it is one of the two actions moments record. */
-export function momentActionOf(theme: NudgeTheme): MomentAction | undefined {
-  return ACTION_THEMES.biggerPicture.includes(theme) ? 'biggerPicture' : ACTION_THEMES.modelling.includes(theme) ? 'modelling' : undefined;
-}
 
 /**
  * Asked after Done on a bigger-picture or modeling nudge: one optional line that becomes a moment
