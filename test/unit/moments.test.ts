@@ -167,9 +167,9 @@ describe('moments in the views', () => {
 
   it('the streak tooltip says what counts and how many missed workdays it forgave', () => {
     assert.match(describeStreak(0, 0), /start a streak/);
-    assert.match(describeStreak(1, 0), /^1 workday with a nudge done\./);
-    assert.match(describeStreak(6, 0), /^6 workdays with a nudge done\. Days off neither count nor break/);
-    assert.match(describeStreak(6, 1), /^6 workdays with a nudge done; 1 missed workday was forgiven\. Two missed in a row end/);
+    assert.match(describeStreak(1, 0), /^1 day with a nudge done\./);
+    assert.match(describeStreak(6, 0), /^6 days with a nudge done\. A day off without one never breaks/);
+    assert.match(describeStreak(6, 1), /^6 days with a nudge done; 1 missed workday was forgiven\. Two missed in a row end/);
     assert.match(describeStreak(12, 2), /2 missed workdays were forgiven, each on its own/);
   });
 });

@@ -197,20 +197,22 @@ describe('the daily nudge pick', () => {
     for (const d of ['2026-11-20', '2026-11-22', '2026-11-23']) {
       progress = markNudgeDone(progress, day(d));
     }
-    assert.equal(currentStreak(progress, day('2026-11-24')), 2, 'today still open: the streak up to yesterday counts');
+    // Fri 20, Sun 22 (a day off, done: it counts), Mon 23.
+    assert.equal(currentStreak(progress, day('2026-11-24')), 3, 'today still open: the streak up to yesterday counts');
     progress = markNudgeDone(progress, day('2026-11-24'));
-    assert.equal(currentStreak(progress, day('2026-11-24')), 3);
+    assert.equal(currentStreak(progress, day('2026-11-24')), 4);
     assert.equal(markNudgeDone(progress, day('2026-11-24')), progress, 'done twice is done once');
-    assert.equal(currentStreak(progress, day('2026-11-26')), 3, 'one missed workday (Wed) is forgiven');
-    assert.deepEqual(streakOf(progress, day('2026-11-26')), { days: 3, forgiven: 1 });
+    assert.equal(currentStreak(progress, day('2026-11-26')), 4, 'one missed workday (Wed) is forgiven');
+    assert.deepEqual(streakOf(progress, day('2026-11-26')), { days: 4, forgiven: 1 });
     assert.equal(currentStreak(progress, day('2026-11-27')), 0, 'two missed workdays in a row (Wed, Thu) end it');
   });
 
-  it('counts workdays only: a weekend neither counts nor breaks it, a nudge done at the weekend does not count', () => {
+  it('counts workdays: a weekend without a nudge neither counts nor breaks it, a nudge done at the weekend counts', () => {
     const done = (...days: string[]) => days.reduce((p, d) => markNudgeDone(p, day(d)), EMPTY_PROGRESS);
     // Thu 26 and Fri 27 Nov, then Mon 30 Nov: the weekend between is no gap.
     assert.deepEqual(streakOf(done('2026-11-26', '2026-11-27', '2026-11-30'), day('2026-11-30')), { days: 3, forgiven: 0 });
-    assert.deepEqual(streakOf(done('2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30'), day('2026-11-30')), { days: 3, forgiven: 0 });
+    assert.deepEqual(streakOf(done('2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30'), day('2026-11-30')), { days: 4, forgiven: 0 });
+    assert.deepEqual(streakOf(done('2026-11-28'), day('2026-11-28')), { days: 1, forgiven: 0 }, 'Done on a Saturday shows 1');
     // Across a month end and a year end, with one missed workday (Wed 30 Dec) forgiven.
     const newYear = done('2026-12-28', '2026-12-29', '2026-12-31', '2027-01-01', '2027-01-04');
     assert.deepEqual(streakOf(newYear, day('2027-01-05')), { days: 5, forgiven: 1 });
@@ -222,8 +224,8 @@ describe('the daily nudge pick', () => {
     assert.deepEqual(streakOf(done('2026-11-19', '2026-11-22'), day('2026-11-22'), gulf), { days: 2, forgiven: 0 });
     assert.deepEqual(
       streakOf(done('2026-11-19', '2026-11-22'), day('2026-11-22')),
-      { days: 1, forgiven: 1 },
-      'Mon–Fri: Sun 22 is a day off, Fri 20 missed and forgiven, Thu 19 done',
+      { days: 2, forgiven: 1 },
+      'Mon–Fri: Sun 22 is a day off done, Fri 20 missed and forgiven, Thu 19 done',
     );
   });
 

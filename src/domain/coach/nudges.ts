@@ -488,8 +488,8 @@ const STREAK_MAX_DAYS = 3660;
  * default): a day off neither counts nor breaks it, and one missed workday on its own is forgiven,
  * so only two missed workdays in a row end it. Habits form through repetition and survive a single
  * miss (Lally et al., 2010); a streak that breaks on one day off teaches the opposite. Today, while
- * still open, is not a miss. A nudge done on a day off does not count (it is not a workday), and
- * does not end the streak either.
+ * still open, is not a miss. A nudge done on a day off counts like any other: pressing Done on a
+ * Saturday must not show a streak of 0.
  */
 export function streakOf(progress: NudgeProgress, today: DateKey, workdays: readonly Weekday[] = MONDAY_TO_FRIDAY): Streak {
   const done = new Set(progress.doneDays);
@@ -499,13 +499,12 @@ export function streakOf(progress: NudgeProgress, today: DateKey, workdays: read
   let missedInARow = 0;
   for (let back = 0; back < STREAK_MAX_DAYS; back++) {
     const day = addDays(today, -back);
-    if (!work.has(weekdayOf(day))) {
-      continue;
-    }
     if (done.has(day)) {
       days++;
       forgiven += missedInARow;
       missedInARow = 0;
+    } else if (!work.has(weekdayOf(day))) {
+      continue;
     } else if (back > 0) {
       // Today, not done yet, is still open; an earlier workday without one is a miss.
       missedInARow++;

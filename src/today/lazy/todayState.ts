@@ -29,22 +29,20 @@ function reasonNoteFor(reason: TodayNudge['reason']): string | undefined {
 /** The streak's tooltip: what counts, and what it forgave. */
 export function describeStreak(days: number, forgiven: number): string {
   if (days === 0) {
-    return l10n.t(
-      'Mark a nudge done on a workday to start a streak. Days off neither count nor break it, and one missed workday is forgiven.',
-    );
+    return l10n.t('Mark a nudge done to start a streak. A day off without one never breaks it, and one missed workday is forgiven.');
   }
   if (forgiven === 0) {
     return days === 1
-      ? l10n.t('1 workday with a nudge done. Days off neither count nor break the streak; one missed workday on its own is forgiven.')
+      ? l10n.t('1 day with a nudge done. A day off without one never breaks the streak; one missed workday on its own is forgiven.')
       : l10n.t(
-          '{0} workdays with a nudge done. Days off neither count nor break the streak; one missed workday on its own is forgiven.',
+          '{0} days with a nudge done. A day off without one never breaks the streak; one missed workday on its own is forgiven.',
           days,
         );
   }
   return forgiven === 1
-    ? l10n.t('{0} workdays with a nudge done; 1 missed workday was forgiven. Two missed in a row end the streak.', days)
+    ? l10n.t('{0} days with a nudge done; 1 missed workday was forgiven. Two missed in a row end the streak.', days)
     : l10n.t(
-        '{0} workdays with a nudge done; {1} missed workdays were forgiven, each on its own. Two missed in a row end the streak.',
+        '{0} days with a nudge done; {1} missed workdays were forgiven, each on its own. Two missed in a row end the streak.',
         days,
         forgiven,
       );
