@@ -281,12 +281,16 @@ export interface ProductWindow {
  * screenshot; after: everything closed and removed). The window's parts are there from the first
  * test, or the suite's own `before`, on.
  */
-export function openProductWindow(workspacePrefix: string): ProductWindow {
+export function openProductWindow(workspacePrefix: string, userSettings?: Record<string, unknown>): ProductWindow {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), workspacePrefix));
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   before(async () => {
-    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
+    server = await startCodeServer({
+      vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')],
+      workspaceDir: workspace,
+      ...(userSettings ? { userSettings } : {}),
+    });
     workbench = await openWorkbench(server);
     await waitForCoachReady(workbench.page, server);
     await openSidebar(workbench.page);

@@ -21,11 +21,11 @@ function body(state: TodayViewState): string {
   return `
 <main class="today">
   <p id="problem" class="problem" role="alert"${hidden(state.problem === undefined)}>${escapeHtml(state.problem ?? '')}</p>
+  <div id="nudge-actions" class="actions" role="group" aria-label="${escapeHtml(l10n.t('Nudge actions'))}"${hidden(nudge === undefined)}>
+    <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">${escapeHtml(l10n.t('Done'))}</span></button>
+    <button id="another" class="button secondary" title="${escapeHtml(l10n.t('Show a different nudge for today'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Another one'))}</span></button>
+  </div>
   <section id="nudge" class="nudge" aria-labelledby="nudge-title" aria-live="polite"${hidden(nudge === undefined)}>
-    <div class="actions" role="group" aria-label="${escapeHtml(l10n.t('Nudge actions'))}">
-      <button id="done" class="button primary"><span class="codicon codicon-check" aria-hidden="true"></span><span id="done-label">${escapeHtml(l10n.t('Done'))}</span></button>
-      <button id="another" class="button secondary" title="${escapeHtml(l10n.t('Show a different nudge for today'))}"><span class="codicon codicon-refresh" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Another one'))}</span></button>
-    </div>
     <p class="eyebrow"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> ${escapeHtml(l10n.t("Today's nudge"))}</p>
     <h2 id="nudge-title">${escapeHtml(nudge?.short ?? '')}</h2>
     <p id="nudge-action" class="action">${escapeHtml(nudge?.action ?? '')}</p>

@@ -15,6 +15,7 @@ const openLesson = byId<HTMLButtonElement>('open-lesson');
 const openLessonLabel = byId('open-lesson-label');
 const problem = byId('problem');
 const nudge = byId('nudge');
+const actions = byId('nudge-actions');
 
 /** Every piece of text goes in through textContent: nothing from the extension is parsed as HTML. */
 function render(state: TodayViewState): void {
@@ -22,6 +23,7 @@ function render(state: TodayViewState): void {
   problem.hidden = state.problem === undefined;
   problem.textContent = state.problem ?? '';
   nudge.hidden = state.nudge === undefined;
+  actions.hidden = state.nudge === undefined;
   if (state.nudge) {
     title.textContent = state.nudge.short;
     action.textContent = state.nudge.action;
