@@ -10,6 +10,8 @@ export interface TodayViewState {
     /** Why this nudge was picked, in words, when it was not the plain daily pick. */
     readonly reasonNote?: string;
     readonly lessonTitle?: string;
+    /** Set on a bigger-picture or modeling nudge: Done then offers one optional line, kept as a moment. */
+    readonly offersMoment?: boolean;
   };
   readonly doneToday: boolean;
   readonly stats: {

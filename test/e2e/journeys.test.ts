@@ -179,6 +179,7 @@ describe('Tech Lead Coach in a real VS Code', function () {
       () => todayText(page, '#nudge-title'),
       (t) => t !== before,
     );
+    const offersMoment = (await frame.locator('#done').getAttribute('data-offers-moment')) === 'true';
     await frame.getByRole('button', { name: /^Done/ }).click();
     await waitUntil(
       'the day marked done',
@@ -187,8 +188,10 @@ describe('Tech Lead Coach in a real VS Code', function () {
     );
     assert.equal(await frame.locator('#done').isDisabled(), true);
     // On a bigger-picture or modeling nudge, Done offers an optional line for a moment: skipped here.
-    if (await quickInput(page).isVisible()) {
+    if (offersMoment) {
+      await quickInput(page).waitFor({ state: 'visible' });
       await page.keyboard.press('Escape');
+      await quickInput(page).waitFor({ state: 'hidden' });
     }
     assert.match(await todayText(page, '#stat-streak'), /1\s+day streak/);
   });

@@ -98,6 +98,7 @@ describe('The five actions in one step each, and the Today view at the height it
   it("logs a moment from Done on today's bigger-picture nudge: it shows under The team", async () => {
     await runCommand(page, "Tech Lead: Show Today's Nudge");
     const frame = await todayFrame(page);
+    assert.equal(await frame.locator('#done').getAttribute('data-offers-moment'), 'true');
     await frame.getByRole('button', { name: /^Done/ }).click();
     const box = quickInputBox(page);
     await box.waitFor({ state: 'visible' });

@@ -2,7 +2,7 @@ import { daysBetween, todayKey } from '../../domain/core/dates';
 import type { TodayNudge } from '../../domain/coach/nudges';
 import { lastFeedbackAsked } from '../../domain/team/feedback';
 import { describeNeglect } from '../../domain/coach/neglect';
-import { isFirstWorkdayOfWeek } from '../../domain/review/review';
+import { isFirstWorkdayOfWeek, momentActionOf } from '../../domain/review/review';
 import type { TodayViewState } from '../protocol';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
@@ -93,6 +93,7 @@ export function buildTodayState(services: Services, onLessonsRead: () => void): 
       why: nudge.why,
       ...(reasonNote ? { reasonNote } : {}),
       ...(lessonTitle ? { lessonTitle } : {}),
+      ...(nudge.theme !== undefined && momentActionOf(nudge.theme) ? { offersMoment: true } : {}),
     },
     doneToday: services.coach.doneToday(),
     ...(isFirstWorkdayOfWeek(todayKey(services.clock), services.settings().weekStartsOn) ? { offerLastWeekReview: true } : {}),

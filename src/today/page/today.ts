@@ -37,6 +37,10 @@ function render(state: TodayViewState): void {
     openLessonLabel.textContent = l10n.t('Open lesson');
   }
   done.disabled = state.doneToday;
+  done.title = state.nudge?.offersMoment
+    ? l10n.t("Mark today's nudge done, then note in one optional line what you did: it is kept as a moment")
+    : l10n.t("Mark today's nudge done");
+  done.dataset['offersMoment'] = String(state.nudge?.offersMoment === true);
   done.setAttribute('aria-pressed', String(state.doneToday));
   doneLabel.textContent = state.doneToday ? l10n.t('Done for today') : l10n.t('Done');
   byId('stat-active-value').textContent = String(state.stats.active);
