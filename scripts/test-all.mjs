@@ -18,6 +18,8 @@ const steps = [
   { name: 'type check', cmd: bin('tsc'), args: ['-p', '.'], counts: false },
   { name: 'type check (webview pages)', cmd: bin('tsc'), args: ['-p', 'tsconfig.pages.json'], counts: false },
   { name: 'compile tests', cmd: bin('tsc'), args: ['-p', 'test'], counts: false },
+  // The bench is not run here (it takes many minutes), but it must keep compiling against the product.
+  { name: 'type check (bench)', cmd: bin('tsc'), args: ['-p', 'bench', '--noEmit'], counts: false },
   { name: 'lint (no floating or misused promises)', cmd: bin('eslint'), args: ['--max-warnings', '0'], counts: false },
   { name: 'format (prettier --check)', cmd: bin('prettier'), args: ['--check', '.'], counts: false },
   { name: 'unit tests', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.unit.json'], counts: 'mocha' },
