@@ -35,6 +35,9 @@ export const JSON_KEYS = [
   'activationTotal10kRatio',
   'todayFirstPaintMs',
   'todayFirstPaintRatio',
+  'statusTipMs',
+  'statusTipRatio',
+  'statusTip10kRatio',
   'lessonOpenMs',
   'markdownPreviewOpenMs',
   'lessonOpenRatio',
@@ -391,6 +394,37 @@ async function main(): Promise<void> {
     notes.push(
       `  first load with the 10,000 (not in the medians): ${product.displayName} ${showTimes(t10.firstLoad.product)}, floor ${showTimes(t10.firstLoad.floor)}`,
     );
+
+  for (const [key, st, what] of [
+    ['statusTipRatio', ui?.statusTip, 'the data of the first runs'],
+    ['statusTip10kRatio', ui?.statusTip10k, 'the 10,000 stored'],
+  ] as const) {
+    const why = uiWhy ?? st?.why;
+    if (key === 'statusTipRatio') {
+      rows.push({
+        key: 'statusTipMs',
+        value: st?.statusTipMs ?? null,
+        unit: 'ms',
+        ...(st && st.tipSamples.length > 0
+          ? { detail: `${st.tipSamples.length} reloads, ${spread(st.tipSamples)} ms from page load` }
+          : {}),
+        ...(why ? { why } : {}),
+      });
+    }
+    rows.push({
+      key,
+      value: st?.statusTipRatio ?? null,
+      unit: 'ratio',
+      goal: 1.2,
+      detail: `median tip / median floor status item, with ${what}${st?.floorStatusMs != null ? ` (floor ${st.floorStatusMs.toFixed(0)} ms, ${spread(st.floorSamples)})` : ''}`,
+      ...(why ? { why } : {}),
+    });
+  }
+  if (ui?.statusTip && ui.statusTip.tipSamples.length > 0) {
+    notes.push(
+      'status-bar tip = page load of a reload (navigation start) → the product\'s "Tech Lead tip" item in the status bar; the floor = its "floor" item, created in its activate() with the same onStartupFinished; one pair per reload, seen by a MutationObserver the page runs from its first script. A reload is a window opened after the first of the day: the tip the last window showed today appears at once, before the history loads; the first window of a day waits for the history (not measured here)',
+    );
+  }
 
   const tp = ui?.todayPaint;
   const tpWhy = uiWhy ?? tp?.why;

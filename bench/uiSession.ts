@@ -17,6 +17,7 @@ import { startCodeServer, type CodeServer } from '../test/e2e/harness/codeServer
 import { notificationToasts, openWorkbench, waitForExtensionActivated, type Workbench } from '../test/e2e/harness/workbench';
 import { measureActivation, nullTotals, type ActivationResult, type ExtensionUnderTest, type TotalsResult } from './activation';
 import { makeImportFile } from './fixtures';
+import { nullStatusTip, statusTipRecorder, watchStatusBar, type StatusTipResult } from './statusTip';
 import {
   FLOOR_DISPLAY_NAME,
   FLOOR_EXTENSION_ID,
@@ -63,6 +64,8 @@ export interface UiSessionResult {
   import10k?: Import10k;
   activation10k: TotalsResult;
   pagesOpen: PagesOpenResult;
+  statusTip: StatusTipResult;
+  statusTip10k: StatusTipResult;
 }
 
 const nullActivation = (why: string): ActivationResult => ({
@@ -142,6 +145,8 @@ export async function runUiSession(
     lessonOpen: nullLessonOpen('not reached'),
     activation10k: nullTotals('not reached'),
     pagesOpen: nullPagesOpen('not reached'),
+    statusTip: nullStatusTip('not reached'),
+    statusTip10k: nullStatusTip('not reached'),
   };
   let phase = 'start-up';
   try {
@@ -158,6 +163,7 @@ export async function runUiSession(
     workbench = await openWorkbench(server);
     const page = workbench.page;
     const srv = server;
+    await watchStatusBar(page);
 
     phase = 'activation';
     log(`activation and first Today view reveal (first load + ${opts.reloads} reloads):`);
@@ -180,12 +186,17 @@ export async function runUiSession(
       },
     };
     const paint = todayPaintRecorder(page, today, floorView, log);
+    const tips = statusTipRecorder(page, log);
     result.activation = await measureActivation(page, srv, opts.product, floor, opts.reloads, log, {
       runningExtensions: true,
       timesFile,
-      afterEachLoad: (i) => paint.atLoad(i),
+      afterEachLoad: async (i) => {
+        await tips.atLoad(i);
+        await paint.atLoad(i);
+      },
     });
     result.todayPaint = paint.result();
+    result.statusTip = tips.result();
 
     phase = 'lesson open';
     log(`lesson open vs Markdown preview (1 warm-up + ${opts.rounds} rounds):`);
@@ -238,9 +249,15 @@ export async function runUiSession(
 
     phase = 'activation with the 10,000';
     log(`activation with the 10,000 stored (first load + ${opts.reloads} reloads):`);
+    const tips10k = statusTipRecorder(page, log);
     result.activation10k = (
-      await measureActivation(page, srv, opts.product, floor, opts.reloads, log, { runningExtensions: false, timesFile })
+      await measureActivation(page, srv, opts.product, floor, opts.reloads, log, {
+        runningExtensions: false,
+        timesFile,
+        afterEachLoad: (i) => tips10k.atLoad(i),
+      })
     ).totals;
+    result.statusTip10k = tips10k.result();
 
     phase = 'review and person pages';
     log(`Weekly Review and person page vs Markdown preview, with the 10,000 (1 warm-up each + ${opts.rounds} rounds):`);

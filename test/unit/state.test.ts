@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { readNudgeProgress } from '../../src/domain/coach/nudges';
 import { TodayCoach } from '../../src/domain/coach/todayCoach';
 import { NewerDataError, State, type StateEntry } from '../../src/platform/state';
-import { StateMap } from '../../src/platform/stateMap';
+import { readShownTip, StateMap } from '../../src/platform/stateMap';
 import { FakeClock, loadTeam, MemoryStorage, sequentialIds } from '../support/fakes';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state');
@@ -137,6 +137,25 @@ describe('the storage map', () => {
       const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
       await assert.rejects(Promise.resolve(storage.update(key, { schemaVersion: 2 })), NewerDataError);
       assert.deepEqual(workspace.writes, []);
+    }
+  });
+});
+
+describe('the status-bar tip kept for the next window', () => {
+  it('reads back what was shown, and nothing from a value that is not one', () => {
+    const tip = { day: '2026-12-02', short: 'Ask why', action: 'Ask one person why.', why: 'Because.', done: true };
+    assert.deepEqual(readShownTip(tip), tip);
+    assert.deepEqual(readShownTip({ ...tip, done: 'yes' }), { ...tip, done: false });
+    for (const bad of [
+      undefined,
+      null,
+      'tip',
+      { ...tip, day: 'today' },
+      { ...tip, short: '' },
+      { ...tip, why: 3 },
+      { ...tip, action: 'x'.repeat(2001) },
+    ]) {
+      assert.equal(readShownTip(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
     }
   });
 });
