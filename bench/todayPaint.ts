@@ -13,7 +13,8 @@
 import type { Page } from 'playwright-core';
 import { Keys, pageIdle, pressOnWorkbench, type BenchKey } from './keys';
 import { median, reason } from './stats';
-import { finishWatch, startWatch, waitWebviewGone, type ContentCheck } from './webviewWatch';
+import { phasesLine } from './lessonOpen';
+import { finishWatchPhases, startWatch, waitWebviewGone, type ContentCheck } from './webviewWatch';
 
 export interface RevealTarget {
   name: string;
@@ -38,11 +39,13 @@ export function nullTodayPaint(why: string): TodayPaintResult {
   return { todayFirstPaintMs: null, floorViewFirstPaintMs: null, todayFirstPaintRatio: null, todaySamples: [], floorSamples: [], why };
 }
 
-async function revealOnce(page: Page, target: RevealTarget): Promise<number> {
+async function revealOnce(page: Page, target: RevealTarget, log: (line: string) => void): Promise<number> {
   await pageIdle(page);
   await startWatch(page, target.check, 20_000);
   await pressOnWorkbench(page, target.key);
-  return finishWatch(page);
+  const phases = await finishWatchPhases(page);
+  log(`      ${target.name}: ${phasesLine(phases)}`);
+  return phases.visible;
 }
 
 /**
@@ -66,7 +69,7 @@ export function todayPaintRecorder(
       try {
         const order = load % 2 === 1 ? [today, floor] : [floor, today];
         const times = new Map<RevealTarget, number>();
-        for (const target of order) times.set(target, await revealOnce(page, target));
+        for (const target of order) times.set(target, await revealOnce(page, target, log));
         const t = times.get(today) as number;
         const f = times.get(floor) as number;
         if (load === 0) {
