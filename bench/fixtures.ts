@@ -1,14 +1,13 @@
 /**
  * Two years of a busy lead's data, used by scale.ts (in Node) and heap.ts (imported into the real
- * extension host): 10,000 delegations across 50 people, 2,000 1:1s, 500 feedback entries and 500
- * moments (a fifth with the team), deterministic, spread around today like a long-used tracker. The
- * file follows the `techLead.importTeamData` contract, format version 3.
+ * extension host): 10,000 delegations across 50 people, 2,000 1:1s and 500 feedback entries (the
+ * data set the 10k goals were set for: no moments), deterministic, spread around today like a
+ * long-used tracker. The file follows the `techLead.importTeamData` contract, format version 3.
  */
 import { addDays, type DateKey } from '../src/domain/core/dates';
 import type { DelegationV1 } from '../src/domain/team/delegations';
 import { TOPICS, type Mood, type OneOnOne } from '../src/domain/team/oneOnOnes';
 import { type Feedback } from '../src/domain/team/feedback';
-import type { Moment } from '../src/domain/team/moments';
 import { attachPeople } from '../src/domain/team/storage/legacy';
 import { type TeamData } from '../src/domain/team/kinds';
 
@@ -160,23 +159,9 @@ export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
         : { ...base, kind: 'asked', said: 'Reviews come late in the week', change: 'Review by Wednesday' },
     );
   }
-  const moments: Moment[] = [];
-  for (let i = 0; i < SCALE_MOMENTS; i++) {
-    const person = people[i % people.length];
-    if (!person) continue;
-    const on = addDays(today, -Math.floor(rand() * 730));
-    const base = { id: `bench-moment-${String(i + 1).padStart(4, '0')}`, on, ...(i % 5 === 0 ? {} : { personId: person.id }) };
-    moments.push(
-      i % 2 === 0
-        ? { ...base, action: 'biggerPicture', note: 'Why the migration comes before the new reports' }
-        : { ...base, action: 'modelling', behavior: 'askedForHelp' },
-    );
-  }
-  return { people, delegations, oneOnOnes, feedback, moments };
+  return { people, delegations, oneOnOnes, feedback, moments: [] };
 }
 
-/** Moments in the data set. */
-export const SCALE_MOMENTS = 500;
 
 export function makeImportFile(today: DateKey): ImportFile {
   return { format: IMPORT_FORMAT, version: 3, exportedOn: today, ...makeTeamData(today) };

@@ -50,8 +50,8 @@ async function importOnce(count: number): Promise<{ delegations: number; ms: num
   delay.enable();
   const started = performance.now();
   const parsed = await parseImport(text, today, new Slices());
-  if (!parsed.ok || parsed.version !== 2) {
-    throw new Error(`the generated file did not import: ${parsed.ok ? 'version 1' : parsed.error}`);
+  if (!parsed.ok || parsed.version !== 3) {
+    throw new Error(`the generated file did not import: ${parsed.ok ? `version ${parsed.version}, not this release's 3` : parsed.error}`);
   }
   const result = await store.importMerge(parsed.data);
   const ms = performance.now() - started;

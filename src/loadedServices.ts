@@ -10,6 +10,7 @@ import { TodayCoach } from './domain/coach/todayCoach';
 import { trackerChunkFiles } from './platform/chunkFiles';
 import { readText } from './platform/files';
 import type { State } from './platform/state';
+import * as l10n from './domain/core/l10n';
 import { keysForSync, StateMap, TEAM_CHUNK_KEYS } from './platform/stateMap';
 import { readSettings, type CoachSettings } from './settings';
 
@@ -43,9 +44,16 @@ export interface LoadDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
-  const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).filter((name) => name.endsWith('.md'));
-  return Promise.all(names.map(async (name) => ({ name, text: await readText(vscode.Uri.joinPath(dir, name)) })));
+/**
+ * The lessons' front matter, from the catalogue the build writes (scripts/lessons.mjs): one file
+ * read instead of one per lesson; each lesson's body ships as rendered HTML only.
+ */
+async function readLessonFiles(catalogue: vscode.Uri): Promise<LessonFile[]> {
+  const parsed: unknown = JSON.parse(await readText(catalogue));
+  if (!Array.isArray(parsed) || !parsed.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string')) {
+    throw new Error(l10n.t('{0} is not a list of lesson files: reinstalling Tech Lead Coach should fix this.', catalogue.toString(true)));
+  }
+  return parsed as LessonFile[];
 }
 
 async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Nudge[]> {
@@ -102,7 +110,7 @@ export async function loadParts({ context, state, clock, log }: LoadDeps): Promi
     `Loaded ${people.length} people, ${delegations.length} delegations, ${oneOnOnes.length} 1:1s, ${feedback.length} feedback entries and ${catalogue.length} nudges in ${Math.round(performance.now() - started)} ms`,
   );
   const lessons = new LessonLibrary(
-    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'media', 'lessons')),
+    () => readLessonFiles(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lessons', 'catalogue.json')),
     state.cell(StateMap.lessonsRead),
     (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );

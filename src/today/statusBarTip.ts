@@ -3,7 +3,7 @@ import { inert, inertMarkdown } from '../domain/core/inertText';
 import { todayKey } from '../domain/core/dates';
 import { Commands, SETTINGS_SECTION, Settings } from '../ids';
 import { runInBackground } from '../platform/commands';
-import { StateMap, type ShownTip } from '../platform/stateMap';
+import { EarlyStateMap, type ShownTip } from '../platform/earlyStateMap';
 import { Disposable } from '../platform/disposable';
 import type { Services } from '../services';
 import * as l10n from '../domain/core/l10n';
@@ -28,7 +28,7 @@ export class StatusBarTip extends Disposable {
   }
 
   private showShown(): void {
-    const shown = this.services.state.get(StateMap.statusTip);
+    const shown = this.services.state.get(EarlyStateMap.statusTip);
     const enabled = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(Settings.statusBarTip, true);
     if (shown && enabled && shown.day === todayKey(this.services.clock)) {
       this.show(shown);
@@ -73,9 +73,11 @@ export class StatusBarTip extends Disposable {
 
   /** Keeps what the tip shows for the next window, writing only when it changed. */
   private remember(tip: ShownTip | undefined): void {
-    const before = this.services.state.get(StateMap.statusTip);
+    const before = this.services.state.get(EarlyStateMap.statusTip);
     if (JSON.stringify(before) !== JSON.stringify(tip)) {
-      runInBackground(this.services.log, l10n.t('Remember the status-bar tip'), () => this.services.state.update(StateMap.statusTip, tip));
+      runInBackground(this.services.log, l10n.t('Remember the status-bar tip'), () =>
+        this.services.state.update(EarlyStateMap.statusTip, tip),
+      );
     }
   }
 }

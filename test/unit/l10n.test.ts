@@ -153,10 +153,12 @@ describe('localisation', () => {
       }
     });
 
-    it('is where package.json tells VS Code to look, and ships', () => {
+    it('is where package.json tells VS Code to look; its translations ship, the English source does not', () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { l10n?: string };
       assert.equal(manifest.l10n, './l10n');
-      assert.match(fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8'), /^!l10n\/\*\.json$/m);
+      const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+      assert.match(ignore, /^!l10n\/bundle\.l10n\.\*\.json$/m);
+      assert.doesNotMatch(ignore, /^!l10n\/\*\.json$/m);
     });
   });
 

@@ -369,8 +369,8 @@ describe('weekly review figures', () => {
     assert.deepEqual(figures.actions, { checkIns: 5, biggerPicture: 1, modelling: 1, delegating: 3, feedback: 2 });
     assert.equal(figures.least, 'biggerPicture', 'a tie with modelling goes to the earlier action');
     assert.deepEqual(figures.levels, [0, 0, 2, 0, 1, 0, 0]);
-    // As of Sun 22 Nov, on workdays: Mon 16 to Thu 19 done, Fri 20 missed and forgiven; the weekend's nudges do not count (today would give more).
-    assert.equal(figures.streak, 4);
+    // As of Sun 22 Nov: Mon 16 to Thu 19 done, Fri 20 missed and forgiven, and the weekend's two nudges done count too.
+    assert.equal(figures.streak, 6);
     assert.deepEqual(figures.people, [
       // Her 1:1 on 24 Nov is after the week: days since are as of 22 Nov.
       { personId: 'p-ana', name: 'ana', delegated: 2, oneOnOnes: 1, daysSinceOneOnOne: 4, oneOnOneOverdue: false },
@@ -401,7 +401,8 @@ describe('weekly review figures', () => {
     assert.deepEqual(figures.actions, { checkIns: 1, biggerPicture: 0, modelling: 0, delegating: 1, feedback: 1 });
     assert.equal(figures.least, 'biggerPicture');
     assert.deepEqual(figures.levels, [0, 0, 0, 0, 0, 1, 0]);
-    assert.equal(figures.streak, 7);
+    // As of today, Wed 25 Nov: the six above, and Mon 23 to Wed 25.
+    assert.equal(figures.streak, 9);
     assert.deepEqual(
       figures.people.map((p) => [p.name, p.delegated, p.oneOnOnes, p.daysSinceOneOnOne, p.oneOnOneOverdue]),
       [
@@ -430,7 +431,7 @@ describe('weekly review figures', () => {
   it('are as of today for a week that has not started', () => {
     const figures = weekFigures(INPUT, week('2026-11-30', '2026-12-06'));
     assert.equal(figures.current, false);
-    assert.equal(figures.streak, 7);
+    assert.equal(figures.streak, 9);
     assert.deepEqual(figures.actions, { checkIns: 0, biggerPicture: 0, modelling: 0, delegating: 0, feedback: 0 });
     assert.equal(figures.people.find((p) => p.personId === 'p-ana')?.daysSinceOneOnOne, 1);
   });
