@@ -69,3 +69,19 @@ export function unknownFields(r: Record<string, unknown>, allowed: readonly stri
       )
     : undefined;
 }
+
+/**
+ * For a command's argument object: the one message naming its unknown fields and the fields it
+ * takes, or none.
+ */
+export function unknownArguments(args: Record<string, unknown>, allowed: readonly string[]): string[] {
+  const extra = Object.keys(args).filter((key) => !allowed.includes(key));
+  if (extra.length === 0) {
+    return [];
+  }
+  return [
+    extra.length > 1
+      ? l10n.t('Unknown fields: {0} (expected {1}).', extra.join(', '), allowed.join(', '))
+      : l10n.t('Unknown field: {0} (expected {1}).', extra.join(', '), allowed.join(', ')),
+  ];
+}

@@ -1,6 +1,6 @@
 import { compareDays, compareText, sameValue } from '../core/compare';
 import { addDays, daysBetween, formatDay, parseDateKey, type DateKey } from '../core/dates';
-import { storedDay, storedText, unknownFields, validateDayCount } from '../core/fields';
+import { storedDay, storedText, unknownArguments, unknownFields, validateDayCount } from '../core/fields';
 import { isStoredId } from '../core/ids';
 import { cleanLine, cleanText } from '../core/text';
 import { fail, ok, type Validation } from '../core/validation';
@@ -129,15 +129,7 @@ export function parseLogDelegationArgs(
     return { ok: false, errors: [l10n.t('Expected an object like { "task": "…", "person": "…" }.')] };
   }
   const args = raw as Record<string, unknown>;
-  const errors: string[] = [];
-  const unknownKeys = Object.keys(args).filter((key) => !(ARGUMENT_KEYS as readonly string[]).includes(key));
-  if (unknownKeys.length > 0) {
-    errors.push(
-      unknownKeys.length > 1
-        ? l10n.t('Unknown fields: {0} (expected {1}).', unknownKeys.join(', '), ARGUMENT_KEYS.join(', '))
-        : l10n.t('Unknown field: {0} (expected {1}).', unknownKeys.join(', '), ARGUMENT_KEYS.join(', ')),
-    );
-  }
+  const errors: string[] = unknownArguments(args, ARGUMENT_KEYS);
   const task = validateTask(args['task']);
   const person = validatePersonName(args['person']);
   const level = args['level'] === undefined ? ok(defaults.level) : validateLevel(args['level']);

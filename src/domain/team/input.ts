@@ -1,5 +1,6 @@
 import { type NewFeedback, type NewOneOnOne } from './store/change';
 import type { DateKey } from '../core/dates';
+import { unknownArguments } from '../core/fields';
 import { validatePersonName } from './people';
 import { validateFeedbackLine } from './feedback';
 import { validateMood, validateOneOnOneNotes, validateTopics } from './oneOnOnes';
@@ -16,18 +17,6 @@ function asRecord(raw: unknown, example: string): Record<string, unknown> | stri
     : l10n.t('Expected an object like {0}.', example);
 }
 
-function unknownKeys(args: Record<string, unknown>, allowed: readonly string[]): string[] {
-  const extra = Object.keys(args).filter((key) => !allowed.includes(key));
-  if (extra.length === 0) {
-    return [];
-  }
-  return [
-    extra.length > 1
-      ? l10n.t('Unknown fields: {0} (expected {1}).', extra.join(', '), allowed.join(', '))
-      : l10n.t('Unknown field: {0} (expected {1}).', extra.join(', '), allowed.join(', ')),
-  ];
-}
-
 const ONE_ON_ONE_KEYS = ['person', 'date', 'mood', 'notes', 'topics'] as const;
 
 /** `{ person, date?, mood?, notes?, topics? }`: date is `YYYY-MM-DD` or days ago (today by default). */
@@ -36,7 +25,7 @@ export function parseLogOneOnOneArgs(raw: unknown, today: DateKey): Parsed<NewOn
   if (typeof args === 'string') {
     return { ok: false, errors: [args] };
   }
-  const errors = unknownKeys(args, ONE_ON_ONE_KEYS);
+  const errors = unknownArguments(args, ONE_ON_ONE_KEYS);
   const person = validatePersonName(args['person']);
   const on = validatePastDay(args['date'] ?? 0, today, l10n.t('The 1:1 date'));
   const mood = validateMood(args['mood']);
@@ -81,7 +70,7 @@ export function parseLogFeedbackArgs(raw: unknown, today: DateKey): Parsed<NewFe
       errors: [l10n.t('"kind" must be "given" (with "situation", "behaviour", "impact") or "asked" (with "said", "change").')],
     };
   }
-  const errors = unknownKeys(args, kind === 'given' ? GIVEN_KEYS : ASKED_KEYS);
+  const errors = unknownArguments(args, kind === 'given' ? GIVEN_KEYS : ASKED_KEYS);
   const person = validatePersonName(args['person']);
   const on = validatePastDay(args['date'] ?? 0, today, l10n.t('The feedback date'));
   const lines = (kind === 'given' ? (['situation', 'behaviour', 'impact'] as const) : (['said', 'change'] as const)).map((key) => ({

@@ -1,5 +1,5 @@
 import type { DateKey } from '../core/dates';
-import { asObject, storedDay, storedText, unknownFields } from '../core/fields';
+import { asObject, storedDay, storedText, unknownArguments, unknownFields } from '../core/fields';
 import { isStoredId } from '../core/ids';
 import { cleanLine } from '../core/text';
 import { fail, ok, type Validation } from '../core/validation';
@@ -162,15 +162,7 @@ export function parseLogMomentArgs(raw: unknown, today: DateKey): { ok: true; va
   if (!args) {
     return { ok: false, errors: [l10n.t('Expected an object like { "action": "biggerPicture", "what": "…" }.')] };
   }
-  const errors: string[] = [];
-  const unknownKeys = Object.keys(args).filter((key) => !(ARGUMENT_KEYS as readonly string[]).includes(key));
-  if (unknownKeys.length > 0) {
-    errors.push(
-      unknownKeys.length > 1
-        ? l10n.t('Unknown fields: {0} (expected {1}).', unknownKeys.join(', '), ARGUMENT_KEYS.join(', '))
-        : l10n.t('Unknown field: {0} (expected {1}).', unknownKeys.join(', '), ARGUMENT_KEYS.join(', ')),
-    );
-  }
+  const errors: string[] = unknownArguments(args, ARGUMENT_KEYS);
   const action = args['action'];
   if (!isMomentAction(action)) {
     errors.push(l10n.t('"action" must be "biggerPicture" or "modelling".'));
