@@ -162,7 +162,6 @@ export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
   return { people, delegations, oneOnOnes, feedback, moments: [] };
 }
 
-
 export function makeImportFile(today: DateKey): ImportFile {
   return { format: IMPORT_FORMAT, version: 3, exportedOn: today, ...makeTeamData(today) };
 }
