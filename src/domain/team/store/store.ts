@@ -425,6 +425,10 @@ export class TeamStore {
     return this.queue.run(async () => {
       for (let attempt = 1; ; attempt++) {
         this.refuseIfReadOnly();
+        // Where other windows write the same index (a shared folder): the generation is checked before the change is computed.
+        if (await this.readIfChanged()) {
+          this.refuseIfReadOnly();
+        }
         const context: EditContext = { today: todayKey(this.deps.clock), newId: this.deps.newId, defaults: this.deps.defaults };
         const draft = draftOf(this.data);
         const outcome = await edit(draft, context);
@@ -467,8 +471,54 @@ export class TeamStore {
     });
   }
 
+  /**
+   * Reads the team again if another window replaced the index since this store read or wrote it,
+   * or a chunk that could not be read is there now (a folder many windows share; a file event or a
+   * timer calls it). True when it did.
+   */
+  followOthers(): Promise<boolean> {
+    return this.queue.run(() => this.readIfChanged());
+  }
+
+  /** Files beside the index that a sync tool made as conflict copies (a folder location): offered for merge by import. */
+  conflictCopies(): readonly string[] {
+    return this.deps.cell.conflicts?.() ?? [];
+  }
+
+  private async readIfChanged(): Promise<boolean> {
+    if (!this.deps.cell.refresh) {
+      return false;
+    }
+    try {
+      await this.deps.cell.refresh();
+    } catch (error) {
+      throw new StoreWriteError(error);
+    }
+    if (sameStamp(stampOf(this.deps.cell.get()), this.writer.stampRead) && !(await this.someUnreadIsBack())) {
+      return false;
+    }
+    await this.reload({ fresh: true });
+    return true;
+  }
+
+  /** Whether a chunk that could not be read at the last load is there now (a sync tool delivered it late). */
+  private async someUnreadIsBack(): Promise<boolean> {
+    const back = await Promise.all(
+      this.unread.map((u) =>
+        this.deps.files.read(u.name).then(
+          (text) => text !== undefined,
+          () => false,
+        ),
+      ),
+    );
+    return back.includes(true);
+  }
+
   /** Reads the stored team again, holding on to the chunks already read; views are told. */
-  private async reload(): Promise<void> {
+  private async reload(options: { readonly fresh?: boolean } = {}): Promise<void> {
+    if (options.fresh !== true) {
+      await this.deps.cell.refresh?.();
+    }
     const today = todayKey(this.deps.clock);
     const read = await readStoredTeam((key) => this.deps.storage.get(key), this.deps.files, this.deps.keys.team, today, {
       reuse: this.writer.heldByName(),
