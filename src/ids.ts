@@ -38,6 +38,8 @@ export const Commands = {
   importTeamData: 'techLead.importTeamData',
   exportTeamDataKeptAside: 'techLead.exportTeamDataKeptAside',
   exportForeignData: 'techLead.exportForeignData',
+  moveTeamData: 'techLead.moveTeamData',
+  mergeTeamConflictCopies: 'techLead.mergeTeamConflictCopies',
 } as const;
 
 /**
@@ -101,6 +103,8 @@ export const Settings = {
   adaptiveCoach: 'nudges.adaptive',
   weekStartsOn: 'review.weekStartsOn',
   workdays: 'nudges.workdays',
+  teamLocation: 'team.location',
+  teamFolder: 'team.folder',
 } as const;
 
 export const WebviewPanels = {

@@ -9,6 +9,7 @@ import { exportTeamData, importTeamData } from './exchange';
 import { exportForeignData, exportTeamDataKeptAside } from './keptAside';
 import { logFeedback } from './logFeedback';
 import { logOneOnOne } from './logOneOnOne';
+import { mergeTeamConflictCopies, moveTeamData } from './moveTeam';
 import {
   addPerson,
   archivePerson,
@@ -48,4 +49,6 @@ export const teamCommands = {
   importTeamData,
   exportTeamDataKeptAside,
   exportForeignData,
+  moveTeamData,
+  mergeTeamConflictCopies,
 };

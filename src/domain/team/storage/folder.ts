@@ -4,6 +4,7 @@ import type { StateStorage } from '../../core/storage';
 import type { ChunkFiles, IndexCell } from './files';
 import { parseChunkName, sameStamp, stampOf, type IndexStamp, type TeamIndex } from './format';
 import { ORPHAN_MS, SETTLED_MS } from './writer';
+import * as l10n from '../../core/l10n';
 
 /**
  * A folder of plain files that holds a whole team: the `user` location (the extension's global
@@ -33,6 +34,9 @@ export const FOLDER_README = 'README.md';
 /** Written into a location whose team was moved elsewhere: where to, and when. */
 export const MOVED_FILE = 'moved.json';
 
+/** Added to a conflict copy's name once its records were merged (Merge Team Conflict Copies): it is kept, and no longer offered. */
+export const MERGED_SUFFIX = '.merged';
+
 const INDEX_FILE = /^index-(\d{1,15})\.json$/;
 const TEMP_FILE = /^\.index-([0-9a-z]{1,12})\.[0-9a-z]{4}\.tmp$/;
 const KEPT_ASIDE_FILE = /^kept-aside-[0-9a-z]{1,12}\.[0-9a-z]{4}\.json$/;
@@ -55,7 +59,8 @@ export function isConflictCopy(name: string): boolean {
     KEPT_ASIDE_FILE.test(name) ||
     name === FOLDER_README ||
     name === MOVED_FILE ||
-    parseChunkName(name) !== undefined
+    parseChunkName(name) !== undefined ||
+    name.endsWith(MERGED_SUFFIX)
   ) {
     return false;
   }
@@ -66,7 +71,7 @@ export function isConflictCopy(name: string): boolean {
 export class DamagedIndexError extends Error {
   override readonly name = 'DamagedIndexError';
   constructor(readonly file: string) {
-    super(`${file} is not whole JSON (a merge or a sync tool may have left it so); fix or remove it, and try again`);
+    super(l10n.t('{0} is not whole JSON (a merge or a sync tool may have left it so); fix or remove it, and try again', file));
   }
 }
 
@@ -85,6 +90,7 @@ export class FolderIndexCell implements IndexCell {
   private conflictCopies: readonly string[] = [];
   private keptAside: readonly unknown[] = [];
   private listed: readonly string[] = [];
+  private moved: string | undefined;
   readonly state: StateStorage;
 
   constructor(
@@ -108,9 +114,18 @@ export class FolderIndexCell implements IndexCell {
     return this.conflictCopies;
   }
 
+  /** What the marker of a team moved elsewhere says (MOVED_FILE), as of the last read; undefined when there is none. */
+  movedTo(): string | undefined {
+    return this.moved;
+  }
+
   /** Reads the folder again: the newest whole index, the records kept aside, the conflict copies. */
   async refresh(): Promise<void> {
     const names = await this.folder.list();
+    // Index and kept-aside files are written once under names never used again: the same names, the same team.
+    if (this.current !== undefined && names.length === this.listed.length && sameNames(names, this.listed)) {
+      return;
+    }
     const indexes = names
       .map((name) => ({ name, match: INDEX_FILE.exec(name) }))
       .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
@@ -144,7 +159,9 @@ export class FolderIndexCell implements IndexCell {
         keptAside.push({ raw: text, reason: `${name} is not whole JSON`, keptOn: '' });
       }
     }
+    const moved = names.includes(MOVED_FILE) ? await this.folder.read(MOVED_FILE) : undefined;
     this.current = current;
+    this.moved = moved;
     this.highest = indexes[0]?.generation ?? -1;
     this.damagedAbove = damaged;
     this.keptAside = keptAside;
@@ -233,7 +250,7 @@ export class FolderIndexCell implements IndexCell {
 
   private async update(key: string, value: unknown): Promise<void> {
     if (key !== this.keys.keptAside) {
-      throw new Error(`${key} is not kept in a team folder`);
+      throw new Error(l10n.t('{0} is not kept in a team folder', key));
     }
     const list = Array.isArray(value) ? (value as unknown[]) : [value];
     // The store passes what was kept aside before with the new records after it: only the new ones are written, in a file of their own.
@@ -248,4 +265,9 @@ export class FolderIndexCell implements IndexCell {
     );
     this.keptAside = [...this.keptAside, ...fresh];
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(b);
+  return a.every((name) => set.has(name));
 }

@@ -34,7 +34,8 @@ export interface MoveResult {
 }
 
 /**
- * Moves `source`'s team to the destination. `arrive` is asked when the destination already holds a
+ * Moves `source`'s team to the destination, with no change of the source's in between (changes
+ * asked for meanwhile run after it, on the source, which the switch step may have locked). `arrive` is asked when the destination already holds a
  * team (`movedHere`: it is an old copy marked moved, which may be replaced); undefined cancels,
  * before anything is written.
  */
@@ -44,8 +45,16 @@ export async function moveTeam(
   arrive: (destination: { readonly people: number; readonly records: number; readonly movedHere: boolean }) => Promise<Arrival | undefined>,
   options: { readonly movedHere?: boolean; readonly switchSetting?: boolean } = {},
 ): Promise<MoveResult | undefined> {
+  return source.exclusive(() => moveNow(source, steps, arrive, options));
+}
+
+async function moveNow(
+  source: TeamStore,
+  steps: MoveSteps,
+  arrive: (destination: { readonly people: number; readonly records: number; readonly movedHere: boolean }) => Promise<Arrival | undefined>,
+  options: { readonly movedHere?: boolean; readonly switchSetting?: boolean },
+): Promise<MoveResult | undefined> {
   source.refuseIfReadOnly();
-  await source.flushed();
   if (source.unreadChunks().length > 0) {
     throw new StoreRefusal(
       l10n.t(

@@ -436,6 +436,14 @@ export class TeamStore {
     }
   }
 
+  /**
+   * Runs `task` with no change of this store's in between (a move reads the team and switches
+   * where it is kept): changes asked for meanwhile wait for it, then run (or are refused if it locked the store).
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.queue.run(task);
+  }
+
   /** Resolves once every write started so far has reached storage (or been refused). */
   flushed(): Promise<void> {
     return this.queue.idle();
