@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TeamFolder } from '../domain/team/storage/folder';
 import { WorkspaceChunkFiles } from './chunkFiles';
+import { linkExclusive } from './diskLink';
 
 /**
  * A folder that holds a whole team (see domain/team/storage/folder.ts), through `vscode.workspace.fs`.
@@ -34,35 +35,9 @@ export class VscodeTeamFolder extends WorkspaceChunkFiles implements TeamFolder 
   }
 }
 
-type FsPromises = typeof import('node:fs/promises');
-
-/** Node's fs, where the extension host is Node (not in the web worker, which has no `process`). */
-function nodeFs(): FsPromises | undefined {
-  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return typeof host?.getBuiltinModule === 'function' ? (host.getBuiltinModule('node:fs/promises') as FsPromises | undefined) : undefined;
-}
-
-/** Links `to` to `from`'s file, then removes `from`: false when `to` exists; 'unsupported' where there is no disk or no hard link. */
-async function linkOnDisk(from: vscode.Uri, to: vscode.Uri): Promise<boolean | 'unsupported'> {
-  const fs = from.scheme === 'file' ? nodeFs() : undefined;
-  if (!fs) {
-    return 'unsupported';
-  }
-  try {
-    await fs.link(from.fsPath, to.fsPath);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'EEXIST') {
-      return false;
-    }
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS' || code === 'EXDEV') {
-      return 'unsupported';
-    }
-    throw error;
-  }
-  // The new name holds the index; the temporary one left behind is removed at a later load if this fails.
-  await fs.unlink(from.fsPath).catch(() => undefined);
-  return true;
+/** Links `to` to `from`'s file where the URI is on a disk the Node host can reach (see diskLink.ts). */
+function linkOnDisk(from: vscode.Uri, to: vscode.Uri): Promise<boolean | 'unsupported'> {
+  return from.scheme === 'file' ? linkExclusive(from.fsPath, to.fsPath) : Promise.resolve('unsupported');
 }
 
 /**
