@@ -8,8 +8,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, repoRoot, runCommand, startCodeServer, type CodeServer, type Workbench } from './harness';
 import {
+  notificationToasts,
+  openWorkbench,
+  reloadWindow,
+  repoRoot,
+  runCommand,
+  startCodeServer,
+  type CodeServer,
+  type Workbench,
+} from './harness';
+import {
+  answerFileDialog,
   answerStep,
   expandPane,
   openSidebar,
@@ -123,5 +133,100 @@ describe('One team in every window (the user location)', function () {
       );
       assert.equal(rows.filter((r) => r.label.startsWith('Sam')).length, 1, JSON.stringify(rows));
     }
+  });
+});
+
+describe('Move Team Data: from the workspace to a folder and back', function () {
+  this.timeout(240_000);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-move-ws-'));
+  const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-move-notes-'));
+  let server: CodeServer | undefined;
+  let window: Workbench | undefined;
+  const page = (): Page => {
+    if (!window) {
+      throw new Error('The window is used before it opened.');
+    }
+    return window.page;
+  };
+  const pick = async (label: string): Promise<void> => {
+    const box = quickInput(page()).locator('.quick-input-box input');
+    await box.waitFor({ state: 'visible' });
+    await box.fill(label);
+    await quickInput(page()).locator('.monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+    await box.press('Enter');
+  };
+  const toast = (text: string) =>
+    waitUntil(
+      `a notification saying "${text}"`,
+      () => notificationToasts(page()),
+      (toasts) => toasts.some((t) => t.plainText.includes(text)),
+      30_000,
+    );
+
+  before(async () => {
+    server = await startCodeServer({ vsixPaths: [path.join(repoRoot(), 'dist', 'tech-lead-coach.vsix')], workspaceDir: workspace });
+    window = await openWorkbench(server);
+    await waitForCoachReady(window.page, server);
+    await openSidebar(window.page);
+    await expandPane(window.page, 'Team');
+  });
+  afterEach(async function () {
+    await reportFailedTest(this.currentTest, window?.page);
+  });
+  after(async () => {
+    await window?.close();
+    await server?.stop();
+    for (const folder of [workspace, notes]) {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('moves the team to a folder: its files and README are there, the old copy kept, and the team is there after a reload', async () => {
+    await runCommand(page(), 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
+    await answerStep(page(), '1/2', 'Ana');
+    await answerStep(page(), '2/2');
+    await quickInput(page()).waitFor({ state: 'hidden' });
+    await runCommand(page(), 'Tech Lead: Move Team Data…', undefined, { opensQuickInput: true });
+    await pick('A folder you choose');
+    await answerFileDialog(page(), notes);
+    await toast('The team was moved to');
+    const files = fs.readdirSync(notes);
+    assert.ok(files.includes('README.md'), JSON.stringify(files));
+    assert.ok(
+      files.some((f) => /^index-\d+\.json$/.test(f)),
+      JSON.stringify(files),
+    );
+    assert.match(
+      fs.readFileSync(path.join(notes, 'README.md'), 'utf8'),
+      /must not go into a shared or public repository|Do not put this folder into a shared or public repository/,
+    );
+    await reloadWindow(page(), server);
+    await openSidebar(page());
+    await expandPane(page(), 'Team');
+    await waitUntil(
+      'Ana, from the folder',
+      () => treeRows(page(), 'Team'),
+      (rows) => rows.some((r) => r.label.startsWith('Ana')),
+      30_000,
+    );
+  });
+
+  it('moves it back to the workspace, replacing the old copy marked moved', async () => {
+    await runCommand(page(), 'Tech Lead: Move Team Data…', undefined, { opensQuickInput: true });
+    await pick('This workspace');
+    const replace = page().locator('.monaco-dialog-box').getByRole('button', { name: 'Replace It' });
+    await replace.waitFor({ state: 'visible', timeout: 20_000 });
+    await replace.click();
+    await toast('The team was moved to this workspace');
+    assert.ok(fs.readdirSync(notes).includes('moved.json'), 'the folder copy is not marked moved');
+    await reloadWindow(page(), server);
+    await openSidebar(page());
+    await expandPane(page(), 'Team');
+    await waitUntil(
+      'Ana, in the workspace again',
+      () => treeRows(page(), 'Team'),
+      (rows) => rows.some((r) => r.label.startsWith('Ana')),
+      30_000,
+    );
   });
 });

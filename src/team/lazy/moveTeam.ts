@@ -184,13 +184,13 @@ async function askArrival(
   const replace = l10n.t('Replace It');
   const message = there.movedHere
     ? l10n.t(
-        '{0} holds an old copy of a team that was moved from there ({1} people, {2} records in all). Replace it with this team, or merge the two (people matched by name)?',
+        'The place you chose, {0}, holds an old copy of a team that was moved from there (people: {1}; records in all: {2}). Replace it with this team, or merge the two (people matched by name)?',
         destination.label,
         there.people,
         there.records,
       )
     : l10n.t(
-        '{0} already holds a team ({1} people, {2} records in all). Merge this team into it? People are matched by name, and records by id, as Import Team Data does.',
+        'The place you chose, {0}, already holds a team (people: {1}; records in all: {2}). Merge this team into it? People are matched by name, and records by id, as Import Team Data does.',
         destination.label,
         there.people,
         there.records,
