@@ -14,6 +14,7 @@ import {
   followTeamPlace,
   movedAway,
   movedMarkerOf,
+  offerWorkspaceTeam,
   openTeamPlace,
   teamKeys,
   teamLocations,
@@ -101,6 +102,7 @@ export async function loadParts({ context, state, clock, log }: LoadDeps): Promi
     tellLocked(log, movedAway(moved));
   }
   context.subscriptions.push(...followTeamPlace(team, place, log));
+  offerWorkspaceTeam(place, state, log);
   const coach = new TodayCoach({
     storage: state.storage(StateMap.nudgeProgress),
     progressKey: StateMap.nudgeProgress.key,

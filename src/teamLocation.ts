@@ -321,6 +321,40 @@ export function tellLocked(log: vscode.LogOutputChannel, reason: string): void {
   });
 }
 
+/**
+ * With the team kept for every window or in a folder: says once when this workspace also keeps a
+ * team of its own from before (in workspace state, not marked moved), and offers to bring it in.
+ */
+export function offerWorkspaceTeam(place: TeamPlace, state: State, log: vscode.LogOutputChannel): void {
+  if (place.kind === 'workspace' || state.get(StateMap.teamMovedTo) !== undefined) {
+    return;
+  }
+  const people = (state.raw(StateMap.team) as { people?: unknown } | undefined)?.people;
+  const count = Array.isArray(people) ? people.length : 0;
+  if (count === 0) {
+    return;
+  }
+  runInBackground(log, l10n.t("Offer to bring this workspace's own team in"), async () => {
+    const bring = l10n.t('Bring It In…');
+    const choice = await vscode.window.showInformationMessage(
+      count === 1
+        ? l10n.t(
+            'This workspace also keeps a team of its own from before (1 person), apart from the team kept in {0}. Bring it in? It is merged with the import rules, and its copy here kept.',
+            place.label,
+          )
+        : l10n.t(
+            'This workspace also keeps a team of its own from before ({0} people), apart from the team kept in {1}. Bring it in? It is merged with the import rules, and its copy here kept.',
+            count,
+            place.label,
+          ),
+      bring,
+    );
+    if (choice === bring) {
+      await vscode.commands.executeCommand(Commands.moveTeamData, 'bringWorkspace');
+    }
+  });
+}
+
 function tellConflicts(log: vscode.LogOutputChannel, names: readonly string[]): void {
   runInBackground(log, l10n.t('Report conflict copies of the team'), async () => {
     const merge = l10n.t('Merge Them…');

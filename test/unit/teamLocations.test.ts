@@ -121,6 +121,25 @@ describe('team locations (issue 26)', () => {
       assert.equal((await loadFolder(folder, clock)).delegations().length, 1);
     });
 
+    it('records kept aside in two windows at once are both kept (each in a file of its own)', async () => {
+      const clock = new FakeClock('2026-11-24');
+      const folder = new MemoryTeamFolder();
+      folder.delayMs = 4;
+      const [one, two] = await Promise.all([loadFolder(folder, clock), loadFolder(folder, clock)]);
+      await Promise.all([
+        one.addKeptAside([{ raw: { a: 1 }, reason: 'from one', keptOn: day('2026-11-24') }]),
+        two.addKeptAside([{ raw: { b: 2 }, reason: 'from two', keptOn: day('2026-11-24') }]),
+      ]);
+      const back = await loadFolder(folder, clock);
+      assert.deepEqual(
+        back
+          .keptAside()
+          .map((r) => r.reason)
+          .sort(),
+        ['from one', 'from two'],
+      );
+    });
+
     it('replaced index files go once settled, temporary files once a day old, the newest index never', async () => {
       const clock = new FakeClock('2026-11-24');
       const folder = new MemoryTeamFolder();

@@ -22,9 +22,13 @@ interface Destination extends vscode.QuickPickItem {
  * and the old copy is marked moved and kept. With the team kept for every window or in a folder,
  * a workspace that has a team of its own can bring it in (merged with the import rules).
  */
-export async function moveTeamData(services: Services): Promise<void> {
+export async function moveTeamData(services: Services, arg?: unknown): Promise<void> {
   const locations = services.teamLocations;
   const here = locations.current;
+  if (arg === 'bringWorkspace' && here.kind !== 'workspace') {
+    await bringWorkspaceTeam(services);
+    return;
+  }
   const items: Destination[] = (
     [
       {
