@@ -579,8 +579,10 @@ export class TeamStore {
 
   /** Reads the stored team again, holding on to the chunks already read; views are told. */
   private async reload(options: { readonly fresh?: boolean } = {}): Promise<void> {
-    if (options.fresh !== true) {
-      await this.deps.cell.refresh?.();
+    if (options.fresh !== true && this.deps.cell.refresh) {
+      await this.deps.cell.refresh().catch((error: unknown) => {
+        throw new StoreWriteError(error);
+      });
     }
     const today = todayKey(this.deps.clock);
     const read = await readStoredTeam((key) => this.deps.storage.get(key), this.deps.files, this.deps.keys.team, today, {
