@@ -40,6 +40,8 @@ export const Commands = {
   importTeamData: 'techLead.importTeamData',
   exportTeamDataKeptAside: 'techLead.exportTeamDataKeptAside',
   exportForeignData: 'techLead.exportForeignData',
+  moveTeamData: 'techLead.moveTeamData',
+  mergeTeamConflictCopies: 'techLead.mergeTeamConflictCopies',
 } as const;
 
 /**
@@ -106,6 +108,8 @@ export const Settings = {
   adaptiveCoach: 'nudges.adaptive',
   weekStartsOn: 'review.weekStartsOn',
   workdays: 'nudges.workdays',
+  teamLocation: 'team.location',
+  teamFolder: 'team.folder',
 } as const;
 
 export const WebviewPanels = {

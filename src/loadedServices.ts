@@ -1,18 +1,27 @@
 import * as vscode from 'vscode';
 import type { Clock } from './domain/core/dates';
 import { parseNudgeCatalogue, type Nudge } from './domain/coach/nudges';
-import type { StateStorage } from './domain/core/storage';
-import { StateChunkFiles, type ChunkFiles } from './domain/team/storage/files';
 import { LessonLibrary, type LessonFile } from './domain/lessons/lessonLibrary';
 import { loadTeamStore, unavailableTeamStore } from './domain/team/store/load';
 import type { TeamStore } from './domain/team/store/store';
 import { TodayCoach } from './domain/coach/todayCoach';
-import { trackerChunkFiles } from './platform/chunkFiles';
 import { readText } from './platform/files';
 import type { State } from './platform/state';
 import * as l10n from './domain/core/l10n';
-import { keysForSync, StateMap, TEAM_CHUNK_KEYS } from './platform/stateMap';
-import { readSettings, type CoachSettings } from './settings';
+import { keysForSync, StateMap } from './platform/stateMap';
+import { readSettings, readTeamLocation, type CoachSettings } from './settings';
+import {
+  cellOptions,
+  followTeamPlace,
+  movedAway,
+  movedMarkerOf,
+  offerWorkspaceTeam,
+  openTeamPlace,
+  teamKeys,
+  teamLocations,
+  tellLocked,
+  type TeamLocations,
+} from './teamLocation';
 
 /**
  * The services' heavy part: services.ts loads it with `import()` (bundled apart, dist/services.mjs)
@@ -34,6 +43,8 @@ export interface LoadedParts {
   readonly settings: () => CoachSettings;
   /** The global keys handed to Settings Sync: the streak and the lessons read follow the lead across machines. */
   readonly syncedKeys: readonly string[];
+  /** Where the team is kept, and the other places it can move to. */
+  readonly teamLocations: TeamLocations;
 }
 
 /** What the heavy part is given: the cheap services, made in activate(). */
@@ -68,32 +79,38 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
   }
 }
 
-/**
- * Where the team's chunks go: files in the `team` folder of the extension's workspace storage, so
- * workspace state (written whole on every change, read whole at every start) holds only the index.
- * A window with no folder open has no storage folder: there the chunks are keys of workspace state.
- */
-function teamChunkFiles(context: vscode.ExtensionContext, storage: StateStorage): ChunkFiles {
-  return context.storageUri ? trackerChunkFiles(context.storageUri) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
-}
-
 export async function loadParts({ context, state, clock, log }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
   const settings = readSettings;
-  const storage = state.storage(StateMap.team, StateMap.legacyDelegations);
-  const files = teamChunkFiles(context, storage);
-  const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
+  // Where the team is kept (teamLocation.ts): workspace state and its storage folder, the user's
+  // global storage, or a folder the lead chose.
+  const place = await openTeamPlace(context, state, clock, readTeamLocation()).catch((error: unknown) => {
+    log.error('Could not open where the team is kept', error);
+    return openTeamPlace(context, state, clock, { kind: 'workspace', folder: undefined });
+  });
+  const { storage, files } = place;
+  const keys = teamKeys();
   const newId = (): string => globalThis.crypto.randomUUID();
   const defaults = { cadenceDays: () => settings().oneOnOneCadenceDays };
+  const unavailable = (reason: string): TeamStore => unavailableTeamStore(storage, files, keys, clock, newId, defaults, reason);
   const [team, catalogue] = await Promise.all([
     // A load that fails (storage refusing the migration's write) leaves the data as it was; the
     // extension still runs, with the tracker refusing changes and saying why.
-    loadTeamStore(storage, files, keys, clock, newId, defaults).catch((error: unknown) => {
-      log.error('Could not load the team data', error);
-      return unavailableTeamStore(storage, files, keys, clock, newId, defaults, error instanceof Error ? error.message : String(error));
-    }),
+    place.refused !== undefined
+      ? unavailable(place.refused)
+      : loadTeamStore(storage, files, keys, clock, newId, defaults, cellOptions(place)).catch((error: unknown) => {
+          log.error('Could not load the team data', error);
+          return unavailable(error instanceof Error ? error.message : String(error));
+        }),
     loadNudgeCatalogue(context, log),
   ]);
+  const moved = await movedMarkerOf(place, state);
+  if (moved !== undefined) {
+    team.lock(movedAway(moved));
+    tellLocked(log, movedAway(moved));
+  }
+  context.subscriptions.push(...followTeamPlace(team, place, log));
+  offerWorkspaceTeam(place, state, log);
   const coach = new TodayCoach({
     storage: state.storage(StateMap.nudgeProgress),
     progressKey: StateMap.nudgeProgress.key,
@@ -114,5 +131,8 @@ export async function loadParts({ context, state, clock, log }: LoadDeps): Promi
     state.cell(StateMap.lessonsRead),
     (problem) => log.warn(`A lesson file was left out: ${problem}`),
   );
-  return { team, coach, lessons, settings, syncedKeys: keysForSync() };
+  const locations = teamLocations(context, state, clock, place, (at) =>
+    loadTeamStore(at.storage, at.files, keys, clock, newId, defaults, cellOptions(at)),
+  );
+  return { team, coach, lessons, settings, syncedKeys: keysForSync(), teamLocations: locations };
 }

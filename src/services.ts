@@ -8,6 +8,7 @@ import type { LoadedParts } from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
 import { State } from './platform/state';
 import type { CoachSettings } from './settings';
+import type { TeamLocations } from './teamLocation';
 import { clockFor } from './testHooks';
 
 export type { LoadedParts } from './loadedServices';
@@ -89,6 +90,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     },
     get syncedKeys(): readonly string[] {
       return need('list of synced keys').syncedKeys;
+    },
+    get teamLocations(): TeamLocations {
+      return need('team locations').teamLocations;
     },
     loaded() {
       // The heavy part (loadedServices.ts) is bundled apart and loaded here, once.

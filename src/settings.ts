@@ -62,3 +62,23 @@ export function readSettings(): CoachSettings {
     workdays: weekdays(config.get<unknown>(Settings.workdays)),
   };
 }
+
+/** Where the team is kept: this workspace's state (the default), the user's global storage (every window), or a folder the lead chose. */
+export type TeamLocationKind = 'workspace' | 'user' | 'folder';
+
+export interface TeamLocationSetting {
+  readonly kind: TeamLocationKind;
+  /** For `folder`: the path (or URI) as the lead wrote it; undefined when none is set. */
+  readonly folder: string | undefined;
+}
+
+/** Reads where the team is kept; an unknown value is the default, `workspace`. */
+export function readTeamLocation(): TeamLocationSetting {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const kind = config.get<unknown>(Settings.teamLocation);
+  const folder = config.get<unknown>(Settings.teamFolder);
+  return {
+    kind: kind === 'user' || kind === 'folder' ? kind : 'workspace',
+    folder: typeof folder === 'string' && folder.trim().length > 0 ? folder.trim() : undefined,
+  };
+}

@@ -14,7 +14,7 @@ export function trackerChunkFiles(storageUri: vscode.Uri): WorkspaceChunkFiles {
 export class WorkspaceChunkFiles implements ChunkFiles {
   private folderMade: Promise<void> | undefined;
 
-  constructor(private readonly folder: vscode.Uri) {}
+  constructor(protected readonly folder: vscode.Uri) {}
 
   async read(name: string): Promise<string | undefined> {
     try {
@@ -55,12 +55,12 @@ export class WorkspaceChunkFiles implements ChunkFiles {
     }
   }
 
-  private uri(name: string): vscode.Uri {
+  protected uri(name: string): vscode.Uri {
     return vscode.Uri.joinPath(this.folder, name);
   }
 
   /** Once per session (again after a failure); createDirectory makes missing parents and accepts a folder already there. */
-  private makeFolder(): Promise<void> {
+  protected makeFolder(): Promise<void> {
     this.folderMade ??= Promise.resolve(vscode.workspace.fs.createDirectory(this.folder)).catch((error: unknown) => {
       this.folderMade = undefined;
       throw error;
@@ -70,6 +70,6 @@ export class WorkspaceChunkFiles implements ChunkFiles {
 }
 
 /** A missing file or folder: workspace.fs rejects with a FileSystemError whose code says so (checked by code, as hosts differ in the class they throw). */
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'FileNotFound';
 }

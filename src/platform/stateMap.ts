@@ -9,6 +9,18 @@ import { EarlyStateMap } from './earlyStateMap';
 
 export { readShownTip, type ShownTip } from './earlyStateMap';
 
+/** Where a team was moved (Move Team Data), and when: written beside the old copy. */
+export interface MovedMarker {
+  /** The location, as the setting names it, and the folder for `folder`. */
+  readonly to: string;
+  readonly on: string;
+}
+
+export function readMovedMarker(raw: unknown): MovedMarker | undefined {
+  const { to, on } = (typeof raw === 'object' && raw !== null ? raw : {}) as { to?: unknown; on?: unknown };
+  return typeof to === 'string' && typeof on === 'string' ? { to: to.slice(0, 2000), on: on.slice(0, 40) } : undefined;
+}
+
 /** Global keys that Settings Sync carries to the user's other machines: the streak, the lessons read. */
 export function keysForSync(): string[] {
   return Object.values(StateMap)
@@ -64,6 +76,15 @@ export const StateMap = {
     read: (raw: unknown) => raw,
     defaultValue: undefined,
   } satisfies StateEntry<unknown>,
+  /** Set when the team kept in this workspace was moved elsewhere (Move Team Data): where to, and when. The old copy stays as it was. */
+  teamMovedTo: {
+    scope: 'workspace',
+    key: 'techLead.team.movedTo',
+    version: 1,
+    kind: 'value',
+    read: readMovedMarker,
+    defaultValue: undefined,
+  } satisfies StateEntry<MovedMarker | undefined>,
   /** When the overdue reminder last showed and how long it is snoozed. */
   reminders: {
     scope: 'workspace',

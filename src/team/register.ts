@@ -16,7 +16,14 @@ type CommandName = keyof typeof TeamLazy.teamCommands;
 const READ_ONLY_SAFE: ReadonlySet<CommandName> = new Set(['openPerson', 'exportTeamData', 'exportTeamDataKeptAside', 'exportForeignData']);
 
 /** Commands about the whole team, not about the person selected in the view. */
-const WHOLE_TEAM: ReadonlySet<CommandName> = new Set(['exportTeamData', 'importTeamData', 'exportTeamDataKeptAside', 'exportForeignData']);
+const WHOLE_TEAM: ReadonlySet<CommandName> = new Set([
+  'exportTeamData',
+  'importTeamData',
+  'exportTeamDataKeptAside',
+  'exportForeignData',
+  'moveTeamData',
+  'mergeTeamConflictCopies',
+]);
 
 /**
  * The Team feature: the view with its badge (people whose 1:1 is overdue), the person commands, the
@@ -79,6 +86,8 @@ export function registerTeam(services: Services): vscode.Disposable[] {
     command(Commands.importTeamData, l10n.t('Import Team Data'), 'importTeamData'),
     command(Commands.exportTeamDataKeptAside, l10n.t('Export Team Data Kept Aside'), 'exportTeamDataKeptAside'),
     command(Commands.exportForeignData, l10n.t('Export Team Data Found in Storage'), 'exportForeignData'),
+    command(Commands.moveTeamData, l10n.t('Move Team Data'), 'moveTeamData'),
+    command(Commands.mergeTeamConflictCopies, l10n.t('Merge Team Conflict Copies'), 'mergeTeamConflictCopies'),
     registerCommand(services.log, Commands.showArchivedPeople, l10n.t('Show Archived People'), () => setShowArchived(true)),
     registerCommand(services.log, Commands.hideArchivedPeople, l10n.t('Hide Archived People'), () => setShowArchived(false)),
   ];

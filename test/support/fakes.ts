@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Clock, DateKey } from '../../src/domain/core/dates';
 import type { StateStorage } from '../../src/domain/core/storage';
 import type { ChunkFiles } from '../../src/domain/team/storage/files';
+import type { TeamFolder } from '../../src/domain/team/storage/folder';
 import { DEFAULT_CADENCE_DAYS } from '../../src/domain/team/people';
 import { readStoredTeam } from '../../src/domain/team/storage/read';
 import { type TeamData } from '../../src/domain/team/kinds';
@@ -256,4 +257,108 @@ export function writeCount(storage: MemoryStorage): number {
 /** The chunk files the stored index names. */
 export function namedFiles(storage: MemoryStorage): string[] {
   return [...((storage.get(teamKeys.team) as { chunks?: string[] } | undefined)?.chunks ?? [])];
+}
+
+/**
+ * A team folder many windows share (the `user` location, a folder the lead chose), in memory:
+ * slow at random, failing on demand, and telling watchers of each change late, out of order, or
+ * not at all (`loseEvents`), as file watching does.
+ */
+export class MemoryTeamFolder implements TeamFolder {
+  readonly data = new Map<string, string>();
+  delayMs = 0;
+  /** The next write, claim or removal fails. */
+  failNext = false;
+  /** Every claim fails (the step that makes a new index the team's). */
+  failClaims = false;
+  /** The next read fails (the file is locked for a moment). */
+  failNextRead = false;
+  /** How often a change is not told to a watcher at all (0 to 1). */
+  loseEvents = 0;
+  crash: { left: number } | undefined;
+  private readonly watchers = new Set<(name: string) => void>();
+  private readonly pending = new Set<Promise<void>>();
+
+  async read(name: string): Promise<string | undefined> {
+    await randomPause(this.delayMs);
+    if (this.failNextRead) {
+      this.failNextRead = false;
+      throw new Error('the file is locked');
+    }
+    return this.data.get(name);
+  }
+
+  async write(name: string, text: string): Promise<void> {
+    await randomPause(this.delayMs);
+    this.failIfAsked();
+    this.data.set(name, text);
+    this.tell(name);
+  }
+
+  async remove(name: string): Promise<void> {
+    await randomPause(this.delayMs);
+    this.failIfAsked();
+    this.data.delete(name);
+    this.tell(name);
+  }
+
+  async list(): Promise<string[]> {
+    await randomPause(this.delayMs);
+    // In no particular order, as a directory listing is.
+    return [...this.data.keys()].sort(() => Math.random() - 0.5);
+  }
+
+  async claim(from: string, to: string): Promise<boolean> {
+    await randomPause(this.delayMs);
+    this.failIfAsked();
+    if (this.failClaims) {
+      throw new Error('disk full');
+    }
+    // The check and the new name are one step, as a hard link is.
+    const text = this.data.get(from);
+    if (text === undefined) {
+      throw new Error(`${from} is not there`);
+    }
+    if (this.data.has(to)) {
+      return false;
+    }
+    this.data.set(to, text);
+    this.data.delete(from);
+    this.tell(to);
+    return true;
+  }
+
+  /** Calls `listener` with the name of each file changed, late and out of order, and some not at all. */
+  watch(listener: (name: string) => void): { dispose(): void } {
+    this.watchers.add(listener);
+    return { dispose: () => this.watchers.delete(listener) };
+  }
+
+  /** Resolves once every change told so far has reached its watchers. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) {
+      await Promise.all([...this.pending]);
+    }
+  }
+
+  private tell(name: string): void {
+    for (const watcher of this.watchers) {
+      if (Math.random() < this.loseEvents) {
+        continue;
+      }
+      const delivery: Promise<void> = randomPause(Math.max(1, this.delayMs * 3)).then(() => {
+        this.pending.delete(delivery);
+        watcher(name);
+      });
+      this.pending.add(delivery);
+    }
+  }
+
+  private failIfAsked(): void {
+    stopIfCrashed(this.crash);
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+  }
 }

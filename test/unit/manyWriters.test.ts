@@ -20,7 +20,10 @@ import type { TeamStore } from '../../src/domain/team/store/store';
 import { StoreWriteError } from '../../src/domain/team/store/store';
 import { undoMarkDone } from '../../src/domain/team/store/undo';
 import { TEAM_CHUNK_KEYS } from '../../src/platform/stateMap';
-import { day, FakeClock, MemoryStorage, namedFiles, readStored, sequentialIds, teamKeys } from '../support/fakes';
+import { FolderIndexCell } from '../../src/domain/team/storage/folder';
+import { parseChunkName } from '../../src/domain/team/storage/format';
+import { readStoredTeam } from '../../src/domain/team/storage/read';
+import { day, FakeClock, MemoryStorage, MemoryTeamFolder, namedFiles, readStored, sequentialIds, teamKeys } from '../support/fakes';
 
 type Op =
   | { op: 'log'; person: string }
@@ -38,7 +41,8 @@ type Op =
 type Step =
   | { kind: 'one'; store: number; change: Op; fault: 'none' | 'index' | 'chunk' }
   | { kind: 'two'; stores: [number, number]; changes: [Op, Op] }
-  | { kind: 'reload'; store: number; hide: boolean };
+  | { kind: 'reload'; store: number; hide: boolean }
+  | { kind: 'follow'; store: number };
 
 const person = fc.constantFrom('Ana', 'Sam', 'Lee', 'Kim');
 const pick = fc.nat(40);
@@ -82,7 +86,16 @@ const steps: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), store: storeIndex, hide: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('follow' as const), store: storeIndex }) },
 );
+
+/**
+ * Where the stores keep the team: one workspace state and one storage folder; one workspace state
+ * with no folder open; or one team folder every window shares (the `user` location, a folder the
+ * lead chose), whose index is a file and whose changes reach each window through file events that
+ * come late, out of order or not at all.
+ */
+type Where = 'state and folder' | 'state' | 'shared folder';
 
 /** Every record by `collection:id`. */
 function recordsOf(data: TeamData): Map<string, TeamRecord> {
@@ -103,24 +116,50 @@ interface Effect {
   check(stored: Map<string, TeamRecord>): void;
 }
 
-async function run(writers: number, sequence: readonly Step[], withFolder: boolean): Promise<void> {
+async function run(writers: number, sequence: readonly Step[], where: Where): Promise<void> {
+  const withFolder = where === 'state and folder';
+  const shared = where === 'shared folder';
   const storage = new MemoryStorage();
   storage.delayMs = 3;
   storage.files.delayMs = 3;
-  const files: ChunkFiles = withFolder ? storage.files : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
+  const folder = new MemoryTeamFolder();
+  folder.delayMs = 3;
+  folder.loseEvents = 0.3;
+  const files: ChunkFiles = withFolder ? storage.files : shared ? folder : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
   const clock = new FakeClock('2026-11-24');
   const today = day('2026-11-24');
   let ids = 0;
   const newId = (): string => `r${++ids}`;
-  const load = (): Promise<TeamStore> => loadTeamStore(storage, files, teamKeys, clock, newId, { cadenceDays: () => 14 });
+  const watching: { dispose(): void }[] = [];
+  const load = async (slot: number): Promise<TeamStore> => {
+    if (!shared) {
+      return loadTeamStore(storage, files, teamKeys, clock, newId, { cadenceDays: () => 14 });
+    }
+    const cell = new FolderIndexCell(folder, teamKeys, clock);
+    const store = await loadTeamStore(cell.state, folder, teamKeys, clock, newId, { cadenceDays: () => 14 }, { cell });
+    // Each window follows the others' changes as it is told of them (late, out of order, or not at all).
+    watching[slot]?.dispose();
+    watching[slot] = folder.watch(() => {
+      store.followOthers().catch((error: unknown) => assert.ok(error instanceof StoreWriteError, String(error)));
+    });
+    return store;
+  };
   const stores: TeamStore[] = [];
   for (let i = 0; i < writers; i++) {
-    stores.push(await load());
+    stores.push(await load(i));
   }
   const offered: Undoable[][] = stores.map(() => []);
   let notes = 0;
 
   const stored = async (): Promise<Map<string, TeamRecord>> => {
+    if (shared) {
+      const cell = new FolderIndexCell(folder, teamKeys, clock);
+      await cell.refresh();
+      const back = await readStoredTeam(cell.state.get, folder, teamKeys.team, today);
+      assert.ok(back.kind === 'read');
+      assert.deepEqual(back.keptAside, []);
+      return recordsOf(back.data);
+    }
     const read = withFolder
       ? await readStored(storage, today)
       : await (async () => {
@@ -138,6 +177,7 @@ async function run(writers: number, sequence: readonly Step[], withFolder: boole
     const pickOf = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
     const refusedOrFailed = (error: unknown): undefined => {
       assert.ok(error instanceof StoreRefusal || error instanceof StoreWriteError, `an unexpected error: ${String(error)}`);
+      assert.ok(error.message.length > 20, `a refusal that does not say why: ${error.message}`);
       return undefined;
     };
     const touchedFrom = (undo: Undoable): Set<string> =>
@@ -327,31 +367,50 @@ async function run(writers: number, sequence: readonly Step[], withFolder: boole
   for (const [at, step] of sequence.entries()) {
     const before = await stored();
     const what = `step ${at} (${JSON.stringify(step)})`;
+    if (step.kind === 'follow') {
+      // A window's timer: it reads what the others wrote, whichever file events it missed.
+      const store = stores[step.store % writers] as TeamStore;
+      await store.followOthers();
+      if (shared) {
+        assert.deepEqual(
+          recordsOf(store.snapshot()),
+          before,
+          `${what}: a window that followed the others shows something else than is stored`,
+        );
+      }
+      continue;
+    }
     if (step.kind === 'reload') {
-      if (step.hide && withFolder) {
+      const chunkFolder = withFolder ? storage.files.data : shared ? folder.data : undefined;
+      if (step.hide && chunkFolder) {
         // A chunk file is not there for this load (a sync tool holds it): it is read again at the next load.
-        const name = namedFiles(storage)[at % Math.max(1, namedFiles(storage).length)];
-        const text = name === undefined ? undefined : storage.files.data.get(name);
+        const names = shared ? [...chunkFolder.keys()].filter((n) => parseChunkName(n) !== undefined).sort() : namedFiles(storage);
+        const name = names[at % Math.max(1, names.length)];
+        const text = name === undefined ? undefined : chunkFolder.get(name);
         if (name !== undefined && text !== undefined) {
           hidden = { name, text };
-          storage.files.data.delete(name);
+          chunkFolder.delete(name);
         }
       }
-      stores[step.store % writers] = await load();
+      stores[step.store % writers] = await load(step.store % writers);
       offered[step.store % writers] = [];
       if (hidden) {
-        storage.files.data.set(hidden.name, hidden.text);
+        chunkFolder?.set(hidden.name, hidden.text);
         hidden = undefined;
       }
       assertOnlyTouched(before, await stored(), new Set(), `${what}: a reload`);
       continue;
     }
     if (step.kind === 'one') {
-      storage.failNext = step.fault === 'index';
+      storage.failNext = step.fault === 'index' && !shared;
       storage.files.failNext = step.fault === 'chunk' && withFolder;
+      folder.failClaims = step.fault === 'index' && shared;
+      folder.failNext = step.fault === 'chunk' && shared;
       const effect = await apply(step.store, step.change);
       storage.failNext = false;
       storage.files.failNext = false;
+      folder.failClaims = false;
+      folder.failNext = false;
       const after = await stored();
       if (effect) {
         effect.check(after);
@@ -373,8 +432,18 @@ async function run(writers: number, sequence: readonly Step[], withFolder: boole
   }
   // Every store reads what is stored: nothing any of them confirmed is lost, nothing is duplicated.
   const final = await stored();
+  if (shared) {
+    // Once the file events have arrived and each window's timer has run, every window shows what is stored.
+    await folder.settled();
+    for (const [i, store] of stores.entries()) {
+      await store.flushed();
+      await store.followOthers();
+      assert.deepEqual(recordsOf(store.snapshot()), final, `window ${i} does not show what is stored after following the others`);
+    }
+  }
+  watching.forEach((w) => w.dispose());
   for (let i = 0; i < writers; i++) {
-    const reloaded = await load();
+    const reloaded = await load(i);
     assert.deepEqual(recordsOf(reloaded.snapshot()), final, `store ${i} after a reload differs from what is stored`);
     assert.deepEqual(reloaded.unreadChunks(), []);
   }
@@ -383,14 +452,18 @@ async function run(writers: number, sequence: readonly Step[], withFolder: boole
 describe('many writers on one team', function () {
   this.timeout(600_000);
 
-  for (const withFolder of [true, false]) {
-    const where = withFolder ? 'one workspace state and one folder' : 'one workspace state, no folder open';
-    it(`2 to 4 stores on ${where}: every confirmed change is stored, nothing else changes, a refused or failed one leaves no trace (200 random sequences)`, async () => {
+  const described: Record<Where, string> = {
+    'state and folder': 'one workspace state and one folder',
+    state: 'one workspace state, no folder open',
+    'shared folder': 'one shared team folder (index files, lost and late file events)',
+  };
+  for (const where of ['state and folder', 'state', 'shared folder'] as const) {
+    it(`2 to 4 stores on ${described[where]}: every confirmed change is stored, nothing else changes, a refused or failed one leaves no trace (200 random sequences)`, async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.integer({ min: 2, max: 4 }),
           fc.array(steps, { minLength: 1, maxLength: 25, size: 'max' }),
-          (writers, sequence) => run(writers, sequence, withFolder),
+          (writers, sequence) => run(writers, sequence, where),
         ),
         { numRuns: 200 },
       );

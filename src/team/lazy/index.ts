@@ -10,6 +10,7 @@ import { exportForeignData, exportTeamDataKeptAside } from './keptAside';
 import { logFeedback } from './logFeedback';
 import { logMoment } from './logMoment';
 import { logOneOnOne } from './logOneOnOne';
+import { mergeTeamConflictCopies, moveTeamData } from './moveTeam';
 import {
   addPerson,
   archivePerson,
@@ -51,4 +52,6 @@ export const teamCommands = {
   importTeamData,
   exportTeamDataKeptAside,
   exportForeignData,
+  moveTeamData,
+  mergeTeamConflictCopies,
 };

@@ -56,6 +56,21 @@ export interface IndexCell {
   get(): unknown;
   /** Writes `next` when the stored index still has `expected`'s stamp (undefined: nothing stored); false, writing nothing, when not. */
   swap(expected: IndexStamp | undefined, next: TeamIndex): Promise<boolean>;
+  /**
+   * Where another process may replace the index (a file in a folder many windows share): reads it
+   * again, so that `get` is current. The store calls it before each change and each reload. A cell
+   * in workspace state has none: its one writer is this window.
+   */
+  refresh?(): Promise<void>;
+  /** Files beside the index that a sync tool made as conflict copies, as of the last refresh. */
+  conflicts?(): readonly string[];
+  /**
+   * Chunk names to keep whatever the index names (a conflict copy's); undefined when none can be
+   * proven unnamed, so nothing is removed as an orphan.
+   */
+  keepNamed?(): Promise<ReadonlySet<string> | undefined>;
+  /** At load: removes what the cell itself no longer needs (replaced index files). */
+  cleanUp?(): Promise<void>;
 }
 
 /**

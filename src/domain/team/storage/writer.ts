@@ -179,11 +179,13 @@ export class TeamWriter {
    * lineages, which it leaves alone. A removal that fails is tried again at the next load.
    * - A retired file, once the index that retired it is SETTLED_MS old.
    * - A file of this lineage that no index names (its change's index was never stored), once ORPHAN_MS old.
+   * `keep`: names to keep whatever the index says (a conflict copy's chunks); undefined removes no
+   * orphan at all (a conflict copy that cannot be read may name any of them).
    * Everything else stays: files of another lineage (another window's or machine's team, whose
    * index this store cannot see), files named the version-4 way that this index does not name
    * (they may be another index's), and names in the folder that are not chunk file names.
    */
-  async cleanUp(): Promise<readonly ForeignChunks[]> {
+  async cleanUp(keep: ReadonlySet<string> | undefined = new Set()): Promise<readonly ForeignChunks[]> {
     const now = this.clock.now().getTime();
     let listed: string[];
     try {
@@ -214,7 +216,7 @@ export class TeamWriter {
       );
     };
     for (const name of listed) {
-      const parsed = named.has(name) ? undefined : parseChunkName(name);
+      const parsed = named.has(name) || keep?.has(name) === true ? undefined : parseChunkName(name);
       if (parsed === undefined) {
         continue;
       }
@@ -224,7 +226,7 @@ export class TeamWriter {
           remove(name, true);
         }
       } else if (parsed.version === 5 && parsed.lineage === this.lineage) {
-        if (parsed.writtenAt !== undefined && now - parsed.writtenAt >= ORPHAN_MS) {
+        if (keep !== undefined && parsed.writtenAt !== undefined && now - parsed.writtenAt >= ORPHAN_MS) {
           remove(name, false);
         }
       } else if (parsed.version === 5 || this.stamp === undefined) {

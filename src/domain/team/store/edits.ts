@@ -3,7 +3,17 @@ import type { DateKey } from '../../core/dates';
 import { createDelegation, isDone, type Delegation, type NewDelegation } from '../delegations';
 import type { DelegationLevel } from '../delegationLevels';
 import type { Feedback } from '../feedback';
-import { CHUNKED, COLLECTIONS, kindOf, type Collection, type Draft, type PersonRecord, type TeamData, type TeamRecords } from '../kinds';
+import {
+  CHUNKED,
+  COLLECTIONS,
+  kindOf,
+  type Collection,
+  type Draft,
+  type PersonRecord,
+  type TeamData,
+  type TeamRecord,
+  type TeamRecords,
+} from '../kinds';
 import type { Moment, NewMoment } from '../moments';
 import { TOPICS, type OneOnOne } from '../oneOnOnes';
 import { findPersonByName, type Person } from '../people';
@@ -319,4 +329,19 @@ export function assertAttached(data: TeamData): void {
       }
     }
   }
+}
+
+/** Makes the team exactly `data`: an old copy of it, marked moved, replaced when the team moves back (store/move.ts). */
+export function replaceAll(data: TeamData): Edit<void> {
+  const byId = (records: readonly TeamRecord[]): TeamRecord[] => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (draft) => {
+    const changed: Collection[] = [];
+    for (const collection of COLLECTIONS) {
+      if (!sameValue(byId(draft[collection]), byId(data[collection]))) {
+        (draft as Record<Collection, TeamRecord[]>)[collection] = [...data[collection]];
+        changed.push(collection);
+      }
+    }
+    return { changed, result: undefined };
+  };
 }

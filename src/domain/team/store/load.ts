@@ -88,6 +88,7 @@ function nothingLoaded(deps: TeamStoreDeps): LoadedTeam {
 async function loadOnce(deps: TeamStoreDeps): Promise<LoadedTeam | 'conflict'> {
   const { storage, keys, clock, newId, defaults } = deps;
   const today = todayKey(clock);
+  await deps.cell.refresh?.();
   const stored = storage.get(keys.team);
   const legacy = storage.get(keys.legacy);
   const legacyVersion = storedVersionOf(legacy);
@@ -158,7 +159,8 @@ async function loadOnce(deps: TeamStoreDeps): Promise<LoadedTeam | 'conflict'> {
     await storage.update(keys.legacy, markerFor(keys));
   }
   await removeVersion3Keys(storage, keys);
-  const foreign = await writer.cleanUp();
+  const foreign = await writer.cleanUp(deps.cell.keepNamed ? await deps.cell.keepNamed() : new Set());
+  await deps.cell.cleanUp?.();
   return { data, writer, unread: read.unread, unknown: read.unknown, keptAsideOnLoad: keptAside.length, migratedPeople: 0, foreign };
 }
 

@@ -114,6 +114,7 @@ export class TeamStore {
   readonly onDidChange = this.changed.event;
   /** Set when the stored tracker is from a newer version: the store is then read-only. */
   private newerData: NewerData | undefined;
+  private locked: string | undefined;
   /** How many records this load had to keep aside (to tell the user once). */
   readonly keptAsideOnLoad: number;
   /** How many people the migration from release 0.1 added; 0 when there was none. */
@@ -323,6 +324,23 @@ export class TeamStore {
     return this.commit(importLegacy(named));
   }
 
+  /** Makes the team exactly `data` (an old copy of it replaced when the team moves back; see move.ts). */
+  replaceAll(data: TeamData): Promise<void> {
+    return this.commit(edits.replaceAll(data));
+  }
+
+  /** Adds records kept aside elsewhere (the place the team moved from), each once, as it was kept. */
+  addKeptAside(records: readonly KeptAsideRecord[]): Promise<void> {
+    return this.queue.run(async () => {
+      this.refuseIfReadOnly();
+      const previous = this.keptAside();
+      const fresh = records.filter((r) => !previous.some((p) => p.reason === r.reason && sameValue(p.raw, r.raw)));
+      if (fresh.length > 0) {
+        await this.deps.storage.update(this.deps.keys.keptAside, [...previous, ...fresh]);
+      }
+    });
+  }
+
   /** Applies the inverse of one change, only where nothing changed since (undo.ts). */
   undo(undoable: Undoable): Promise<UndoResult> {
     return this.commit(undo(undoable));
@@ -382,8 +400,24 @@ export class TeamStore {
     return this.queue.run(() => this.reload());
   }
 
+  /**
+   * Makes the store refuse every change from now on, with `reason` (the team was moved elsewhere,
+   * or the setting that says where it is kept changed): this window no longer writes here.
+   */
+  lock(reason: string): void {
+    this.locked ??= reason;
+  }
+
+  /** Why the store refuses every change (see lock), if it does. */
+  get lockedReason(): string | undefined {
+    return this.locked;
+  }
+
   /** Throws the read-only refusal when the stored tracker is from a newer version, so a command can stop before asking anything. */
   refuseIfReadOnly(): void {
+    if (this.locked !== undefined) {
+      throw new StoreRefusal(this.locked);
+    }
     if (this.unavailable !== undefined) {
       throw new StoreRefusal(
         l10n.t(
@@ -400,6 +434,14 @@ export class TeamStore {
         ),
       );
     }
+  }
+
+  /**
+   * Runs `task` with no change of this store's in between (a move reads the team and switches
+   * where it is kept): changes asked for meanwhile wait for it, then run (or are refused if it locked the store).
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.queue.run(task);
   }
 
   /** Resolves once every write started so far has reached storage (or been refused). */
@@ -425,6 +467,11 @@ export class TeamStore {
     return this.queue.run(async () => {
       for (let attempt = 1; ; attempt++) {
         this.refuseIfReadOnly();
+        // Where other windows write the same index (a shared folder): the generation is checked before the change is computed.
+        const reread = await this.readIfChanged();
+        if (reread) {
+          this.refuseIfReadOnly();
+        }
         const context: EditContext = { today: todayKey(this.deps.clock), newId: this.deps.newId, defaults: this.deps.defaults };
         const draft = draftOf(this.data);
         const outcome = await edit(draft, context);
@@ -434,7 +481,7 @@ export class TeamStore {
             await this.reload();
             continue;
           }
-          if (attempt > 1 && outcome.result === undefined) {
+          if ((attempt > 1 || reread) && outcome.result === undefined) {
             throw new StoreRefusal(
               l10n.t('What this change was for was changed or removed in another window meanwhile. Nothing was changed.'),
             );
@@ -467,8 +514,76 @@ export class TeamStore {
     });
   }
 
+  /**
+   * Reads the team again if another window replaced the index since this store read or wrote it,
+   * or a chunk that could not be read is there now (a folder many windows share; a file event or a
+   * timer calls it). True when it did.
+   */
+  followOthers(): Promise<boolean> {
+    return this.queue.run(() => this.readIfChanged());
+  }
+
+  /** Files beside the index that a sync tool made as conflict copies (a folder location): offered for merge by import. */
+  conflictCopies(): readonly string[] {
+    return this.deps.cell.conflicts?.() ?? [];
+  }
+
+  /**
+   * What a conflict copy of the index holds (its people, and the records of the chunk files it
+   * names, which stay in the folder), in the shape of an import. Nothing is written or removed.
+   */
+  async readConflictCopy(name: string): Promise<TeamData> {
+    const text = await this.deps.files.read(name);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text ?? '');
+    } catch {
+      raw = undefined;
+    }
+    const read =
+      raw === undefined ? undefined : await readStoredTeam(() => raw, this.deps.files, this.deps.keys.team, todayKey(this.deps.clock));
+    if (read?.kind !== 'read' || read.stamp === undefined) {
+      throw new StoreRefusal(l10n.t('{0} is not a copy of the team that this version can read. It was left as it is.', name));
+    }
+    return read.data;
+  }
+
+  private async readIfChanged(): Promise<boolean> {
+    if (!this.deps.cell.refresh) {
+      return false;
+    }
+    try {
+      await this.deps.cell.refresh();
+    } catch (error) {
+      throw new StoreWriteError(error);
+    }
+    if (sameStamp(stampOf(this.deps.cell.get()), this.writer.stampRead) && !(await this.someUnreadIsBack())) {
+      return false;
+    }
+    await this.reload({ fresh: true });
+    return true;
+  }
+
+  /** Whether a chunk that could not be read at the last load is there now (a sync tool delivered it late). */
+  private async someUnreadIsBack(): Promise<boolean> {
+    const back = await Promise.all(
+      this.unread.map((u) =>
+        this.deps.files.read(u.name).then(
+          (text) => text !== undefined,
+          () => false,
+        ),
+      ),
+    );
+    return back.includes(true);
+  }
+
   /** Reads the stored team again, holding on to the chunks already read; views are told. */
-  private async reload(): Promise<void> {
+  private async reload(options: { readonly fresh?: boolean } = {}): Promise<void> {
+    if (options.fresh !== true && this.deps.cell.refresh) {
+      await this.deps.cell.refresh().catch((error: unknown) => {
+        throw new StoreWriteError(error);
+      });
+    }
     const today = todayKey(this.deps.clock);
     const read = await readStoredTeam((key) => this.deps.storage.get(key), this.deps.files, this.deps.keys.team, today, {
       reuse: this.writer.heldByName(),
