@@ -12,6 +12,7 @@ import { readText } from './platform/files';
 import type { State } from './platform/state';
 import { keysForSync, StateMap, TEAM_CHUNK_KEYS } from './platform/stateMap';
 import { readSettings, type CoachSettings } from './settings';
+import type { SignalsSlot } from './domain/signals/slot';
 
 /**
  * The services' heavy part: services.ts loads it with `import()` (bundled apart, dist/services.mjs)
@@ -41,6 +42,8 @@ export interface LoadDeps {
   readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
+  /** The repository signals' answers (filled only once the lead turned them on): the coach's check-in input. */
+  readonly signals: SignalsSlot;
 }
 
 async function readLessonFiles(dir: vscode.Uri): Promise<LessonFile[]> {
@@ -69,7 +72,7 @@ function teamChunkFiles(context: vscode.ExtensionContext, storage: StateStorage)
   return context.storageUri ? trackerChunkFiles(context.storageUri) : new StateChunkFiles(storage, TEAM_CHUNK_KEYS);
 }
 
-export async function loadParts({ context, state, clock, log }: LoadDeps): Promise<LoadedParts> {
+export async function loadParts({ context, state, clock, log, signals }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
   const settings = readSettings;
   const storage = state.storage(StateMap.team, StateMap.legacyDelegations);
@@ -95,6 +98,8 @@ export async function loadParts({ context, state, clock, log }: LoadDeps): Promi
     themes: () => settings().nudgeThemes,
     adaptive: () => settings().adaptiveCoach,
     workdays: () => settings().workdays,
+    paceCheckIns: () => signals.current?.paceCheckIns() ?? [],
+    onPaceChange: signals.onDidChange,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const { people, delegations, oneOnOnes, feedback } = team.snapshot();

@@ -6,6 +6,7 @@ import type { TodayCoach } from './domain/coach/todayCoach';
 import { SETTINGS_SECTION } from './ids';
 import type { LoadedParts } from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
+import { SignalsSlot } from './domain/signals/slot';
 import { State } from './platform/state';
 import type { CoachSettings } from './settings';
 import { clockFor } from './testHooks';
@@ -31,6 +32,8 @@ export interface Services extends LoadedParts {
   readonly days: DayWatcher;
   /** Fires when any Tech Lead setting changes. */
   readonly onDidChangeSettings: Subscribe;
+  /** What the repository signals know, once the lead turned them on and they were read (empty until then). */
+  readonly signals: SignalsSlot;
   /**
    * Loads the team store (the whole history, validated), the nudge coach, the lessons and the
    * settings' reader, once; they may be read only after this resolved. Every command, view and page
@@ -55,6 +58,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const state = new State({ workspace: context.workspaceState, global: context.globalState });
   const days = new DayWatcher(clock);
   context.subscriptions.push(days);
+  const signals = new SignalsSlot();
+  context.subscriptions.push(signals);
 
   let parts: LoadedParts | undefined;
   let loading: Promise<LoadedParts> | undefined;
@@ -73,6 +78,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     clock,
     log,
     days,
+    signals,
     onDidChangeSettings: (listener) =>
       vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration(SETTINGS_SECTION) ? listener() : undefined)),
     get team(): TeamStore {
@@ -93,7 +99,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     loaded() {
       // The heavy part (loadedServices.ts) is bundled apart and loaded here, once.
       loading ??= import('./loadedServices')
-        .then(({ loadParts }) => loadParts({ context, state, clock, log }))
+        .then(({ loadParts }) => loadParts({ context, state, clock, log, signals }))
         .then((loadedParts) => {
           parts = loadedParts;
           context.subscriptions.push(loadedParts.team, loadedParts.coach, loadedParts.lessons);
