@@ -38,6 +38,10 @@ export const Commands = {
   importTeamData: 'techLead.importTeamData',
   exportTeamDataKeptAside: 'techLead.exportTeamDataKeptAside',
   exportForeignData: 'techLead.exportForeignData',
+  turnOnSignals: 'techLead.turnOnRepositorySignals',
+  turnOffSignals: 'techLead.turnOffRepositorySignals',
+  forgetSignals: 'techLead.forgetRepositorySignals',
+  linkCommitAuthors: 'techLead.linkCommitAuthors',
 } as const;
 
 /**
@@ -108,4 +112,5 @@ export const WebviewPanels = {
   person: 'techLead.person',
   oneOnOne: 'techLead.oneOnOne',
   weeklyReview: 'techLead.weeklyReview',
+  signalsConsent: 'techLead.signalsConsent',
 } as const;

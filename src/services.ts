@@ -25,6 +25,8 @@ export type Subscribe = (listener: () => void) => { dispose(): unknown };
 export interface Services extends LoadedParts {
   /** Where the extension's own files are (media/, dist/webview/). */
   readonly extensionUri: vscode.Uri;
+  /** The extension's folder in this workspace's storage; undefined with no folder open. */
+  readonly storageUri: vscode.Uri | undefined;
   /** Workspace and global state, through the entries of platform/stateMap.ts only. */
   readonly state: State;
   readonly clock: Clock;
@@ -74,6 +76,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
   const services: Services = {
     extensionUri: context.extensionUri,
+    storageUri: context.storageUri,
     state,
     clock,
     log,
