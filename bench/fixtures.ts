@@ -159,7 +159,7 @@ export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
         : { ...base, kind: 'asked', said: 'Reviews come late in the week', change: 'Review by Wednesday' },
     );
   }
-  return { people, delegations, oneOnOnes, feedback };
+  return { people, delegations, oneOnOnes, feedback, moments: [] };
 }
 
 export function makeImportFile(today: DateKey): ImportFile {

@@ -338,6 +338,12 @@ export class SignalsEngine extends Disposable implements SignalsSource {
     this.register(vscode.window.onDidChangeWindowState((state) => (state.focused ? again() : undefined)));
   }
 
+  /** Resolves when the first read and any read under way are done (or stopped): nothing more is written after it. */
+  async idle(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.queue.catch(() => undefined);
+  }
+
   /** The folders being read, for the consent page. */
   static folderNames(): string[] {
     return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.name);

@@ -36,10 +36,13 @@ async function startEngine(services: Services): Promise<SignalsEngine> {
   return engine;
 }
 
-function stopEngine(services: Services): void {
-  engine?.dispose();
+/** Stops reading; resolves once nothing of a read under way can still write to the cache. */
+async function stopEngine(services: Services): Promise<void> {
+  const running = engine;
   engine = undefined;
   services.signals.set(undefined);
+  running?.dispose();
+  await running?.idle();
 }
 
 /** When authors appear that nobody linked or ignored, says so once, with the linking step a click away. */
@@ -85,7 +88,7 @@ export function turnOn(services: Services): void {
 }
 
 export async function turnOff(services: Services): Promise<void> {
-  stopEngine(services);
+  await stopEngine(services);
   await services.state.remove(StateMap.signalsOn);
   const forget = l10n.t('Forget…');
   const choice = await vscode.window.showInformationMessage(
@@ -114,7 +117,7 @@ export async function forget(services: Services): Promise<boolean> {
   if (sure !== forgetIt) {
     return false;
   }
-  stopEngine(services);
+  await stopEngine(services);
   told.clear();
   await cacheOf(services)?.forget();
   await services.state.remove(StateMap.signalsOn);
@@ -143,5 +146,5 @@ export async function linkCommitAuthors(services: Services): Promise<number> {
 
 export function disposeSignals(services: Services): void {
   disposeConsentPanel();
-  stopEngine(services);
+  stopEngine(services).catch((error: unknown) => services.log.error('Could not stop the repository signals', error));
 }
