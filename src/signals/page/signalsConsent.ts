@@ -46,8 +46,10 @@ function render(state: SignalsConsentState): void {
     }),
   );
   actions.setAttribute('role', 'group');
+  const title = el('h1', { id: 'consent-title', text: l10n.t('Repository signals') });
+  title.tabIndex = -1;
   root.replaceChildren(
-    el('h1', { id: 'consent-title', text: l10n.t('Repository signals') }),
+    title,
     el('p', {
       className: 'lead',
       text: l10n.t(
