@@ -77,6 +77,7 @@ const pageAssets = {
  */
 const node = {
   ...common,
+  define: { ...common.define, WEB_BUILD: 'false' },
   entryPoints: { extension: 'src/extension.ts', services: 'src/loadedServices.ts', ...Object.fromEntries(lazyParts) },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
@@ -108,6 +109,7 @@ const vscodeOnce = {
 /** The web build (package.json "browser"): one file, the `import()`s bundled in. No Node API is used. */
 const web = {
   ...common,
+  define: { ...common.define, WEB_BUILD: 'true' },
   entryPoints: { extension: 'src/extension.ts' },
   outdir: 'dist/web',
   platform: 'browser',
@@ -139,7 +141,11 @@ if (watch) {
   rmSync('dist/chunks', { recursive: true, force: true });
   const [nodeBuild, webBuild] = await Promise.all([esbuild.build(node), esbuild.build(web), renderLessons()]);
   await esbuild.build(pagesBuild());
-  const copies = (await readFile('dist/web/extension.js', 'utf8')).split('require("vscode")').length - 1;
+  const webText = await readFile('dist/web/extension.js', 'utf8');
+  // The repository signals run git with Node's modules: their lazy part must stay out of the web build.
+  if (/child_process|string_decoder/.test(webText))
+    throw new Error('dist/web/extension.js holds Node modules: keep src/signals/lazy out of it.');
+  const copies = webText.split('require("vscode")').length - 1;
   if (copies > 1) throw new Error(`dist/web/extension.js requires vscode ${copies} times: route the import through vscode-once.`);
   const outputs = Object.entries({ ...nodeBuild.metafile.outputs, ...webBuild.metafile.outputs }).filter(([file]) => /\.m?js$/.test(file));
   const size = (list) => `${(list.reduce((sum, [, meta]) => sum + meta.bytes, 0) / 1024).toFixed(1)} KiB`;

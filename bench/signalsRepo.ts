@@ -647,6 +647,8 @@ async function modelLog(repo: string, args: readonly string[], history: CommitHi
 /** Every signal from the model: pace for everyone, islands, 200 follow-throughs, shipped lists, the lead's week. */
 function allSignals(history: CommitHistory): {
   readonly ms: number;
+  /** What the person pages and the coach compute: the identities, and pace and shipped-since for every person. */
+  readonly paceAndShippedMs: number;
   readonly islandsAndFollowThroughMs: number;
   readonly islandsMs: number;
   readonly longestIslandStepMs: number;
@@ -711,6 +713,7 @@ function allSignals(history: CommitHistory): {
   leadWeek(history, signalPeople.lead, {}, new Date(SIGNALS_END - 7 * DAY).toISOString().slice(0, 10) as DateKey);
   return {
     ms: performance.now() - started,
+    paceAndShippedMs: delegationStarted - started,
     islandsAndFollowThroughMs,
     islandsMs,
     longestIslandStepMs: longestIslandStep,
@@ -743,6 +746,8 @@ export interface SignalsBench {
   readonly parseModelMs: number;
   readonly coldRatio: number;
   readonly signalsMs: number;
+  /** Identities, pace and shipped-since for every person: what the editor's signals compute today. */
+  readonly paceAndShippedMs: number;
   /** Plain `git log --name-only` over the same window (issue 25's reference). */
   readonly nameOnlyLogMs: number;
   /** (Read + islands + 200 follow-throughs) / nameOnlyLogMs. */
@@ -864,6 +869,7 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
     parseModelMs: median(work),
     coldRatio: coldReadMs / gitLogMs,
     signalsMs: signals.ms,
+    paceAndShippedMs: signals.paceAndShippedMs,
     nameOnlyLogMs: median(nameOnly),
     delegationSignalsRatio: (coldReadMs + signals.islandsAndFollowThroughMs) / median(nameOnly),
     coldWithSignalsRatio: (coldReadMs + signals.ms) / gitLogMs,

@@ -5,6 +5,7 @@ import { registerGetStarted } from './getStarted/register';
 import { CommandAliases, Commands } from './ids';
 import { registerLessons } from './lessons/register';
 import { registerReview } from './review/register';
+import { registerSignals } from './signals/register';
 import { registerTeam } from './team/register';
 import { inert } from './domain/core/inertText';
 import * as l10n from './domain/core/l10n';
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TechLe
     ...registerDelegations(services),
     ...registerTeam(services),
     ...registerReview(services),
+    ...registerSignals(services),
     ...lessons.disposables,
     ...registerGetStarted(services),
     ...registerCommandAliases(CommandAliases),

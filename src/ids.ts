@@ -42,6 +42,10 @@ export const Commands = {
   exportForeignData: 'techLead.exportForeignData',
   moveTeamData: 'techLead.moveTeamData',
   mergeTeamConflictCopies: 'techLead.mergeTeamConflictCopies',
+  turnOnSignals: 'techLead.turnOnRepositorySignals',
+  turnOffSignals: 'techLead.turnOffRepositorySignals',
+  forgetSignals: 'techLead.forgetRepositorySignals',
+  linkCommitAuthors: 'techLead.linkCommitAuthors',
 } as const;
 
 /**
@@ -117,4 +121,5 @@ export const WebviewPanels = {
   person: 'techLead.person',
   oneOnOne: 'techLead.oneOnOne',
   weeklyReview: 'techLead.weeklyReview',
+  signalsConsent: 'techLead.signalsConsent',
 } as const;

@@ -22,6 +22,7 @@ import {
   tellLocked,
   type TeamLocations,
 } from './teamLocation';
+import type { SignalsSlot } from './domain/signals/slot';
 
 /**
  * The services' heavy part: services.ts loads it with `import()` (bundled apart, dist/services.mjs)
@@ -53,6 +54,8 @@ export interface LoadDeps {
   readonly state: State;
   readonly clock: Clock;
   readonly log: vscode.LogOutputChannel;
+  /** The repository signals' answers (filled only once the lead turned them on): the coach's check-in input. */
+  readonly signals: SignalsSlot;
 }
 
 /**
@@ -79,7 +82,7 @@ async function loadNudgeCatalogue(context: vscode.ExtensionContext, log: vscode.
   }
 }
 
-export async function loadParts({ context, state, clock, log }: LoadDeps): Promise<LoadedParts> {
+export async function loadParts({ context, state, clock, log, signals }: LoadDeps): Promise<LoadedParts> {
   const started = performance.now();
   const settings = readSettings;
   // Where the team is kept (teamLocation.ts): workspace state and its storage folder, the user's
@@ -120,6 +123,8 @@ export async function loadParts({ context, state, clock, log }: LoadDeps): Promi
     themes: () => settings().nudgeThemes,
     adaptive: () => settings().adaptiveCoach,
     workdays: () => settings().workdays,
+    paceCheckIns: () => signals.current?.paceCheckIns() ?? [],
+    onPaceChange: signals.onDidChange,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const { people, delegations, oneOnOnes, feedback } = team.snapshot();

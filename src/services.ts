@@ -6,6 +6,7 @@ import type { TodayCoach } from './domain/coach/todayCoach';
 import { SETTINGS_SECTION } from './ids';
 import type { LoadedParts } from './loadedServices';
 import { DayWatcher } from './platform/dayWatcher';
+import { SignalsSlot } from './domain/signals/slot';
 import { State } from './platform/state';
 import type { CoachSettings } from './settings';
 import type { TeamLocations } from './teamLocation';
@@ -25,6 +26,8 @@ export type Subscribe = (listener: () => void) => { dispose(): unknown };
 export interface Services extends LoadedParts {
   /** Where the extension's own files are (media/, dist/webview/). */
   readonly extensionUri: vscode.Uri;
+  /** The extension's folder in this workspace's storage; undefined with no folder open. */
+  readonly storageUri: vscode.Uri | undefined;
   /** Workspace and global state, through the entries of platform/stateMap.ts only. */
   readonly state: State;
   readonly clock: Clock;
@@ -32,6 +35,8 @@ export interface Services extends LoadedParts {
   readonly days: DayWatcher;
   /** Fires when any Tech Lead setting changes. */
   readonly onDidChangeSettings: Subscribe;
+  /** What the repository signals know, once the lead turned them on and they were read (empty until then). */
+  readonly signals: SignalsSlot;
   /**
    * Loads the team store (the whole history, validated), the nudge coach, the lessons and the
    * settings' reader, once; they may be read only after this resolved. Every command, view and page
@@ -56,6 +61,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const state = new State({ workspace: context.workspaceState, global: context.globalState });
   const days = new DayWatcher(clock);
   context.subscriptions.push(days);
+  const signals = new SignalsSlot();
+  context.subscriptions.push(signals);
 
   let parts: LoadedParts | undefined;
   let loading: Promise<LoadedParts> | undefined;
@@ -70,10 +77,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
   const services: Services = {
     extensionUri: context.extensionUri,
+    storageUri: context.storageUri,
     state,
     clock,
     log,
     days,
+    signals,
     onDidChangeSettings: (listener) =>
       vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration(SETTINGS_SECTION) ? listener() : undefined)),
     get team(): TeamStore {
@@ -97,7 +106,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     loaded() {
       // The heavy part (loadedServices.ts) is bundled apart and loaded here, once.
       loading ??= import('./loadedServices')
-        .then(({ loadParts }) => loadParts({ context, state, clock, log }))
+        .then(({ loadParts }) => loadParts({ context, state, clock, log, signals }))
         .then((loadedParts) => {
           parts = loadedParts;
           context.subscriptions.push(loadedParts.team, loadedParts.coach, loadedParts.lessons);

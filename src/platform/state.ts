@@ -70,6 +70,11 @@ export class State {
     return true;
   }
 
+  /** Removes the key altogether (Forget Repository Signals): nothing of it stays in storage. */
+  async remove(entry: StateEntry<unknown>): Promise<void> {
+    await this.memento(entry).update(entry.key, undefined);
+  }
+
   cell<T>(entry: StateEntry<T>): StateCell<T> {
     return { get: () => this.get(entry), update: (value) => this.update(entry, value) };
   }

@@ -4,6 +4,7 @@ import { readLessonsRead } from '../domain/lessons/lessons';
 import { readNudgeProgress, type NudgeProgress } from '../domain/coach/nudges';
 import { readReflectionAnswers, type ReflectionAnswers } from '../domain/review/reflections';
 import { readReminderState, type ReminderState } from '../domain/coach/reminders';
+import { readSignalLinks, NO_LINKS, type SignalLinks } from '../domain/signals/links';
 import type { StateEntry } from './state';
 import { EarlyStateMap } from './earlyStateMap';
 
@@ -113,6 +114,27 @@ export const StateMap = {
     read: readReflectionAnswers,
     defaultValue: {} as ReflectionAnswers,
   } satisfies StateEntry<ReflectionAnswers>,
+  /**
+   * Whether the lead turned the repository signals on for this workspace (off by default). Removed,
+   * with the links and the cache, by Forget Repository Signals.
+   */
+  signalsOn: {
+    scope: 'workspace',
+    key: 'techLead.signals.on',
+    version: 1,
+    kind: 'value',
+    read: (raw: unknown) => (typeof raw === 'boolean' ? raw : undefined),
+    defaultValue: false,
+  } satisfies StateEntry<boolean>,
+  /** Commit identities linked to people, and those ignored: workspace state only, never in the team's data (not exported, not synced). */
+  signalLinks: {
+    scope: 'workspace',
+    key: 'techLead.signals.links',
+    version: 1,
+    kind: 'value',
+    read: readSignalLinks,
+    defaultValue: NO_LINKS,
+  } satisfies StateEntry<SignalLinks>,
   /** Which nudges were shown and done; TodayCoach versions it. */
   nudgeProgress: {
     scope: 'global',

@@ -58,6 +58,23 @@ export interface PersonOpenDelegation {
   readonly overdue: boolean;
 }
 
+/**
+ * The repository signals' part of a person page, only when the lead turned them on and linked this
+ * person to commit identities (see domain/signals/personSignals.ts, which words it).
+ */
+export interface PersonSignalsPart {
+  /** `Name <email>` of each identity linked to them. */
+  readonly identities: readonly string[];
+  /** Only when their pace rose clearly against their own usual pattern. */
+  readonly pace?: { readonly lines: readonly string[]; readonly question: string; readonly basis: string };
+  /** Shipped since the last 1:1, for Prepare next 1:1. */
+  readonly shipped: {
+    readonly summary: string;
+    readonly groups: readonly { readonly heading: string; readonly lines: readonly { readonly hash: string; readonly text: string }[] }[];
+    readonly more?: string;
+  };
+}
+
 export interface PersonPageModel {
   readonly personId: string;
   readonly name: string;
@@ -83,6 +100,7 @@ export interface PersonPageModel {
     /** Three questions: how they are, career, feedback. */
     readonly questions: readonly { readonly topic: 'check-in' | 'career' | 'feedback'; readonly text: string }[];
   };
+  readonly signals?: PersonSignalsPart;
 }
 
 export type PersonToPage = { readonly type: 'model'; readonly model: PersonPageModel };
@@ -95,7 +113,9 @@ export type PersonToExtension =
   | { readonly type: 'logMoment' }
   | { readonly type: 'rename' }
   | { readonly type: 'checkIn'; readonly delegationId: string }
-  | { readonly type: 'copyPrepare' };
+  | { readonly type: 'copyPrepare' }
+  /** Copy one shipped-since line (by its commit) to the clipboard, for the 1:1 notes. */
+  | { readonly type: 'copyShipped'; readonly hash: string };
 
 const BARE: ReadonlySet<string> = new Set(['ready', 'logOneOnOne', 'logFeedback', 'logDelegation', 'logMoment', 'rename', 'copyPrepare']);
 
@@ -107,6 +127,10 @@ export function isPersonToExtension(message: unknown): message is PersonToExtens
   }
   if (BARE.has(m.type)) {
     return isBareMessage(m, BARE);
+  }
+  const hash = m.fields['hash'];
+  if (m.type === 'copyShipped') {
+    return m.keys === 'hash,type' && typeof hash === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash);
   }
   const id = m.fields['delegationId'];
   return m.type === 'checkIn' && m.keys === 'delegationId,type' && typeof id === 'string' && id.length > 0 && id.length <= 100;

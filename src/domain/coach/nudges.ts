@@ -102,7 +102,8 @@ export function parseNudgeCatalogue(raw: unknown): { nudges: Nudge[]; problems: 
 }
 
 /** Why today's nudge was chosen. */
-export type NudgeReason = 'daily' | 'another' | 'overdueFollowUp' | 'overdueOneOnOne' | 'notDelegating' | 'notAskingFeedback' | 'neglected';
+export type NudgeReason =
+  'daily' | 'another' | 'overdueFollowUp' | 'overdueOneOnOne' | 'paceCheckIn' | 'notDelegating' | 'notAskingFeedback' | 'neglected';
 
 /** What the Today view and the status bar show. */
 export interface TodayNudge {
@@ -208,6 +209,12 @@ export interface NudgeContext {
   readonly feedback: readonly Feedback[];
   /** The action practised least over the last 14 days, when the adaptive coach is on; undefined otherwise. */
   readonly neglected?: Neglect;
+  /**
+   * People (ids) whose commits moved clearly later or into their weekends against their own usual
+   * pattern (the repository signals, only when the lead turned them on): a check-in with one of
+   * them, phrased as care, may become today's nudge.
+   */
+  readonly paceCheckIns?: readonly string[];
 }
 
 /** A person's name for a nudge. */
@@ -327,6 +334,32 @@ function overdueOneOnOneNudge(context: NudgeContext): TodayNudge | undefined {
   };
 }
 
+/**
+ * A check-in with a person whose pace signal fired, by name, as care and a question: never the count.
+ * The same person all day (the first in id order of those still active), so it does not hop about.
+ */
+function paceCheckInNudge(context: NudgeContext): TodayNudge | undefined {
+  const wanted = new Set(context.paceCheckIns ?? []);
+  const person = context.people.filter((p) => wanted.has(p.id) && p.archived !== true).sort((a, b) => a.id.localeCompare(b.id))[0];
+  if (!person) {
+    return undefined;
+  }
+  return {
+    id: `pace:${person.id}`,
+    reason: 'paceCheckIn',
+    short: truncate(l10n.t('Check in with {0}', person.name), SHORT_MAX),
+    action: l10n.t(
+      'Check in with {0}: how is the load at the moment? Ask how they are, and whether anything is keeping them late; listen before you suggest anything.',
+      person.name,
+    ),
+    why: l10n.t(
+      'Their commits moved later or into their weekends, compared with their own usual pattern. That is a reason to ask, not an answer: only they know what is behind it.',
+    ),
+    lesson: 'check-in',
+    personId: person.id,
+  };
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
@@ -368,7 +401,8 @@ function record(
 
 /**
  * Today's nudge. In order: a nudge the lead asked for with "Another one" today; a follow-up on the
- * most overdue delegation, by name; a 1:1 with the person most overdue for one, by name; the pick
+ * most overdue delegation, by name; a 1:1 with the person most overdue for one, by name; a check-in
+ * with a person whose pace signal fired (repository signals), by name; the pick
  * already made for today; otherwise a new pick: from the feedback theme when nobody was asked for
  * feedback in 30 days, from the delegation theme when nothing was delegated for a week, on two days
  * out of three from the themes of the action practised least lately (when the adaptive coach is
@@ -385,7 +419,7 @@ export function pickNudgeForDay(
   if (existing?.source === 'another' && existingNudge) {
     return { nudge: fromCatalogue(existingNudge, 'another'), progress };
   }
-  const followUp = overdueNudge(context) ?? overdueOneOnOneNudge(context);
+  const followUp = overdueNudge(context) ?? overdueOneOnOneNudge(context) ?? paceCheckInNudge(context);
   if (followUp) {
     return { nudge: followUp, progress };
   }

@@ -30,6 +30,10 @@ export interface TodayCoachDeps {
   readonly adaptive: () => boolean;
   /** The days the lead works (setting techLead.nudges.workdays): the streak counts these only. */
   readonly workdays?: () => readonly Weekday[];
+  /** People whose pace signal fired (the repository signals, when on); none by default. */
+  readonly paceCheckIns?: () => readonly string[];
+  /** Fires when those may have changed. */
+  readonly onPaceChange?: (listener: () => void) => { dispose(): unknown };
   /** Told when progress could not be saved; the nudge still shows. */
   readonly onSaveError?: (error: unknown) => void;
 }
@@ -45,8 +49,11 @@ export class TodayCoach {
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
 
+  private readonly paceListener: { dispose(): unknown } | undefined;
+
   constructor(private readonly deps: TodayCoachDeps) {
     this.progress = readNudgeProgress(deps.storage.get(deps.progressKey));
+    this.paceListener = deps.onPaceChange?.(() => this.changed.fire());
   }
 
   /** Today's nudge; the first call of a day records the pick so it stays the same all day. */
@@ -106,6 +113,7 @@ export class TodayCoach {
   }
 
   dispose(): void {
+    this.paceListener?.dispose();
     this.changed.dispose();
   }
 
@@ -122,6 +130,7 @@ export class TodayCoach {
       people: this.deps.team.people(),
       oneOnOnes: this.deps.team.oneOnOnes(),
       feedback: this.deps.team.feedback(),
+      paceCheckIns: this.deps.paceCheckIns?.() ?? [],
     };
   }
 

@@ -17,7 +17,7 @@ import {
   TOPIC_LABELS,
 } from '../../domain/team/oneOnOnes';
 import type { TeamData } from '../../domain/team/kinds';
-import type { PersonPageModel, PersonTimelineEntry } from '../protocol';
+import type { PersonPageModel, PersonSignalsPart, PersonTimelineEntry } from '../protocol';
 import { BEHAVIOR_LABELS } from '../../domain/team/moments';
 import * as l10n from '../../domain/core/l10n';
 
@@ -88,6 +88,7 @@ export function buildPersonModel(
   personId: string,
   today: DateKey,
   catalogue: readonly Nudge[],
+  signals?: PersonSignalsPart,
 ): PersonPageModel | undefined {
   const person = data.people.find((p) => p.id === personId);
   if (!person) {
@@ -206,6 +207,7 @@ export function buildPersonModel(
       ...(last?.notes ? { lastNotes: last.notes } : {}),
       questions: prepareQuestions(catalogue, personId, last?.on ?? person.addedOn),
     },
+    ...(signals ? { signals } : {}),
   };
 }
 
@@ -216,5 +218,19 @@ export function prepareAsText(model: PersonPageModel): string {
     lines.push(l10n.t('Last notes:'), model.prepare.lastNotes, '');
   }
   lines.push(l10n.t('Questions:'), ...model.prepare.questions.map((q) => `- ${q.text}`), '');
+  if (model.signals) {
+    lines.push(l10n.t('Shipped since your last 1:1:'), ...shippedLines(model.signals), '');
+  }
   return lines.join('\n');
+}
+
+/** The shipped-since lines as plain text: each group's heading, then its lines. */
+function shippedLines(signals: PersonSignalsPart): string[] {
+  const { groups, more } = signals.shipped;
+  return [...groups.flatMap((g) => [`${g.heading}`, ...g.lines.map((line) => `- ${line.text}`)]), ...(more === undefined ? [] : [more])];
+}
+
+/** One shipped-since line of the model, by its commit, as it is copied into the 1:1 notes. */
+export function shippedLineText(model: PersonPageModel, hash: string): string | undefined {
+  return model.signals?.shipped.groups.flatMap((g) => g.lines).find((line) => line.hash === hash)?.text;
 }

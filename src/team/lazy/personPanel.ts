@@ -9,7 +9,8 @@ import { pageStyles, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../protocol';
 import type { Services } from '../../services';
-import { buildPersonModel, prepareAsText } from './personModel';
+import { buildPersonModel, prepareAsText, shippedLineText } from './personModel';
+import { lastOneOnOne } from '../../domain/team/oneOnOnes';
 import * as l10n from '../../domain/core/l10n';
 
 /** One panel per person, reused; it follows every change to the team and the day. */
@@ -32,6 +33,7 @@ class PersonPanel extends Disposable {
     const update = (): void => runInBackground(services.log, l10n.t('Update the person page'), () => this.post());
     this.register(services.team.onDidChange(update));
     this.register(services.days.onDidChangeDay(update));
+    this.register(services.signals.onDidChange(update));
     this.register(
       panel.onDidDispose(() => {
         onDisposed();
@@ -41,7 +43,11 @@ class PersonPanel extends Disposable {
   }
 
   model(): PersonPageModel | undefined {
-    return buildPersonModel(this.services.team.snapshot(), this.personId, todayKey(this.services.clock), this.catalogue());
+    const data = this.services.team.snapshot();
+    const name = data.people.find((p) => p.id === this.personId)?.name ?? '';
+    // The repository signals' part, only when they are on and this person is linked (nothing otherwise).
+    const signals = this.services.signals.current?.personSignals(this.personId, name, lastOneOnOne(data.oneOnOnes, this.personId)?.on);
+    return buildPersonModel(data, this.personId, todayKey(this.services.clock), this.catalogue(), signals);
   }
 
   render(): void {
@@ -117,6 +123,17 @@ class PersonPanel extends Disposable {
         if (model) {
           await vscode.env.clipboard.writeText(prepareAsText(model));
           vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Copied the 1:1 preparation')}`, 4000);
+        }
+        return;
+      }
+      case 'copyShipped': {
+        const line = (() => {
+          const model = this.model();
+          return model ? shippedLineText(model, message.hash) : undefined;
+        })();
+        if (line !== undefined) {
+          await vscode.env.clipboard.writeText(line);
+          vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Copied for your 1:1 notes')}`, 4000);
         }
         return;
       }

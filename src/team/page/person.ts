@@ -11,6 +11,7 @@ import { button, chartWidth, el, icon, svg, type ButtonSpec } from '../../shared
 import { rememberFocus, restoreFocus } from '../../shared/page/focusKeeping';
 import { byId, connect, readInitialState } from '../../shared/page/vscodeApi';
 import * as l10n from '../../shared/l10n';
+import { shippedPart, signalsSection } from './signalsPart';
 
 /*
  * The person page: built entirely here from the model, with DOM calls. Every text goes in through
@@ -358,6 +359,7 @@ function prepareSection(model: PersonPageModel): HTMLElement {
     ...notes,
     questionList === undefined ? undefined : el('h3', { text: l10n.t('Questions to ask') }),
     questionList,
+    ...shippedPart(model.signals, (message) => vscode.post(message)),
     el('div', { className: 'actions' }, copy),
   );
 }
@@ -419,7 +421,8 @@ function render(model: PersonPageModel): void {
   current = model;
   vscode.setState(model);
   const focus = rememberFocus(root);
-  root.replaceChildren(header(model), moodSection(model), delegationsSection(model), prepareSection(model), timelineSection(model));
+  const sections = [header(model), signalsSection(model), moodSection(model), delegationsSection(model), prepareSection(model)];
+  root.replaceChildren(...sections.filter((s): s is HTMLElement => s !== undefined), timelineSection(model));
   fitChart();
   restoreFocus(root, focus);
 }

@@ -13,6 +13,8 @@ function reasonNoteFor(reason: TodayNudge['reason']): string | undefined {
       return l10n.t('Chosen because a follow-up is overdue.');
     case 'overdueOneOnOne':
       return l10n.t('Chosen because a 1:1 is overdue.');
+    case 'paceCheckIn':
+      return l10n.t('Chosen from the repository signals you turned on: a change in their own usual pattern.');
     case 'notDelegating':
       return l10n.t('Chosen because nothing has been delegated in the last 7 days.');
     case 'notAskingFeedback':
