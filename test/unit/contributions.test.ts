@@ -9,7 +9,10 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   name: string;
   publisher: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: boolean | { supported: boolean | string } };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | string; description?: string };
+    virtualWorkspaces: boolean | { supported: boolean | string };
+  };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   contributes: {
@@ -96,8 +99,11 @@ describe('the manifest is localisable', () => {
 });
 
 describe('declared capabilities and the keyboard path', () => {
-  it('runs in untrusted and virtual workspaces: it runs no workspace code and reads files through vscode.workspace.fs', () => {
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+  it('runs in untrusted (limited: no repository signals, which run git) and virtual workspaces, reading files through vscode.workspace.fs', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, {
+      supported: 'limited',
+      description: '%capabilities.untrustedWorkspaces.description%',
+    });
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     // Files are read through vscode.workspace.fs, randomness comes from Web Crypto: Node's modules
     // would break in a virtual workspace and in a web worker. Lazy parts load with import(), which
