@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/core/dates';
 import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type Delegation } from '../../domain/team/delegations';
-import { compareText } from '../../domain/core/compare';
+import { compareDays, compareText } from '../../domain/core/compare';
 import { treeId } from '../../domain/team/delegationGroups';
 import { levelInfo } from '../../domain/team/delegationLevels';
 import { inert, inertMarkdown } from '../../domain/core/inertText';
@@ -33,6 +33,9 @@ export type TeamNode =
   /** A moment with a person (under them), or with the team (under "The team"). */
   | { readonly kind: 'moment'; readonly personId?: string; readonly moment: Moment }
   | { readonly kind: 'teamMoments' };
+
+/** Newest day first. */
+const newestFirst = (a: { readonly on: DateKey }, b: { readonly on: DateKey }): number => compareDays(b.on, a.on);
 
 /** Moments with the team listed under "The team"; the weekly review counts them all. */
 const RECENT_TEAM_MOMENTS = 10;
@@ -117,9 +120,9 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
           {
             ...f,
             open: f.open.sort(compareByFollowUp),
-            meetings: f.meetings.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
-            feedback: f.feedback.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
-            moments: f.moments.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0)),
+            meetings: f.meetings.sort(newestFirst),
+            feedback: f.feedback.sort(newestFirst),
+            moments: f.moments.sort(newestFirst),
             last: lastOneOnOne(f.meetings, id),
           },
         ]),

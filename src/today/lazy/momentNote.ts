@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
-import { inert } from '../../domain/core/inertText';
 import { errorOf } from '../../domain/core/validation';
 import type { NudgeTheme } from '../../domain/coach/nudges';
 import { describeMoment, validateMomentNote, type Moment, type MomentAction } from '../../domain/team/moments';
@@ -35,13 +34,12 @@ export async function noteAfterDone(services: Services, action: MomentAction, nu
       ? { action, on, note: checked.value, nudgeId }
       : { action, on, behavior: 'other', note: checked.value, nudgeId },
   );
+  // confirmTeamChange shows the message through inert, the one escaping path.
   confirmTeamChange(
     services,
-    inert(
-      l10n.t(
-        'Logged: {0}.',
-        describeMoment(moment, (id) => services.team.nameOf(id)),
-      ),
+    l10n.t(
+      'Logged: {0}.',
+      describeMoment(moment, (id) => services.team.nameOf(id)),
     ),
     undo,
   );
