@@ -80,6 +80,7 @@ describe('The five actions in one step each, and the Today view at the height it
     await quickInputRows(page).filter({ hasText: 'Explained the bigger picture' }).first().click();
     await quickInputRows(page).filter({ hasText: 'Sam' }).first().click();
     await answerStep(page, '3/3', 'Why the billing migration comes before the new reports');
+    await quickInput(page).waitFor({ state: 'hidden' });
     await page
       .locator('.notifications-toasts .notification-list-item', { hasText: 'Logged: Explained the bigger picture to Sam' })
       .waitFor();
@@ -105,6 +106,7 @@ describe('The five actions in one step each, and the Today view at the height it
     assert.match(await quickInput(page).innerText(), /what did you explain, in one line/i);
     await box.fill('Where the product is going this quarter');
     await box.press('Enter');
+    await quickInput(page).waitFor({ state: 'hidden' });
     await page
       .locator('.notifications-toasts .notification-list-item', { hasText: 'Logged: Explained the bigger picture to the team' })
       .waitFor();
