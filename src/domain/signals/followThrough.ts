@@ -24,16 +24,10 @@
  * Plain TypeScript with no VS Code dependency.
  */
 import { daysBetween, type DateKey } from '../core/dates';
+import type { CodeLink } from '../team/delegations';
 import type { CommitHistory, IdentityKey } from './history';
 import { botMask, identitiesOf, type IdentityLinks } from './identities';
 import { MS_PER_DAY } from './workingHours';
-
-/** Where in the code a delegation's work is. */
-export interface CodeLink {
-  /** Folders (`billing/`) or files (`src/auth/session.ts`). */
-  readonly paths?: readonly string[];
-  readonly branch?: string;
-}
 
 /** What follow-through needs of a delegation. */
 export interface DelegationInCode {

@@ -8,6 +8,8 @@
  */
 import type { DateKey } from '../core/dates';
 import { Emitter } from '../core/storage';
+import type { Delegation } from '../team/delegations';
+import type { FollowThroughView, IslandView, LeadWeekView } from './delegationSignals';
 import type { PersonSignals } from './personSignals';
 
 /** What the signals feature answers once the history is read. */
@@ -16,6 +18,15 @@ export interface SignalsSource {
   personSignals(personId: string, name: string, lastOneOnOne: DateKey | undefined): PersonSignals | undefined;
   /** The people (ids) whose pace signals now, for today's nudge. */
   paceCheckIns(): readonly string[];
+  /** What moved in the code a delegation points at; undefined when it points at none. */
+  followThrough(delegation: Delegation, delegateName: string): FollowThroughView | undefined;
+  /**
+   * The knowledge islands of the repository, in folder order (never ranked); `nameOf` gives a
+   * person's current name, undefined for someone no longer in the team (their islands are left out).
+   */
+  knowledgeIslands(nameOf: (personId: string) => string | undefined): readonly IslandView[];
+  /** The lead's own week from `weekStart`, beside the 1:1s they held in it. */
+  leadWeek(weekStart: DateKey, oneOnOnes: number): LeadWeekView;
 }
 
 export class SignalsSlot {

@@ -13,7 +13,8 @@
 import { daysBetween, formatDay, toDateKey, type DateKey } from '../core/dates';
 import * as l10n from '../core/l10n';
 import { codingCrowdsOutLeading, type LeadWeek } from './balance';
-import type { CodeLink, FollowThrough, Moved } from './followThrough';
+import type { CodeLink } from '../team/delegations';
+import type { FollowThrough, Moved } from './followThrough';
 import type { KnowledgeIsland } from './islands';
 import type { DayCount, PaceReading } from './pace';
 import type { Shipped, ShippedGroup, ShippedLine } from './shipped';

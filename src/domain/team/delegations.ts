@@ -24,6 +24,16 @@ export type DelegationEvent =
   | { readonly kind: 'done'; readonly on: DateKey }
   | { readonly kind: 'reopened'; readonly on: DateKey };
 
+/**
+ * Where in the code a delegation's work is: folders (`billing/`, with the slash) or files
+ * (`src/auth/session.ts`), relative to the workspace (prefixed with the folder's name in a
+ * multi-root workspace), and a branch name. Read by the repository signals' follow-through.
+ */
+export interface CodeLink {
+  readonly paths?: readonly string[];
+  readonly branch?: string;
+}
+
 /** Who was given what, at which level, and when to follow up. */
 export interface Delegation {
   readonly id: string;
@@ -34,6 +44,8 @@ export interface Delegation {
   readonly createdOn: DateKey;
   readonly followUpOn: DateKey;
   readonly note?: string;
+  /** Where in the code the work is, when the lead said. */
+  readonly code?: CodeLink;
   readonly doneOn?: DateKey;
   readonly history: readonly DelegationEvent[];
 }

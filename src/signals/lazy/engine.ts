@@ -13,7 +13,19 @@ import { todayKey, type DateKey } from '../../domain/core/dates';
 import * as l10n from '../../domain/core/l10n';
 import { Slices } from '../../domain/core/slices';
 import { gitLogArgs, GitLogParser, type ParsedCommit } from '../../domain/signals/gitLog';
+import { leadWeek } from '../../domain/signals/balance';
+import {
+  followThroughView,
+  islandViews,
+  leadWeekView,
+  type FollowThroughView,
+  type IslandView,
+  type LeadWeekView,
+} from '../../domain/signals/delegationSignals';
+import type { SignalPeople } from '../../domain/signals/followThrough';
 import { CommitHistory } from '../../domain/signals/history';
+import { findKnowledgeIslands, type IslandReading } from '../../domain/signals/islands';
+import type { Delegation } from '../../domain/team/delegations';
 import { identitiesOf, listIdentities, personByIdentity, type Identity, type LeadGitUser } from '../../domain/signals/identities';
 import type { SignalLinks } from '../../domain/signals/links';
 import { buildPersonSignals, paceSignals, type PersonSignals } from '../../domain/signals/personSignals';
@@ -95,6 +107,7 @@ export class SignalsEngine extends Disposable implements SignalsSource {
   private pending = false;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private checkIns: { key: string; ids: readonly string[] } | undefined;
+  private islands: { key: string; reading: IslandReading } | undefined;
   private stopped = false;
   /** Resolves once every repository was read the first time. */
   readonly ready: Promise<void>;
@@ -147,6 +160,42 @@ export class SignalsEngine extends Disposable implements SignalsSource {
       this.checkIns = { key, ids };
     }
     return this.checkIns.ids;
+  }
+
+  /** The people linked to identities, and the lead's own identities. */
+  private people(): SignalPeople {
+    return {
+      links: this.links().links,
+      lead: new Set(
+        this.identities()
+          .filter((i) => i.lead)
+          .map((i) => i.key),
+      ),
+    };
+  }
+
+  followThrough(delegation: Delegation, delegateName: string): FollowThroughView | undefined {
+    return followThroughView(
+      this.history,
+      delegation,
+      delegateName,
+      this.people(),
+      this.services.clock.now().getTime(),
+      todayKey(this.services.clock),
+    );
+  }
+
+  knowledgeIslands(nameOf: (personId: string) => string | undefined): readonly IslandView[] {
+    const links = this.links().links;
+    const key = `${this.history.size}|${todayKey(this.services.clock)}|${JSON.stringify(links)}`;
+    if (this.islands?.key !== key) {
+      this.islands = { key, reading: findKnowledgeIslands(this.history, this.people(), this.services.clock.now().getTime()) };
+    }
+    return islandViews(this.islands.reading.islands, nameOf);
+  }
+
+  leadWeek(weekStart: DateKey, oneOnOnes: number): LeadWeekView {
+    return leadWeekView(leadWeek(this.history, this.people().lead, this.lead, weekStart), oneOnOnes);
   }
 
   // ---------------------------------------------------------------------------------------------
