@@ -89,6 +89,8 @@ export const ContextValues = {
   personMoment: 'moment.person',
   teamMoment: 'moment.team',
   teamMoments: 'moments.team',
+  knowledgeIslands: 'islands',
+  knowledgeIsland: 'island',
   lesson: 'lesson',
 } as const;
 

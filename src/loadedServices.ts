@@ -4,6 +4,7 @@ import { parseNudgeCatalogue, type Nudge } from './domain/coach/nudges';
 import { LessonLibrary, type LessonFile } from './domain/lessons/lessonLibrary';
 import { loadTeamStore, unavailableTeamStore } from './domain/team/store/load';
 import type { TeamStore } from './domain/team/store/store';
+import type { MovingTest } from './domain/team/delegations';
 import { TodayCoach } from './domain/coach/todayCoach';
 import { readText } from './platform/files';
 import type { State } from './platform/state';
@@ -46,6 +47,12 @@ export interface LoadedParts {
   readonly syncedKeys: readonly string[];
   /** Where the team is kept, and the other places it can move to. */
   readonly teamLocations: TeamLocations;
+  /**
+   * Whether a delegation's work visibly moves (levels 6–7 pointing at code, from the repository
+   * signals once they are read): a passed follow-up of such work is shown as moving, and the
+   * reminder, the badge and today's nudge leave it out. Always false while the signals are off.
+   */
+  readonly moving: MovingTest;
 }
 
 /** What the heavy part is given: the cheap services, made in activate(). */
@@ -114,6 +121,8 @@ export async function loadParts({ context, state, clock, log, signals }: LoadDep
   }
   context.subscriptions.push(...followTeamPlace(team, place, log));
   offerWorkspaceTeam(place, state, log);
+  const moving: MovingTest = (d) =>
+    d.level >= 6 && d.code !== undefined && signals.current?.followThrough(d, team.nameOf(d.personId))?.moving !== undefined;
   const coach = new TodayCoach({
     storage: state.storage(StateMap.nudgeProgress),
     progressKey: StateMap.nudgeProgress.key,
@@ -125,6 +134,7 @@ export async function loadParts({ context, state, clock, log, signals }: LoadDep
     workdays: () => settings().workdays,
     paceCheckIns: () => signals.current?.paceCheckIns() ?? [],
     onPaceChange: signals.onDidChange,
+    moving,
     onSaveError: (error) => log.error('Could not save nudge progress', error),
   });
   const { people, delegations, oneOnOnes, feedback } = team.snapshot();
@@ -139,5 +149,5 @@ export async function loadParts({ context, state, clock, log, signals }: LoadDep
   const locations = teamLocations(context, state, clock, place, (at) =>
     loadTeamStore(at.storage, at.files, keys, clock, newId, defaults, cellOptions(at)),
   );
-  return { team, coach, lessons, settings, syncedKeys: keysForSync(), teamLocations: locations };
+  return { team, coach, lessons, settings, syncedKeys: keysForSync(), teamLocations: locations, moving };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from './domain/core/dates';
 import type { LessonLibrary } from './domain/lessons/lessonLibrary';
 import type { TeamStore } from './domain/team/store/store';
+import type { MovingTest } from './domain/team/delegations';
 import type { TodayCoach } from './domain/coach/todayCoach';
 import { SETTINGS_SECTION } from './ids';
 import type { LoadedParts } from './loadedServices';
@@ -102,6 +103,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     },
     get teamLocations(): TeamLocations {
       return need('team locations').teamLocations;
+    },
+    get moving(): MovingTest {
+      return need('moving test').moving;
     },
     loaded() {
       // The heavy part (loadedServices.ts) is bundled apart and loaded here, once.

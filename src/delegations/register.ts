@@ -26,7 +26,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   });
   const view = vscode.window.createTreeView(Views.delegations, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
-    const overdue = services.team.overdue().length;
+    const overdue = services.team.overdue(services.moving).length;
     view.badge =
       overdue > 0
         ? { value: overdue, tooltip: overdue === 1 ? l10n.t('1 follow-up overdue') : l10n.t('{0} follow-ups overdue', overdue) }
@@ -53,7 +53,7 @@ export function registerDelegations(services: Services): vscode.Disposable[] {
   return [
     provider,
     view,
-    services.whenLoaded(updateBadge, ({ team }) => [team.onDidChange, services.days.onDidChangeDay]),
+    services.whenLoaded(updateBadge, ({ team }) => [team.onDidChange, services.days.onDidChangeDay, services.signals.onDidChange]),
     services.whenLoaded(showStoredGrouping),
     // Once the team data is loaded, and when the day changes.
     services.whenLoaded(remind, () => [services.days.onDidChangeDay]),

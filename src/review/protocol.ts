@@ -53,6 +53,19 @@ export interface ReviewPageModel {
   readonly charts: readonly ReviewChart[];
   readonly streak: string;
   readonly prompts: readonly ReflectionPrompt[];
+  /**
+   * The lead's own week from the repository (only while the signals are on): their commits, the
+   * reviews that name them and their late days, beside their 1:1s, delegations and feedback of the
+   * week. The lead's own data; never in the Markdown export (the signals leave nothing behind).
+   */
+  readonly balance?: {
+    readonly lines: readonly string[];
+    /** "Beside 2 1:1s, 3 delegations and 1 feedback entry." */
+    readonly beside: string;
+    /** "You made 41 commits and held no 1:1 this week." */
+    readonly crowding?: string;
+    readonly question?: string;
+  };
 }
 
 export type ReviewToPage =

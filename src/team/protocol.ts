@@ -56,6 +56,16 @@ export interface PersonOpenDelegation {
   /** "due in 3 days", "2 days overdue". */
   readonly followUp: string;
   readonly overdue: boolean;
+  /**
+   * What moved in the code it points at (the repository signals, when on and it points at code):
+   * "Moving: changed 2 days ago" at levels 6–7, the line since it was delegated and since the last
+   * check-in, what others did there at levels 1–3, and the question that goes with it.
+   */
+  readonly code?: {
+    readonly moving?: string;
+    readonly lines: readonly string[];
+    readonly question?: string;
+  };
 }
 
 /**

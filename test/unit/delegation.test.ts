@@ -3,6 +3,7 @@ import {
   createDelegation,
   describeFollowUp,
   followUpGroup,
+  isOverdue,
   parseLogDelegationArgs,
   validateFollowUp,
   validateStoredDelegation,
@@ -215,10 +216,37 @@ describe('grouping for the Delegations view', () => {
       [...groups.entries()].map(([g, list]) => [g, list.map((d) => d.id)]),
       [
         ['overdue', ['c']],
+        ['moving', []],
         ['thisWeek', ['d', 'b']],
         ['later', ['a']],
         ['done', ['f', 'e']],
       ],
     );
+  });
+
+  it('a passed follow-up whose work moves is grouped as moving, not overdue, and counts as overdue nowhere', async () => {
+    const { groupByFollowUp } = await import('../../src/domain/team/delegationGroups');
+    const { summarisePeople } = await import('../../src/domain/team/byPerson');
+    const make = (id: string, followUpOn: string): Delegation =>
+      createDelegation(id, { task: `task ${id}`, level: 6, followUpOn: day(followUpOn) }, 'p-sam', day('2026-11-01'));
+    const moving = (d: Delegation): boolean => d.id === 'm';
+    const list = [make('m', '2026-11-20'), make('o', '2026-11-19'), make('w', '2026-11-25')];
+    const groups = groupByFollowUp(list, today, moving);
+    assert.deepEqual(
+      groups.get('moving')?.map((d) => d.id),
+      ['m'],
+    );
+    assert.deepEqual(
+      groups.get('overdue')?.map((d) => d.id),
+      ['o'],
+    );
+    assert.equal(isOverdue(list[0] as Delegation, today), true, 'without the signals it is overdue as before');
+    assert.equal(isOverdue(list[0] as Delegation, today, moving), false);
+    assert.equal(
+      followUpGroup(list[2] as Delegation, today, () => true),
+      'thisWeek',
+      'moving changes only a passed follow-up',
+    );
+    assert.equal(summarisePeople(list, today, () => 'Sam', moving)[0]?.overdue, 1);
   });
 });

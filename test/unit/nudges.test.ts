@@ -136,6 +136,21 @@ describe('the daily nudge pick', () => {
     assert.match(result?.nudge.action ?? '', /Ana on "Write the on-call guide" \(4 days overdue\) \(1 more overdue/);
   });
 
+  it('leaves out a passed follow-up whose work visibly moves (the repository signals), and follows up on the next one', () => {
+    const older = createDelegation(
+      'd2',
+      { task: 'Write the on-call guide', level: 6, followUpOn: day('2026-11-20') },
+      'p-ana',
+      day('2026-11-10'),
+    );
+    const newer = createDelegation('d3', { task: 'Fix flaky tests', level: 5, followUpOn: day('2026-11-22') }, 'p-lee', day('2026-11-10'));
+    const moving = (d: Delegation): boolean => d.id === 'd2';
+    const result = pickNudgeForDay(context('2026-11-24', { delegations: [newer, older, recentDelegation], moving }), EMPTY_PROGRESS);
+    assert.equal(result?.nudge.reason, 'overdueFollowUp');
+    assert.equal(result?.nudge.delegationId, 'd3');
+    assert.doesNotMatch(result?.nudge.action ?? '', /more overdue/, 'the moving one is not counted as overdue either');
+  });
+
   it('ignores done delegations when looking for overdue ones', () => {
     const done: Delegation = {
       ...createDelegation('d4', { task: 't', level: 5, followUpOn: day('2026-11-20') }, 'p-ana', day('2026-11-10')),

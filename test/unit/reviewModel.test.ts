@@ -95,4 +95,21 @@ describe('the weekly review page', () => {
     assert.match(md, /^> Ana's\. Not Kim's \\\| yet\.$/m);
     assert.match(md, /^_\(no answer\)_$/m);
   });
+
+  it("shows the lead's own week from the repository only while the signals are on, beside their leading, and never exports it", () => {
+    assert.equal(buildReviewModel(figures('2026-11-23'), [], today).balance, undefined, 'signals off: no section');
+    const asked: { weekStart: string; oneOnOnes: number }[] = [];
+    const model = buildReviewModel(figures('2026-11-23'), [], today, (weekStart, oneOnOnes) => {
+      asked.push({ weekStart, oneOnOnes });
+      return { lines: ['You made 41 commits this week.'], crowding: 'You made 41 commits and held no 1:1 this week.', question: 'Which?' };
+    });
+    assert.deepEqual(asked, [{ weekStart: '2026-11-23', oneOnOnes: 1 }], "the week's 1:1s, summed over people");
+    assert.deepEqual(model.balance, {
+      lines: ['You made 41 commits this week.'],
+      beside: 'Beside 1 1:1, 3 delegations and 1 feedback entry this week.',
+      crowding: 'You made 41 commits and held no 1:1 this week.',
+      question: 'Which?',
+    });
+    assert.doesNotMatch(reviewMarkdown(model), /41 commits/, 'the Markdown export leaves what the signals read out');
+  });
 });

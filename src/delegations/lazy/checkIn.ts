@@ -29,15 +29,21 @@ export async function logCheckIn(services: Services, arg: unknown): Promise<void
   }
   const name = services.team.nameOf(target.personId);
   const title = inert(l10n.t('Check-in: "{0}" ({1})', target.task, name));
+  // What moved in its code since the last check-in (the repository signals, when on): offered as the note to keep, edit or clear.
+  const code = services.signals.current?.followThrough(target, name);
+  const quote = code === undefined ? undefined : (code.sinceCheckIn ?? code.line);
   let step = 1;
-  let note: string | undefined;
+  let note: string | undefined = quote;
   for (;;) {
     if (step === 1) {
       const answer = await showInputStep({
         title,
         step: 1,
         totalSteps: 2,
-        prompt: l10n.t('What did you learn? (optional; press Enter to skip)'),
+        prompt:
+          quote === undefined
+            ? l10n.t('What did you learn? (optional; press Enter to skip)')
+            : l10n.t('What did you learn? What moved in the code is filled in: keep it, add to it or clear it.'),
         ...(note ? { value: note } : {}),
         validate: (value) => errorOf(validateNote(value)),
       });

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
-import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../../domain/team/delegations';
+import {
+  describeArea,
+  describeFollowUp,
+  FOLLOW_UP_GROUPS,
+  followUpGroup,
+  type Delegation,
+  type FollowUpGroup,
+} from '../../domain/team/delegations';
 import { groupByFollowUp, treeId, type GroupBy } from '../../domain/team/delegationGroups';
 import { levelInfo, levelLabel } from '../../domain/team/delegationLevels';
 import { describeEvent } from '../../domain/team/delegationHistory';
@@ -10,6 +17,7 @@ import { ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
+import type { FollowThroughView } from '../../domain/signals/delegationSignals';
 
 export type DelegationsNode =
   | { readonly kind: 'group'; readonly group: FollowUpGroup }
@@ -22,6 +30,8 @@ function groupLabel(group: FollowUpGroup): string {
   switch (group) {
     case 'overdue':
       return l10n.t('Overdue');
+    case 'moving':
+      return l10n.t('Moving');
     case 'thisWeek':
       return l10n.t('Due this week');
     case 'later':
@@ -33,6 +43,7 @@ function groupLabel(group: FollowUpGroup): string {
 
 const GROUP_ICONS: Record<FollowUpGroup, vscode.ThemeIcon> = {
   overdue: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  moving: new vscode.ThemeIcon('pulse'),
   thisWeek: new vscode.ThemeIcon('calendar'),
   later: new vscode.ThemeIcon('clock'),
   done: new vscode.ThemeIcon('pass'),
@@ -59,6 +70,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
     const refresh = (): void => this.refresh();
     this.register(services.team.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
+    this.register(services.signals.onDidChange(refresh));
   }
 
   setGrouping(groupBy: GroupBy): void {
@@ -77,12 +89,17 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
   }
 
   private groups(): Map<FollowUpGroup, Delegation[]> {
-    this.byGroup ??= groupByFollowUp(this.services.team.delegations(), this.today());
+    this.byGroup ??= groupByFollowUp(this.services.team.delegations(), this.today(), this.services.moving);
     return this.byGroup;
   }
 
   private people(): PersonSummary[] {
-    this.byPerson ??= summarisePeople(this.services.team.delegations(), this.today(), (id) => this.services.team.nameOf(id));
+    this.byPerson ??= summarisePeople(
+      this.services.team.delegations(),
+      this.today(),
+      (id) => this.services.team.nameOf(id),
+      this.services.moving,
+    );
     return this.byPerson;
   }
 
@@ -111,7 +128,7 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
       const person = this.people().find((p) => p.personId === node.delegation.personId);
       return person ? { kind: 'person', person } : undefined;
     }
-    return { kind: 'group', group: followUpGroup(node.delegation, this.today()) };
+    return { kind: 'group', group: followUpGroup(node.delegation, this.today(), this.services.moving) };
   }
 
   getTreeItem(node: DelegationsNode): vscode.TreeItem {
@@ -143,21 +160,29 @@ export class DelegationsTreeProvider extends Disposable implements vscode.TreeDa
 
   private delegationItem(d: Delegation, under: 'group' | 'person'): vscode.TreeItem {
     const today = this.today();
-    const when = describeFollowUp(d, today);
-    const group = followUpGroup(d, today);
+    const name = this.services.team.nameOf(d.personId);
+    // What moved in the code it points at, while the repository signals are on (cached per delegation there).
+    const code = d.doneOn === undefined ? this.services.signals.current?.followThrough(d, name) : undefined;
+    const group = followUpGroup(d, today, this.services.moving);
+    // A passed follow-up whose work moves says so instead of "3 days overdue".
+    const when = group === 'moving' && code?.moving !== undefined ? code.moving : describeFollowUp(d, today);
     const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
     item.id = treeId(under, 'delegation', d.id);
     // Under a person the name would repeat, so the row shows the level and the date only.
     item.description =
-      under === 'person'
-        ? `${levelInfo(d.level).name} · ${when}`
-        : inert(`${this.services.team.nameOf(d.personId)} · ${levelInfo(d.level).name} · ${when}`);
+      under === 'person' ? `${levelInfo(d.level).name} · ${when}` : inert(`${name} · ${levelInfo(d.level).name} · ${when}`);
     item.iconPath =
-      group === 'done' ? GROUP_ICONS.done : group === 'overdue' ? GROUP_ICONS.overdue : new vscode.ThemeIcon('circle-large-outline');
+      group === 'done'
+        ? GROUP_ICONS.done
+        : group === 'overdue'
+          ? GROUP_ICONS.overdue
+          : group === 'moving'
+            ? GROUP_ICONS.moving
+            : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = d.doneOn ? ContextValues.doneDelegation : ContextValues.openDelegation;
-    item.tooltip = tooltipFor(d, this.services.team.nameOf(d.personId), when, today);
+    item.tooltip = tooltipFor(d, name, describeFollowUp(d, today), today, code);
     item.accessibilityInformation = {
-      label: l10n.t('{0}, delegated to {1}, level {2}, {3}', d.task, this.services.team.nameOf(d.personId), levelLabel(d.level), when),
+      label: l10n.t('{0}, delegated to {1}, level {2}, {3}', d.task, name, levelLabel(d.level), when),
     };
     return item;
   }
@@ -182,7 +207,13 @@ function personItem(person: PersonSummary): vscode.TreeItem {
 }
 
 /** User text goes in through inertMarkdown, so markdown in a task or a name is shown, never interpreted. */
-function tooltipFor(d: Delegation, name: string, when: string, today: ReturnType<typeof todayKey>): vscode.MarkdownString {
+function tooltipFor(
+  d: Delegation,
+  name: string,
+  when: string,
+  today: ReturnType<typeof todayKey>,
+  code: FollowThroughView | undefined,
+): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   const paragraph = (text: string): void => {
     tooltip.appendMarkdown(`${inertMarkdown(text)}\n\n`);
@@ -193,6 +224,16 @@ function tooltipFor(d: Delegation, name: string, when: string, today: ReturnType
   paragraph(l10n.t('Follow-up {0} ({1})', d.followUpOn, when));
   if (d.note) {
     paragraph(l10n.t('Note: {0}', d.note));
+  }
+  if (code !== undefined) {
+    tooltip.appendMarkdown(`**${inertMarkdown(l10n.t('In the code'))}**\n\n`);
+    for (const line of [code.moving, code.line, code.sinceCheckIn, ...code.takenBack, code.question]) {
+      if (line !== undefined) {
+        paragraph(line);
+      }
+    }
+  } else if (d.code !== undefined) {
+    paragraph(l10n.t('Code: {0}', describeArea(d.code)));
   }
   const history = d.history.slice(-HISTORY_IN_TOOLTIP).reverse();
   if (history.length > 0) {

@@ -7,12 +7,35 @@ import { StateMap } from '../../platform/stateMap';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
 
-/** Shows the daily overdue reminder when one is due (delegations/register.ts runs it once the team data is loaded, and when the day changes). */
+/** How long the reminder waits for the repository signals' first read, when they are on, before it reminds without them. */
+const SIGNALS_WAIT_MS = 30_000;
+
+/** Resolves when the signals slot first changes, or after `ms`. */
+function signalsRead(services: Services, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const listener = services.signals.onDidChange(done);
+    function done(): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}
+
+/**
+ * Shows the daily overdue reminder when one is due (delegations/register.ts runs it once the team
+ * data is loaded, and when the day changes). Where the lead turned the repository signals on, it
+ * waits for their first read, so a follow-up whose work visibly moves is not reminded of.
+ */
 export async function remindIfDue(services: Services): Promise<void> {
+  if (services.state.get(StateMap.signalsOn) && services.signals.current === undefined) {
+    await signalsRead(services, SIGNALS_WAIT_MS);
+  }
   const reminders = services.state.cell(StateMap.reminders);
   const today = todayKey(services.clock);
   const state = reminders.get();
-  const overdue = services.team.overdue();
+  const overdue = services.team.overdue(services.moving);
   const meetings = services.team.overdueOneOnOnes();
   if (!shouldRemind(state, today, overdue.length + meetings.length, services.settings().reminders)) {
     return;

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, MONDAY_TO_FRIDAY, weekdayOf, type DateKey, type Weekday } from '../core/dates';
-import { describeFollowUp, isOverdue, type Delegation } from '../team/delegations';
+import { describeFollowUp, isOverdue, type Delegation, type MovingTest } from '../team/delegations';
 import { compareDays } from '../core/compare';
 import { describeLastOneOnOne, isOneOnOneOverdue, lastOneOnOne, nextOneOnOneDue, type OneOnOne } from '../team/oneOnOnes';
 import { lastFeedbackAsked, NOT_ASKING_FEEDBACK_DAYS, type Feedback } from '../team/feedback';
@@ -215,6 +215,8 @@ export interface NudgeContext {
    * them, phrased as care, may become today's nudge.
    */
   readonly paceCheckIns?: readonly string[];
+  /** Whether a delegation's work visibly moves (levels 6–7, the repository signals): its passed follow-up is no follow-up nudge. */
+  readonly moving?: MovingTest;
 }
 
 /** A person's name for a nudge. */
@@ -255,7 +257,7 @@ function fromCatalogue(nudge: Nudge, reason: NudgeReason): TodayNudge {
 /** The follow-up nudge for the most overdue delegation, naming the person and the task. */
 function overdueNudge(context: NudgeContext): TodayNudge | undefined {
   const overdue = context.delegations
-    .filter((d) => isOverdue(d, context.today))
+    .filter((d) => isOverdue(d, context.today, context.moving))
     .sort((a, b) => compareDays(a.followUpOn, b.followUpOn) || a.id.localeCompare(b.id));
   const first = overdue[0];
   if (!first) {

@@ -1,6 +1,7 @@
 import { MONDAY_TO_FRIDAY, todayKey, type Clock, type DateKey, type Weekday } from '../core/dates';
 import { ACTION_THEMES, neglectedAction } from '../review/review';
 import type { TeamData } from '../team/kinds';
+import type { MovingTest } from '../team/delegations';
 import type { TeamStore } from '../team/store/store';
 import {
   streakOf,
@@ -32,8 +33,10 @@ export interface TodayCoachDeps {
   readonly workdays?: () => readonly Weekday[];
   /** People whose pace signal fired (the repository signals, when on); none by default. */
   readonly paceCheckIns?: () => readonly string[];
-  /** Fires when those may have changed. */
+  /** Fires when those (or which work moves) may have changed. */
   readonly onPaceChange?: (listener: () => void) => { dispose(): unknown };
+  /** Whether a delegation's work visibly moves (the repository signals, when on): its passed follow-up does not nag. */
+  readonly moving?: MovingTest;
   /** Told when progress could not be saved; the nudge still shows. */
   readonly onSaveError?: (error: unknown) => void;
 }
@@ -131,6 +134,7 @@ export class TodayCoach {
       oneOnOnes: this.deps.team.oneOnOnes(),
       feedback: this.deps.team.feedback(),
       paceCheckIns: this.deps.paceCheckIns?.() ?? [],
+      ...(this.deps.moving === undefined ? {} : { moving: this.deps.moving }),
     };
   }
 

@@ -11,14 +11,13 @@
  * Plain TypeScript with no VS Code dependency.
  */
 import type { DateKey } from '../core/dates';
-import type { Delegation } from '../team/delegations';
+import { describeArea, type Delegation } from '../team/delegations';
 import type { LeadWeek } from './balance';
 import { followThrough, type DelegationInCode, type FollowThrough, type FollowThroughOptions, type SignalPeople } from './followThrough';
 import type { CommitHistory } from './history';
 import type { IslandHolder, KnowledgeIsland } from './islands';
 import {
   crowdingQuestion,
-  describeArea,
   describeCrowding,
   describeFollowThrough,
   describeIsland,

@@ -13,7 +13,6 @@
 import { daysBetween, formatDay, toDateKey, type DateKey } from '../core/dates';
 import * as l10n from '../core/l10n';
 import { codingCrowdsOutLeading, type LeadWeek } from './balance';
-import type { CodeLink } from '../team/delegations';
 import type { FollowThrough, Moved } from './followThrough';
 import type { KnowledgeIsland } from './islands';
 import type { DayCount, PaceReading } from './pace';
@@ -114,24 +113,6 @@ export function describeShippedMore(shipped: Shipped): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // Follow-through
-
-/** The code a delegation points at, in a few words. */
-export function describeArea(code: CodeLink): string {
-  const paths = code.paths ?? [];
-  const first = paths[0];
-  if (first === undefined) {
-    return l10n.t('branch {0}', code.branch ?? '');
-  }
-  if (code.branch !== undefined) {
-    return paths.length === 1
-      ? l10n.t('{0} and branch {1}', first, code.branch)
-      : l10n.t('{0}, {1} other places and branch {2}', first, paths.length - 1, code.branch);
-  }
-  if (paths.length === 1) {
-    return first;
-  }
-  return paths.length === 2 ? l10n.t('{0} and 1 other place', first) : l10n.t('{0} and {1} other places', first, paths.length - 1);
-}
 
 /** "5 commits by Priya in billing/ since Tue 24 Nov; last 2 days ago." */
 export function describeFollowThrough(name: string, area: string, moved: Moved, since: DateKey, today: DateKey): string {

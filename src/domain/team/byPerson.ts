@@ -1,5 +1,5 @@
 import type { DateKey } from '../core/dates';
-import { isDone, isOverdue, type Delegation } from './delegations';
+import { isDone, isOverdue, type Delegation, type MovingTest } from './delegations';
 import { compareDays, compareText } from '../core/compare';
 
 /** One person in the "By person" view: how much is with them now. */
@@ -16,7 +16,12 @@ export interface PersonSummary {
  * Delegations by person, busiest first, so a lead sees at a glance who gets all the work and who
  * gets none. `nameOf` gives the person's current name.
  */
-export function summarisePeople(delegations: readonly Delegation[], today: DateKey, nameOf: (personId: string) => string): PersonSummary[] {
+export function summarisePeople(
+  delegations: readonly Delegation[],
+  today: DateKey,
+  nameOf: (personId: string) => string,
+  moving?: MovingTest,
+): PersonSummary[] {
   const byKey = new Map<
     string,
     { personId: string; person: string; active: number; overdue: number; done: number; delegations: Delegation[] }
@@ -32,7 +37,7 @@ export function summarisePeople(delegations: readonly Delegation[], today: DateK
       entry.done++;
     } else {
       entry.active++;
-      if (isOverdue(d, today)) {
+      if (isOverdue(d, today, moving)) {
         entry.overdue++;
       }
     }

@@ -1,5 +1,5 @@
 import type { DateKey } from '../core/dates';
-import { compareByFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from './delegations';
+import { compareByFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup, type MovingTest } from './delegations';
 import { compareDays, compareText } from '../core/compare';
 
 /**
@@ -17,10 +17,10 @@ export function treeId(...parts: string[]): string {
 /** How the Delegations view groups its rows. */
 export type GroupBy = 'followUp' | 'person';
 
-export function groupByFollowUp(delegations: readonly Delegation[], today: DateKey): Map<FollowUpGroup, Delegation[]> {
+export function groupByFollowUp(delegations: readonly Delegation[], today: DateKey, moving?: MovingTest): Map<FollowUpGroup, Delegation[]> {
   const groups = new Map<FollowUpGroup, Delegation[]>(FOLLOW_UP_GROUPS.map((g) => [g, []]));
   for (const delegation of delegations) {
-    groups.get(followUpGroup(delegation, today))?.push(delegation);
+    groups.get(followUpGroup(delegation, today, moving))?.push(delegation);
   }
   for (const [group, list] of groups) {
     list.sort(group === 'done' ? compareByDoneDay : compareByFollowUp);

@@ -184,22 +184,29 @@ export function isDone(delegation: Delegation): boolean {
   return delegation.doneOn !== undefined;
 }
 
-export function isOverdue(delegation: Delegation, today: DateKey): boolean {
-  return !isDone(delegation) && daysBetween(today, delegation.followUpOn) < 0;
+/**
+ * Whether a delegation's work visibly moves in the code it points at (levels 6–7, read by the
+ * repository signals): then a follow-up day that passed is shown as moving, and does not nag.
+ */
+export type MovingTest = (delegation: Delegation) => boolean;
+
+/** Past its follow-up day and not done; with `moving`, work that visibly moves is not overdue. */
+export function isOverdue(delegation: Delegation, today: DateKey, moving?: MovingTest): boolean {
+  return !isDone(delegation) && daysBetween(today, delegation.followUpOn) < 0 && !(moving?.(delegation) ?? false);
 }
 
-export type FollowUpGroup = 'overdue' | 'thisWeek' | 'later' | 'done';
+export type FollowUpGroup = 'overdue' | 'moving' | 'thisWeek' | 'later' | 'done';
 
-export const FOLLOW_UP_GROUPS: readonly FollowUpGroup[] = ['overdue', 'thisWeek', 'later', 'done'];
+export const FOLLOW_UP_GROUPS: readonly FollowUpGroup[] = ['overdue', 'moving', 'thisWeek', 'later', 'done'];
 
-/** "This week" is the next seven days, today included. */
-export function followUpGroup(delegation: Delegation, today: DateKey): FollowUpGroup {
+/** "This week" is the next seven days, today included; a passed follow-up whose work moves is "moving". */
+export function followUpGroup(delegation: Delegation, today: DateKey, moving?: MovingTest): FollowUpGroup {
   if (isDone(delegation)) {
     return 'done';
   }
   const ahead = daysBetween(today, delegation.followUpOn);
   if (ahead < 0) {
-    return 'overdue';
+    return (moving?.(delegation) ?? false) ? 'moving' : 'overdue';
   }
   return ahead <= 6 ? 'thisWeek' : 'later';
 }
@@ -403,4 +410,22 @@ function readEvent(raw: unknown, today: DateKey): DelegationEvent | undefined {
       return note === undefined ? undefined : { kind: 'checkIn', on, note };
     }
   }
+}
+
+/** The code a delegation points at, in a few words. */
+export function describeArea(code: CodeLink): string {
+  const paths = code.paths ?? [];
+  const first = paths[0];
+  if (first === undefined) {
+    return l10n.t('branch {0}', code.branch ?? '');
+  }
+  if (code.branch !== undefined) {
+    return paths.length === 1
+      ? l10n.t('{0} and branch {1}', first, code.branch)
+      : l10n.t('{0}, {1} other places and branch {2}', first, paths.length - 1, code.branch);
+  }
+  if (paths.length === 1) {
+    return first;
+  }
+  return paths.length === 2 ? l10n.t('{0} and 1 other place', first) : l10n.t('{0} and {1} other places', first, paths.length - 1);
 }

@@ -8,6 +8,7 @@ import { ACTION_LABELS, ACTIONS, type Action, type ActionCounts, type WeekFigure
 import type { Reflection } from '../../domain/review/reflections';
 import type { ReviewChart, ReviewPageModel } from '../protocol';
 import * as l10n from '../../domain/core/l10n';
+import type { LeadWeekView } from '../../domain/signals/delegationSignals';
 
 /** The headline: the action done least, this week so far or that week, and how often ({0}: "once"). */
 function leastHeadline(action: Action, current: boolean, count: string): string {
@@ -194,8 +195,28 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
   ];
 }
 
-export function buildReviewModel(figures: WeekFigures, reflections: readonly Reflection[], today: DateKey): ReviewPageModel {
+/** "Beside 2 1:1s, 3 delegations and 1 feedback entry this week." */
+export function besideLeading(oneOnOnes: number, delegations: number, feedback: number): string {
+  const meetings = oneOnOnes === 1 ? l10n.t('1 1:1') : l10n.t('{0} 1:1s', oneOnOnes);
+  const delegated = delegations === 1 ? l10n.t('1 delegation') : l10n.t('{0} delegations', delegations);
+  const fed = feedback === 1 ? l10n.t('1 feedback entry') : l10n.t('{0} feedback entries', feedback);
+  return l10n.t('Beside {0}, {1} and {2} this week.', meetings, delegated, fed);
+}
+
+/** The lead's own week in the repository (see ReviewPageModel.balance), beside the 1:1s they held. */
+export type LeadWeekReader = (weekStart: DateKey, oneOnOnes: number) => LeadWeekView;
+
+export function buildReviewModel(
+  figures: WeekFigures,
+  reflections: readonly Reflection[],
+  today: DateKey,
+  leadWeek?: LeadWeekReader,
+): ReviewPageModel {
   const least = figures.least;
+  const oneOnOnes = figures.people.reduce((sum, p) => sum + p.oneOnOnes, 0);
+  const delegated = figures.people.reduce((sum, p) => sum + p.delegated, 0);
+  const week = figures.series[figures.series.length - 1];
+  const own = leadWeek?.(figures.week.start, oneOnOnes);
   return {
     weekStart: figures.week.start,
     title: weekTitle(figures, today),
@@ -210,6 +231,16 @@ export function buildReviewModel(figures: WeekFigures, reflections: readonly Ref
           ? l10n.t('Nudge streak: 1 day.')
           : l10n.t('Nudge streak: {0} days.', figures.streak),
     prompts: reflections.map((r) => ({ id: r.id, text: r.prompt, answer: r.answer })),
+    ...(own === undefined
+      ? {}
+      : {
+          balance: {
+            lines: own.lines,
+            beside: besideLeading(oneOnOnes, delegated, (week?.feedbackGiven ?? 0) + (week?.feedbackAsked ?? 0)),
+            ...(own.crowding === undefined ? {} : { crowding: own.crowding }),
+            ...(own.question === undefined ? {} : { question: own.question }),
+          },
+        }),
   };
 }
 
@@ -221,7 +252,11 @@ function cell(text: string): string {
     .trim();
 }
 
-/** The review as Markdown, for a 1:1 with the lead's own manager: the tables behind the charts and the answers. */
+/**
+ * The review as Markdown, for a 1:1 with the lead's own manager: the tables behind the charts and
+ * the answers. The lead's own week from the repository stays out: what the signals read leaves the
+ * editor in no file.
+ */
 export function reviewMarkdown(model: ReviewPageModel): string {
   const lines = [`# ${l10n.t('Weekly review: {0}', model.title)}`, '', l10n.t('{0}. {1}', model.when, model.headline), ''];
   for (const chart of model.charts) {

@@ -36,6 +36,7 @@ class ReviewPanel extends Disposable {
     this.register(services.team.onDidChange(update));
     this.register(services.coach.onDidChange(update));
     this.register(services.days.onDidChangeDay(update));
+    this.register(services.signals.onDidChange(update));
     this.register(
       panel.onDidDispose(() => {
         onDisposed();
@@ -71,7 +72,13 @@ class ReviewPanel extends Disposable {
 
   model(): ReviewPageModel {
     const figures = this.figures();
-    return buildReviewModel(figures, this.reflections(figures), this.today());
+    const signals = this.services.signals.current;
+    return buildReviewModel(
+      figures,
+      this.reflections(figures),
+      this.today(),
+      signals === undefined ? undefined : (weekStart, oneOnOnes) => signals.leadWeek(weekStart, oneOnOnes),
+    );
   }
 
   render(): void {

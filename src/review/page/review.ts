@@ -484,6 +484,27 @@ function reflectionSection(model: ReviewPageModel): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Rendering, keeping focus
 
+/** The lead's own week from the repository: their figures, beside their leading, and the one line when code crowds it out. */
+function balanceSection(balance: NonNullable<ReviewPageModel['balance']>): HTMLElement {
+  const heading = el('h2', { id: 'balance-heading', text: l10n.t('Your own week in the code') });
+  const result = el(
+    'section',
+    { className: 'balance' },
+    heading,
+    el('p', {
+      className: 'balance-note',
+      text: l10n.t('From the repository signals; only you see this, and it is left out of the export.'),
+    }),
+    el('ul', { className: 'balance-lines' }, ...[...balance.lines, balance.beside].map((line) => el('li', { text: line }))),
+    ...(balance.crowding === undefined
+      ? []
+      : [el('p', { className: 'balance-crowding' }, icon('warning'), el('span', { text: balance.crowding }))]),
+    ...(balance.question === undefined ? [] : [el('p', { className: 'balance-question', text: balance.question })]),
+  );
+  result.setAttribute('aria-labelledby', 'balance-heading');
+  return result;
+}
+
 /** Parts of the page built once: the headline is a live region, so it stays and only its text changes. */
 const top = el('div', { className: 'review-top' });
 const headline = el('p', { id: 'review-headline', className: 'headline' });
@@ -511,6 +532,7 @@ function render(model: ReviewPageModel): void {
     body.replaceChildren(
       charts,
       el('p', { className: 'streak' }, icon('flame'), el('span', { text: model.streak })),
+      ...(model.balance === undefined ? [] : [balanceSection(model.balance)]),
       reflectionSection(model),
     );
     fitCharts();

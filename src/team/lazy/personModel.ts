@@ -3,7 +3,15 @@
  * wording is unit-tested; the panel only sends what this returns.
  */
 import { daysBetween, formatDay, type DateKey } from '../../domain/core/dates';
-import { compareByFollowUp, describeFollowUp, isDone, isOverdue, type DelegationEvent } from '../../domain/team/delegations';
+import {
+  compareByFollowUp,
+  describeFollowUp,
+  isDone,
+  isOverdue,
+  type Delegation,
+  type DelegationEvent,
+} from '../../domain/team/delegations';
+import type { FollowThroughView } from '../../domain/signals/delegationSignals';
 import { levelLabel } from '../../domain/team/delegationLevels';
 import { hashText, type Nudge } from '../../domain/coach/nudges';
 import {
@@ -89,6 +97,7 @@ export function buildPersonModel(
   today: DateKey,
   catalogue: readonly Nudge[],
   signals?: PersonSignalsPart,
+  codeOf?: (delegation: Delegation) => FollowThroughView | undefined,
 ): PersonPageModel | undefined {
   const person = data.people.find((p) => p.id === personId);
   if (!person) {
@@ -172,10 +181,17 @@ export function buildPersonModel(
     .sort((a, b) => (a.entry.on < b.entry.on ? 1 : a.entry.on > b.entry.on ? -1 : b.index - a.index));
 
   const open = delegations.filter((d) => !isDone(d)).sort(compareByFollowUp);
+  const code = new Map(
+    open.flatMap((d) => {
+      const view = codeOf?.(d);
+      return view === undefined ? [] : [[d.id, view] as const];
+    }),
+  );
+  const moving = (d: Delegation): boolean => code.get(d.id)?.moving !== undefined;
   const due = [
     ...(isOneOnOneOverdue(person, last, today) ? [l10n.t('The 1:1 itself: {0}.', describeNextOneOnOne(person, last, today))] : []),
     ...open
-      .filter((d) => isOverdue(d, today) || daysBetween(d.followUpOn, nextDue) >= 0)
+      .filter((d) => isOverdue(d, today, moving) || daysBetween(d.followUpOn, nextDue) >= 0)
       .map((d) => l10n.t('Follow up on "{0}" ({1}).', d.task, describeFollowUp(d, today))),
   ];
   const moods = meetings.filter((m) => isMood(m.mood)).slice(-MOOD_POINTS);
@@ -194,13 +210,25 @@ export function buildPersonModel(
       mood: m.mood ?? 3,
       label: m.mood === undefined ? '' : describeMood(m.mood),
     })),
-    openDelegations: open.map((d) => ({
-      id: d.id,
-      task: d.task,
-      level: levelLabel(d.level),
-      followUp: describeFollowUp(d, today),
-      overdue: isOverdue(d, today),
-    })),
+    openDelegations: open.map((d) => {
+      const view = code.get(d.id);
+      return {
+        id: d.id,
+        task: d.task,
+        level: levelLabel(d.level),
+        followUp: describeFollowUp(d, today),
+        overdue: isOverdue(d, today, moving),
+        ...(view === undefined
+          ? {}
+          : {
+              code: {
+                ...(view.moving === undefined ? {} : { moving: view.moving }),
+                lines: [view.line, ...(view.sinceCheckIn === undefined ? [] : [view.sinceCheckIn]), ...view.takenBack],
+                ...(view.question === undefined ? {} : { question: view.question }),
+              },
+            }),
+      };
+    }),
     timeline: ordered.slice(0, TIMELINE_MAX).map(({ entry }) => entry),
     prepare: {
       due: due.length > 0 ? due : [l10n.t('Nothing is due with them: a good 1:1 to spend on them, not on status.')],

@@ -47,7 +47,15 @@ class PersonPanel extends Disposable {
     const name = data.people.find((p) => p.id === this.personId)?.name ?? '';
     // The repository signals' part, only when they are on and this person is linked (nothing otherwise).
     const signals = this.services.signals.current?.personSignals(this.personId, name, lastOneOnOne(data.oneOnOnes, this.personId)?.on);
-    return buildPersonModel(data, this.personId, todayKey(this.services.clock), this.catalogue(), signals);
+    const source = this.services.signals.current;
+    return buildPersonModel(
+      data,
+      this.personId,
+      todayKey(this.services.clock),
+      this.catalogue(),
+      signals,
+      source === undefined ? undefined : (d) => source.followThrough(d, name),
+    );
   }
 
   render(): void {

@@ -21,6 +21,7 @@ import { Commands, ContextValues } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
+import type { IslandView } from '../../domain/signals/delegationSignals';
 
 /** Recent 1:1s and feedback entries listed under a person; the person page has them all. */
 const RECENT = 3;
@@ -32,7 +33,10 @@ export type TeamNode =
   | { readonly kind: 'feedback'; readonly personId: string; readonly entry: Feedback }
   /** A moment with a person (under them), or with the team (under "The team"). */
   | { readonly kind: 'moment'; readonly personId?: string; readonly moment: Moment }
-  | { readonly kind: 'teamMoments' };
+  | { readonly kind: 'teamMoments' }
+  /** Code one person knows (the repository signals, when on): for the lead only, never a fault of theirs. */
+  | { readonly kind: 'islands' }
+  | { readonly kind: 'island'; readonly island: IslandView };
 
 /** Newest day first. */
 const newestFirst = (a: { readonly on: DateKey }, b: { readonly on: DateKey }): number => compareDays(b.on, a.on);
@@ -66,6 +70,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
     const refresh = (): void => this.refresh();
     this.register(services.team.onDidChange(refresh));
     this.register(services.days.onDidChangeDay(refresh));
+    this.register(services.signals.onDidChange(refresh));
   }
 
   setShowArchived(show: boolean): void {
@@ -101,7 +106,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         if (!isDone(d)) {
           const f = entry(d.personId);
           f.open.push(d);
-          f.overdue += isOverdue(d, today) ? 1 : 0;
+          f.overdue += isOverdue(d, today, this.services.moving) ? 1 : 0;
         }
       }
       for (const m of this.services.team.oneOnOnes()) {
@@ -148,7 +153,11 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
           )
           .map(({ person }): TeamNode => ({ kind: 'person', person }))
           .concat(this.factsOf('').moments.length > 0 ? [{ kind: 'teamMoments' }] : [])
+          .concat(this.islands().length > 0 ? [{ kind: 'islands' }] : [])
       );
+    }
+    if (node.kind === 'islands') {
+      return this.islands().map((island): TeamNode => ({ kind: 'island', island }));
     }
     if (node.kind === 'teamMoments') {
       return this.factsOf('')
@@ -168,8 +177,11 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   getParent(node: TeamNode): TeamNode | undefined {
-    if (node.kind === 'person' || node.kind === 'teamMoments') {
+    if (node.kind === 'person' || node.kind === 'teamMoments' || node.kind === 'islands') {
       return undefined;
+    }
+    if (node.kind === 'island') {
+      return { kind: 'islands' };
     }
     if (node.personId === undefined) {
       return { kind: 'teamMoments' };
@@ -189,7 +201,7 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
         const item = new vscode.TreeItem(inert(d.task), vscode.TreeItemCollapsibleState.None);
         item.id = treeId('team', node.personId, 'delegation', d.id);
         item.description = `${levelInfo(d.level).name} · ${when}`;
-        item.iconPath = isOverdue(d, today)
+        item.iconPath = isOverdue(d, today, this.services.moving)
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon('circle-large-outline');
         item.contextValue = ContextValues.openDelegation;
@@ -254,7 +266,47 @@ export class TeamTreeProvider extends Disposable implements vscode.TreeDataProvi
       }
       case 'moment':
         return this.momentItem(node, today);
+      case 'islands': {
+        const count = this.islands().length;
+        const item = new vscode.TreeItem(l10n.t('Knowledge to share'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = treeId('team', 'islands');
+        item.description = count === 1 ? l10n.t('1 folder one person knows') : l10n.t('{0} folders one person knows', count);
+        item.iconPath = new vscode.ThemeIcon('lightbulb');
+        item.contextValue = ContextValues.knowledgeIslands;
+        item.tooltip = new vscode.MarkdownString(
+          inertMarkdown(
+            l10n.t(
+              'From the repository signals, for you only: folders where one person made nearly all the changes in the last 6 months. Spreading what they know protects them too.',
+            ),
+          ),
+        );
+        item.accessibilityInformation = { label: l10n.t('Knowledge to share: {0}', item.description) };
+        return item;
+      }
+      case 'island':
+        return this.islandItem(node.island);
     }
+  }
+
+  /** The knowledge islands, while the repository signals are on; people no longer in the team left out. */
+  private islands(): readonly IslandView[] {
+    return this.services.signals.current?.knowledgeIslands((id) => this.services.team.person(id)?.name) ?? [];
+  }
+
+  private islandItem(island: IslandView): vscode.TreeItem {
+    const item = new vscode.TreeItem(island.folder, vscode.TreeItemCollapsibleState.None);
+    item.id = treeId('team', 'island', island.folder, island.holder.kind === 'lead' ? '' : island.holder.personId);
+    const holder = island.holder.kind === 'lead' ? l10n.t('you') : this.services.team.nameOf(island.holder.personId);
+    item.description = inert(holder);
+    item.iconPath = new vscode.ThemeIcon('folder');
+    item.contextValue = ContextValues.knowledgeIsland;
+    const tooltip = new vscode.MarkdownString();
+    for (const line of [island.text, island.lesson, island.question]) {
+      tooltip.appendMarkdown(`${inertMarkdown(line)}\n\n`);
+    }
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: inert(l10n.t('{0}, known mostly by {1}. {2}', island.folder, holder, island.question)) };
+    return item;
   }
 
   private momentItem(node: { readonly personId?: string; readonly moment: Moment }, today: DateKey): vscode.TreeItem {

@@ -273,6 +273,19 @@ function delegationItem(delegation: PersonOpenDelegation): HTMLLIElement {
       dueText(l10n.t('Follow-up {0}', delegation.followUp), delegation.overdue, 'calendar'),
     ),
   );
+  const code = delegation.code;
+  if (code !== undefined) {
+    // What moved in the code it points at: text only, as every line of the model.
+    text.append(
+      el(
+        'div',
+        { className: 'code-moves' },
+        ...(code.moving === undefined ? [] : [el('span', { className: 'moving' }, icon('pulse'), el('span', { text: code.moving }))]),
+        ...code.lines.map((line) => el('span', { className: 'code-line', text: line })),
+        ...(code.question === undefined ? [] : [el('span', { className: 'code-question', text: code.question })]),
+      ),
+    );
+  }
   const checkIn = action({
     label: l10n.t('Check in'),
     icon: 'comment',

@@ -69,7 +69,7 @@ export function buildTodayState(services: Services, onLessonsRead: () => void): 
   const nudge = services.coach.current();
   const stats = {
     active: services.team.delegations().filter((d) => d.doneOn === undefined).length,
-    overdue: services.team.overdue().length,
+    overdue: services.team.overdue(services.moving).length,
     ...streakOf(services),
     ...daysSinceAsked(services),
   };

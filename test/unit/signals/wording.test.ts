@@ -12,7 +12,6 @@ import type { PaceReading } from '../../../src/domain/signals/pace';
 import type { Shipped } from '../../../src/domain/signals/shipped';
 import {
   crowdingQuestion,
-  describeArea,
   describeCrowding,
   describeFollowThrough,
   describeIsland,
@@ -31,6 +30,7 @@ import {
   paceQuestion,
   takenBackQuestion,
 } from '../../../src/domain/signals/wording';
+import { describeArea } from '../../../src/domain/team/delegations';
 
 const TODAY = '2026-11-26' as DateKey; // a Thursday
 /** Noon of a day in the machine's time zone, `n` days before today. */

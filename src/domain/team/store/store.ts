@@ -15,7 +15,7 @@ import { daysBetween, todayKey, type Clock, type DateKey } from '../../core/date
 import { UserFacingError } from '../../core/errors';
 import { Slices } from '../../core/slices';
 import { Emitter, SerialQueue, type StateStorage } from '../../core/storage';
-import { isOverdue, type Delegation, type DelegationV1, type NewDelegation } from '../delegations';
+import { isOverdue, type Delegation, type DelegationV1, type MovingTest, type NewDelegation } from '../delegations';
 import type { DelegationLevel } from '../delegationLevels';
 import type { Feedback } from '../feedback';
 import { CHUNKED, draftOf, type Collection, type Draft, type PersonRecord, type TeamData } from '../kinds';
@@ -200,9 +200,10 @@ export class TeamStore {
     return this.data.feedback;
   }
 
-  overdue(): Delegation[] {
+  /** Open delegations past their follow-up; with `moving`, those whose work visibly moves are left out. */
+  overdue(moving?: MovingTest): Delegation[] {
     const today = todayKey(this.deps.clock);
-    return this.data.delegations.filter((d) => isOverdue(d, today));
+    return this.data.delegations.filter((d) => isOverdue(d, today, moving));
   }
 
   /** People not archived whose 1:1 is overdue, the most overdue first. */
