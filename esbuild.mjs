@@ -61,7 +61,14 @@ const pageAssets = {
         write: false,
       });
       const output = (ext) => built.outputFiles.find((file) => file.path.endsWith(`.${ext}`)).text;
-      const shared = await Promise.all(['dist/webview/codicon.css', 'src/shared/page/common.css'].map((file) => readFile(file, 'utf8')));
+      // Minified in production like the pages' own sheets (the Today view's copy of common.css: 2,697
+      // bytes to 1,632), legal comments (the codicons' notice) kept.
+      const shared = await Promise.all(
+        ['dist/webview/codicon.css', 'src/shared/page/common.css'].map(async (file) => {
+          const text = await readFile(file, 'utf8');
+          return production ? (await esbuild.transform(text, { loader: 'css', minify: true, legalComments: 'inline' })).code : text;
+        }),
+      );
       return {
         contents: `export const styles = ${JSON.stringify([...shared, output('css')])};\nexport const script = ${JSON.stringify(output('js'))};\n`,
         loader: 'js',
@@ -127,7 +134,7 @@ const pagesBuild = () => ({
   entryPoints: [{ in: 'src/shared/page/common.css', out: 'common' }, ...pageEntries(pages.filter((p) => !inlinedPages.has(p.name)))],
 });
 
-await writeCodiconSubset('src', 'dist/webview');
+await writeCodiconSubset('src', 'dist/webview', { minify: production });
 if (watch) {
   await renderLessons();
   const contexts = await Promise.all([esbuild.context(node), esbuild.context(web)]);

@@ -1,6 +1,6 @@
 /**
  * renderMsMedian: markdown-it rendering of one lesson in plain Node, with the renderer the build
- * runs to write dist/lessons/<id>.html (lessons are rendered once, at build time, not in the
+ * runs to write dist/lessons/lessons.json (lessons are rendered once, at build time, not in the
  * extension host), over every lesson × 200; and the median lesson length in words.
  */
 import * as fs from 'node:fs';

@@ -26,6 +26,21 @@ function navButton(direction: 'previous' | 'next', lesson: Lesson | undefined): 
   return `<button class="button secondary nav-${direction}" data-go="${direction}" title="${title}" aria-label="${ariaLabel}">${previous ? icon + text : text + icon}</button>`;
 }
 
+/** Every lesson's HTML by id, read from the extension's files once, when the first lesson opens. */
+let renderedLessons: Promise<ReadonlyMap<string, string>> | undefined;
+
+/**
+ * dist/lessons/lessons.json, which the build writes (scripts/lessons.mjs): an object of HTML strings
+ * by lesson id. Anything else in it holds no lesson.
+ */
+async function readRenderedLessons(file: vscode.Uri): Promise<ReadonlyMap<string, string>> {
+  const parsed: unknown = JSON.parse(await readText(file));
+  if (typeof parsed !== 'object' || parsed === null) {
+    return new Map();
+  }
+  return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
 /** The lesson reader: one panel, reused, with previous/next and Mark as read. */
 export class LessonPanel extends Disposable {
   private lessonId: string | undefined;
@@ -47,16 +62,25 @@ export class LessonPanel extends Disposable {
   }
 
   private async readRenderedLesson(id: string): Promise<string> {
-    const file = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'lessons', `${id}.html`);
+    const file = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'lessons', 'lessons.json');
+    renderedLessons ??= readRenderedLessons(file);
+    let html: string | undefined;
     try {
-      return await readText(file);
+      html = (await renderedLessons).get(id);
+      if (html === undefined) {
+        this.services.log.error(`The rendered lessons ${file.toString(true)} have no lesson "${id}"`);
+      }
     } catch (error) {
-      this.services.log.error(`Could not read the rendered lesson ${file.toString(true)}`, error);
+      renderedLessons = undefined;
+      this.services.log.error(`Could not read the rendered lessons ${file.toString(true)}`, error);
+    }
+    if (html === undefined) {
       throw new UserFacingError(
         l10n.t('The lesson "{0}" is missing from this installation. Reinstalling Tech Lead Coach restores it.', id),
         'error',
       );
     }
+    return html;
   }
 
   get currentLessonId(): string | undefined {
@@ -68,7 +92,7 @@ export class LessonPanel extends Disposable {
     if (!lesson) {
       return false;
     }
-    // Rendered at build time (lessons/build/renderLessons.ts, markdown-it with HTML off).
+    // Rendered at build time (lessons/build/renderLessons.ts, markdown-it with HTML off; scripts/lessons.mjs).
     const html = await this.readRenderedLesson(lesson.id);
     this.lessonId = lesson.id;
     const all = catalogue.all();
