@@ -7,70 +7,18 @@
  * Forget leaves nothing of the signals in the extension's storage folder on disk.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
+import { localTime, TestRepository } from './gitRepository';
 import { runCommand } from './harness';
 import { answerStep, expandPane, openProductWindow, quickInput, quickInputBox, quickInputRows, waitUntil, webviewFrame } from './ui';
 
-const DAY = 86_400_000;
 const SAM = { name: 'Sam Lee', email: 'sam.lee@team.example' };
 const PRIYA = { name: 'Priya Sharma', email: 'priya.sharma@team.example' };
 const BOT = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
 const LEAD = { name: 'Alex Lead', email: 'alex@team.example' };
-
-/** `%aI`-style local time at an offset (minutes east of UTC), for GIT_AUTHOR_DATE. */
-function isoAt(at: number, offsetMinutes: number): string {
-  const local = new Date(at + offsetMinutes * 60_000);
-  const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  return `${local.toISOString().slice(0, 19)}${sign}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
-}
-
-/** A day `daysAgo` before now at a local hour in the author's zone. */
-function localTime(daysAgo: number, hour: number, minute: number, offsetMinutes: number): number {
-  const day = new Date(Date.now() - daysAgo * DAY + offsetMinutes * 60_000);
-  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute) - offsetMinutes * 60_000;
-}
-
-class TestRepository {
-  private serial = 0;
-  constructor(readonly dir: string) {}
-
-  git(args: readonly string[], env: NodeJS.ProcessEnv = {}): string {
-    const run = spawnSync('git', args, {
-      cwd: this.dir,
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'], HOME: this.dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...env },
-    });
-    assert.equal(run.status, 0, `git ${args.join(' ')}: ${run.stderr}`);
-    return run.stdout;
-  }
-
-  init(): void {
-    this.git(['init', '-q', '-b', 'main']);
-    this.git(['config', 'user.name', LEAD.name]);
-    this.git(['config', 'user.email', LEAD.email]);
-  }
-
-  commit(author: { name: string; email: string }, at: number, offsetMinutes: number, file: string, subject: string): void {
-    this.serial += 1;
-    fs.mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-    fs.appendFileSync(path.join(this.dir, file), `change ${this.serial}\n`);
-    const date = isoAt(at, offsetMinutes);
-    this.git(['add', '-A']);
-    this.git(['commit', '-q', '-m', subject], {
-      GIT_AUTHOR_NAME: author.name,
-      GIT_AUTHOR_EMAIL: author.email,
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_NAME: author.name,
-      GIT_COMMITTER_EMAIL: author.email,
-      GIT_COMMITTER_DATE: date,
-    });
-  }
-}
 
 /** The extension's folder in code-server's workspace storage (there is one workspace). */
 function storageFolders(userDataDir: string): string[] {
@@ -95,7 +43,7 @@ describe('Repository signals: opt in, link authors, pace and shipped on a person
   const repo = new TestRepository(product.workspace);
   // The history, made before the window opens: 8 weeks of Sam's daytime work with a late evening
   // every other week (so "usually about 1"), Priya's recent work, a bot's and the lead's own commit.
-  repo.init();
+  repo.init(LEAD);
   const CET = 60;
   for (let daysAgo = 69; daysAgo > 15; daysAgo -= 3) {
     repo.commit(SAM, localTime(daysAgo, 11, 0, CET), CET, `api/handlers/h${daysAgo}.ts`, `Handler work ${daysAgo}`);
