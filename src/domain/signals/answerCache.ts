@@ -27,7 +27,7 @@ export interface AnswerContext {
   readonly history: number;
   /** The linked branches' version (BranchHistories.version). */
   readonly branches: number;
-  /** The links of authors to people and the lead's identities, as one key. */
+  /** The links of authors to people, as a short key (a number that changes with them: the key is built for every row). */
   readonly people: string;
   readonly today: DateKey;
 }

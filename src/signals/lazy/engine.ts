@@ -124,8 +124,8 @@ export class SignalsEngine extends Disposable implements SignalsSource {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private checkIns: { key: string; ids: readonly string[] } | undefined;
   private stopped = false;
-  /** The links as last read, and their JSON (a part of the answers' keys). */
-  private linksSeen: { readonly links: IdentityLinks; readonly json: string } | undefined;
+  /** The links as last read, their JSON, and a number that changes with the JSON (a part of the answers' keys). */
+  private linksSeen: { readonly links: IdentityLinks; readonly json: string; readonly version: number } | undefined;
   private peopleSeen: { readonly key: string; readonly people: SignalPeople } | undefined;
   private readonly followThroughs = new FollowThroughCache();
   private readonly islandReadings: SlicedIslands;
@@ -178,11 +178,17 @@ export class SignalsEngine extends Disposable implements SignalsSource {
 
   /** The links of authors to people, as JSON (computed again only when the stored object changed). */
   private linksJson(): string {
+    return this.linksState().json;
+  }
+
+  private linksState(): { readonly json: string; readonly version: number } {
     const links = this.links().links;
-    if (this.linksSeen?.links !== links) {
-      this.linksSeen = { links, json: JSON.stringify(links) };
+    const seen = this.linksSeen;
+    if (seen?.links !== links) {
+      const json = JSON.stringify(links);
+      this.linksSeen = { links, json, version: seen === undefined ? 0 : seen.json === json ? seen.version : seen.version + 1 };
     }
-    return this.linksSeen.json;
+    return this.linksSeen ?? { json: '', version: 0 };
   }
 
   /** What every delegation answer depends on beside the delegation. */
@@ -190,7 +196,7 @@ export class SignalsEngine extends Disposable implements SignalsSource {
     return {
       history: this.history.size,
       branches: this.branches.version,
-      people: this.linksJson(),
+      people: String(this.linksState().version),
       today: todayKey(this.services.clock),
     };
   }
@@ -411,6 +417,8 @@ export class SignalsEngine extends Disposable implements SignalsSource {
       await this.readBranches();
       if (this.history.size !== before && !this.stopped) {
         this.checkIns = undefined;
+        // The lead's identities, listed here once per read rather than by the first row that asks (about 20 ms at 17,000 commits).
+        this.people();
         this.wantIslands();
         this.readListeners.forEach((listener) => listener());
       } else if (this.branches.version !== branchesBefore) {
