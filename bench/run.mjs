@@ -45,6 +45,8 @@ const KEYS = [
   'signalsIncrementalMs',
   'signalsHeapMB',
   'signalsLongestTaskMs',
+  'delegationSignalsRatio',
+  'followThroughLineMs',
 ];
 
 function fail(why) {

@@ -23,8 +23,9 @@
  *     history), its output read and dropped;
  * (b) the same `git log` read through the streaming parser into the CommitHistory, chunk by chunk
  *     as it arrives, with the longest synchronous slice; the heap the model holds (after a full GC);
- * (c) every signal computed from that model (pace for 60 people, knowledge islands, 200
- *     delegations' follow-through, shipped lists);
+ * (c) every signal computed from that model (pace for 60 people, knowledge islands in slices as the
+ *     engine runs them, 200 delegations' follow-through lines worded through the engine's cache,
+ *     then asked again from it, shipped lists);
  * (d) an incremental read after one new commit.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,11 +34,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DateKey } from '../src/domain/core/dates';
 import { leadWeek } from '../src/domain/signals/balance';
-import { followThrough, type DelegationInCode, type SignalPeople } from '../src/domain/signals/followThrough';
+import type { SignalPeople } from '../src/domain/signals/followThrough';
 import { gitLogArgs, GitLogParser } from '../src/domain/signals/gitLog';
 import { CommitHistory, type IdentityKey } from '../src/domain/signals/history';
 import { leadIdentities, listIdentities, type IdentityLinks } from '../src/domain/signals/identities';
-import { islandSteps } from '../src/domain/signals/islands';
+import { islandSteps, type IslandReading } from '../src/domain/signals/islands';
+import { FollowThroughCache, SlicedIslands, type AnswerContext } from '../src/domain/signals/answerCache';
+import { followThroughView } from '../src/domain/signals/delegationSignals';
+import type { DelegationLevel } from '../src/domain/team/delegationLevels';
+import type { Delegation } from '../src/domain/team/delegations';
 import { readPace } from '../src/domain/signals/pace';
 import { shippedSince } from '../src/domain/signals/shipped';
 
@@ -645,18 +650,25 @@ async function modelLog(repo: string, args: readonly string[], history: CommitHi
 }
 
 /** Every signal from the model: pace for everyone, islands, 200 follow-throughs, shipped lists, the lead's week. */
-function allSignals(history: CommitHistory): {
+async function allSignals(history: CommitHistory): Promise<{
   readonly ms: number;
   /** What the person pages and the coach compute: the identities, and pace and shipped-since for every person. */
   readonly paceAndShippedMs: number;
+  /** Islands ready (in slices, yields included) and 200 follow-through lines computed, as the engine does them. */
   readonly islandsAndFollowThroughMs: number;
   readonly islandsMs: number;
   readonly longestIslandStepMs: number;
   readonly longestPaceMs: number;
   readonly longestFollowThroughMs: number;
+  /** Each of the 200 delegations' worded follow-through line, first asked after the read (not cached yet). */
+  readonly followThroughLineMs: readonly number[];
+  /** The 200 lines asked again with nothing changed (a tree refresh): all of them, from the cache. */
+  readonly followThroughRefreshMs: number;
+  /** Listing the identities to find the lead's (the engine does it once per read, on the first answer). */
+  readonly peopleMs: number;
   readonly islands: number;
   readonly paceSignals: number;
-} {
+}> {
   const started = performance.now();
   const identities = listIdentities(history, { name: 'Nobody Here', email: 'lead@example.com' });
   const people = identities.filter((i) => !i.bot);
@@ -669,6 +681,7 @@ function allSignals(history: CommitHistory): {
     links: links as IdentityLinks,
     lead: people[0] === undefined ? lead : new Set([...lead, people[0].key]),
   };
+  const peopleMs = performance.now() - started;
   let paceSignals = 0;
   let longestPace = 0;
   for (const personId of Object.keys(links)) {
@@ -680,45 +693,77 @@ function allSignals(history: CommitHistory): {
     shippedSince(history, new Set(links[personId]), SIGNALS_END - 14 * DAY);
   }
   const delegationStarted = performance.now();
-  // The islands in slices, as the VS Code side would run them between other work.
-  const steps = islandSteps(history, signalPeople, SIGNALS_END);
+  // The islands in slices, as the engine runs them (SlicedIslands: a yield to the event loop whenever a slice used its budget).
   let longestIslandStep = 0;
-  let islands = 0;
-  for (;;) {
-    const t = performance.now();
-    const next = steps.next();
-    longestIslandStep = Math.max(longestIslandStep, performance.now() - t);
-    if (next.done === true) {
-      islands = next.value.islands.length;
-      break;
+  function* timed(steps: Generator<undefined, IslandReading, void>): Generator<undefined, IslandReading, void> {
+    for (;;) {
+      const t = performance.now();
+      const next = steps.next();
+      longestIslandStep = Math.max(longestIslandStep, performance.now() - t);
+      if (next.done === true) {
+        return next.value;
+      }
+      yield;
     }
   }
+  const sliced = new SlicedIslands(
+    () => undefined,
+    (error: unknown) => {
+      throw error;
+    },
+  );
+  sliced.want('bench', () => timed(islandSteps(history, signalPeople, SIGNALS_END)));
+  await sliced.settled();
+  const islands = sliced.reading?.islands.length ?? 0;
   const islandsMs = performance.now() - delegationStarted;
+  // 200 delegations linked to a module each, their lines worded as a Delegations row gets them (the engine's cache in front).
   const rng = random(0x5eed_0004);
-  let longest = 0;
+  const delegations: Delegation[] = [];
   for (let d = 0; d < 200; d++) {
     const created = new Date(SIGNALS_END - (5 + Math.floor(rng() * 60)) * DAY).toISOString().slice(0, 10) as DateKey;
-    const delegation: DelegationInCode = {
-      delegateId: `p-${Math.floor(rng() * people.length)}`,
-      level: 1 + Math.floor(rng() * 7),
+    const checkIn =
+      rng() < 0.5 ? [{ kind: 'checkIn' as const, on: new Date(SIGNALS_END - 3 * DAY).toISOString().slice(0, 10) as DateKey }] : [];
+    delegations.push({
+      id: `d-${d}`,
+      task: `Delegated work ${d}`,
+      personId: `p-${Math.floor(rng() * people.length)}`,
+      level: (1 + Math.floor(rng() * 7)) as DelegationLevel,
       createdOn: created,
       followUpOn: new Date(SIGNALS_END + 7 * DAY).toISOString().slice(0, 10) as DateKey,
       code: { paths: [`src/${pick(rng, AREAS)}/${pick(rng, MODULES)}/`] },
-    };
+      history: [{ kind: 'created', on: created }, ...checkIn],
+    });
+  }
+  const today = new Date(SIGNALS_END).toISOString().slice(0, 10) as DateKey;
+  const context: AnswerContext = { history: history.size, branches: 0, people: '0', today };
+  const cache = new FollowThroughCache();
+  const line = (delegation: Delegation): void => {
+    cache.view(delegation, 'Priya Sharma', context, () =>
+      followThroughView(history, delegation, 'Priya Sharma', signalPeople, SIGNALS_END, today),
+    );
+  };
+  const lineMs: number[] = [];
+  for (const delegation of delegations) {
     const t = performance.now();
-    followThrough(history, delegation, signalPeople, SIGNALS_END);
-    longest = Math.max(longest, performance.now() - t);
+    line(delegation);
+    lineMs.push(performance.now() - t);
   }
   const islandsAndFollowThroughMs = performance.now() - delegationStarted;
+  const refreshStarted = performance.now();
+  delegations.forEach(line);
+  const followThroughRefreshMs = performance.now() - refreshStarted;
   leadWeek(history, signalPeople.lead, {}, new Date(SIGNALS_END - 7 * DAY).toISOString().slice(0, 10) as DateKey);
   return {
-    ms: performance.now() - started,
+    ms: performance.now() - started - followThroughRefreshMs,
     paceAndShippedMs: delegationStarted - started,
     islandsAndFollowThroughMs,
     islandsMs,
     longestIslandStepMs: longestIslandStep,
     longestPaceMs: longestPace,
-    longestFollowThroughMs: longest,
+    longestFollowThroughMs: Math.max(...lineMs),
+    followThroughLineMs: lineMs,
+    followThroughRefreshMs,
+    peopleMs,
     islands,
     paceSignals,
   };
@@ -750,8 +795,16 @@ export interface SignalsBench {
   readonly paceAndShippedMs: number;
   /** Plain `git log --name-only` over the same window (issue 25's reference). */
   readonly nameOnlyLogMs: number;
-  /** (Read + islands + 200 follow-throughs) / nameOnlyLogMs. */
+  /** (Read + islands ready in slices + 200 follow-through lines) / nameOnlyLogMs. */
   readonly delegationSignalsRatio: number;
+  /** Islands ready in slices and 200 follow-through lines, after the read. */
+  readonly islandsAndFollowThroughMs: number;
+  /** Each delegation's follow-through line, first asked after the read, sorted. */
+  readonly followThroughLinesMs: readonly number[];
+  /** The 200 lines again from the cache (a tree refresh). */
+  readonly followThroughRefreshMs: number;
+  /** Listing the identities for the lead's, once per read. */
+  readonly peopleMs: number;
   readonly coldWithSignalsRatio: number;
   readonly longestChunkMs: number;
   readonly longestChunkCpuMs: number;
@@ -808,7 +861,7 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
     longestCpu.push(read.longestChunkCpuMs);
   }
   // Signals from the model of the window; and the plain `git log --name-only` issue 25 compares with.
-  const signals = allSignals(history);
+  const signals = await allSignals(history);
   const nameOnly: number[] = [];
   for (let r = 0; r < rounds; r++) {
     nameOnly.push(
@@ -872,6 +925,10 @@ export async function measureSignals(folder: string, rounds = 3, total = SIGNALS
     paceAndShippedMs: signals.paceAndShippedMs,
     nameOnlyLogMs: median(nameOnly),
     delegationSignalsRatio: (coldReadMs + signals.islandsAndFollowThroughMs) / median(nameOnly),
+    islandsAndFollowThroughMs: signals.islandsAndFollowThroughMs,
+    followThroughLinesMs: [...signals.followThroughLineMs].sort((a, b) => a - b),
+    followThroughRefreshMs: signals.followThroughRefreshMs,
+    peopleMs: signals.peopleMs,
     coldWithSignalsRatio: (coldReadMs + signals.ms) / gitLogMs,
     longestChunkMs: Math.max(...longest),
     longestChunkCpuMs: Math.max(...longestCpu),
@@ -915,7 +972,8 @@ async function main(): Promise<void> {
       `  plain git log                  ${round(result.gitLogMs)} ms`,
       `  git log → parser → model       ${round(result.coldReadMs)} ms (ratio ${round(result.coldRatio * 100) / 100}), parse+model work ${round(result.parseModelMs)} ms`,
       `  every signal from the model    ${round(result.signalsMs)} ms (read + signals ratio ${round(result.coldWithSignalsRatio * 100) / 100}); longest follow-through ${round(result.longestFollowThroughMs)} ms, longest pace ${round(result.longestPaceMs)} ms, islands ${round(result.islandsMs)} ms in slices of at most ${round(result.longestIslandStepMs)} ms`,
-      `  plain git log --name-only      ${round(result.nameOnlyLogMs)} ms; read + islands + 200 follow-throughs ratio ${round(result.delegationSignalsRatio * 100) / 100}`,
+      `  plain git log --name-only      ${round(result.nameOnlyLogMs)} ms; read + islands + 200 follow-throughs ratio ${round(result.delegationSignalsRatio * 100) / 100} (islands and lines ${round(result.islandsAndFollowThroughMs)} ms)`,
+      `  follow-through line per row    median ${round(median(result.followThroughLinesMs) * 100) / 100} ms, max ${round(result.longestFollowThroughMs * 100) / 100} ms; 200 rows again from the cache ${round(result.followThroughRefreshMs * 100) / 100} ms; identities for the lead ${round(result.peopleMs)} ms`,
       `  longest synchronous chunk      ${round(result.longestChunkMs)} ms wall, ${round(result.longestChunkCpuMs)} ms CPU at most`,
       `  model heap                     ${round(result.heapMB)} MB`,
       `whole history:`,

@@ -6,8 +6,10 @@
  * it changed a path under one of the prefixes, before or after a rename: a file renamed into the
  * area counts from then on, and a file renamed out of it is followed to its new name (the work
  * moved, not stopped). Commits of the branch count whatever they touched; the caller reads them
- * separately (`<main line>..<branch>`, see gitLog.ts) because they are not on HEAD yet. Bots and
- * merges are left out (a merge lists no files; the commits it brought are counted themselves).
+ * separately (`<main line>..<branch>`, see gitLog.ts and branches.ts) because they are not on the
+ * main line. A branch commit the history holds too (HEAD is the branch, or has it merged in) counts
+ * once: on the main-line pass when it touched the paths, else on the branch's. Bots and merges are
+ * left out (a merge lists no files; the commits it brought are counted themselves).
  *
  * The rules drawn from it:
  * - *Moving* (levels 6–7, where the lead has stepped back): someone other than the lead changed the
@@ -173,6 +175,7 @@ export function followThrough(
 
   // The main line, in author-date order, following renames out of the area as they happen.
   const followed = new Set<number>();
+  const counted = new Set<number>();
   if (prefixes.length > 0) {
     const mask = Uint8Array.from(history.pathMask(prefixes));
     const order = history.byTime();
@@ -196,6 +199,7 @@ export function followThrough(
         }
       }
       if (touched) {
+        counted.add(i);
         visit(history, i);
       }
     }
@@ -205,7 +209,7 @@ export function followThrough(
     const [start, end] = branch.timeRange(delegatedAt, now + 1);
     for (let k = start; k < end; k++) {
       const i = order[k] ?? 0;
-      if (!branch.isMerge(i) && history.indexOf(branch.hashOf(i)) === -1) {
+      if (!branch.isMerge(i) && (counted.size === 0 || !counted.has(history.indexOf(branch.hashOf(i))))) {
         visit(branch, i);
       }
     }

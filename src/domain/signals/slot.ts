@@ -25,6 +25,12 @@ export interface SignalsSource {
    * person's current name, undefined for someone no longer in the team (their islands are left out).
    */
   knowledgeIslands(nameOf: (personId: string) => string | undefined): readonly IslandView[];
+  /**
+   * False while the islands for the current history, links and day are still being computed (in
+   * slices, after a read): `knowledgeIslands` then gives the last ones computed, none before the
+   * first, and the slot's `onDidChange` fires when they are ready.
+   */
+  readonly islandsReady: boolean;
   /** The lead's own week from `weekStart`, beside the 1:1s they held in it. */
   leadWeek(weekStart: DateKey, oneOnOnes: number): LeadWeekView;
 }

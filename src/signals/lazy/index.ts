@@ -26,6 +26,8 @@ async function startEngine(services: Services): Promise<SignalsEngine> {
       services.signals.refreshed();
       offerLinking(services, started);
     });
+    // The knowledge islands ready, a linked branch read: the views ask again.
+    started.onDidChangeAnswers(() => services.signals.refreshed());
     await started.ready;
     if (engine === started) {
       services.signals.set(started);

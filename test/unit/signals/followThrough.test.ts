@@ -123,14 +123,19 @@ describe('signals: follow-through of delegations', () => {
     const result = followThrough(history, linked, people, NOW, { dayStart: utcDayStart, branch });
     assert.deepEqual([result?.sinceDelegated.byDelegate, result?.sinceCheckIn.byDelegate, result?.moving], [2, 2, true]);
     // With paths and a branch: the area on the main line, and the branch's own commits once
-    // (a branch commit already on the main line is not counted twice).
-    const onMain = commits[6];
-    assert.ok(onMain !== undefined);
+    // (a branch commit the history holds too, as when HEAD is the branch, is not counted twice).
+    const inArea = commits[12];
+    const elsewhere = commits[6];
+    assert.ok(inArea !== undefined && elsewhere !== undefined);
     const both = followThrough(history, { ...linked, code: { branch: 'priya/checkout', paths: ['docs/'] } }, people, NOW, {
       dayStart: utcDayStart,
-      branch: historyOf([onMain, at(PRIYA, '2026-05-12', ['web/cart.ts'])]),
+      branch: historyOf([inArea, elsewhere, at(PRIYA, '2026-05-12', ['web/cart.ts'])]),
     });
-    assert.equal(both?.sinceDelegated.byDelegate, 3, 'docs/ on 9 and 13 May, and the new branch commit');
+    assert.equal(
+      both?.sinceDelegated.byDelegate,
+      4,
+      'docs/ on 9 and 13 May (the 13th also on the branch, once), billing/b.ts and the new commit of the branch',
+    );
     assert.equal(followThrough(history, delegation({ code: {} }), people, NOW), undefined);
     assert.equal(followThrough(history, delegation({ code: { paths: [] } }), people, NOW), undefined);
   });
