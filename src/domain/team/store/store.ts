@@ -40,7 +40,7 @@ export interface KeptAsideRecord {
 }
 
 export interface TeamStoreKeys {
-  /** The index (version 5 or 4; version 3 with its chunks under `<team>/…` beside it; version 2 alone). */
+  /** The index (version 6, 5 or 4; version 3 with its chunks under `<team>/…` beside it; version 2 alone). */
   readonly team: string;
   /** Release 0.1's delegations, migrated on first load and then replaced by a marker. */
   readonly legacy: string;
