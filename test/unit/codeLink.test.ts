@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import {
   CODE_PATHS_MAX,
   createDelegation,
+  describeCodeLink,
   parseLogDelegationArgs,
   validateBranch,
   validateCodeLink,
@@ -14,6 +15,7 @@ import {
   type Delegation,
 } from '../../src/domain/team/delegations';
 import { describeEvent } from '../../src/domain/team/delegationHistory';
+import { folderPrefix, listCodeFolders, relativeCodePath, type CodeRoot } from '../../src/domain/team/codeFolders';
 import { day, FakeClock, loadTeam, MemoryStorage, readStored, sequentialIds } from '../support/fakes';
 
 const today = day('2026-11-24');
@@ -225,5 +227,50 @@ describe('Link to Code on a delegation', () => {
     const result = await store.undo(first.undo);
     assert.equal(result.applied, 0);
     assert.deepEqual(store.delegation(logged.id)?.code, { paths: ['payments/'] });
+  });
+});
+
+describe('what the code link picker offers', () => {
+  /** A workspace folder in memory: folder names end with "/", the rest are files. */
+  const rootOf = (prefix: string, tree: Record<string, readonly string[]>, unreadable: readonly string[] = []): CodeRoot => ({
+    prefix,
+    read: (relative) =>
+      unreadable.includes(relative)
+        ? Promise.reject(new Error('permission denied'))
+        : Promise.resolve((tree[relative] ?? []).map((name) => [name.replace(/\/$/, ''), name.endsWith('/')] as const)),
+  });
+
+  it('lists two levels of folders by name, each under its parent, skipping dot-folders, node_modules and files', async () => {
+    const root = rootOf('', {
+      '': ['src/', 'billing/', '.git/', '.vscode/', 'node_modules/', 'README.md', 'docs/'],
+      src: ['auth/', 'api/', 'index.ts', '.cache/'],
+      billing: ['retry/'],
+      docs: [],
+    });
+    assert.deepEqual(await listCodeFolders([root]), ['billing/', 'billing/retry/', 'docs/', 'src/', 'src/api/', 'src/auth/']);
+  });
+
+  it('prefixes each folder of a multi-root workspace, leaves out what cannot be read, and stops at the limit', async () => {
+    const api = rootOf('api/', { '': ['billing/', 'locked/'], billing: ['retry/'] }, ['locked']);
+    const web = rootOf('web/', { '': ['app/'] }, []);
+    assert.deepEqual(await listCodeFolders([api, web]), ['api/billing/', 'api/billing/retry/', 'api/locked/', 'web/app/']);
+    assert.deepEqual(await listCodeFolders([rootOf('', {}, [''])]), []);
+    const wide = rootOf('', { '': Array.from({ length: 30 }, (_, i) => `f${String(i).padStart(2, '0')}/`) });
+    assert.equal((await listCodeFolders([wide], 10)).length, 10);
+  });
+
+  it('gives the editor file’s path relative to its folder, prefixed in a multi-root workspace, and nothing outside it', () => {
+    assert.equal(relativeCodePath('/work/repo', '/work/repo/src/auth/session.ts', ''), 'src/auth/session.ts');
+    assert.equal(relativeCodePath('/work/repo/', '/work/repo/README.md', ''), 'README.md');
+    assert.equal(relativeCodePath('/work/api', '/work/api/billing/x.ts', folderPrefix('/work/api', 2)), 'api/billing/x.ts');
+    assert.equal(relativeCodePath('/work/repo', '/work/repository/x.ts', ''), undefined, 'a sibling folder with a longer name');
+    assert.equal(relativeCodePath('/work/repo', '/work/repo/', ''), undefined);
+    assert.equal(folderPrefix('/work/api', 1), '');
+    assert.equal(folderPrefix('/c:/work/web/', 3), 'web/');
+  });
+
+  it('describes a link in a few words', () => {
+    assert.equal(describeCodeLink({ paths: ['billing/'], branch: 'x' }), 'billing/, branch x');
+    assert.equal(describeCodeLink({ paths: ['a/', 'b/', 'c/', 'd/', 'e/'] }), 'a/, b/, c/, 2 more');
   });
 });

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
-import { describeFollowUp, FOLLOW_UP_GROUPS, followUpGroup, type Delegation, type FollowUpGroup } from '../../domain/team/delegations';
+import {
+  describeCodeLink,
+  describeFollowUp,
+  FOLLOW_UP_GROUPS,
+  followUpGroup,
+  type Delegation,
+  type FollowUpGroup,
+} from '../../domain/team/delegations';
 import { groupByFollowUp, treeId, type GroupBy } from '../../domain/team/delegationGroups';
 import { levelInfo, levelLabel } from '../../domain/team/delegationLevels';
 import { describeEvent } from '../../domain/team/delegationHistory';
@@ -193,6 +200,9 @@ function tooltipFor(d: Delegation, name: string, when: string, today: ReturnType
   paragraph(l10n.t('Follow-up {0} ({1})', d.followUpOn, when));
   if (d.note) {
     paragraph(l10n.t('Note: {0}', d.note));
+  }
+  if (d.code) {
+    paragraph(l10n.t('Code: {0}', describeCodeLink(d.code)));
   }
   const history = d.history.slice(-HISTORY_IN_TOOLTIP).reverse();
   if (history.length > 0) {

@@ -172,6 +172,13 @@ function storedCodeLink(value: unknown): CodeLink | undefined {
   return result.ok && result.value !== undefined && sameValue(result.value, value) ? result.value : undefined;
 }
 
+/** A code link in words: "billing/, src/auth/session.ts, branch retry-queue" (at most three paths, then how many more). */
+export function describeCodeLink(code: CodeLink): string {
+  const paths = code.paths ?? [];
+  const shown = paths.length > 3 ? [...paths.slice(0, 3), l10n.t('{0} more', paths.length - 3)] : [...paths];
+  return [...shown, ...(code.branch === undefined ? [] : [l10n.t('branch {0}', code.branch)])].join(', ');
+}
+
 /** Whether two code links (or none) point at the same paths, in the same order, and the same branch. */
 export function sameCodeLink(a: CodeLink | undefined, b: CodeLink | undefined): boolean {
   return sameValue(a ?? null, b ?? null);
