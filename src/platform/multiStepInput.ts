@@ -139,6 +139,8 @@ export function showMultiPickStep<T extends vscode.QuickPickItem>(step: MultiPic
     pick.buttons = [...(step.step > 1 ? [vscode.QuickInputButtons.Back] : []), skip];
     let settled = false;
     let loaded = false;
+    /** Enter pressed while the items were still being read: accepted once they are there, as checked then. */
+    let acceptWhenLoaded = false;
     const finish = (result: StepResult<readonly T[]>): void => {
       if (!settled) {
         settled = true;
@@ -152,6 +154,9 @@ export function showMultiPickStep<T extends vscode.QuickPickItem>(step: MultiPic
         pick.selectedItems = step.selected(items);
         pick.busy = false;
         loaded = true;
+        if (acceptWhenLoaded) {
+          finish({ kind: 'value', value: pick.selectedItems });
+        }
       }
     };
     pick.busy = true;
@@ -159,6 +164,8 @@ export function showMultiPickStep<T extends vscode.QuickPickItem>(step: MultiPic
     pick.onDidAccept(() => {
       if (loaded) {
         finish({ kind: 'value', value: pick.selectedItems });
+      } else {
+        acceptWhenLoaded = true;
       }
     });
     pick.onDidTriggerButton((button) =>
