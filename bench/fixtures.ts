@@ -2,7 +2,7 @@
  * Two years of a busy lead's data, used by scale.ts (in Node) and heap.ts (imported into the real
  * extension host): 10,000 delegations across 50 people, 2,000 1:1s and 500 feedback entries (the
  * data set the 10k goals were set for: no moments), deterministic, spread around today like a
- * long-used tracker. The file follows the `techLead.importTeamData` contract, format version 3.
+ * long-used tracker. The file follows the `techLead.importTeamData` contract, format version 4.
  */
 import { addDays, type DateKey } from '../src/domain/core/dates';
 import type { DelegationV1 } from '../src/domain/team/delegations';
@@ -31,7 +31,7 @@ export interface ImportRecord {
 
 export interface ImportFile extends TeamData {
   format: typeof IMPORT_FORMAT;
-  version: 3;
+  version: 4;
   exportedOn: string;
 }
 
@@ -163,5 +163,5 @@ export function makeTeamData(today: DateKey, seed = 20_000): TeamData {
 }
 
 export function makeImportFile(today: DateKey): ImportFile {
-  return { format: IMPORT_FORMAT, version: 3, exportedOn: today, ...makeTeamData(today) };
+  return { format: IMPORT_FORMAT, version: 4, exportedOn: today, ...makeTeamData(today) };
 }

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { todayKey, type Clock } from '../src/domain/core/dates';
 import { Slices } from '../src/domain/core/slices';
 import type { DelegationV1 } from '../src/domain/team/delegations';
-import { parseImport, toExportJson } from '../src/domain/team/exchange';
+import { EXPORT_VERSION, parseImport, toExportJson } from '../src/domain/team/exchange';
 import { EMPTY_TEAM } from '../src/domain/team/kinds';
 import { DEFAULT_CADENCE_DAYS } from '../src/domain/team/people';
 import { attachPeople } from '../src/domain/team/storage/legacy';
@@ -50,8 +50,10 @@ async function importOnce(count: number): Promise<{ delegations: number; ms: num
   delay.enable();
   const started = performance.now();
   const parsed = await parseImport(text, today, new Slices());
-  if (!parsed.ok || parsed.version !== 3) {
-    throw new Error(`the generated file did not import: ${parsed.ok ? `version ${parsed.version}, not this release's 3` : parsed.error}`);
+  if (!parsed.ok || parsed.version !== EXPORT_VERSION) {
+    throw new Error(
+      `the generated file did not import: ${parsed.ok ? `version ${parsed.version}, not this release's ${EXPORT_VERSION}` : parsed.error}`,
+    );
   }
   const result = await store.importMerge(parsed.data);
   const ms = performance.now() - started;

@@ -18,6 +18,7 @@ export const Commands = {
   delete: 'techLead.deleteDelegation',
   logCheckIn: 'techLead.logCheckIn',
   changeLevel: 'techLead.changeLevel',
+  linkToCode: 'techLead.linkDelegationToCode',
   groupByPerson: 'techLead.groupByPerson',
   groupByFollowUp: 'techLead.groupByFollowUp',
   addPerson: 'techLead.addPerson',

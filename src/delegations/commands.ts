@@ -37,5 +37,6 @@ export function registerDelegationCommands(
     command(Commands.delete, l10n.t('Delete Delegation'), 'remove'),
     command(Commands.logCheckIn, l10n.t('Log Check-in'), 'logCheckIn'),
     command(Commands.changeLevel, l10n.t('Change Delegation Level'), 'changeLevel'),
+    command(Commands.linkToCode, l10n.t('Link Delegation to Code'), 'linkToCode'),
   ];
 }

@@ -112,3 +112,70 @@ export function showPickStep<T extends vscode.QuickPickItem>(step: PickStep<T>):
     pick.show();
   });
 }
+
+export interface MultiPickStep<T extends vscode.QuickPickItem> extends StepFrame {
+  /** The items, perhaps read on the way (the list shows busy until they come). */
+  readonly items: readonly T[] | Promise<readonly T[]>;
+  /** Items checked when the list opens. */
+  readonly selected: (items: readonly T[]) => readonly T[];
+  readonly placeholder: string;
+  /** The tooltip of the title-bar button that accepts nothing checked (skip the step). */
+  readonly skipTooltip: string;
+}
+
+/**
+ * One list of a multi-step input in which several items are checked, with a Back button from the
+ * second step on and a Skip button: Enter accepts what is checked (nothing checked is a value too),
+ * Skip accepts nothing checked, Escape cancels.
+ */
+export function showMultiPickStep<T extends vscode.QuickPickItem>(step: MultiPickStep<T>): Promise<StepResult<readonly T[]>> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<T>();
+    frame(pick, step);
+    pick.canSelectMany = true;
+    pick.placeholder = step.placeholder;
+    pick.matchOnDescription = true;
+    const skip: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: step.skipTooltip };
+    pick.buttons = [...(step.step > 1 ? [vscode.QuickInputButtons.Back] : []), skip];
+    let settled = false;
+    let loaded = false;
+    /** Enter pressed while the items were still being read: accepted once they are there, as checked then. */
+    let acceptWhenLoaded = false;
+    const finish = (result: StepResult<readonly T[]>): void => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+        pick.dispose();
+      }
+    };
+    const show = (items: readonly T[]): void => {
+      if (!settled) {
+        pick.items = items;
+        pick.selectedItems = step.selected(items);
+        pick.busy = false;
+        loaded = true;
+        if (acceptWhenLoaded) {
+          finish({ kind: 'value', value: pick.selectedItems });
+        }
+      }
+    };
+    pick.busy = true;
+    void Promise.resolve(step.items).then(show, () => show([]));
+    pick.onDidAccept(() => {
+      if (loaded) {
+        finish({ kind: 'value', value: pick.selectedItems });
+      } else {
+        acceptWhenLoaded = true;
+      }
+    });
+    pick.onDidTriggerButton((button) =>
+      button === vscode.QuickInputButtons.Back
+        ? finish({ kind: 'back' })
+        : button === skip
+          ? finish({ kind: 'value', value: [] })
+          : undefined,
+    );
+    pick.onDidHide(() => finish({ kind: 'cancel' }));
+    pick.show();
+  });
+}

@@ -23,11 +23,12 @@ const WORKBENCH_NOISE = [/open-vsx|marketplace|ENOTFOUND|ERR_NAME_NOT_RESOLVED|F
 
 async function logDueTomorrow(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
-  await answerStep(page, '1/5', task);
-  await answerStep(page, '2/5', person);
-  await answerStep(page, '3/5', 'Inquire');
-  await answerStep(page, '4/5', 'Tomorrow');
-  await answerStep(page, '5/5', 'Check the runbook is linked');
+  await answerStep(page, '1/6', task);
+  await answerStep(page, '2/6', person);
+  await answerStep(page, '3/6', 'Inquire');
+  await answerStep(page, '4/6', 'Tomorrow');
+  await answerStep(page, '5/6', 'Check the runbook is linked');
+  await answerStep(page, '6/6'); // no code link
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 

@@ -80,11 +80,12 @@ async function logOneOnOneInForm(page: Page, person: string, daysAgo: number, mo
 
 async function logDelegationByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
-  await answerStep(page, '1/5', task);
-  await answerStep(page, '2/5', person);
-  await answerStep(page, '3/5'); // the default level
-  await answerStep(page, '4/5'); // the default follow-up, in 3 days
-  await answerStep(page, '5/5'); // no note
+  await answerStep(page, '1/6', task);
+  await answerStep(page, '2/6', person);
+  await answerStep(page, '3/6'); // the default level
+  await answerStep(page, '4/6'); // the default follow-up, in 3 days
+  await answerStep(page, '5/6'); // no note
+  await answerStep(page, '6/6'); // no code link
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 
@@ -227,12 +228,12 @@ describe('Tech Lead Coach in a real VS Code', function () {
 
   it('saves nothing when Log delegation is escaped midway', async () => {
     await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/5', 'Escaped task that must not be saved');
-    await answerStep(page, '2/5', 'Nobody');
+    await answerStep(page, '1/6', 'Escaped task that must not be saved');
+    await answerStep(page, '2/6', 'Nobody');
     await waitUntil(
       'the level step',
       () => quickInput(page).innerText(),
-      (t) => t.includes('3/5'),
+      (t) => t.includes('3/6'),
     );
     await quickInputBox(page).press('Escape');
     await quickInput(page).waitFor({ state: 'hidden' });

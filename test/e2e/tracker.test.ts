@@ -11,11 +11,12 @@ import { answerFileDialog, answerStep, pane, quickInput, quickInputRows, treeRow
 
 async function logByKeyboard(page: Page, task: string, person: string): Promise<void> {
   await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
-  await answerStep(page, '1/5', task);
-  await answerStep(page, '2/5', person);
-  await answerStep(page, '3/5');
-  await answerStep(page, '4/5');
-  await answerStep(page, '5/5');
+  await answerStep(page, '1/6', task);
+  await answerStep(page, '2/6', person);
+  await answerStep(page, '3/6');
+  await answerStep(page, '4/6');
+  await answerStep(page, '5/6');
+  await answerStep(page, '6/6'); // no code link
   await quickInput(page).waitFor({ state: 'hidden' });
 }
 

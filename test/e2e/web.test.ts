@@ -86,11 +86,12 @@ describe('In the browser: the web build in the web worker extension host', funct
 
   it('logs a delegation from the command palette', async () => {
     await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/5', TASK);
-    await answerStep(page, '2/5', 'Ana');
-    await answerStep(page, '3/5');
-    await answerStep(page, '4/5');
-    await answerStep(page, '5/5');
+    await answerStep(page, '1/6', TASK);
+    await answerStep(page, '2/6', 'Ana');
+    await answerStep(page, '3/6');
+    await answerStep(page, '4/6');
+    await answerStep(page, '5/6');
+    await answerStep(page, '6/6'); // no code link
     await quickInput(page).waitFor({ state: 'hidden' });
     await waitUntil(
       'the delegation in the tree',

@@ -1,6 +1,6 @@
 /**
  * In-host test of the upgrade from version 3 (the team's index and its chunks, all in workspace
- * state) to version 5 (the chunks in files of the workspace storage folder). It runs in its own
+ * state) to version 6 (the chunks in files of the workspace storage folder). It runs in its own
  * code-server session (test/host/upgradeSession.ts): the workspace state holds what
  * test/fixtures/state/version-3-workspace.json holds before the extension first activates, and
  * this first activation moves it. The session checks afterwards, from outside, what reached VS
@@ -85,12 +85,12 @@ describe('Upgrade from version 3: the first activation on workspace state versio
     assert.deepEqual(coach.keptAside(), [], 'something was kept aside');
   });
 
-  it('stored them as schema 5, with one chunk file per version-3 chunk in the workspace storage folder', async () => {
+  it('stored them as schema 6, with one chunk file per version-3 chunk in the workspace storage folder', async () => {
     const coach = await api();
     await coach.flushed();
     const want = expected();
     const stored = (await coach.storedTeam()) as { schemaVersion: number } & Record<Collection, Row[]>;
-    assert.equal(stored.schemaVersion, 5, 'the stored index is not schema 5');
+    assert.equal(stored.schemaVersion, 6, 'the stored index is not schema 6');
     for (const collection of COLLECTIONS) {
       assert.deepEqual(
         byId(stored[collection]),

@@ -161,7 +161,7 @@ describe('migration from release 0.1', () => {
           return;
         }
         const stored = workspace.get(StateMap.team.key) as { schemaVersion?: unknown };
-        assert.equal(stored.schemaVersion, 5);
+        assert.equal(stored.schemaVersion, 6);
         const read = await readStoredTeam((key) => workspace.get(key), workspace.files, StateMap.team.key, today);
         assert.ok(read.kind === 'read');
         assert.deepEqual(read.keptAside, []);
@@ -271,7 +271,7 @@ describe('migration edge cases', () => {
   });
 
   it('goes read-only, writing nothing, when either key holds a newer schema', async () => {
-    const newer = { schemaVersion: 6, people: [{ id: 'x', name: 'From the future' }] };
+    const newer = { schemaVersion: 7, people: [{ id: 'x', name: 'From the future' }] };
     const migrated = new MemoryStorage({ [teamKeys.legacy]: v1 });
     await loadTeam(migrated, new FakeClock(today));
     const team = valuesOf(migrated, [teamKeys.legacy]);
@@ -284,11 +284,11 @@ describe('migration edge cases', () => {
     for (const [what, values] of cases) {
       const storage = new MemoryStorage(values, filesOf(migrated));
       const store = await loadTeam(storage, new FakeClock(today));
-      assert.equal(store.newer?.schemaVersion, 6, what);
+      assert.equal(store.newer?.schemaVersion, 7, what);
       assert.equal(store.delegations().length, 0, what);
       await assert.rejects(
         store.logDelegation({ task: 'Anything', person: 'Sam', level: 3, followUpOn: today }),
-        /newer version of Tech Lead Coach \(schema 6\)/,
+        /newer version of Tech Lead Coach \(schema 7\)/,
         what,
       );
       await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/, what);
@@ -317,7 +317,7 @@ describe('migration edge cases', () => {
 });
 
 /**
- * The move from version 3 (the index and its chunks, all in workspace state) to version 5 (the
+ * The move from version 3 (the index and its chunks, all in workspace state) to version 6 (the
  * index in state, the chunks in files), run on workspace state as the version-3 store wrote it
  * (test/fixtures/state/version-3-workspace.json).
  */
@@ -352,7 +352,7 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
   /** Workspace state and chunk files after a completed move: v5 index, every chunk a named file, no version-3 key, the rest untouched. */
   const assertMoved = async (workspace: MemoryStorage): Promise<void> => {
     const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
-    assert.equal(index.schemaVersion, 5);
+    assert.equal(index.schemaVersion, 6);
     const lineage = (index as unknown as { lineage: string }).lineage;
     assert.ok(
       index.chunks.every((name) => workspace.files.data.has(name)),
@@ -370,7 +370,7 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left in workspace state');
     assert.deepEqual(workspace.get('techLead.delegations.groupBy'), v3()['techLead.delegations.groupBy'], 'another key changed');
     const read = await readStoredTeam((key) => workspace.get(key), workspace.files, StateMap.team.key, today);
-    assert.ok(read.kind === 'read' && read.version === 5);
+    assert.ok(read.kind === 'read' && read.version === 6);
     assert.deepEqual(read.keptAside, []);
     assertHoldsAll(read.data, 'read back from the files');
   };
@@ -490,7 +490,7 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     });
     assertHoldsAll(store.snapshot(), 'in the store');
     const index = workspace.get(StateMap.team.key) as { schemaVersion: number; chunks: string[] };
-    assert.equal(index.schemaVersion, 5);
+    assert.equal(index.schemaVersion, 6);
     assert.deepEqual(chunkKeysOf(valuesOf(workspace)), [], 'a version-3 chunk key is left');
     assert.deepEqual(
       workspace
@@ -504,7 +504,7 @@ describe('migration from version 3 (chunks in workspace state) to chunk files', 
     assertHoldsAll(read.data, 'read back');
   });
 
-  it('a crash after any write, with any of the state writes before it not yet on disk, leaves version 3 or version 5 whole', async () => {
+  it('a crash after any write, with any of the state writes before it not yet on disk, leaves version 3 or version 6 whole', async () => {
     const values = v3();
     // The writes a whole move makes, to state and files together.
     const full = workspaceOf(values);
@@ -578,11 +578,11 @@ describe('chunk files and a crash before workspace state reached disk', () => {
 });
 
 /**
- * The move from version 4 (chunk files named by generation, an index without lineage) to version 5,
+ * The move from version 4 (chunk files named by generation, an index without lineage) to version 6,
  * on the workspace state and folder as the version-4 store wrote them
  * (test/fixtures/state/version-4-workspace.json, version-4-no-folder-workspace.json).
  */
-describe('migration from version 4 (chunk files named by generation) to version 5 (a lineage)', () => {
+describe('migration from version 4 (chunk files named by generation) to version 6 (a lineage)', () => {
   const v4 = (name: string): { state: Record<string, unknown>; files: Record<string, string> } => {
     const { state, files } = dump(name) as { state: Record<string, unknown>; files?: Record<string, string> };
     return { state, files: files ?? {} };
@@ -618,7 +618,7 @@ describe('migration from version 4 (chunk files named by generation) to version 
 
   for (const name of ['version-4-workspace.json', 'version-4-no-folder-workspace.json']) {
     const withFolder = name === 'version-4-workspace.json';
-    it(`${withFolder ? 'with a folder' : 'with no folder open'}: keeps every record, names the same files under an index of schema 5 with a lineage, and touches no file`, async () => {
+    it(`${withFolder ? 'with a folder' : 'with no folder open'}: keeps every record, names the same files under an index of schema 6 with a lineage, and touches no file`, async () => {
       const { state, files } = v4(name);
       const workspace = new MemoryStorage(state, files);
       const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
@@ -636,7 +636,7 @@ describe('migration from version 4 (chunk files named by generation) to version 
       assert.deepEqual(store.foreign, [], 'its own files reported as another team’s');
       const before = state[StateMap.team.key] as { generation: number; chunks: string[] };
       const index = workspace.get(StateMap.team.key) as { schemaVersion: number; lineage: string; generation: number; chunks: string[] };
-      assert.equal(index.schemaVersion, 5);
+      assert.equal(index.schemaVersion, 6);
       assert.match(index.lineage, /^[0-9a-z]{8}$/);
       assert.equal(index.generation, before.generation + 1);
       assert.deepEqual([...index.chunks].sort(), [...before.chunks].sort(), 'the move rewrote chunks it could name as they are');
@@ -655,7 +655,7 @@ describe('migration from version 4 (chunk files named by generation) to version 
     });
   }
 
-  it('a crash after any write of the move leaves version 4 or version 5 whole', async () => {
+  it('a crash after any write of the move leaves version 4 or version 6 whole', async () => {
     const { state, files } = v4('version-4-workspace.json');
     const want = expected('version-4-workspace.json');
     for (let landed = 0; landed <= 2; landed++) {
@@ -673,3 +673,128 @@ describe('migration from version 4 (chunk files named by generation) to version 
 function namedOf(storage: MemoryStorage): string[] {
   return (storage.get(StateMap.team.key) as { chunks: string[] }).chunks;
 }
+
+/**
+ * Version 5 (the same index and chunk files as version 6, delegations without a code link) as its
+ * store wrote them (test/fixtures/state/version-5-workspace.json): read as it is, written as
+ * version 6 by the next change; and an index of a later version is left alone.
+ */
+describe('a team stored by version 5, and one by a later version', () => {
+  const v5 = (): { state: Record<string, unknown>; files: Record<string, string> } =>
+    dump('version-5-workspace.json') as { state: Record<string, unknown>; files: Record<string, string> };
+  type Index = { schemaVersion: number; lineage: string; generation: number; chunks: string[]; people: TeamData['people'] };
+  /** What the dump's index names, read by hand rather than by the code under test. */
+  const expected = (): TeamData => {
+    const { state, files } = v5();
+    const index = state[StateMap.team.key] as Index;
+    const records = index.chunks.flatMap((chunk) =>
+      (JSON.parse(files[chunk] ?? '') as { records: { id: string }[] }).records.map((r) => ({ chunk, r })),
+    );
+    const of = (prefix: string): never[] => records.filter(({ chunk }) => chunk.startsWith(prefix)).map(({ r }) => r) as never[];
+    return {
+      people: index.people,
+      delegations: of('delegations-'),
+      oneOnOnes: of('oneonones-'),
+      feedback: of('feedback-'),
+      moments: of('moments-'),
+    };
+  };
+  const sorted = (list: readonly { id: string }[]): { id: string }[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const open = (state: Record<string, unknown>, files: Record<string, string>) => {
+    const workspace = new MemoryStorage(state, files);
+    const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
+    const keys = { team: StateMap.team.key, legacy: StateMap.legacyDelegations.key, keptAside: StateMap.keptAside.key };
+    const load = (): Promise<TeamStore> =>
+      loadTeamStore(storage, workspace.files, keys, new FakeClock(today), sequentialIds('n'), { cadenceDays: () => DEFAULT_CADENCE_DAYS });
+    return { workspace, load };
+  };
+
+  it('is a real version-5 dump: an index of schema 5 with a lineage and retired files, chunk files of every kind holding schema 5', () => {
+    const { state, files } = v5();
+    const index = state[StateMap.team.key] as Index & { retired: { name: string }[] };
+    assert.equal(index.schemaVersion, 5);
+    assert.match(index.lineage, /^[0-9a-z]{8}$/);
+    assert.ok(index.retired.length > 0 && index.retired.every((r) => r.name in files), 'no retired file left in the folder');
+    for (const name of index.chunks) {
+      assert.equal(parseChunkName(name)?.lineage, index.lineage, name);
+      assert.equal((JSON.parse(files[name] ?? '') as { schemaVersion: unknown }).schemaVersion, 5, name);
+    }
+    const want = expected();
+    assert.ok(
+      COLLECTIONS.every((c) => want[c].length > 0),
+      'a kind of record is missing',
+    );
+    assert.ok(want.people.some((p) => p.archived === true));
+    assert.ok(
+      want.delegations.every((d) => !('code' in d)),
+      'version 5 had no code link',
+    );
+  });
+
+  it('loads every record and leaves the index at version 5 until something changes', async () => {
+    const { state, files } = v5();
+    const { workspace, load } = open(state, files);
+    const store = await load();
+    const want = expected();
+    for (const collection of COLLECTIONS) {
+      assert.deepEqual(sorted(store.snapshot()[collection]), sorted(want[collection]), collection);
+    }
+    assert.equal(store.keptAsideOnLoad, 0);
+    assert.deepEqual(store.unreadChunks(), []);
+    assert.deepEqual(store.foreign, []);
+    assert.equal(store.newer, undefined);
+    assert.deepEqual(workspace.get(StateMap.team.key), state[StateMap.team.key], 'the load rewrote the index');
+    assert.deepEqual(
+      workspace.files.writes.filter((w) => w.text !== undefined),
+      [],
+      'the load wrote a file',
+    );
+  });
+
+  it('a delegation gains a code link through a change, written under an index of version 6 of the same lineage, and loads back', async () => {
+    const { state, files } = v5();
+    const { workspace, load } = open(state, files);
+    const store = await load();
+    const before = state[StateMap.team.key] as Index;
+    const target = store.delegations().find((d) => d.task === 'Own the billing retry and queue rework');
+    assert.ok(target);
+    const linked = await store.linkToCode(target.id, { paths: ['billing/', 'src/queue/worker.ts'], branch: 'retry-queue' });
+    assert.ok(linked);
+    const index = workspace.get(StateMap.team.key) as Index;
+    assert.equal(index.schemaVersion, 6);
+    assert.equal(index.lineage, before.lineage);
+    assert.equal(index.generation, before.generation + 1);
+    // Only the changed person's delegations chunk is new; every other chunk file is named as it was.
+    const added = index.chunks.filter((name) => !before.chunks.includes(name));
+    assert.equal(added.length, 1);
+    assert.match(added[0] ?? '', /^delegations-/);
+    assert.equal(before.chunks.filter((name) => !index.chunks.includes(name)).length, 1);
+    const chunk = workspace.files.json(added[0] ?? '') as { schemaVersion: number; records: { id: string; code?: unknown }[] };
+    assert.equal(chunk.schemaVersion, 5, 'chunk files keep the content schema of version 5');
+    assert.deepEqual(chunk.records.find((r) => r.id === target.id)?.code, {
+      paths: ['billing/', 'src/queue/worker.ts'],
+      branch: 'retry-queue',
+    });
+    const reloaded = await load();
+    assert.deepEqual(reloaded.delegation(target.id), store.delegation(target.id));
+    assert.deepEqual(reloaded.delegation(target.id)?.history.at(-1), { kind: 'edited', on: today, field: 'code' });
+    assert.equal(reloaded.keptAsideOnLoad, 0);
+  });
+
+  it('a version-7 index is left exactly as it is: read-only, nothing written, its files untouched', async () => {
+    const { state, files } = v5();
+    const later = { ...(state[StateMap.team.key] as Index), schemaVersion: 7, somethingNew: true };
+    const values = { ...state, [StateMap.team.key]: later };
+    const { workspace, load } = open(values, files);
+    const store = await load();
+    assert.equal(store.newer?.schemaVersion, 7);
+    assert.equal(store.delegations().length, 0);
+    await assert.rejects(
+      store.logDelegation({ task: 'Anything', person: 'Priya', level: 3, followUpOn: today }),
+      /newer version of Tech Lead Coach \(schema 7\)/,
+    );
+    assert.deepEqual(workspace.writes, []);
+    assert.deepEqual(workspace.files.writes, [], 'a file was written or removed');
+    assert.deepEqual(workspace.get(StateMap.team.key), later);
+  });
+});

@@ -86,11 +86,11 @@ describe('moments', () => {
     await assert.rejects(store.logMoment({ action: 'modelling', on: today, behavior: 'tookBreak', person: 'Ana' }), StoreRefusal);
   });
 
-  it('go out in exports (format 3) and come back; a format-2 file still imports, and one with moments under format 2 does not', async () => {
+  it('go out in exports (format 4) and come back; a format-2 file still imports, and one with moments under format 2 does not', async () => {
     const moment: Moment = { id: 'm1', on: today, action: 'biggerPicture', note: 'The why of the roadmap' };
     const data = { ...EMPTY_TEAM, moments: [moment] };
     const parsed = await parseImport(toExportJson(data, today, { includeNotes: false }), today);
-    assert.deepEqual(parsed, { ok: true, version: 3, data, notesLeftOut: true });
+    assert.deepEqual(parsed, { ok: true, version: 4, data, notesLeftOut: true });
     const v2 = { format: 'tech-lead-coach/delegations', version: 2, exportedOn: today, people: [], delegations: [] };
     assert.deepEqual(await parseImport(JSON.stringify(v2), today), { ok: true, version: 2, data: EMPTY_TEAM, notesLeftOut: false });
     const wrong = await parseImport(JSON.stringify({ ...v2, moments: [moment] }), today);

@@ -133,7 +133,7 @@ describe('the storage map', () => {
 
   it('refuses to write the team over a newer version of either of its keys', async () => {
     for (const key of [StateMap.team.key, StateMap.legacyDelegations.key]) {
-      const workspace = new MemoryStorage({ [key]: { schemaVersion: 6 } });
+      const workspace = new MemoryStorage({ [key]: { schemaVersion: 7 } });
       const storage = new State({ workspace, global: new MemoryStorage() }).storage(StateMap.team, StateMap.legacyDelegations);
       await assert.rejects(Promise.resolve(storage.update(key, { schemaVersion: 2 })), NewerDataError);
       assert.deepEqual(workspace.writes, []);

@@ -4,6 +4,8 @@
  * step and then run again.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { sameValue } from '../../src/domain/core/compare';
 import { COLLECTIONS, type TeamData, type TeamRecord } from '../../src/domain/team/kinds';
 import { FolderIndexCell, isConflictCopy, MOVED_FILE } from '../../src/domain/team/storage/folder';
@@ -158,6 +160,54 @@ describe('team locations (issue 26)', () => {
       const last = await loadFolder(folder, clock);
       assert.ok(![...folder.data.keys()].some((n) => n.endsWith('.tmp')));
       assert.equal(last.delegations().length, 1);
+    });
+  });
+
+  describe('an index written by version 5, or by a later version', () => {
+    /** The team of the version-5 fixture as a folder location holds it: its index as `index-<generation>.json`, beside its chunk files. */
+    const v5Folder = (schemaVersion = 5): { folder: MemoryTeamFolder; generation: number } => {
+      const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'state', 'version-5-workspace.json');
+      const { state, files } = JSON.parse(fs.readFileSync(fixture, 'utf8')) as {
+        state: Record<string, unknown>;
+        files: Record<string, string>;
+      };
+      const index = { ...(state[teamKeys.team] as { generation: number }), schemaVersion };
+      const folder = new MemoryTeamFolder();
+      for (const [name, text] of Object.entries(files)) {
+        folder.data.set(name, text);
+      }
+      folder.data.set(`index-${index.generation}.json`, `${JSON.stringify(index, undefined, 1)}\n`);
+      return { folder, generation: index.generation };
+    };
+
+    it('reads a version-5 index file as it is, and the next change claims the next generation as version 6', async () => {
+      const clock = new FakeClock('2026-11-24');
+      const { folder, generation } = v5Folder();
+      const before = new Map(folder.data);
+      const store = await loadFolder(folder, clock);
+      assert.equal(store.people().length, 4);
+      assert.ok(store.delegations().length > 0);
+      assert.equal(store.keptAsideOnLoad, 0);
+      const indexes = (): string[] => [...folder.data.keys()].filter((n) => /^index-\d+\.json$/.test(n)).sort();
+      assert.deepEqual(indexes(), [`index-${generation}.json`], 'the load wrote an index');
+      assert.equal(folder.data.get(`index-${generation}.json`), before.get(`index-${generation}.json`));
+      const target = store.delegations()[0];
+      assert.ok(target);
+      await store.linkToCode(target.id, { paths: ['billing/'] });
+      const next = JSON.parse(folder.data.get(`index-${generation + 1}.json`) ?? '{}') as { schemaVersion?: unknown };
+      assert.equal(next.schemaVersion, 6);
+      const again = await loadFolder(folder, clock);
+      assert.deepEqual(again.delegation(target.id)?.code, { paths: ['billing/'] });
+    });
+
+    it('leaves a folder whose newest index is of version 7 alone: read-only, nothing written', async () => {
+      const clock = new FakeClock('2026-11-24');
+      const { folder } = v5Folder(7);
+      const before = new Map(folder.data);
+      const store = await loadFolder(folder, clock);
+      assert.equal(store.newer?.schemaVersion, 7);
+      await assert.rejects(store.addPerson({ name: 'Sam' }), /newer version/);
+      assert.deepEqual(folder.data, before);
     });
   });
 

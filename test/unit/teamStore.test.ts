@@ -79,7 +79,7 @@ describe('TeamStore', () => {
       people: unknown;
       chunks: string[];
     };
-    assert.equal(index.schemaVersion, 5);
+    assert.equal(index.schemaVersion, 6);
     assert.match(index.lineage, /^[0-9a-z]{8}$/);
     assert.equal(index.generation, 1);
     assert.deepEqual(index.people, [sam]);
@@ -89,6 +89,7 @@ describe('TeamStore', () => {
       index.chunks[0] ?? '',
       new RegExp(`^delegations-${Buffer.from(sam.id).toString('hex')}-2026-${index.lineage}-[0-9a-z]+\\.[0-9a-z]{4}\\.json$`),
     );
+    // The index is of version 6; a chunk holds schema 5, as since version 5 (see storage/versions.ts).
     assert.deepEqual(storage.files.json(index.chunks[0] ?? ''), { schemaVersion: 5, records: [logged.value] });
     assert.deepEqual(storage.keys(), [keys.team], 'workspace state holds more than the index');
     assert.deepEqual(logged.value.history, [{ kind: 'created', on: '2026-11-24' }]);
@@ -1142,7 +1143,7 @@ describe('TeamStore in a window with no folder open (chunks in workspace state)'
       namedFiles(storage)
         .map((name) => TEAM_CHUNK_KEYS + name)
         .sort();
-    assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 5);
+    assert.equal((storage.get(keys.team) as { schemaVersion: number }).schemaVersion, 6);
     assert.equal(chunkKeys().length, 3, 'the two chunks, and the one Mark done replaced (until the next load)');
     assert.deepEqual(storage.files.data.size, 0, 'a file was written');
     const back = await store.readBack();

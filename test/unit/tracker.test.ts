@@ -158,7 +158,39 @@ describe('export and import', () => {
 
   it('round-trips the full data through JSON', async () => {
     const parsed = await parseImport(toExportJson(data, today, { includeNotes: true }), today);
-    assert.deepEqual(parsed, { ok: true, version: 3, data, notesLeftOut: false });
+    assert.deepEqual(parsed, { ok: true, version: 4, data, notesLeftOut: false });
+  });
+
+  it('carries a delegation’s code link in format 4, and refuses one in a file of format 3 or 2, which had none', async () => {
+    const linked = delegation('c', 'p-sam', '2026-11-30', {
+      code: { paths: ['api/billing/', 'src/auth/session.ts'], branch: 'retry-queue' },
+    });
+    const withCode = {
+      ...linked,
+      history: [...linked.history, { kind: 'edited' as const, on: day('2026-11-02'), field: 'code' as const }],
+    };
+    const team: TeamData = { ...data, delegations: [...delegations, withCode] };
+    const text = toExportJson(team, today, { includeNotes: true });
+    assert.equal((JSON.parse(text) as { version: unknown }).version, 4);
+    assert.deepEqual(await parseImport(text, today), { ok: true, version: 4, data: team, notesLeftOut: false });
+
+    // The same file as format 3 had it: without the link it imports as version 3, with it it is refused whole.
+    const asV3 = (list: readonly unknown[]): string => JSON.stringify({ ...(JSON.parse(text) as object), version: 3, delegations: list });
+    const imported = await parseImport(asV3(delegations), today);
+    assert.deepEqual(imported, { ok: true, version: 3, data, notesLeftOut: false });
+    const refused = await parseImport(asV3([...delegations, linked]), today);
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.error, /delegations #3: unknown field "code"\)\. Nothing was imported\./);
+    const { code: _code, ...unlinked } = withCode;
+    const editedInV3 = await parseImport(asV3([unlinked]), today);
+    assert.match(editedInV3.ok ? '' : editedInV3.error, /delegations #1: invalid history/);
+    const v2 = { format: 'tech-lead-coach/delegations', version: 2, exportedOn: today, people, delegations: [linked] };
+    const refusedV2 = await parseImport(JSON.stringify(v2), today);
+    assert.match(refusedV2.ok ? '' : refusedV2.error, /unknown field "code"/);
+    // A link that breaks the rules is refused in format 4 too.
+    const bad = { ...linked, code: { paths: ['../outside/'] } };
+    const badFile = JSON.stringify({ ...(JSON.parse(text) as object), delegations: [bad] });
+    assert.match(((await parseImport(badFile, today)) as { error?: string }).error ?? '', /invalid code link/);
   });
 
   it('leaves private 1:1 notes out of the file unless the setting allows them, and says so', async () => {
@@ -195,7 +227,7 @@ describe('export and import', () => {
       ['{ not json', /not valid JSON/],
       ['[]', /not a Tech Lead Coach export/],
       [JSON.stringify({ ...good, format: 'other' }), /not a Tech Lead Coach/],
-      [JSON.stringify({ ...good, version: 4 }), /newer version/],
+      [JSON.stringify({ ...good, version: 5 }), /newer version/],
       [JSON.stringify({ ...good, version: 'one' }), /unknown export version/],
       [JSON.stringify({ ...good, delegations: {} }), /"delegations" is not a list/],
       [
@@ -262,7 +294,7 @@ describe('export and import', () => {
     });
   });
 
-  it('writes kept-aside people, delegations, 1:1s and feedback in the team format (version 3), notes kept, so repaired they import', async () => {
+  it('writes kept-aside people, delegations, 1:1s and feedback in the team format (version 4), notes kept, so repaired they import', async () => {
     const kim = person('p-kim', 'Kim');
     const meeting: OneOnOne = { id: 'm1', personId: 'p-kim', on: day('2026-11-20'), topics: [], notes: 'Wants to lead the migration' };
     const asked: Feedback = {
@@ -289,7 +321,7 @@ describe('export and import', () => {
       oneOnOnes: OneOnOne[];
       feedback: Feedback[];
     };
-    assert.equal(rescue.version, 3);
+    assert.equal(rescue.version, 4);
     assert.equal(rescue['privateNotes'], 'included');
     // Every record is in the file, each in its list, and the problems number them in the file's order.
     assert.deepEqual(rescue.people, [kept[1]?.raw]);
@@ -307,7 +339,7 @@ describe('export and import', () => {
     const repaired = { ...rescue, people: [kim], delegations: [work], oneOnOnes: [meeting] };
     assert.deepEqual(await parseImport(JSON.stringify(repaired), today), {
       ok: true,
-      version: 3,
+      version: 4,
       data: { ...EMPTY_TEAM, people: [kim], delegations: [work], oneOnOnes: [meeting], feedback: [asked] },
       notesLeftOut: false,
     });

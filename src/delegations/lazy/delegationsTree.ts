@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
 import {
-  describeArea,
+  describeCodeLink,
   describeFollowUp,
   FOLLOW_UP_GROUPS,
   followUpGroup,
@@ -225,6 +225,9 @@ function tooltipFor(
   if (d.note) {
     paragraph(l10n.t('Note: {0}', d.note));
   }
+  if (d.code) {
+    paragraph(l10n.t('Code: {0}', describeCodeLink(d.code)));
+  }
   if (code !== undefined) {
     tooltip.appendMarkdown(`**${inertMarkdown(l10n.t('In the code'))}**\n\n`);
     for (const line of [code.moving, code.line, code.sinceCheckIn, ...code.takenBack, code.question]) {
@@ -232,8 +235,6 @@ function tooltipFor(
         paragraph(line);
       }
     }
-  } else if (d.code !== undefined) {
-    paragraph(l10n.t('Code: {0}', describeArea(d.code)));
   }
   const history = d.history.slice(-HISTORY_IN_TOOLTIP).reverse();
   if (history.length > 0) {

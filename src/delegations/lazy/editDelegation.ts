@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { validateNote, validateTask } from '../../domain/team/delegations';
+import { describeCodeLink, validateNote, validateTask } from '../../domain/team/delegations';
 import { errorOf } from '../../domain/core/validation';
 import { validatePersonName } from '../../domain/team/people';
 import { levelLabel } from '../../domain/team/delegationLevels';
@@ -10,6 +10,7 @@ import { levelItems, pickFollowUp, suggestedFollowUp } from './picks';
 import { showInputStep, showPickStep } from '../../platform/multiStepInput';
 import { isOpen, resolveTarget } from './pickDelegation';
 import { confirmTeamChange } from '../../teamUndo';
+import { pickCodeLink } from './codePicker';
 import * as l10n from '../../domain/core/l10n';
 
 export async function markDone(services: Services, arg: unknown): Promise<void> {
@@ -120,6 +121,37 @@ export async function edit(services: Services, arg: unknown): Promise<void> {
       await services.team.editDelegation(target.id, field.field, v.value);
     }
   }
+}
+
+/**
+ * Points a delegation at folders, files or a branch, with the link held now checked; unchecking
+ * everything removes the link. Undo puts the link back as it was.
+ */
+export async function linkToCode(services: Services, arg: unknown): Promise<void> {
+  const target = await resolveTarget(services, arg, () => true, l10n.t('Link which delegation to code?'));
+  if (!target) {
+    return;
+  }
+  const chosen = await pickCodeLink({
+    title: inert(l10n.t('Where in the code is "{0}"?', target.task)),
+    step: 1,
+    totalSteps: 1,
+    ...(target.code ? { current: target.code } : {}),
+  });
+  if (chosen.kind !== 'value') {
+    return;
+  }
+  const changed = await services.team.linkToCode(target.id, chosen.value);
+  if (!changed || changed.undo.steps.length === 0) {
+    return;
+  }
+  confirmTeamChange(
+    services,
+    chosen.value === undefined
+      ? l10n.t('Removed the code link of "{0}".', changed.value.task)
+      : l10n.t('Linked "{0}" to {1}.', changed.value.task, describeCodeLink(chosen.value)),
+    changed.undo,
+  );
 }
 
 export async function remove(services: Services, arg: unknown): Promise<void> {

@@ -4,7 +4,7 @@
  * `delegations/register.ts` and `delegations/commands.ts` import only its types.
  */
 import { logCheckIn } from './checkIn';
-import { changeFollowUp, changeLevel, edit, markDone, remove, reopen } from './editDelegation';
+import { changeFollowUp, changeLevel, edit, linkToCode, markDone, remove, reopen } from './editDelegation';
 import { logDelegation } from './logDelegation';
 
 export { DelegationsTreeProvider } from './delegationsTree';
@@ -20,4 +20,5 @@ export const delegationCommands = {
   remove,
   logCheckIn,
   changeLevel,
+  linkToCode,
 };

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { formatDay, todayKey, type DateKey } from '../../domain/core/dates';
-import { parseLogDelegationArgs, validateNote, validateTask, type Delegation, type NewDelegation } from '../../domain/team/delegations';
+import {
+  parseLogDelegationArgs,
+  validateNote,
+  validateTask,
+  type CodeLink,
+  type Delegation,
+  type NewDelegation,
+} from '../../domain/team/delegations';
 import { errorOf } from '../../domain/core/validation';
 import { personKey, tidy, validatePersonName } from '../../domain/team/people';
 import { inert } from '../../domain/core/inertText';
@@ -10,10 +17,11 @@ import type { Services } from '../../services';
 import { levelItems, pickFollowUp, type LevelItem } from './picks';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
 import { confirmTeamChange } from '../../teamUndo';
+import { activeEditorPath, pickCodeLink } from './codePicker';
 import * as l10n from '../../domain/core/l10n';
 
 const title = (): string => l10n.t('Log Delegation');
-const STEPS = 5;
+const STEPS = 6;
 
 interface PersonItem extends vscode.QuickPickItem {
   readonly person: string;
@@ -29,14 +37,21 @@ function personItems(people: readonly string[], typed: string): PersonItem[] {
   return [...known, { label: `$(add) ${inert(name)}`, person: name, description: l10n.t('new person'), alwaysShow: true }];
 }
 
-/** The guided flow: task, person, level, follow-up, note. Escape at any step returns undefined. */
+/** The guided flow: task, person, level, follow-up, note, where in the code. Escape at any step returns undefined. */
 async function askForDelegation(services: Services, presetPerson?: string): Promise<NewDelegation | undefined> {
   const today = todayKey(services.clock);
   const settings = services.settings();
   const people = services.team.personNames();
-  const answers: { task?: string; person?: string; level?: DelegationLevel; followUpOn?: DateKey; note?: string } = presetPerson
-    ? { person: presetPerson }
-    : {};
+  // The file open when the command ran: offered, checked, at the last step.
+  const editorPath = activeEditorPath();
+  const answers: {
+    task?: string;
+    person?: string;
+    level?: DelegationLevel;
+    followUpOn?: DateKey;
+    note?: string;
+    code?: CodeLink | undefined;
+  } = presetPerson ? { person: presetPerson } : {};
   let step = 1;
   while (step <= STEPS) {
     let result: StepResult<unknown>;
@@ -124,7 +139,7 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
         result = r;
         break;
       }
-      default: {
+      case 5: {
         const r = await showInputStep({
           title: title(),
           step,
@@ -144,22 +159,36 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
         result = r;
         break;
       }
+      default: {
+        const r = await pickCodeLink({
+          title: title(),
+          step,
+          totalSteps: STEPS,
+          ...(editorPath === undefined ? {} : { offer: editorPath }),
+        });
+        if (r.kind === 'value' && r.value !== undefined) {
+          answers.code = r.value;
+        }
+        result = r;
+        break;
+      }
     }
     if (result.kind === 'cancel') {
       return undefined;
     }
     step = result.kind === 'back' ? Math.max(1, step - 1) : step + 1;
   }
-  const { task, person, level, followUpOn, note } = answers;
+  const { task, person, level, followUpOn, note, code } = answers;
   if (!task || !person || !level || !followUpOn) {
     return undefined;
   }
-  return { task, person, level, followUpOn, ...(note ? { note } : {}) };
+  return { task, person, level, followUpOn, ...(note ? { note } : {}), ...(code ? { code } : {}) };
 }
 
 /**
  * "Tech Lead: Log Delegation". With no argument it asks step by step; with an argument object
- * `{ task, person, level?, followUp?, note? }` (keybindings, automation) it validates and saves
+ * `{ task, person, level?, followUp?, note?, code? }` (keybindings, automation; `code` as
+ * `{ paths?: string[], branch?: string }`) it validates and saves
  * without asking, or shows what is wrong and saves nothing. Returns the saved delegation.
  */
 export async function logDelegation(services: Services, args: unknown): Promise<Delegation | undefined> {

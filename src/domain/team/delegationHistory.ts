@@ -14,7 +14,9 @@ export function describeEvent(event: DelegationEvent, today: DateKey): string {
         ? l10n.t('Task edited on {0}', on)
         : event.field === 'person'
           ? l10n.t('Person edited on {0}', on)
-          : l10n.t('Note edited on {0}', on);
+          : event.field === 'code'
+            ? l10n.t('Code link edited on {0}', on)
+            : l10n.t('Note edited on {0}', on);
     case 'levelChanged':
       return event.to > event.from
         ? l10n.t('Raised from {0} to {1} on {2}', levelInfo(event.from).name, levelInfo(event.to).name, on)

@@ -17,7 +17,7 @@ export const FOLLOW_UP_MAX_DAYS = 366;
 
 export type DelegationEvent =
   | { readonly kind: 'created'; readonly on: DateKey }
-  | { readonly kind: 'edited'; readonly on: DateKey; readonly field: 'task' | 'person' | 'note' }
+  | { readonly kind: 'edited'; readonly on: DateKey; readonly field: 'task' | 'person' | 'note' | 'code' }
   | { readonly kind: 'levelChanged'; readonly on: DateKey; readonly from: DelegationLevel; readonly to: DelegationLevel }
   | { readonly kind: 'followUpChanged'; readonly on: DateKey; readonly from: DateKey; readonly to: DateKey }
   | { readonly kind: 'checkIn'; readonly on: DateKey; readonly note?: string }
@@ -32,6 +32,156 @@ export type DelegationEvent =
 export interface CodeLink {
   readonly paths?: readonly string[];
   readonly branch?: string;
+}
+
+/** The most paths one delegation points at. */
+export const CODE_PATHS_MAX = 20;
+export const CODE_PATH_MAX = 300;
+export const BRANCH_MAX = 200;
+
+/** C0 and C1 controls, and the bidirectional formatting characters (text shown in another order than stored). */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const DRIVE_LETTER = /^[A-Za-z]:/;
+
+/**
+ * One path of a code link: relative to the workspace with forward slashes, a folder ending with
+ * `/`. Refused: nothing in it, a leading `/` or a drive letter (absolute), a `..` segment (outside
+ * the workspace), an empty segment (`a//b`), backslashes, control characters, more than 300 characters.
+ */
+export function validateCodePath(value: unknown): Validation<string> {
+  if (typeof value !== 'string') {
+    return fail(l10n.t('A path in the code link must be text.'));
+  }
+  if (value.trim().length === 0) {
+    return fail(l10n.t('A path in the code link cannot be empty.'));
+  }
+  if (value.length > CODE_PATH_MAX) {
+    return fail(l10n.t('A path in the code link can be at most {0} characters.', CODE_PATH_MAX));
+  }
+  if (UNSAFE_IN_NAME.test(value)) {
+    return fail(l10n.t('A path in the code link cannot hold control characters.'));
+  }
+  if (value.includes('\\')) {
+    return fail(l10n.t('Write the path {0} with forward slashes (/), not backslashes.', JSON.stringify(value)));
+  }
+  if (value.startsWith('/') || DRIVE_LETTER.test(value)) {
+    return fail(l10n.t('The path {0} must be relative to the workspace, not absolute.', JSON.stringify(value)));
+  }
+  const segments = value.split('/');
+  // A folder ends with "/": its last segment is the one that may be empty.
+  if (segments.some((segment, i) => segment === '..' || (segment === '' && i < segments.length - 1))) {
+    return fail(l10n.t('The path {0} must stay inside the workspace (no ".." and no empty part).', JSON.stringify(value)));
+  }
+  return ok(value);
+}
+
+/**
+ * A branch name, by git's rules for a ref name (git check-ref-format): no `..`, `@{`, `//`, spaces,
+ * control characters or any of `~^:?*[\`; not `@`; not starting with `-` or `/`; not ending with
+ * `/`, `.` or `.lock`; no part starting with `.` or ending with `.lock`; at most 200 characters.
+ * Typed input is trimmed first (see validateCodeLink).
+ */
+export function validateBranch(value: unknown): Validation<string> {
+  if (typeof value !== 'string') {
+    return fail(l10n.t('The branch must be text.'));
+  }
+  if (value.length === 0) {
+    return fail(l10n.t('The branch name cannot be empty.'));
+  }
+  if (value.length > BRANCH_MAX) {
+    return fail(l10n.t('A branch name can be at most {0} characters.', BRANCH_MAX));
+  }
+  const parts = value.split('/');
+  if (
+    UNSAFE_IN_NAME.test(value) ||
+    /[\s~^:?*[\\]/.test(value) ||
+    value.includes('..') ||
+    value.includes('@{') ||
+    value === '@' ||
+    value.startsWith('-') ||
+    value.endsWith('.') ||
+    parts.some((part) => part === '' || part.startsWith('.') || part.endsWith('.lock'))
+  ) {
+    return fail(
+      l10n.t(
+        '{0} is not a branch name git accepts (no spaces, "..", "~^:?*[\\", no part starting with "." or ending with ".lock", not starting with "-" or "/", not ending with "/" or ".").',
+        JSON.stringify(value.slice(0, 60)),
+      ),
+    );
+  }
+  return ok(value);
+}
+
+const CODE_KEYS = ['paths', 'branch'] as const;
+
+/**
+ * Validates a code link given by the lead (the picker, a command's argument): `{ paths?, branch? }`,
+ * at most 20 paths, each checked by validateCodePath, duplicates dropped (the first kept, in the
+ * order given), the branch trimmed and checked by validateBranch. A link with no path and no branch
+ * is no link: undefined, so nothing is stored.
+ */
+export function validateCodeLink(value: unknown): Validation<CodeLink | undefined> {
+  if (value === undefined || value === null) {
+    return ok(undefined);
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return fail(l10n.t('The code link must be an object like {"paths": ["billing/"], "branch": "retry-queue"}.'));
+  }
+  const r = value as Record<string, unknown>;
+  const extra = unknownFields(r, CODE_KEYS);
+  if (extra) {
+    return fail(l10n.t('The code link has an {0}.', extra));
+  }
+  const rawPaths = r['paths'];
+  const paths: string[] = [];
+  if (rawPaths !== undefined) {
+    if (!Array.isArray(rawPaths)) {
+      return fail(l10n.t("The code link's paths must be a list of paths."));
+    }
+    for (const raw of rawPaths as unknown[]) {
+      const path = validateCodePath(raw);
+      if (!path.ok) {
+        return path;
+      }
+      if (!paths.includes(path.value)) {
+        paths.push(path.value);
+      }
+    }
+    if (paths.length > CODE_PATHS_MAX) {
+      return fail(l10n.t('A delegation can point at {0} paths at most; pick the folders that matter most.', CODE_PATHS_MAX));
+    }
+  }
+  const rawBranch = r['branch'];
+  let branch: string | undefined;
+  if (rawBranch !== undefined && !(typeof rawBranch === 'string' && rawBranch.trim() === '')) {
+    const checked = validateBranch(typeof rawBranch === 'string' ? rawBranch.trim() : rawBranch);
+    if (!checked.ok) {
+      return checked;
+    }
+    branch = checked.value;
+  }
+  if (paths.length === 0 && branch === undefined) {
+    return ok(undefined);
+  }
+  return ok({ ...(paths.length > 0 ? { paths } : {}), ...(branch === undefined ? {} : { branch }) });
+}
+
+/** A stored code link: exactly in the form validateCodeLink gives (no duplicate, nothing empty, nothing to trim). */
+function storedCodeLink(value: unknown): CodeLink | undefined {
+  const result = validateCodeLink(value);
+  return result.ok && result.value !== undefined && sameValue(result.value, value) ? result.value : undefined;
+}
+
+/** A code link in words: "billing/, src/auth/session.ts, branch retry-queue" (at most three paths, then how many more). */
+export function describeCodeLink(code: CodeLink): string {
+  const paths = code.paths ?? [];
+  const shown = paths.length > 3 ? [...paths.slice(0, 3), l10n.t('{0} more', paths.length - 3)] : [...paths];
+  return [...shown, ...(code.branch === undefined ? [] : [l10n.t('branch {0}', code.branch)])].join(', ');
+}
+
+/** Whether two code links (or none) point at the same paths, in the same order, and the same branch. */
+export function sameCodeLink(a: CodeLink | undefined, b: CodeLink | undefined): boolean {
+  return sameValue(a ?? null, b ?? null);
 }
 
 /** Who was given what, at which level, and when to follow up. */
@@ -60,6 +210,8 @@ export interface NewDelegation {
   readonly level: DelegationLevel;
   readonly followUpOn: DateKey;
   readonly note?: string;
+  /** Where in the code the work is: a link validateCodeLink gave (never an empty one). */
+  readonly code?: CodeLink;
 }
 
 export function validateTask(value: unknown): Validation<string> {
@@ -125,11 +277,11 @@ export interface LogDefaults {
   readonly followUpDays: number;
 }
 
-const ARGUMENT_KEYS = ['task', 'person', 'level', 'followUp', 'note'] as const;
+const ARGUMENT_KEYS = ['task', 'person', 'level', 'followUp', 'note', 'code'] as const;
 
 /**
  * Validates the argument object of the "Log delegation" command
- * (`{ task, person, level?, followUp?, note? }`), used by keybindings and automation.
+ * (`{ task, person, level?, followUp?, note?, code? }`, code as `{ paths?, branch? }`), used by keybindings and automation.
  * Every problem is reported at once so a script author can fix them in one go.
  */
 export function parseLogDelegationArgs(
@@ -147,12 +299,13 @@ export function parseLogDelegationArgs(
   const level = args['level'] === undefined ? ok(defaults.level) : validateLevel(args['level']);
   const followUp = validateFollowUp(args['followUp'] ?? defaults.followUpDays, today);
   const note = validateNote(args['note']);
-  for (const result of [task, person, level, followUp, note]) {
+  const code = validateCodeLink(args['code']);
+  for (const result of [task, person, level, followUp, note, code]) {
     if (!result.ok) {
       errors.push(result.error);
     }
   }
-  if (errors.length > 0 || !task.ok || !person.ok || !level.ok || !followUp.ok || !note.ok) {
+  if (errors.length > 0 || !task.ok || !person.ok || !level.ok || !followUp.ok || !note.ok || !code.ok) {
     return { ok: false, errors };
   }
   return {
@@ -163,6 +316,7 @@ export function parseLogDelegationArgs(
       level: level.value,
       followUpOn: followUp.value,
       ...(note.value === undefined ? {} : { note: note.value }),
+      ...(code.value === undefined ? {} : { code: code.value }),
     },
   };
 }
@@ -176,6 +330,7 @@ export function createDelegation(id: string, input: Omit<NewDelegation, 'person'
     createdOn: today,
     followUpOn: input.followUpOn,
     ...(input.note === undefined ? {} : { note: input.note }),
+    ...(input.code === undefined ? {} : { code: input.code }),
     history: [{ kind: 'created', on: today }],
   };
 }
@@ -253,9 +408,11 @@ const RECORD_KEYS: ReadonlySet<string> = new Set([
   'createdOn',
   'followUpOn',
   'note',
+  'code',
   'doneOn',
   'history',
 ]);
+/** Release 0.1's fields: it had no code link. */
 const RECORD_KEYS_V1: ReadonlySet<string> = new Set([
   'id',
   'task',
@@ -330,6 +487,11 @@ function validateRecord(raw: unknown, today: DateKey, keys: ReadonlySet<string>)
   if (r['note'] !== undefined && note === undefined) {
     return fail(l10n.t('invalid note'));
   }
+  // Only a kind of record whose keys include "code" gets this far with one (release 0.1's do not).
+  const code = r['code'] === undefined ? undefined : storedCodeLink(r['code']);
+  if (r['code'] !== undefined && code === undefined) {
+    return fail(l10n.t('invalid code link'));
+  }
   const doneOn = r['doneOn'] === undefined ? undefined : storedDay(r['doneOn'], today);
   if (r['doneOn'] !== undefined && !doneOn) {
     return fail(l10n.t('invalid done date'));
@@ -353,6 +515,7 @@ function validateRecord(raw: unknown, today: DateKey, keys: ReadonlySet<string>)
     createdOn,
     followUpOn,
     ...(note !== undefined ? { note } : {}),
+    ...(code !== undefined ? { code } : {}),
     ...(doneOn ? { doneOn } : {}),
     history,
   });
@@ -390,7 +553,7 @@ function readEvent(raw: unknown, today: DateKey): DelegationEvent | undefined {
       return { kind: kind as 'created' | 'done' | 'reopened', on };
     case 'edited': {
       const field = e['field'];
-      return field === 'task' || field === 'person' || field === 'note' ? { kind: 'edited', on, field } : undefined;
+      return field === 'task' || field === 'person' || field === 'note' || field === 'code' ? { kind: 'edited', on, field } : undefined;
     }
     case 'levelChanged': {
       const from = e['from'];

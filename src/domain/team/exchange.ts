@@ -14,10 +14,14 @@ import * as l10n from '../core/l10n';
 /** The JSON export: the full records, versioned so a later version can read it back. */
 export const EXPORT_FORMAT = 'tech-lead-coach/delegations';
 /**
- * Version 3 carries the team (people, delegations, 1:1s, feedback, moments); version 2 files (the
- * team without moments) and version 1 files (release 0.1: delegations naming their person) still import.
+ * Version 4 carries the team (people, delegations, 1:1s, feedback, moments), a delegation perhaps
+ * pointing at code (its `code` field). Version 3 files (the same, without code links), version 2
+ * files (the team without moments) and version 1 files (release 0.1: delegations naming their
+ * person) still import, each by its own version's rules: a code link in a file of version 3 or 2
+ * is a field that version did not have, and the file is refused as any with an unknown field.
  */
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
+const TEAM_WITHOUT_CODE_VERSION = 3;
 const TEAM_WITHOUT_MOMENTS_VERSION = 2;
 const LEGACY_EXPORT_VERSION = 1;
 /** Limits that keep a wrong or hostile file from freezing the editor. */
@@ -103,6 +107,7 @@ const TOP_LEVEL_KEYS: Readonly<Record<number, ReadonlySet<string>>> = {
     'oneOnOnes',
     'feedback',
   ]),
+  [TEAM_WITHOUT_CODE_VERSION]: new Set(['format', 'version', 'exportedOn', 'privateNotes', 'problems', ...COLLECTIONS]),
   [EXPORT_VERSION]: new Set(['format', 'version', 'exportedOn', 'privateNotes', 'problems', ...COLLECTIONS]),
 };
 
@@ -204,8 +209,8 @@ export function toMarkdown(data: TeamData, today: DateKey, options: { readonly i
 export type ImportParse =
   /** A release 0.1 file: delegations naming their person. */
   | { readonly ok: true; readonly version: 1; readonly delegations: DelegationV1[] }
-  /** A team file: version 3, or version 2 (without moments). */
-  | { readonly ok: true; readonly version: 2 | 3; readonly data: TeamData; readonly notesLeftOut: boolean }
+  /** A team file: version 4, 3 (without code links) or 2 (without moments either). */
+  | { readonly ok: true; readonly version: 2 | 3 | 4; readonly data: TeamData; readonly notesLeftOut: boolean }
   | { readonly ok: false; readonly error: string };
 
 function tooMany(problems: readonly string[], total: number, what: 'delegations' | 'records'): string {
@@ -216,7 +221,7 @@ function tooMany(problems: readonly string[], total: number, what: 'delegations'
 }
 
 /**
- * Reads an export file, version 2 or 1. All or nothing: any problem (not JSON, wrong format or
+ * Reads an export file, version 4, 3, 2 or 1. All or nothing: any problem (not JSON, wrong format or
  * version, a record that fails validation, duplicate ids, a record about someone not in the file,
  * absurd sizes) rejects the whole file with a clear reason.
  */
@@ -242,7 +247,12 @@ export async function parseImport(
   }
   const data = raw as Record<string, unknown>;
   const version = data['version'];
-  if (version !== EXPORT_VERSION && version !== TEAM_WITHOUT_MOMENTS_VERSION && version !== LEGACY_EXPORT_VERSION) {
+  if (
+    version !== EXPORT_VERSION &&
+    version !== TEAM_WITHOUT_CODE_VERSION &&
+    version !== TEAM_WITHOUT_MOMENTS_VERSION &&
+    version !== LEGACY_EXPORT_VERSION
+  ) {
     return {
       ok: false,
       error:
@@ -304,9 +314,44 @@ export async function parseImport(
   if (notes !== undefined && notes !== 'included' && notes !== 'left out') {
     return { ok: false, error: l10n.t('The file\'s "privateNotes" must be "included" or "left out".') };
   }
+  const before = version < EXPORT_VERSION ? codeLinksIn(data['delegations']) : [];
+  if (before.length > 0) {
+    return { ok: false, error: tooMany(before, total, 'records') };
+  }
   const read = await readTeamLists(data, today, slices);
   if (read.problems.length > 0) {
     return { ok: false, error: tooMany(read.problems, total, 'records') };
   }
   return { ok: true, version, data: read.data, notesLeftOut: notes === 'left out' };
+}
+
+/**
+ * The delegations of a file of version 3 or 2 that point at code, which those versions could not:
+ * a `code` field, or a history event of an edit of it. One problem each, worded as readTeamLists
+ * words a record's problems, for a file refused whole.
+ */
+function codeLinksIn(list: unknown): string[] {
+  if (!Array.isArray(list)) {
+    return [];
+  }
+  const problems: string[] = [];
+  (list as unknown[]).forEach((raw, index) => {
+    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    if (record === undefined) {
+      return;
+    }
+    const history = record['history'];
+    const editsCode =
+      Array.isArray(history) &&
+      (history as unknown[]).some(
+        (e) =>
+          typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'edited' && (e as { field?: unknown }).field === 'code',
+      );
+    if (Object.hasOwn(record, 'code')) {
+      problems.push(l10n.t('{0} #{1}: {2}', 'delegations', index + 1, l10n.t('unknown field {0}', JSON.stringify('code'))));
+    } else if (editsCode) {
+      problems.push(l10n.t('{0} #{1}: {2}', 'delegations', index + 1, l10n.t('invalid history')));
+    }
+  });
+  return problems;
 }

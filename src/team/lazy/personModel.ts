@@ -85,7 +85,9 @@ function eventEntry(task: string, event: DelegationEvent, today: DateKey): Perso
             ? l10n.t('Edited the task of "{0}"', task)
             : event.field === 'person'
               ? l10n.t('Edited the person of "{0}"', task)
-              : l10n.t('Edited the note of "{0}"', task),
+              : event.field === 'code'
+                ? l10n.t('Edited the code link of "{0}"', task)
+                : l10n.t('Edited the note of "{0}"', task),
         details: [],
       };
   }

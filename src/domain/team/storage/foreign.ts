@@ -3,7 +3,7 @@ import { CHUNKED, EMPTY_TEAM, kindOf, type ChunkedCollection, type PersonRecord,
 import { DEFAULT_CADENCE_DAYS, type Person } from '../people';
 import type { ChunkFiles } from './files';
 import { parseChunkName, storedVersionOf, type ChunkName } from './format';
-import { GENERATION_NAMES_SCHEMA_VERSION, TEAM_SCHEMA_VERSION } from './versions';
+import { CHUNK_SCHEMA_VERSION, GENERATION_NAMES_SCHEMA_VERSION } from './versions';
 import * as l10n from '../../core/l10n';
 
 /**
@@ -43,7 +43,7 @@ export async function readForeignChunks(
     } catch {
       continue;
     }
-    const schema = parsed.version === 5 ? TEAM_SCHEMA_VERSION : GENERATION_NAMES_SCHEMA_VERSION;
+    const schema = parsed.version === 5 ? CHUNK_SCHEMA_VERSION : GENERATION_NAMES_SCHEMA_VERSION;
     const records = storedVersionOf(value) === schema ? (value as { records?: unknown }).records : undefined;
     if (!Array.isArray(records)) {
       continue;

@@ -3,7 +3,14 @@ import { CHUNKED, chunkedKind, type ChunkedCollection, type PersonRecord, type T
 import type { Person } from '../people';
 
 /**
- * How the team is stored. Version 5: an index (in workspace state) naming the people and the
+ * How the team is stored. Version 6: as version 5, below, and a delegation may point at code (its
+ * `code` field: folders, files, a branch). A version that knows only 5 would keep such a record
+ * aside as one with an unknown field, so the index says 6, and that version leaves the team alone
+ * (read-only) rather than read it in part. The chunk files are as in version 5: named the same way,
+ * with schema 5 inside (CHUNK_SCHEMA_VERSION); only an index of version 6 names one that may hold a
+ * code link. An index of version 5 is read as it is and written as 6 by the next change.
+ *
+ * Version 5: an index (in workspace state) naming the people and the
  * chunk files that hold everything else, one file per kind, person and year, each written once
  * under a name no other write uses. The index carries its lineage (an id that every index and
  * chunk file of one team shares, so a store leaves alone what another team's index wrote) and a
@@ -12,7 +19,8 @@ import type { Person } from '../people';
  *
  * Version 4 had the same index without a lineage, and chunk files named by generation; version 3
  * the index and its chunks in workspace state; version 2 everything under one key; version 1
- * (release 0.1) only delegations, each naming its person. All are read, and moved to version 5.
+ * (release 0.1) only delegations, each naming its person. All are read, and moved to version 6
+ * (version 4 and earlier at load, version 5 at its next change).
  */
 import { MARKER_SCHEMA_VERSION, TEAM_SCHEMA_VERSION } from './versions';
 

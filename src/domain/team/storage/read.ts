@@ -25,7 +25,14 @@ import {
   type RetiredChunk,
   type Unreadable,
 } from './format';
-import { FLAT_SCHEMA_VERSION, GENERATION_NAMES_SCHEMA_VERSION, STATE_CHUNKS_SCHEMA_VERSION, TEAM_SCHEMA_VERSION } from './versions';
+import {
+  CHUNK_SCHEMA_VERSION,
+  FLAT_SCHEMA_VERSION,
+  GENERATION_NAMES_SCHEMA_VERSION,
+  LINEAGE_SCHEMA_VERSION,
+  STATE_CHUNKS_SCHEMA_VERSION,
+  TEAM_SCHEMA_VERSION,
+} from './versions';
 import * as l10n from '../../core/l10n';
 
 type Pace = Pick<Slices, 'maybeYield'>;
@@ -144,6 +151,7 @@ const FLAT_KEYS: ReadonlySet<string> = new Set(['schemaVersion', ...COLLECTIONS]
 const INDEX_KEYS: Readonly<Record<number, ReadonlySet<string>>> = {
   [STATE_CHUNKS_SCHEMA_VERSION]: new Set(['schemaVersion', 'generation', 'people', 'chunks', 'savedAt']),
   [GENERATION_NAMES_SCHEMA_VERSION]: new Set(['schemaVersion', 'generation', 'people', 'chunks', 'savedAt']),
+  [LINEAGE_SCHEMA_VERSION]: new Set(['schemaVersion', 'lineage', 'generation', 'people', 'chunks', 'savedAt', 'retired']),
   [TEAM_SCHEMA_VERSION]: new Set(['schemaVersion', 'lineage', 'generation', 'people', 'chunks', 'savedAt', 'retired']),
 };
 
@@ -154,9 +162,9 @@ type Found =
   | { readonly name: string; readonly unknownKind: true }
   | { readonly name: unknown; readonly garbage: true; readonly value?: unknown };
 
-/** The schema a chunk's content must carry, by how it is named. */
+/** The schema a chunk's content must carry, by how it is named (the same for an index of version 5 or 6). */
 function chunkSchemaOf(version: 4 | 5): number {
-  return version === 5 ? TEAM_SCHEMA_VERSION : GENERATION_NAMES_SCHEMA_VERSION;
+  return version === 5 ? CHUNK_SCHEMA_VERSION : GENERATION_NAMES_SCHEMA_VERSION;
 }
 
 async function readChunkFile(files: ChunkFiles, name: unknown, reuse: ReadonlyMap<string, HeldChunk> | undefined): Promise<Found> {
@@ -193,7 +201,7 @@ async function readChunkFile(files: ChunkFiles, name: unknown, reuse: ReadonlyMa
 }
 
 /**
- * Reads the team under `indexKey`: version 5 or 4 (the index in state, its chunks in `files`, read
+ * Reads the team under `indexKey`: version 6, 5 or 4 (the index in state, its chunks in `files`, read
  * together), version 3 (the index and its chunks in state) or version 2 (one key). Records are
  * validated and attached to their person as in readTeamLists. A chunk the index names that cannot
  * be read now is returned as unread, never dropped; one of a kind this version does not know is
@@ -243,7 +251,9 @@ export async function readStoredTeam(
     known === undefined ||
     (savedAt !== undefined && (typeof savedAt !== 'number' || !Number.isFinite(savedAt))) ||
     Object.keys(stored).some((key) => !known.has(key)) ||
-    (version === TEAM_SCHEMA_VERSION && (!isLineage(lineage) || typeof savedAt !== 'number' || retired === undefined)) ||
+    (version !== undefined &&
+      version >= LINEAGE_SCHEMA_VERSION &&
+      (!isLineage(lineage) || typeof savedAt !== 'number' || retired === undefined)) ||
     !Array.isArray(chunkNames) ||
     typeof generation !== 'number' ||
     !Number.isInteger(generation) ||

@@ -2,7 +2,18 @@
  * The schema versions of the stored team (see format.ts for what each holds), apart from everything
  * else so that activation, which only needs the number, loads nothing more.
  */
-export const TEAM_SCHEMA_VERSION = 5;
+export const TEAM_SCHEMA_VERSION = 6;
+/**
+ * Version 5: the index of version 6, whose delegations could not point at code. Read as it is, and
+ * written as version 6 by the next change (not at load: until something changes, a version that
+ * knows only 5 can still open the team).
+ */
+export const LINEAGE_SCHEMA_VERSION = 5;
+/**
+ * The schema inside a chunk file named the version-5 way (with a lineage), from version 5 on: the
+ * chunks' names and content did not change with version 6, which only an index of version 6 names.
+ */
+export const CHUNK_SCHEMA_VERSION = 5;
 /** Version 4: chunk files named `<kind>-<person>-<year>-<generation>.json`, an index without lineage. */
 export const GENERATION_NAMES_SCHEMA_VERSION = 4;
 /** Version 3: the index and its chunks, each chunk a key of workspace state. */

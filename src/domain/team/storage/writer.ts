@@ -3,7 +3,7 @@ import { NO_SLICES, type Slices } from '../../core/slices';
 import type { TeamData } from '../kinds';
 import type { ChunkFiles, IndexCell } from './files';
 import { bucketize, chunkFileName, newLineage, parseChunkName, type IndexStamp, type RetiredChunk, type TeamIndex } from './format';
-import { TEAM_SCHEMA_VERSION } from './versions';
+import { CHUNK_SCHEMA_VERSION, TEAM_SCHEMA_VERSION } from './versions';
 import type { HeldChunk, TeamRead } from './read';
 
 /**
@@ -110,7 +110,7 @@ export class TeamWriter {
       } else {
         const name = chunkFileName(bucket, lineage, now);
         chunks.set(bucket, { key: name, records });
-        writes.push([name, JSON.stringify({ schemaVersion: TEAM_SCHEMA_VERSION, records })]);
+        writes.push([name, JSON.stringify({ schemaVersion: CHUNK_SCHEMA_VERSION, records })]);
         await slices.maybeYield();
       }
     }

@@ -1,6 +1,6 @@
 import { sameValue } from '../../core/compare';
 import type { DateKey } from '../../core/dates';
-import { createDelegation, isDone, type Delegation, type NewDelegation } from '../delegations';
+import { createDelegation, isDone, sameCodeLink, type CodeLink, type Delegation, type NewDelegation } from '../delegations';
 import type { DelegationLevel } from '../delegationLevels';
 import type { Feedback } from '../feedback';
 import {
@@ -198,6 +198,35 @@ export const editDelegation = (id: string, field: 'task' | 'note', value: string
     }
     return value === undefined ? d : withEvent({ ...d, [field]: value }, { kind: 'edited', on, field });
   });
+
+/**
+ * Points a delegation at code, or (undefined) removes its link: the link as validateCodeLink gives
+ * it. The Undo puts the link and the history back, where nothing changed them since. The same link
+ * again changes nothing (and has nothing to undo).
+ */
+export const linkToCode =
+  (id: string, code: CodeLink | undefined): Edit<Done<Delegation> | undefined> =>
+  (draft, { today }) => {
+    const index = draft.delegations.findIndex((d) => d.id === id);
+    const current = draft.delegations[index];
+    if (!current) {
+      return nothing(undefined);
+    }
+    if (sameCodeLink(current.code, code)) {
+      return nothing({ value: current, undo: { steps: [] } });
+    }
+    const { code: _code, ...rest } = current;
+    const next = checked(
+      'delegations',
+      withEvent(code === undefined ? rest : { ...rest, code }, { kind: 'edited', on: today, field: 'code' }),
+      today,
+    );
+    draft.delegations[index] = next;
+    return {
+      changed: ['delegations'],
+      result: { value: next, undo: { steps: [{ kind: 'revert', collection: 'delegations', before: current, after: next }] } },
+    };
+  };
 
 /**
  * Records a check-in (with an optional note) and moves the follow-up to `nextFollowUpOn`.

@@ -6,7 +6,7 @@ import type { StateStorage } from '../../core/storage';
 import { COLLECTIONS, EMPTY_TEAM, type TeamData, type TeamRecord } from '../kinds';
 import { StateIndexCell, type ChunkFiles, type IndexCell } from '../storage/files';
 import { lineageFrom, storedVersionOf, type LegacyMarker } from '../storage/format';
-import { MARKER_SCHEMA_VERSION, STATE_CHUNKS_SCHEMA_VERSION, TEAM_SCHEMA_VERSION } from '../storage/versions';
+import { LINEAGE_SCHEMA_VERSION, MARKER_SCHEMA_VERSION, STATE_CHUNKS_SCHEMA_VERSION, TEAM_SCHEMA_VERSION } from '../storage/versions';
 import { migrateLegacy, reconcileLegacy } from '../storage/legacy';
 import { readStoredTeam, type TeamRead } from '../storage/read';
 import { TeamWriter } from '../storage/writer';
@@ -17,7 +17,7 @@ import * as l10n from '../../core/l10n';
 const LOAD_ATTEMPTS = 3;
 
 /**
- * Loads the team. Data of every earlier version is moved to the current one (version 5), each move
+ * Loads the team. Data of every earlier version is moved to the current one (version 6), each move
  * written and read back before what it replaces goes, so a crash at any point leaves one whole copy:
  * - release 0.1 (delegations naming their person): the new index is written and read back before
  *   the old key is replaced by a marker, so a crash between the two leaves the old data in place;
@@ -25,7 +25,10 @@ const LOAD_ATTEMPTS = 3;
  * - version 3 (chunks in workspace state): every chunk written as a file, then the index, read back
  *   and compared, and only then the old chunk keys removed;
  * - version 4 (chunk files without a lineage): the index is written again with a lineage, naming
- *   the same files.
+ *   the same files;
+ * - version 5 (the same index and chunks, delegations without a code link): read as it is, and
+ *   written as version 6 by the next change, so until then a version that knows only 5 can still
+ *   open the team.
  * Records that fail validation are kept aside before the index is rewritten without them. A chunk
  * the index names that cannot be read now stays named, and its person read-only (store.ts). A
  * tracker saved by a newer version is left exactly as it is, and the store goes read-only. A failed
@@ -146,10 +149,11 @@ async function loadOnce(deps: TeamStoreDeps): Promise<LoadedTeam | 'conflict'> {
     }
   } else {
     writer.adopt(read, stored === undefined ? undefined : lineageFrom(stored));
-    // Version 4 gets a lineage; version 2 becomes chunks; chunks that lost a record, or records 0.1
-    // added, are written again; anything kept aside is left out of the index written again, so it
-    // is never read twice.
-    if (stored !== undefined && (read.version !== TEAM_SCHEMA_VERSION || read.keptAside.length > 0 || read.dirty || data !== read.data)) {
+    // Version 4 gets a lineage (version 5 has one: the next change writes it as 6); version 2
+    // becomes chunks; chunks that lost a record, or records 0.1 added, are written again; anything
+    // kept aside is left out of the index written again, so it is never read twice.
+    const current = read.version === TEAM_SCHEMA_VERSION || read.version === LINEAGE_SCHEMA_VERSION;
+    if (stored !== undefined && (!current || read.keptAside.length > 0 || read.dirty || data !== read.data)) {
       if ((await writer.write(data)) === 'conflict') {
         return 'conflict';
       }
@@ -169,7 +173,7 @@ function markerFor(keys: TeamStoreKeys): LegacyMarker {
 }
 
 /**
- * Version 3 to 5: every chunk written as a file, then the version-5 index (the moment the move
+ * Version 3 to 6: every chunk written as a file, then the version-6 index (the moment the move
  * happens), read back and compared, and only then the version-3 chunk keys removed. Until the index
  * is written the version-3 data is whole and is what the next load reads (the files written are
  * named by no index); once it is, the files hold everything. The index and the old keys are in the
@@ -196,7 +200,7 @@ async function moveChunksToFiles(
   return 'moved';
 }
 
-/** Version 3's chunk keys left beside a newer index (a move that stopped before removing them): no index of version 4 or 5 names them. */
+/** Version 3's chunk keys left beside a newer index (a move that stopped before removing them): no index of version 4 or later names them. */
 async function removeVersion3Keys(storage: StateStorage, keys: TeamStoreKeys): Promise<void> {
   if (storedVersionOf(storage.get(keys.team)) === STATE_CHUNKS_SCHEMA_VERSION) {
     return;

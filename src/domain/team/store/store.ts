@@ -15,7 +15,7 @@ import { daysBetween, todayKey, type Clock, type DateKey } from '../../core/date
 import { UserFacingError } from '../../core/errors';
 import { Slices } from '../../core/slices';
 import { Emitter, SerialQueue, type StateStorage } from '../../core/storage';
-import { isOverdue, type Delegation, type DelegationV1, type MovingTest, type NewDelegation } from '../delegations';
+import { isOverdue, type CodeLink, type Delegation, type DelegationV1, type MovingTest, type NewDelegation } from '../delegations';
 import type { DelegationLevel } from '../delegationLevels';
 import type { Feedback } from '../feedback';
 import { CHUNKED, draftOf, type Collection, type Draft, type PersonRecord, type TeamData } from '../kinds';
@@ -40,7 +40,7 @@ export interface KeptAsideRecord {
 }
 
 export interface TeamStoreKeys {
-  /** The index (version 5 or 4; version 3 with its chunks under `<team>/…` beside it; version 2 alone). */
+  /** The index (version 6, 5 or 4; version 3 with its chunks under `<team>/…` beside it; version 2 alone). */
   readonly team: string;
   /** Release 0.1's delegations, migrated on first load and then replaced by a marker. */
   readonly legacy: string;
@@ -278,6 +278,11 @@ export class TeamStore {
 
   editDelegation(id: string, field: 'task' | 'note', value: string | undefined): Promise<Delegation | undefined> {
     return this.commit(edits.editDelegation(id, field, value));
+  }
+
+  /** Points the delegation at folders, files or a branch; undefined removes the link. */
+  linkToCode(id: string, code: CodeLink | undefined): Promise<Done<Delegation> | undefined> {
+    return this.commit(edits.linkToCode(id, code));
   }
 
   reassign(id: string, personName: string): Promise<Delegation | undefined> {
