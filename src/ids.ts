@@ -25,6 +25,7 @@ export const Commands = {
   logOneOnOne: 'techLead.logOneOnOne',
   logFeedback: 'techLead.logFeedback',
   logMoment: 'techLead.logMoment',
+  delegateWorkHere: 'techLead.delegateWorkHere',
   openPerson: 'techLead.openPerson',
   renamePerson: 'techLead.renamePerson',
   setCadence: 'techLead.setCadence',

@@ -38,5 +38,6 @@ export function registerDelegationCommands(
     command(Commands.logCheckIn, l10n.t('Log Check-in'), 'logCheckIn'),
     command(Commands.changeLevel, l10n.t('Change Delegation Level'), 'changeLevel'),
     command(Commands.linkToCode, l10n.t('Link Delegation to Code'), 'linkToCode'),
+    command(Commands.delegateWorkHere, l10n.t('Delegate Work Here'), 'delegateWorkHere'),
   ];
 }

@@ -41,14 +41,14 @@ export interface CodeLinkStep {
   readonly totalSteps: number;
   /** The link held now: its paths and branch are checked. */
   readonly current?: CodeLink;
-  /** A path to offer first, checked (the file open in the editor, when logging). */
+  /** A path to offer first, not checked (the file open in the editor, when logging): a lead logging unrelated work just presses Enter. */
   readonly offer?: string;
 }
 
 /**
- * "Where in the code?": the workspace's folders (two levels, read when the list opens), the paths
- * of the link held now and the offered file first and checked, and "Branch…", which asks for a
- * branch name. Enter accepts what is checked; nothing checked, or Skip, is no link (undefined).
+ * "Where in the code?": the workspace's folders (two levels, read when the list opens), the offered
+ * file and the paths of the link held now first (only the link's are checked), and "Branch…", which
+ * asks for a branch name. Enter accepts what is checked; nothing checked, or Skip, is no link (undefined).
  */
 export async function pickCodeLink(step: CodeLinkStep): Promise<StepResult<CodeLink | undefined>> {
   const held = step.current?.paths ?? [];
@@ -79,7 +79,7 @@ export async function pickCodeLink(step: CodeLinkStep): Promise<StepResult<CodeL
       skipTooltip: l10n.t('Skip: no code link'),
       items,
       selected: (all) =>
-        all.filter((item) => (item.path !== undefined && first.includes(item.path)) || (item.branch && step.current?.branch)),
+        all.filter((item) => (item.path !== undefined && held.includes(item.path)) || (item.branch && step.current?.branch)),
     });
     if (chosen.kind !== 'value') {
       return chosen;

@@ -5,6 +5,7 @@
  */
 import { logCheckIn } from './checkIn';
 import { changeFollowUp, changeLevel, edit, linkToCode, markDone, remove, reopen } from './editDelegation';
+import { delegateWorkHere } from './delegateWorkHere';
 import { logDelegation } from './logDelegation';
 
 export { DelegationsTreeProvider } from './delegationsTree';
@@ -21,4 +22,5 @@ export const delegationCommands = {
   logCheckIn,
   changeLevel,
   linkToCode,
+  delegateWorkHere,
 };

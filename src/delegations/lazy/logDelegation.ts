@@ -20,7 +20,7 @@ import { confirmTeamChange } from '../../teamUndo';
 import { activeEditorPath, pickCodeLink } from './codePicker';
 import * as l10n from '../../domain/core/l10n';
 
-const title = (): string => l10n.t('Log Delegation');
+const defaultTitle = (): string => l10n.t('Log Delegation');
 const STEPS = 6;
 
 interface PersonItem extends vscode.QuickPickItem {
@@ -37,11 +37,25 @@ function personItems(people: readonly string[], typed: string): PersonItem[] {
   return [...known, { label: `$(add) ${inert(name)}`, person: name, description: l10n.t('new person'), alwaysShow: true }];
 }
 
+/** What the guided flow starts from: a person's row, or Delegate Work Here on code one person knows. */
+export interface DelegationPreset {
+  readonly title?: string;
+  /** Said before the first step's question: why this delegation. */
+  readonly intro?: string;
+  readonly task?: string;
+  readonly person?: string;
+  /** Left out of the person step (by id): the one who knows the code already. */
+  readonly notPersonId?: string;
+  readonly code?: CodeLink;
+}
+
 /** The guided flow: task, person, level, follow-up, note, where in the code. Escape at any step returns undefined. */
-async function askForDelegation(services: Services, presetPerson?: string): Promise<NewDelegation | undefined> {
+export async function askForDelegation(services: Services, preset: DelegationPreset = {}): Promise<NewDelegation | undefined> {
   const today = todayKey(services.clock);
   const settings = services.settings();
-  const people = services.team.personNames();
+  const title = (): string => preset.title ?? defaultTitle();
+  const leftOut = preset.notPersonId === undefined ? undefined : personKey(services.team.nameOf(preset.notPersonId));
+  const people = services.team.personNames().filter((name) => leftOut === undefined || personKey(name) !== leftOut);
   // The file open when the command ran: offered, checked, at the last step.
   const editorPath = activeEditorPath();
   const answers: {
@@ -51,7 +65,11 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
     followUpOn?: DateKey;
     note?: string;
     code?: CodeLink | undefined;
-  } = presetPerson ? { person: presetPerson } : {};
+  } = {
+    ...(preset.person === undefined ? {} : { person: preset.person }),
+    ...(preset.task === undefined ? {} : { task: preset.task }),
+    ...(preset.code === undefined ? {} : { code: preset.code }),
+  };
   let step = 1;
   while (step <= STEPS) {
     let result: StepResult<unknown>;
@@ -61,7 +79,10 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
           title: title(),
           step,
           totalSteps: STEPS,
-          prompt: l10n.t('What did you delegate? (1 to 200 characters)'),
+          prompt:
+            preset.intro === undefined
+              ? l10n.t('What did you delegate? (1 to 200 characters)')
+              : l10n.t('{0} What will they take on? (1 to 200 characters)', preset.intro),
           placeholder: l10n.t('e.g. Run the release retro'),
           ...(answers.task ? { value: answers.task } : {}),
           validate: (value) => errorOf(validateTask(value)),
@@ -165,8 +186,9 @@ async function askForDelegation(services: Services, presetPerson?: string): Prom
           step,
           totalSteps: STEPS,
           ...(editorPath === undefined ? {} : { offer: editorPath }),
+          ...(answers.code === undefined ? {} : { current: answers.code }),
         });
-        if (r.kind === 'value' && r.value !== undefined) {
+        if (r.kind === 'value') {
           answers.code = r.value;
         }
         result = r;
@@ -198,7 +220,7 @@ export async function logDelegation(services: Services, args: unknown): Promise<
     input = await askForDelegation(services);
   } else if (row?.kind === 'person' && typeof row.person?.name === 'string') {
     // From a row of the Team view or a person page: the guided flow, their name filled in.
-    input = await askForDelegation(services, row.person.name);
+    input = await askForDelegation(services, { person: row.person.name });
   } else {
     const settings = services.settings();
     const parsed = parseLogDelegationArgs(args, todayKey(services.clock), {
@@ -211,9 +233,11 @@ export async function logDelegation(services: Services, args: unknown): Promise<
     }
     input = parsed.value;
   }
-  if (!input) {
-    return undefined;
-  }
+  return input === undefined ? undefined : saveDelegation(services, input);
+}
+
+/** Saves a new delegation and says so, with Undo and Show. */
+export async function saveDelegation(services: Services, input: NewDelegation): Promise<Delegation> {
   const { value: delegation, undo } = await services.team.logDelegation(input);
   const today = todayKey(services.clock);
   confirmTeamChange(
