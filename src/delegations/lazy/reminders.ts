@@ -10,11 +10,12 @@ import * as l10n from '../../domain/core/l10n';
 /** How long the reminder waits for the repository signals' first read, when they are on, before it reminds without them. */
 const SIGNALS_WAIT_MS = 30_000;
 
-/** Resolves when the signals slot first changes, or after `ms`. */
+/** Resolves once the signals' first read is done and their answers are there (the slot holds a source), or after `ms`. */
 function signalsRead(services: Services, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
-    const listener = services.signals.onDidChange(done);
+    // The slot also fires while the first read is under way (refreshed, with no source yet): wait for the source.
+    const listener = services.signals.onDidChange(() => (services.signals.current !== undefined ? done() : undefined));
     function done(): void {
       clearTimeout(timer);
       listener.dispose();
