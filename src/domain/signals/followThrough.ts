@@ -63,6 +63,8 @@ export interface FollowThrough {
   readonly sinceCheckIn: Moved;
   /** Levels 6–7 only: the work visibly moved (see the module comment). */
   readonly moving: boolean;
+  /** When someone other than the lead last changed the area since the last check-in (ms), if anyone did. */
+  readonly lastMoveAt?: number;
   /** Levels 1–3 only, when anyone but the delegate committed in the area since it was delegated. */
   readonly takenBack?: { readonly byLead: number; readonly byOthers: number };
   /** The paths followed now: the prefixes and the new names of files renamed out of them. */
@@ -229,6 +231,7 @@ export function followThrough(
     sinceDelegated: delegated,
     sinceCheckIn: sinceCheckIn.done(),
     moving,
+    ...(lastMoveAt === -Infinity ? {} : { lastMoveAt }),
     ...(takenBack === undefined ? {} : { takenBack }),
     followed: [...prefixes, ...[...followed].map((id) => history.pathOf(id)).sort()],
   };

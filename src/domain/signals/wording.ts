@@ -147,7 +147,8 @@ export function describeFollowThrough(name: string, area: string, moved: Moved, 
 
 /** "Moving: changed 2 days ago", for a level 6–7 follow-up whose work moved; undefined otherwise. */
 export function describeMoving(followThrough: FollowThrough, today: DateKey): string | undefined {
-  const last = followThrough.sinceCheckIn.lastAt;
+  // The last change by someone other than the lead: the lead's own commit there is not the work moving.
+  const last = followThrough.lastMoveAt;
   if (!followThrough.moving || last === undefined) {
     return undefined;
   }

@@ -91,8 +91,8 @@ describe('signals: the worded follow-through, islands and lead week', () => {
     assert.match(result.sinceCheckIn ?? '', /^1 commit by Priya in billing\/ since .*, 2 days ago\.$/);
     assert.equal(
       result.moving,
-      'Moving: changed yesterday',
-      "the lead's commit of 13 May counts as a change, and moving needs Priya's of 12 May",
+      'Moving: changed 2 days ago',
+      "Priya's change of 12 May: the lead's own commit of 13 May is not the work moving",
     );
     assert.deepEqual(result.takenBack, []);
     assert.equal(result.question, undefined);

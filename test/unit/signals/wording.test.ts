@@ -100,7 +100,7 @@ function everySentence(): string[] {
     describeArea({ paths: ['billing/', 'auth/'], branch: 'x' }),
     ...[0, 1, 2, 90].flatMap((ago) => [1, 5].map((n) => describeFollowThrough('Priya', 'billing/', moved(n, daysAgo(ago)), since, TODAY))),
     describeFollowThrough('Priya', 'billing/', moved(0), since, TODAY),
-    ...[0, 1, 3].map((ago) => describeMoving(follow({ moving: true, sinceCheckIn: moved(1, daysAgo(ago)) }), TODAY) ?? ''),
+    ...[0, 1, 3].map((ago) => describeMoving(follow({ moving: true, lastMoveAt: daysAgo(ago) }), TODAY) ?? ''),
     ...describeTakenBack(follow({ takenBack: { byLead: 1, byOthers: 1 } })),
     ...describeTakenBack(follow({ takenBack: { byLead: 3, byOthers: 2 } })),
     takenBackQuestion('Priya', true),
@@ -162,7 +162,7 @@ describe('signals: wording', () => {
       '2 commits there by others.',
     ]);
     assert.deepEqual(describeTakenBack(follow({})), []);
-    assert.equal(describeMoving(follow({ moving: true, sinceCheckIn: moved(1, daysAgo(3)) }), TODAY), 'Moving: changed 3 days ago');
+    assert.equal(describeMoving(follow({ moving: true, lastMoveAt: daysAgo(3) }), TODAY), 'Moving: changed 3 days ago');
     assert.equal(describeMoving(follow({ moving: false, sinceCheckIn: moved(1, daysAgo(3)) }), TODAY), undefined);
     assert.equal(describeArea({ paths: ['billing/', 'auth/', 'web/'] }), 'billing/ and 2 other places');
   });
