@@ -103,7 +103,7 @@ describe('Tech Lead Coach in a real extension host', function () {
     await coach.flushed();
     assert.equal(coach.delegations().length, before + 1);
     const record = (await stored(coach)).delegations.find((d) => d.id === saved.id);
-    assert.equal((await stored(coach)).schemaVersion, 5);
+    assert.equal((await stored(coach)).schemaVersion, 6);
     assert.equal(record?.task, 'Host test: own the release notes');
     assert.equal(await personOf(coach, saved.id), 'Priya');
     assert.ok(

@@ -1,7 +1,7 @@
 /**
  * The upgrade session of the in-host suite: a workspace whose VS Code workspace state holds what
  * version 3 of the tracker stored (test/fixtures/state/version-3-workspace.json, without `_about`)
- * is opened with the test build installed, and its first activation moves the data to schema 5.
+ * is opened with the test build installed, and its first activation moves the data to schema 6.
  *
  * Where that state lives: VS Code for the browser (code-server) keeps workspace state in the
  * browser, in an IndexedDB database `vscode-web-state-db-<workspace id>-<hash>` with an object store
@@ -18,7 +18,7 @@
  *   3. starts code-server again (same user data, same port: browser storage is per origin) with the
  *      test build and the runner, on the same profile, and runs out/test/host-upgrade (in the
  *      extension host: what the store loaded and stored, the chunk files);
- *   4. reads the row again from the browser: no version-3 chunk key, the index at schema 5 naming
+ *   4. reads the row again from the browser: no version-3 chunk key, the index at schema 6 naming
  *      exactly the files in the storage folder, every other key of the fixture as it was.
  * Any step that cannot be done throws: the upgrade test never skips.
  */
@@ -257,14 +257,14 @@ async function checkStoredState(
 
   const results = [
     await check(
-      'holds no version-3 chunk key, and an index of schema 5 that names exactly the chunk files in the storage folder',
+      'holds no version-3 chunk key, and an index of schema 6 that names exactly the chunk files in the storage folder',
       async () => {
         // VS Code writes a change to IndexedDB about 100 ms after the extension host sent it; the move
         // happened at activation, before the tests: wait for it to show, with room for a slow machine.
         const deadline = Date.now() + SETTLE_MS;
         let state = await row();
         const left = (): string[] => Object.keys(state).filter((key) => key.startsWith(`${INDEX_KEY}/`));
-        while (left().length > 0 || indexVersion(state) !== 5) {
+        while (left().length > 0 || indexVersion(state) !== 6) {
           if (Date.now() > deadline) break;
           await sleep(200);
           state = await row();
@@ -274,7 +274,7 @@ async function checkStoredState(
           [],
           `version-3 chunk keys left in workspace state (${db}, row ${EXTENSION_ID}) ${SETTLE_MS / 1000} s after the tests ran`,
         );
-        assert.equal(indexVersion(state), 5, `the stored index is schema ${String(indexVersion(state))}`);
+        assert.equal(indexVersion(state), 6, `the stored index is schema ${String(indexVersion(state))}`);
         const named = (state[INDEX_KEY] as { chunks?: unknown }).chunks;
         assert.ok(Array.isArray(named), 'the stored index names no chunks');
         const workspaceId = db.slice(DB_PREFIX.length);
