@@ -121,7 +121,7 @@ describe('The tracker over months: people, export, import, undo', function () {
       delegations: { task: string }[];
     };
     assert.equal(data.format, 'tech-lead-coach/delegations');
-    assert.equal(data.version, 3);
+    assert.equal(data.version, 4);
     assert.deepEqual(data.people.map((p) => p.name).sort(), ['Marco', 'Priya']);
     assert.equal(data.delegations.length, 3);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeHtml, jsonForHtml } from '../../src/shared/html';
+import { escapeHtml, jsonForHtml, withIconFontAt } from '../../src/shared/html';
 import { isExternalWebLink, isLessonToExtension } from '../../src/lessons/protocol';
 import { isTodayToExtension } from '../../src/today/protocol';
 
@@ -56,5 +56,17 @@ describe('webview safety', () => {
     for (const href of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://x', 'not a url']) {
       assert.equal(isExternalWebLink(href), false, href);
     }
+  });
+
+  it("points the icon font of a page's inlined style sheet at the webview's URL, quoted or minified", async () => {
+    const font = 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/codicon.ttf';
+    const written = '@font-face { font-family: "codicon"; src: url("./codicon.ttf") format("truetype"); }';
+    assert.equal(withIconFontAt(written, font), `@font-face { font-family: "codicon"; src: url("${font}") format("truetype"); }`);
+    // What the production build makes of the same rule (esbuild's CSS minifier drops the quotes).
+    const esbuild = await import('esbuild');
+    const minified = (await esbuild.transform(written, { loader: 'css', minify: true })).code;
+    assert.match(minified, /url\(\.\/codicon\.ttf\)/);
+    assert.ok(withIconFontAt(minified, font).includes(`url("${font}")`), withIconFontAt(minified, font));
+    assert.ok(!withIconFontAt(minified, font).includes('./codicon.ttf'));
   });
 });

@@ -5,7 +5,7 @@ import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
 import { renderPage } from '../../platform/webviewHtml';
 import { script, styles } from 'page-assets:today';
-import { escapeHtml } from '../../shared/html';
+import { escapeHtml, withIconFontAt } from '../../shared/html';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../protocol';
 import type { Services } from '../../services';
 import { buildTodayState } from './todayState';
@@ -88,7 +88,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     view.webview.html = renderPage(view.webview, {
       title: l10n.t("Today's nudge"),
       styles: [],
-      inlineStyles: styles.map((css) => css.replace(/url\("\.\/codicon\.ttf"\)/g, () => `url("${font}")`)),
+      inlineStyles: styles.map((css) => withIconFontAt(css, font)),
       script,
       initialState: state,
       body: body(state),
