@@ -5,7 +5,6 @@ import { inert } from '../../domain/core/inertText';
 import {
   BEHAVIOR_LABELS,
   BEHAVIORS,
-  describeMoment,
   parseLogMomentArgs,
   validateMomentNote,
   type Behavior,
@@ -13,7 +12,7 @@ import {
   type MomentAction,
 } from '../../domain/team/moments';
 import { showInputStep, showPickStep, type StepResult } from '../../platform/multiStepInput';
-import { confirmTeamChange } from '../../teamUndo';
+import { logMomentAndConfirm } from '../../teamUndo';
 import type { Services } from '../../services';
 import { presetName } from './personCommands';
 import * as l10n from '../../domain/core/l10n';
@@ -33,16 +32,7 @@ async function save(services: Services, raw: unknown): Promise<Moment | undefine
     void vscode.window.showErrorMessage(inert(l10n.t('Log Moment: nothing was saved. {0}', parsed.errors.join(' '))));
     return undefined;
   }
-  const { value: moment, undo } = await services.team.logMoment(parsed.value);
-  confirmTeamChange(
-    services,
-    l10n.t(
-      'Logged: {0}.',
-      describeMoment(moment, (id) => services.team.nameOf(id)),
-    ),
-    undo,
-  );
-  return moment;
+  return logMomentAndConfirm(services, parsed.value);
 }
 
 function notePrompt(action: MomentAction, behavior: Behavior | undefined): { prompt: string; required: boolean } {

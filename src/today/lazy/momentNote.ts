@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { todayKey } from '../../domain/core/dates';
 import { errorOf } from '../../domain/core/validation';
 import type { NudgeTheme } from '../../domain/coach/nudges';
-import { describeMoment, validateMomentNote, type Moment, type MomentAction } from '../../domain/team/moments';
+import { validateMomentNote, type Moment, type MomentAction } from '../../domain/team/moments';
 import { momentActionOf } from '../../domain/review/review';
-import { confirmTeamChange } from '../../teamUndo';
+import { logMomentAndConfirm } from '../../teamUndo';
 import type { Services } from '../../services';
 import * as l10n from '../../domain/core/l10n';
 
@@ -29,21 +29,13 @@ export async function noteAfterDone(services: Services, action: MomentAction, nu
     return undefined;
   }
   const on = todayKey(services.clock);
-  const { value: moment, undo } = await services.team.logMoment(
+  // confirmTeamChange, under it, shows the message through inert, the one escaping path.
+  return logMomentAndConfirm(
+    services,
     action === 'biggerPicture'
       ? { action, on, note: checked.value, nudgeId }
       : { action, on, behavior: 'other', note: checked.value, nudgeId },
   );
-  // confirmTeamChange shows the message through inert, the one escaping path.
-  confirmTeamChange(
-    services,
-    l10n.t(
-      'Logged: {0}.',
-      describeMoment(moment, (id) => services.team.nameOf(id)),
-    ),
-    undo,
-  );
-  return moment;
 }
 
 /** After a Done that marked today's nudge done: for a bigger-picture or modeling nudge, the optional note. */
