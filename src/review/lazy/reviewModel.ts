@@ -4,6 +4,7 @@
  */
 import { addDays, daysBetween, formatDay, formatDayOfMonth, type DateKey } from '../../domain/core/dates';
 import { DELEGATION_LEVELS as LEVELS } from '../../domain/team/delegationLevels';
+import { KINDS } from '../../domain/team/kinds';
 import { ACTION_LABELS, ACTIONS, type Action, type ActionCounts, type WeekFigures } from '../../domain/review/review';
 import type { Reflection } from '../../domain/review/reflections';
 import type { ReviewChart, ReviewPageModel } from '../protocol';
@@ -197,10 +198,13 @@ export function reviewCharts(figures: WeekFigures, today: DateKey): ReviewChart[
 
 /** "Beside 2 1:1s, 3 delegations and 1 feedback entry this week." */
 export function besideLeading(oneOnOnes: number, delegations: number, feedback: number): string {
-  const meetings = oneOnOnes === 1 ? l10n.t('1 1:1') : l10n.t('{0} 1:1s', oneOnOnes);
-  const delegated = delegations === 1 ? l10n.t('1 delegation') : l10n.t('{0} delegations', delegations);
-  const fed = feedback === 1 ? l10n.t('1 feedback entry') : l10n.t('{0} feedback entries', feedback);
-  return l10n.t('Beside {0}, {1} and {2} this week.', meetings, delegated, fed);
+  // Each kind's own count words, as everywhere else (the record-kind table).
+  return l10n.t(
+    'Beside {0}, {1} and {2} this week.',
+    KINDS.oneOnOnes.count(oneOnOnes),
+    KINDS.delegations.count(delegations),
+    KINDS.feedback.count(feedback),
+  );
 }
 
 /** The lead's own week in the repository (see ReviewPageModel.balance), beside the 1:1s they held. */
