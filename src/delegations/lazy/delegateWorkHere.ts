@@ -19,15 +19,12 @@ function islandOf(arg: unknown): IslandTarget | undefined {
   if (typeof arg !== 'object' || arg === null) {
     return undefined;
   }
+  // A row's island holds its holder as `{ kind: 'person', personId }` (or the lead's): named by id, like `{ folder, holder? }`.
   const node = arg as { kind?: unknown; island?: { folder?: unknown; holder?: { kind?: unknown; personId?: unknown } } };
-  if (node.kind === 'island' && typeof node.island?.folder === 'string') {
-    const holder = node.island.holder;
-    return {
-      folder: node.island.folder,
-      ...(holder?.kind === 'person' && typeof holder.personId === 'string' ? { holder: holder.personId } : {}),
-    };
-  }
-  const plain = arg as { folder?: unknown; holder?: unknown };
+  const plain: { folder?: unknown; holder?: unknown } =
+    node.kind === 'island'
+      ? { folder: node.island?.folder, holder: node.island?.holder?.kind === 'person' ? node.island.holder.personId : undefined }
+      : (arg as { folder?: unknown; holder?: unknown });
   return typeof plain.folder === 'string'
     ? { folder: plain.folder, ...(typeof plain.holder === 'string' ? { holder: plain.holder } : {}) }
     : undefined;
@@ -64,10 +61,7 @@ async function pickIsland(services: Services): Promise<IslandTarget | undefined>
     })),
     { title: l10n.t('Delegate Work Here'), placeHolder: l10n.t('Which code should more people know?') },
   );
-  const island = picked?.island;
-  return island === undefined
-    ? undefined
-    : { folder: island.folder, ...(island.holder.kind === 'person' ? { holder: island.holder.personId } : {}) };
+  return picked === undefined ? undefined : islandOf({ kind: 'island', island: picked.island });
 }
 
 /**
