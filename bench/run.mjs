@@ -3,51 +3,13 @@
 // The table and, as the last line, one JSON object go to stdout; progress goes to stderr.
 // Environment: TLC_BENCH_RELOADS (default 15), TLC_BENCH_ROUNDS (default 9), TLC_BENCH_LESSON (default delegate-more).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KEYS = [
-  'mainBundleBytes',
-  'lazyBytes',
-  'vsixBytes',
-  'activationMs',
-  'floorActivationMs',
-  'activationRatio',
-  'activationTotalMs',
-  'floorActivationTotalMs',
-  'activationTotalRatio',
-  'activationTotal10kMs',
-  'activationTotal10kRatio',
-  'todayFirstPaintMs',
-  'todayFirstPaintRatio',
-  'statusTipMs',
-  'statusTipRatio',
-  'statusTip10kRatio',
-  'lessonOpenMs',
-  'markdownPreviewOpenMs',
-  'lessonOpenRatio',
-  'reviewOpenMs',
-  'reviewOpenRatio',
-  'personOpenMs',
-  'personOpenRatio',
-  'renderMsMedian',
-  'lessonWordsMedian',
-  'log10kMs',
-  'tree10kMs',
-  'state10kBytes',
-  'bytesWrittenPerChange10k',
-  'heap10kMB',
-  'import48kMs',
-  'importLongestTaskMs',
-  'signalsColdRatio',
-  'signalsIncrementalMs',
-  'signalsHeapMB',
-  'signalsLongestTaskMs',
-  'delegationSignalsRatio',
-  'followThroughLineMs',
-];
+// The keys of the JSON line, shared with bench/main.ts.
+const KEYS = JSON.parse(readFileSync(join(root, 'bench', 'jsonKeys.json'), 'utf8'));
 
 function fail(why) {
   process.stderr.write(`[bench] ${why}\n`);
