@@ -177,41 +177,18 @@ export function followThrough(
 
   // The main line, in author-date order, following renames out of the area as they happen.
   const followed = new Set<number>();
-  const counted = new Set<number>();
-  if (prefixes.length > 0) {
-    const mask = Uint8Array.from(history.pathMask(prefixes));
-    const order = history.byTime();
-    const [start, end] = history.timeRange(delegatedAt, now + 1);
-    for (let k = start; k < end; k++) {
-      const i = order[k] ?? 0;
-      if (history.isMerge(i)) {
-        continue;
-      }
-      let touched = false;
-      const last = history.filesEnd(i);
-      for (let e = history.filesStart(i); e < last; e++) {
-        const path = history.filePathId(e);
-        const from = history.fileFromId(e);
-        if (mask[path] === 1) {
-          touched = true;
-        } else if (from !== -1 && mask[from] === 1) {
-          touched = true;
-          mask[path] = 1;
-          followed.add(path);
-        }
-      }
-      if (touched) {
-        counted.add(i);
-        visit(history, i);
-      }
-    }
+  const onMainLine = prefixes.length > 0 ? history.commitsInArea(history.pathMask(prefixes).slice(), delegatedAt, now + 1, followed) : [];
+  for (const i of onMainLine) {
+    visit(history, i);
   }
   if (branch !== undefined) {
+    // A branch commit the main-line pass counted already counts once.
+    const counted = onMainLine.length === 0 ? undefined : new Set(onMainLine);
     const order = branch.byTime();
     const [start, end] = branch.timeRange(delegatedAt, now + 1);
     for (let k = start; k < end; k++) {
       const i = order[k] ?? 0;
-      if (!branch.isMerge(i) && (counted.size === 0 || !counted.has(history.indexOf(branch.hashOf(i))))) {
+      if (!branch.isMerge(i) && (counted === undefined || !counted.has(history.indexOf(branch.hashOf(i))))) {
         visit(branch, i);
       }
     }
