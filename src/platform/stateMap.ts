@@ -4,7 +4,8 @@ import { readLessonsRead } from '../domain/lessons/lessons';
 import { readNudgeProgress, type NudgeProgress } from '../domain/coach/nudges';
 import { readReflectionAnswers, type ReflectionAnswers } from '../domain/review/reflections';
 import { readReminderState, type ReminderState } from '../domain/coach/reminders';
-import { readSignalLinks, NO_LINKS, type SignalLinks } from '../domain/signals/links';
+import { readAnnounced, readSignalLinks, NO_LINKS, type SignalLinks } from '../domain/signals/links';
+import type { IdentityKey } from '../domain/signals/history';
 import type { StateEntry } from './state';
 import { EarlyStateMap } from './earlyStateMap';
 
@@ -135,6 +136,15 @@ export const StateMap = {
     read: readSignalLinks,
     defaultValue: NO_LINKS,
   } satisfies StateEntry<SignalLinks>,
+  /** The commit authors the lead was told are not linked yet, so no window tells them again; removed by Forget Repository Signals. */
+  signalsAnnounced: {
+    scope: 'workspace',
+    key: 'techLead.signals.announced',
+    version: 1,
+    kind: 'value',
+    read: readAnnounced,
+    defaultValue: [] as IdentityKey[],
+  } satisfies StateEntry<IdentityKey[]>,
   /** Which nudges were shown and done; TodayCoach versions it. */
   nudgeProgress: {
     scope: 'global',

@@ -65,3 +65,25 @@ export function ignoreIdentity(current: SignalLinks, identity: IdentityKey): Sig
   const unlinked = linkIdentity(current, identity, undefined);
   return { links: unlinked.links, ignored: [...unlinked.ignored, identity] };
 }
+
+/**
+ * The authors the lead was told about (the notification that authors are not linked yet), kept
+ * apart from the links: "Skip for now" in the linking step, or closing the notification, means the
+ * author is not announced again in another window or after a reload; the linking step still asks.
+ * Read back strictly, as the links are.
+ */
+export function readAnnounced(raw: unknown): IdentityKey[] | undefined {
+  return Array.isArray(raw) ? keys(raw) : undefined;
+}
+
+/** Of the authors nobody linked or ignored, those the lead was not told about yet. */
+export function toAnnounce(unlinked: readonly IdentityKey[], announced: readonly IdentityKey[]): IdentityKey[] {
+  const told = new Set(announced);
+  return unlinked.filter((key) => !told.has(key));
+}
+
+/** `announced` with `more` added; the most recent {@link MAX_KEYS} kept. */
+export function withAnnounced(announced: readonly IdentityKey[], more: readonly IdentityKey[]): IdentityKey[] {
+  const added = new Set(more);
+  return [...announced.filter((key) => !added.has(key)), ...added].slice(-MAX_KEYS);
+}

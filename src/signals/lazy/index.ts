@@ -12,10 +12,10 @@ import type { Services } from '../../services';
 import { disposeConsentPanel, openConsentPanel } from './consentPanel';
 import { cacheOf, SignalsEngine } from './engine';
 import { linkAuthors } from './linkAuthors';
+import type { Identity } from '../../domain/signals/identities';
+import { toAnnounce, withAnnounced } from '../../domain/signals/links';
 
 let engine: SignalsEngine | undefined;
-/** Authors the lead was told about in this window (so a notification is not repeated). */
-const told = new Set<string>();
 
 /** Starts reading (once); resolves when the history was read the first time. */
 async function startEngine(services: Services): Promise<SignalsEngine> {
@@ -24,7 +24,7 @@ async function startEngine(services: Services): Promise<SignalsEngine> {
     engine = started;
     started.onDidRead(() => {
       services.signals.refreshed();
-      offerLinking(services, started);
+      offerLinking(services, started).catch((error: unknown) => services.log.error('Could not offer the linking step', error));
     });
     // The knowledge islands ready, a linked branch read: the views ask again.
     started.onDidChangeAnswers(() => services.signals.refreshed());
@@ -47,13 +47,39 @@ async function stopEngine(services: Services): Promise<void> {
   await running?.idle();
 }
 
-/** When authors appear that nobody linked or ignored, says so once, with the linking step a click away. */
-function offerLinking(services: Services, running: SignalsEngine): void {
-  const fresh = running.unlinkedAuthors().filter((a) => !told.has(a.key));
+/**
+ * Remembers, in workspace state, that the lead was told about these authors (or is asked about them
+ * now), so that no window and no reload announces them again.
+ */
+async function markAnnounced(services: Services, authors: readonly Identity[]): Promise<void> {
+  const announced = services.state.get(StateMap.signalsAnnounced);
+  if (
+    toAnnounce(
+      authors.map((a) => a.key),
+      announced,
+    ).length > 0
+  ) {
+    await services.state.update(
+      StateMap.signalsAnnounced,
+      withAnnounced(
+        announced,
+        authors.map((a) => a.key),
+      ),
+    );
+  }
+}
+
+/** When authors appear that nobody linked, ignored or was told about, says so once, with the linking step a click away. */
+async function offerLinking(services: Services, running: SignalsEngine): Promise<void> {
+  const unlinked = running.unlinkedAuthors();
+  const fresh = toAnnounce(
+    unlinked.map((a) => a.key),
+    services.state.get(StateMap.signalsAnnounced),
+  );
   if (fresh.length === 0) {
     return;
   }
-  fresh.forEach((a) => told.add(a.key));
+  await markAnnounced(services, unlinked);
   const link = l10n.t('Link…');
   runInBackground(services.log, l10n.t('Link Commit Authors to People'), async () => {
     const choice = await vscode.window.showInformationMessage(
@@ -72,7 +98,7 @@ function offerLinking(services: Services, running: SignalsEngine): void {
 export async function startIfOn(services: Services): Promise<void> {
   if (services.state.get(StateMap.signalsOn)) {
     const running = await startEngine(services);
-    offerLinking(services, running);
+    await offerLinking(services, running);
   }
 }
 
@@ -82,7 +108,7 @@ export function turnOn(services: Services): void {
     const running = await startEngine(services);
     void vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Repository signals are on')}`, 4000);
     const authors = running.unlinkedAuthors();
-    authors.forEach((a) => told.add(a.key));
+    await markAnnounced(services, authors);
     if (authors.length > 0) {
       await linkAuthors(services, authors);
     }
@@ -120,10 +146,10 @@ export async function forget(services: Services): Promise<boolean> {
     return false;
   }
   await stopEngine(services);
-  told.clear();
   await cacheOf(services)?.forget();
   await services.state.remove(StateMap.signalsOn);
   await services.state.remove(StateMap.signalLinks);
+  await services.state.remove(StateMap.signalsAnnounced);
   void vscode.window.showInformationMessage(l10n.t('Repository signals are off, and everything they kept in this workspace is deleted.'));
   return true;
 }
@@ -142,7 +168,7 @@ export async function linkCommitAuthors(services: Services): Promise<number> {
   }
   const running = await startEngine(services);
   const authors = running.unlinkedAuthors();
-  authors.forEach((a) => told.add(a.key));
+  await markAnnounced(services, authors);
   return linkAuthors(services, authors);
 }
 
