@@ -5,6 +5,9 @@
  */
 import * as vscode from 'vscode';
 import * as l10n from '../../domain/core/l10n';
+import type { IdentityKey } from '../../domain/signals/history';
+import type { Identity } from '../../domain/signals/identities';
+import { toAnnounce, withAnnounced } from '../../domain/signals/links';
 import { Commands } from '../../ids';
 import { runInBackground } from '../../platform/commands';
 import { StateMap } from '../../platform/stateMap';
@@ -12,8 +15,6 @@ import type { Services } from '../../services';
 import { disposeConsentPanel, openConsentPanel } from './consentPanel';
 import { cacheOf, SignalsEngine } from './engine';
 import { linkAuthors } from './linkAuthors';
-import type { Identity } from '../../domain/signals/identities';
-import { toAnnounce, withAnnounced } from '../../domain/signals/links';
 
 let engine: SignalsEngine | undefined;
 
@@ -48,38 +49,25 @@ async function stopEngine(services: Services): Promise<void> {
 }
 
 /**
- * Remembers, in workspace state, that the lead was told about these authors (or is asked about them
- * now), so that no window and no reload announces them again.
+ * Records, in workspace state, that the lead was told about these authors (or is asked about them
+ * now), so that no window and no reload announces them again; returns those not told before.
  */
-async function markAnnounced(services: Services, authors: readonly Identity[]): Promise<void> {
+async function announce(services: Services, authors: readonly Identity[]): Promise<IdentityKey[]> {
+  const keys = authors.map((a) => a.key);
   const announced = services.state.get(StateMap.signalsAnnounced);
-  if (
-    toAnnounce(
-      authors.map((a) => a.key),
-      announced,
-    ).length > 0
-  ) {
-    await services.state.update(
-      StateMap.signalsAnnounced,
-      withAnnounced(
-        announced,
-        authors.map((a) => a.key),
-      ),
-    );
+  const fresh = toAnnounce(keys, announced);
+  if (fresh.length > 0) {
+    await services.state.update(StateMap.signalsAnnounced, withAnnounced(announced, keys));
   }
+  return fresh;
 }
 
 /** When authors appear that nobody linked, ignored or was told about, says so once, with the linking step a click away. */
 async function offerLinking(services: Services, running: SignalsEngine): Promise<void> {
-  const unlinked = running.unlinkedAuthors();
-  const fresh = toAnnounce(
-    unlinked.map((a) => a.key),
-    services.state.get(StateMap.signalsAnnounced),
-  );
+  const fresh = await announce(services, running.unlinkedAuthors());
   if (fresh.length === 0) {
     return;
   }
-  await markAnnounced(services, unlinked);
   const link = l10n.t('Link…');
   runInBackground(services.log, l10n.t('Link Commit Authors to People'), async () => {
     const choice = await vscode.window.showInformationMessage(
@@ -108,7 +96,7 @@ export function turnOn(services: Services): void {
     const running = await startEngine(services);
     void vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Repository signals are on')}`, 4000);
     const authors = running.unlinkedAuthors();
-    await markAnnounced(services, authors);
+    await announce(services, authors);
     if (authors.length > 0) {
       await linkAuthors(services, authors);
     }
@@ -168,7 +156,7 @@ export async function linkCommitAuthors(services: Services): Promise<number> {
   }
   const running = await startEngine(services);
   const authors = running.unlinkedAuthors();
-  await markAnnounced(services, authors);
+  await announce(services, authors);
   return linkAuthors(services, authors);
 }
 
