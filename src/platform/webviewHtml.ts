@@ -29,9 +29,23 @@ function pageStyleFiles(own: string): string[] {
   return ['codicon.css', 'common.css', own];
 }
 
-/** The same, as URIs under `root` (dist/webview). */
-export function pageStyles(root: vscode.Uri, own: string): vscode.Uri[] {
-  return pageStyleFiles(own).map((file) => vscode.Uri.joinPath(root, file));
+/** dist/webview: where the pages' built files are, and the one folder a page may load from. */
+export function pagesFolder(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+/** What every page's webview allows: its scripts, and loading only from dist/webview. */
+export function pageWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [pagesFolder(extensionUri)] };
+}
+
+/** A page's built files in dist/webview: the shared style sheets, then its own `<page>.css`, and `<page>.js`. */
+export function pageFiles(extensionUri: vscode.Uri, page: string): Pick<PageTemplate, 'styles' | 'script'> {
+  const root = pagesFolder(extensionUri);
+  return {
+    styles: pageStyleFiles(`${page}.css`).map((file) => vscode.Uri.joinPath(root, file)),
+    script: vscode.Uri.joinPath(root, `${page}.js`),
+  };
 }
 
 export interface PageTemplate {

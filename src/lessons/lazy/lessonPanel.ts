@@ -6,7 +6,7 @@ import { Disposable } from '../../platform/disposable';
 import { readText } from '../../platform/files';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { pageStyles, renderPage } from '../../platform/webviewHtml';
+import { pageFiles, pageWebviewOptions, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isExternalWebLink, isLessonToExtension, type LessonPageState, type LessonToExtension, type LessonToPage } from '../protocol';
 import type { Services } from '../../services';
@@ -99,7 +99,6 @@ export class LessonPanel extends Disposable {
     const index = all.indexOf(lesson);
     const previous = all[index - 1];
     const next = all[index + 1];
-    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     const state: LessonPageState = {
       id: lesson.id,
       read: this.services.lessons.isRead(lesson.id),
@@ -109,8 +108,7 @@ export class LessonPanel extends Disposable {
     this.panel.title = lesson.title;
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: lesson.title,
-      styles: pageStyles(root, 'lesson.css'),
-      script: vscode.Uri.joinPath(root, 'lesson.js'),
+      ...pageFiles(this.services.extensionUri, 'lesson'),
       initialState: state,
       body: `
 <main class="lesson-page">
@@ -170,16 +168,11 @@ ${html}
 }
 
 export function createLessonPanel(services: Services, onDisposed: () => void, existing?: vscode.WebviewPanel): LessonPanel {
-  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-  const panel =
-    existing ??
-    vscode.window.createWebviewPanel(WebviewPanels.lesson, l10n.t('Lesson'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [root],
-    });
+  const options = pageWebviewOptions(services.extensionUri);
+  const panel = existing ?? vscode.window.createWebviewPanel(WebviewPanels.lesson, l10n.t('Lesson'), vscode.ViewColumn.Active, options);
   if (existing) {
     // A panel VS Code restored after a reload gets its options here; a new one got them when it was made.
-    existing.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    existing.webview.options = options;
   }
   panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'lesson-icon.svg');
   return new LessonPanel(services, panel, onDisposed);

@@ -8,7 +8,7 @@ import { runInBackground } from '../../platform/commands';
 import { Disposable } from '../../platform/disposable';
 import { StateMap } from '../../platform/stateMap';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { pageStyles, renderPage } from '../../platform/webviewHtml';
+import { pageFiles, pageWebviewOptions, renderPage } from '../../platform/webviewHtml';
 import { isReviewToExtension, type ReviewPageModel, type ReviewToExtension, type ReviewToPage } from '../protocol';
 import type { Services } from '../../services';
 import { buildReviewModel, reviewMarkdown } from './reviewModel';
@@ -82,14 +82,12 @@ class ReviewPanel extends Disposable {
   }
 
   render(): void {
-    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     const model = this.model();
     this.modelInHtml = JSON.stringify(model);
     this.panel.title = l10n.t('Weekly Review');
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: l10n.t('Weekly Review: {0}', model.title),
-      styles: pageStyles(root, 'review.css'),
-      script: vscode.Uri.joinPath(root, 'review.js'),
+      ...pageFiles(this.services.extensionUri, 'review'),
       initialState: model,
       body: '<main id="review" class="review-page"></main>',
     });
@@ -208,10 +206,8 @@ export async function openWeeklyReview(services: Services, arg: unknown): Promis
     await current.show(day);
     return;
   }
-  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
   const panel = vscode.window.createWebviewPanel(WebviewPanels.weeklyReview, l10n.t('Weekly Review'), vscode.ViewColumn.Active, {
-    enableScripts: true,
-    localResourceRoots: [root],
+    ...pageWebviewOptions(services.extensionUri),
     retainContextWhenHidden: false,
   });
   panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activity-icon.svg');

@@ -3,7 +3,7 @@ import * as l10n from '../../domain/core/l10n';
 import { WebviewPanels } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { pageStyles, renderPage } from '../../platform/webviewHtml';
+import { pageFiles, pageWebviewOptions, renderPage } from '../../platform/webviewHtml';
 import { StateMap } from '../../platform/stateMap';
 import type { Services } from '../../services';
 import { isSignalsConsentToExtension, type SignalsConsentState, type SignalsConsentToExtension } from '../protocol';
@@ -49,11 +49,9 @@ class ConsentPanel extends Disposable {
   }
 
   render(): void {
-    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: l10n.t('Repository signals'),
-      styles: pageStyles(root, 'signalsConsent.css'),
-      script: vscode.Uri.joinPath(root, 'signalsConsent.js'),
+      ...pageFiles(this.services.extensionUri, 'signalsConsent'),
       initialState: this.state(),
       body: `<main id="signals-consent" class="consent-page"></main>`,
     });
@@ -94,11 +92,12 @@ export function openConsentPanel(services: Services, onTurnOn: () => Promise<voi
     open.reveal();
     return;
   }
-  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-  const panel = vscode.window.createWebviewPanel(WebviewPanels.signalsConsent, l10n.t('Repository signals'), vscode.ViewColumn.Active, {
-    enableScripts: true,
-    localResourceRoots: [root],
-  });
+  const panel = vscode.window.createWebviewPanel(
+    WebviewPanels.signalsConsent,
+    l10n.t('Repository signals'),
+    vscode.ViewColumn.Active,
+    pageWebviewOptions(services.extensionUri),
+  );
   panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activity-icon.svg');
   open = new ConsentPanel(services, panel, onTurnOn, () => (open = undefined));
   open.render();

@@ -5,7 +5,7 @@ import { describeNextOneOnOne, MOOD_WORDS, TOPIC_LABELS, TOPICS, type Mood, type
 import { parseLogOneOnOneArgs } from '../../domain/team/input';
 import { WebviewPanels } from '../../ids';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { pageStyles, renderPage } from '../../platform/webviewHtml';
+import { pageFiles, pageWebviewOptions, renderPage } from '../../platform/webviewHtml';
 import { confirmTeamChange } from '../../teamUndo';
 import { isOneOnOneToExtension, type OneOnOneFormState, type OneOnOneToPage } from '../protocol';
 import type { Services } from '../../services';
@@ -62,7 +62,6 @@ export async function logOneOnOne(services: Services, arg: unknown): Promise<One
 let openPanel: vscode.WebviewPanel | undefined;
 
 function openForm(services: Services, person: string | undefined): void {
-  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
   if (openPanel) {
     // One form at a time, and never one thrown away with notes in it: show the open one.
     openPanel.reveal(undefined, false);
@@ -71,8 +70,7 @@ function openForm(services: Services, person: string | undefined): void {
   }
   // Kept alive while another tab is in front, so notes being typed are not lost.
   const panel = vscode.window.createWebviewPanel(WebviewPanels.oneOnOne, l10n.t('Log 1:1'), vscode.ViewColumn.Active, {
-    enableScripts: true,
-    localResourceRoots: [root],
+    ...pageWebviewOptions(services.extensionUri),
     retainContextWhenHidden: true,
   });
   openPanel = panel;
@@ -85,8 +83,7 @@ function openForm(services: Services, person: string | undefined): void {
   };
   panel.webview.html = renderPage(panel.webview, {
     title: l10n.t('Log 1:1'),
-    styles: pageStyles(root, 'oneOnOne.css'),
-    script: vscode.Uri.joinPath(root, 'oneOnOne.js'),
+    ...pageFiles(services.extensionUri, 'oneOnOne'),
     initialState: state,
     body: `
 <main class="form-page">

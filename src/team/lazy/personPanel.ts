@@ -5,7 +5,7 @@ import { Commands, WebviewPanels } from '../../ids';
 import { runInBackground } from '../../platform/commands';
 import { Disposable } from '../../platform/disposable';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { pageStyles, renderPage } from '../../platform/webviewHtml';
+import { pageFiles, pageWebviewOptions, renderPage } from '../../platform/webviewHtml';
 import { escapeHtml } from '../../shared/html';
 import { isPersonToExtension, type PersonPageModel, type PersonToExtension, type PersonToPage } from '../protocol';
 import type { Services } from '../../services';
@@ -64,13 +64,11 @@ class PersonPanel extends Disposable {
       this.panel.dispose();
       return;
     }
-    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
     this.modelInHtml = JSON.stringify(model);
     this.panel.title = model.name;
     this.panel.webview.html = renderPage(this.panel.webview, {
       title: model.name,
-      styles: pageStyles(root, 'person.css'),
-      script: vscode.Uri.joinPath(root, 'person.js'),
+      ...pageFiles(this.services.extensionUri, 'person'),
       initialState: model,
       body: `<main id="person" class="person-page" aria-label="${escapeHtml(model.name)}"></main>`,
     });
@@ -163,10 +161,8 @@ export function openPersonPanel(services: Services, personId: string, catalogue:
     existing.reveal();
     return;
   }
-  const root = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
   const panel = vscode.window.createWebviewPanel(WebviewPanels.person, services.team.nameOf(personId), vscode.ViewColumn.Active, {
-    enableScripts: true,
-    localResourceRoots: [root],
+    ...pageWebviewOptions(services.extensionUri),
     enableFindWidget: true,
   });
   panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'activity-icon.svg');

@@ -3,7 +3,7 @@ import { Commands, Views } from '../../ids';
 import { Disposable } from '../../platform/disposable';
 import { runInBackground } from '../../platform/commands';
 import { validatedReceiver } from '../../platform/webviewMessages';
-import { renderPage } from '../../platform/webviewHtml';
+import { pagesFolder, pageWebviewOptions, renderPage } from '../../platform/webviewHtml';
 import { script, styles } from 'page-assets:today';
 import { escapeHtml, withIconFontAt } from '../../shared/html';
 import { isTodayToExtension, type TodayToExtension, type TodayToPage, type TodayViewState } from '../protocol';
@@ -66,8 +66,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    const root = vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview');
-    view.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    view.webview.options = pageWebviewOptions(this.services.extensionUri);
     const receive = validatedReceiver(this.services.log, 'Today view', l10n.t('The Today view action'), isTodayToExtension, (message) =>
       this.handle(message),
     );
@@ -84,7 +83,7 @@ export class TodayViewProvider extends Disposable implements vscode.WebviewViewP
     // The view is in the sidebar at start-up: its CSS and script are in the bundle and go into the
     // HTML, so its text shows without waiting for a file read here or a request from the webview.
     // Only the icon font is requested, by URL, once the page has loaded (see today/page/today.css).
-    const font = view.webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.ttf')).toString();
+    const font = view.webview.asWebviewUri(vscode.Uri.joinPath(pagesFolder(this.services.extensionUri), 'codicon.ttf')).toString();
     view.webview.html = renderPage(view.webview, {
       title: l10n.t("Today's nudge"),
       styles: [],
