@@ -29,7 +29,10 @@ export interface BundleSizes {
   mainBundleBytes: number | null;
   /** Those files, relative to dist/. */
   mainFiles: string[];
+  /** dist/tech-lead-coach.vsix: the package VS Code desktop and remote windows install (the Node build). */
   vsixBytes: number | null;
+  /** dist/tech-lead-coach-web.vsix: the package VS Code for the Web installs (target web, the web build). */
+  webVsixBytes: number | null;
   /** dist/*.mjs other than extension.mjs. */
   otherBundles: BundleFile[];
   /** dist/webview/lesson.js, the lesson page's script (null when missing). */
@@ -98,9 +101,10 @@ export async function measureBundleSizes(root: string): Promise<BundleSizes> {
   const { code, out } = await runPackage(root);
   const buildMs = Date.now() - started;
   const vsix = path.join(dist, 'tech-lead-coach.vsix');
+  const webVsix = path.join(dist, 'tech-lead-coach-web.vsix');
   const main = path.join(dist, 'extension.mjs');
   let buildError: string | undefined;
-  if (code !== 0 || !fresh(vsix)) {
+  if (code !== 0 || !fresh(vsix) || !fresh(webVsix)) {
     const lines = out
       .trim()
       .split('\n')
@@ -137,6 +141,7 @@ export async function measureBundleSizes(root: string): Promise<BundleSizes> {
     mainBundleBytes: bundlesBuilt ? bytesOf(mainFiles) : null,
     mainFiles,
     vsixBytes: buildError === undefined ? sizeOf(vsix) : null,
+    webVsixBytes: buildError === undefined ? sizeOf(webVsix) : null,
     otherBundles,
     lessonPageBytes: bundlesBuilt && fresh(lessonPage) ? sizeOf(lessonPage) : null,
   };

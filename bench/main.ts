@@ -246,7 +246,15 @@ async function main(): Promise<void> {
     value: sizes.vsixBytes,
     unit: 'bytes',
     goal: 300_000,
-    detail: 'dist/tech-lead-coach.vsix',
+    detail: 'dist/tech-lead-coach.vsix (desktop and remote windows: the Node build)',
+    ...(buildWhy ? { why: buildWhy } : {}),
+  });
+  rows.push({
+    key: 'webVsixBytes',
+    value: sizes.webVsixBytes,
+    unit: 'bytes',
+    goal: 300_000,
+    detail: 'dist/tech-lead-coach-web.vsix (target web: the web build)',
     ...(buildWhy ? { why: buildWhy } : {}),
   });
   if (buildWhy && sizes.mainBundleBytes !== null) {

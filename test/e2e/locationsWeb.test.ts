@@ -29,7 +29,7 @@ describe('In the browser: one team in every window (the user location, web worke
   let two: Page;
 
   before(async () => {
-    const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-web-test.vsix');
+    const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-web.vsix');
     server = await startCodeServer({
       vsixPaths: [vsix],
       workspaceDir: api,

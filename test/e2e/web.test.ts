@@ -1,5 +1,5 @@
 /**
- * The web build: the product packaged without "main" (dist/tech-lead-coach-web-test.vsix), so VS
+ * The web build: the product's web package (dist/tech-lead-coach-web.vsix: no "main", target web), so VS
  * Code for the browser runs it from its "browser" entry in the web worker extension host, as
  * vscode.dev and github.dev would. A subset of the journeys: the sidebar and Today, Log Delegation,
  * a lesson, and a reload that keeps the data.
@@ -40,8 +40,8 @@ describe('In the browser: the web build in the web worker extension host', funct
   let page: Page;
 
   before(async () => {
-    const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-web-test.vsix');
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package:all`);
+    const vsix = path.join(repoRoot(), 'dist', 'tech-lead-coach-web.vsix');
+    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run npm run package`);
     server = await startCodeServer({ vsixPaths: [vsix], workspaceDir: workspace, stateDir, port: await freePort() });
     workbench = await openWorkbench(server, { browserProfileDir: path.join(stateDir, 'browser') });
     page = workbench.page;
