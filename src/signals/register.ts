@@ -22,11 +22,24 @@ function needsLocalRepository(): void {
   );
 }
 
+/** Where the lead turned the signals on and this window can read a repository: runs `read` in the background. */
+function readIfOn(services: Services, read: (part: typeof SignalsLazy) => Promise<void>): void {
+  if (lazy !== undefined && localRepositoryPossible()) {
+    runInBackground(services.log, l10n.t('Read the repository signals'), async () => {
+      const { StateMap } = await import('../platform/stateMap');
+      if (services.state.get(StateMap.signalsOn)) {
+        await read(await lazy.load());
+      }
+    });
+  }
+}
+
 /**
  * Repository signals: four commands; nothing loads at activation. The lazy part loads when a
  * command runs, or after the team loaded where the lead turned the signals on.
  */
 export function registerSignals(services: Services): vscode.Disposable[] {
+  let started = false;
   const command = (id: string, title: string, run: (part: typeof SignalsLazy) => unknown): vscode.Disposable =>
     registerCommand(services.log, id, title, async () => {
       if (lazy === undefined || !localRepositoryPossible()) {
@@ -50,16 +63,17 @@ export function registerSignals(services: Services): vscode.Disposable[] {
     // After the team loaded, and only where the lead turned them on. The storage map is already
     // loaded by then (with the services' heavy part); importing it here at activation would bring
     // every stored value's reader into the activation bundle.
-    services.whenLoaded(() => {
-      if (lazy !== undefined && localRepositoryPossible()) {
-        runInBackground(services.log, l10n.t('Read the repository signals'), async () => {
-          const { StateMap } = await import('../platform/stateMap');
-          if (services.state.get(StateMap.signalsOn)) {
-            await (await lazy.load()).startIfOn(services);
-          }
-        });
-      }
-    }),
+    // Then again when a folder is added to (or removed from) a multi-root workspace, or the lead
+    // trusts the workspace: neither restarts the extension host, so the signals read again from
+    // what is there now.
+    services.whenLoaded(
+      () => {
+        const again = started;
+        started = true;
+        readIfOn(services, (part) => (again ? part.restartIfOn(services) : part.startIfOn(services)));
+      },
+      () => [vscode.workspace.onDidChangeWorkspaceFolders, vscode.workspace.onDidGrantWorkspaceTrust],
+    ),
     { dispose: () => lazy?.loaded?.disposeSignals(services) },
   ];
 }

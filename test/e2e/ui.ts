@@ -277,11 +277,15 @@ export interface ProductWindow {
 
 /**
  * For a suite: registers its hooks (before: code-server with the product's .vsix in a fresh
- * workspace, the window open with the Tech Lead sidebar shown; afterEach: a failed test's
+ * workspace folder, the window open on it (or on `opens.workspaceFile` in it) with the Tech Lead sidebar shown; afterEach: a failed test's
  * screenshot; after: everything closed and removed). The window's parts are there from the first
  * test, or the suite's own `before`, on.
  */
-export function openProductWindow(workspacePrefix: string, userSettings?: Record<string, unknown>): ProductWindow {
+export function openProductWindow(
+  workspacePrefix: string,
+  userSettings?: Record<string, unknown>,
+  opens?: { workspaceFile: string },
+): ProductWindow {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), workspacePrefix));
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
@@ -291,7 +295,7 @@ export function openProductWindow(workspacePrefix: string, userSettings?: Record
       workspaceDir: workspace,
       ...(userSettings ? { userSettings } : {}),
     });
-    workbench = await openWorkbench(server);
+    workbench = await openWorkbench(server, opens ? { workspaceFile: path.join(workspace, opens.workspaceFile) } : {});
     await waitForCoachReady(workbench.page, server);
     await openSidebar(workbench.page);
   });

@@ -17,6 +17,8 @@ import { cacheOf, SignalsEngine } from './engine';
 import { linkAuthors } from './linkAuthors';
 
 let engine: SignalsEngine | undefined;
+/** While the lead is in the linking step (or turning the signals on, which opens it): no toast offers it as well. */
+let linking = false;
 
 /** Starts reading (once); resolves when the history was read the first time. */
 async function startEngine(services: Services): Promise<SignalsEngine> {
@@ -64,8 +66,11 @@ async function announce(services: Services, authors: readonly Identity[]): Promi
 
 /** When authors appear that nobody linked, ignored or was told about, says so once, with the linking step a click away. */
 async function offerLinking(services: Services, running: SignalsEngine): Promise<void> {
+  if (linking) {
+    return;
+  }
   const fresh = await announce(services, running.unlinkedAuthors());
-  if (fresh.length === 0) {
+  if (fresh.length === 0 || linking) {
     return;
   }
   const link = l10n.t('Link…');
@@ -90,17 +95,31 @@ export async function startIfOn(services: Services): Promise<void> {
   }
 }
 
-export function turnOn(services: Services): void {
-  openConsentPanel(services, async () => {
-    await services.state.update(StateMap.signalsOn, true);
+/**
+ * The workspace's folders changed, or the lead trusted it: where the signals are on, reads again from
+ * the repositories there now (a repository's paths take its folder's name once there are two).
+ */
+export async function restartIfOn(services: Services): Promise<void> {
+  if (services.state.get(StateMap.signalsOn)) {
+    await stopEngine(services);
     const running = await startEngine(services);
-    void vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Repository signals are on')}`, 4000);
-    const authors = running.unlinkedAuthors();
-    await announce(services, authors);
-    if (authors.length > 0) {
-      await linkAuthors(services, authors);
-    }
-  });
+    await offerLinking(services, running);
+  }
+}
+
+export function turnOn(services: Services): void {
+  openConsentPanel(services, () =>
+    whileLinking(async () => {
+      await services.state.update(StateMap.signalsOn, true);
+      const running = await startEngine(services);
+      void vscode.window.setStatusBarMessage(`$(check) ${l10n.t('Repository signals are on')}`, 4000);
+      const authors = running.unlinkedAuthors();
+      await announce(services, authors);
+      if (authors.length > 0) {
+        await linkAuthors(services, authors);
+      }
+    }),
+  );
 }
 
 export async function turnOff(services: Services): Promise<void> {
@@ -154,10 +173,21 @@ export async function linkCommitAuthors(services: Services): Promise<number> {
     }
     return 0;
   }
-  const running = await startEngine(services);
-  const authors = running.unlinkedAuthors();
-  await announce(services, authors);
-  return linkAuthors(services, authors);
+  return whileLinking(async () => {
+    const running = await startEngine(services);
+    const authors = running.unlinkedAuthors();
+    await announce(services, authors);
+    return linkAuthors(services, authors);
+  });
+}
+
+async function whileLinking<T>(run: () => Promise<T>): Promise<T> {
+  linking = true;
+  try {
+    return await run();
+  } finally {
+    linking = false;
+  }
 }
 
 export function disposeSignals(services: Services): void {

@@ -32,6 +32,8 @@ export interface OpenWorkbenchOptions {
   timeoutMs?: number;
   /** Open another folder than server.workspaceDir. */
   folder?: string;
+  /** Open this .code-workspace file (a multi-root workspace) instead of a folder. */
+  workspaceFile?: string;
   /**
    * A Chromium profile folder kept between windows. VS Code for the browser keeps workspace and
    * global state in the browser (IndexedDB), so a "restart" that should keep that state needs the
@@ -57,7 +59,7 @@ async function launchContext(opts: OpenWorkbenchOptions): Promise<BrowserContext
 
 /**
  * Launches headless Debian Chromium (never a downloaded browser) at 1400x900, opens
- * `${server.url}/?folder=${workspaceDir}` and waits for the workbench and its status bar.
+ * `${server.url}/?folder=${workspaceDir}` (or `?workspace=` a .code-workspace file) and waits for the workbench and its status bar.
  */
 export async function openWorkbench(server: CodeServer, opts: OpenWorkbenchOptions = {}): Promise<Workbench> {
   const context = await launchContext(opts);
@@ -72,8 +74,11 @@ export async function openWorkbench(server: CodeServer, opts: OpenWorkbenchOptio
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const problems = collectPageErrors(page);
-    const folder = opts.folder ?? server.workspaceDir;
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, {
+    const opened =
+      opts.workspaceFile !== undefined
+        ? `workspace=${encodeURIComponent(opts.workspaceFile)}`
+        : `folder=${encodeURIComponent(opts.folder ?? server.workspaceDir)}`;
+    await page.goto(`${server.url}/?${opened}`, {
       waitUntil: 'domcontentloaded',
       timeout: opts.timeoutMs ?? 60_000,
     });
