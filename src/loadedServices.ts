@@ -119,7 +119,7 @@ export async function loadParts({ context, state, clock, log, signals }: LoadDep
     team.lock(movedAway(moved));
     tellLocked(log, movedAway(moved));
   }
-  context.subscriptions.push(...followTeamPlace(team, place, log));
+  context.subscriptions.push(...followTeamPlace(team, place, log, () => movedMarkerOf(place, state)));
   offerWorkspaceTeam(place, state, log);
   const moving: MovingTest = (d) =>
     d.level >= 6 && d.code !== undefined && signals.current?.followThrough(d, team.nameOf(d.personId))?.moving !== undefined;

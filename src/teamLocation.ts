@@ -227,23 +227,35 @@ export function movedAway(marker: MovedMarker): string {
  * it again when files change there (a watcher, and a timer for the events a watcher misses), at
  * most one read at a time; says once when the team was moved elsewhere or a sync tool left
  * conflict copies. And for every place: when the setting that says where the team is changes,
- * this window stops writing where it was and offers a reload.
+ * this window stops writing where it was and offers a reload; set back before the reload, the
+ * window writes there again.
  */
-export function followTeamPlace(store: TeamStore, place: TeamPlace, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function followTeamPlace(
+  store: TeamStore,
+  place: TeamPlace,
+  log: vscode.LogOutputChannel,
+  movedMarker: () => Promise<MovedMarker | undefined>,
+): vscode.Disposable[] {
+  const settingChanged = l10n.t(
+    'Where the team is kept changed ({0}): reload the window to use the team there. Nothing more is written here.',
+    settingId(Settings.teamLocation),
+  );
   const disposables: vscode.Disposable[] = [
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (
-        (event.affectsConfiguration(settingId(Settings.teamLocation)) || event.affectsConfiguration(settingId(Settings.teamFolder))) &&
-        store.lockedReason === undefined &&
-        !samePlace(readTeamLocation(), place)
-      ) {
-        store.lock(
-          l10n.t(
-            'Where the team is kept changed ({0}): reload the window to use the team there. Nothing more is written here.',
-            settingId(Settings.teamLocation),
-          ),
-        );
+      if (!event.affectsConfiguration(settingId(Settings.teamLocation)) && !event.affectsConfiguration(settingId(Settings.teamFolder))) {
+        return;
+      }
+      const here = samePlace(readTeamLocation(), place);
+      if (!here && store.lockedReason === undefined) {
+        store.lock(settingChanged);
         offerReload(log, l10n.t('Where Tech Lead Coach keeps your team changed. Reload the window to use the team there.'));
+      } else if (here && store.lockedReason === settingChanged) {
+        // Set back before a reload: this window writes here again, unless the team was moved away meanwhile.
+        runInBackground(log, l10n.t('Use the team here again'), async () => {
+          if ((await movedMarker()) === undefined && (await store.unlock(settingChanged))) {
+            void vscode.window.setStatusBarMessage(`$(check) ${l10n.t('The team is kept here again: this window writes it.')}`, 5000);
+          }
+        });
       }
     }),
   ];

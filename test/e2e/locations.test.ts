@@ -229,4 +229,26 @@ describe('Move Team Data: from the workspace to a folder and back', function () 
       30_000,
     );
   });
+
+  it('the setting changed by hand stops the writes here, and set back before a reload, the window writes again', async () => {
+    // In the workspace's settings, as a lead editing .vscode/settings.json would.
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'techLead.team.location': 'user' }, null, 2));
+    await toast('Where Tech Lead Coach keeps your team changed');
+    await runCommand(page(), 'Tech Lead: Add Person');
+    await toast('Where the team is kept changed');
+    fs.writeFileSync(settingsFile, '{}\n');
+    await page().locator('.statusbar-item', { hasText: 'The team is kept here again' }).first().waitFor({ timeout: 30_000 });
+    await runCommand(page(), 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
+    await answerStep(page(), '1/2', 'Bo');
+    await answerStep(page(), '2/2');
+    await quickInput(page()).waitFor({ state: 'hidden' });
+    await waitUntil(
+      'Bo in the Team view',
+      () => treeRows(page(), 'Team'),
+      (rows) => rows.some((r) => r.label.startsWith('Bo')),
+      30_000,
+    );
+  });
 });

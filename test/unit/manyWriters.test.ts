@@ -495,4 +495,35 @@ describe('many writers on one team', function () {
     );
     assert.equal((await load()).people().length, 1, 'two stores made two people of one name');
   });
+
+  it('a store locked because the setting moved the team away writes again when unlocked with that reason, on what others wrote meanwhile', async () => {
+    const storage = new MemoryStorage();
+    const clock = new FakeClock('2026-11-24');
+    const ids = sequentialIds();
+    const load = (): Promise<TeamStore> => loadTeamStore(storage, storage.files, teamKeys, clock, ids, { cadenceDays: () => 14 });
+    const one = await load();
+    const two = await load();
+    one.lock('the setting changed');
+    await assert.rejects(one.addPerson({ name: 'Kim' }), StoreRefusal);
+    await two.addPerson({ name: 'Lee' });
+    // Another reason (the team moved elsewhere) is not taken back by this one, nor the reverse.
+    assert.equal(await one.unlock('moved elsewhere'), false);
+    assert.equal(one.lockedReason, 'the setting changed');
+    assert.equal(await one.unlock('the setting changed'), true);
+    assert.equal(one.lockedReason, undefined);
+    assert.deepEqual(
+      one.people().map((p) => p.name),
+      ['Lee'],
+      'the unlocked store did not read what the other wrote',
+    );
+    await one.addPerson({ name: 'Kim' });
+    assert.deepEqual(
+      (await load())
+        .people()
+        .map((p) => p.name)
+        .sort(),
+      ['Kim', 'Lee'],
+    );
+    assert.equal(await one.unlock('the setting changed'), false, 'an unlocked store has nothing to take back');
+  });
 });

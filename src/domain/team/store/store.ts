@@ -414,6 +414,23 @@ export class TeamStore {
     this.locked ??= reason;
   }
 
+  /**
+   * Takes back a lock given with exactly this reason (the setting that moved the team away was set
+   * back); a lock with another reason (the team moved elsewhere) stays. Reads the stored team again
+   * first, so nothing written elsewhere meanwhile is written over. Resolves whether it unlocked.
+   */
+  async unlock(reason: string): Promise<boolean> {
+    if (this.locked !== reason) {
+      return false;
+    }
+    await this.refresh();
+    if (this.locked !== reason) {
+      return false;
+    }
+    this.locked = undefined;
+    return true;
+  }
+
   /** Why the store refuses every change (see lock), if it does. */
   get lockedReason(): string | undefined {
     return this.locked;
