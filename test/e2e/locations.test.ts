@@ -33,7 +33,7 @@ import {
 } from './ui';
 
 describe('One team in every window (the user location)', function () {
-  this.timeout(240_000);
+  this.timeout(300_000);
   const api = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-loc-api-'));
   const web = fs.mkdtempSync(path.join(os.tmpdir(), 'tlc-loc-web-'));
   let server: CodeServer | undefined;
@@ -133,6 +133,34 @@ describe('One team in every window (the user location)', function () {
       );
       assert.equal(rows.filter((r) => r.label.startsWith('Sam')).length, 1, JSON.stringify(rows));
     }
+  });
+
+  it('work delegated to the same person in each window at the same moment: both are kept, in both windows', async () => {
+    const tasks = ['Api: own the release notes', 'Web: own the style guide'];
+    const logUpToLast = async (p: Page, task: string): Promise<void> => {
+      await runCommand(p, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
+      await answerStep(p, '1/6', task);
+      await answerStep(p, '2/6', 'Priya');
+      await answerStep(p, '3/6');
+      await answerStep(p, '4/6');
+      await answerStep(p, '5/6');
+    };
+    await Promise.all([logUpToLast(page(one), tasks[0] ?? ''), logUpToLast(page(two), tasks[1] ?? '')]);
+    // Both last steps answered as close together as two pages allow: two writes to Priya's records.
+    await Promise.all([answerStep(page(one), '6/6'), answerStep(page(two), '6/6')]);
+    for (const w of [one, two]) {
+      const rows = await waitUntil(
+        'both delegations to Priya',
+        () => treeRows(page(w), 'Delegations'),
+        (r) => tasks.every((task) => r.some((row) => row.text.includes(task))),
+        10_000,
+      );
+      for (const task of tasks) {
+        assert.equal(rows.filter((row) => row.text.includes(task)).length, 1, JSON.stringify(rows));
+      }
+    }
+    const team = await treeRows(page(one), 'Team');
+    assert.equal(team.filter((r) => r.label.startsWith('Priya')).length, 1, JSON.stringify(team));
   });
 });
 
