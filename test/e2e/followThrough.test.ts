@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DAY, localTime, TestRepository } from './gitRepository';
 import { runCommand } from './harness';
 import {
+  addPerson,
   answerStep,
   expandPane,
   groupOf,
@@ -58,13 +59,6 @@ describe('Follow-through: work linked to code is moving, knowledge to share, Del
 
   after(() => sessions.dispose());
 
-  const addPerson = async (name: string): Promise<void> => {
-    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/2', name);
-    await answerStep(page, '2/2');
-    await quickInput(page).waitFor({ state: 'hidden' });
-  };
-
   /** Log Delegation, guided: level Inquire, due tomorrow, no note; at the code step, the folders typed are checked. */
   const logDelegation = async (task: string, person: string, folder?: string): Promise<void> => {
     await runCommand(page, 'Tech Lead: Log Delegation', undefined, { opensQuickInput: true });
@@ -96,8 +90,8 @@ describe('Follow-through: work linked to code is moving, knowledge to share, Del
     page = await sessions.open(0);
     await openSidebar(page);
     await expandPane(page, 'Team');
-    await addPerson(PRIYA.name);
-    await addPerson(SAM.name);
+    await addPerson(page, PRIYA.name);
+    await addPerson(page, SAM.name);
     await runCommand(page, 'Tech Lead: Turn On Repository Signals…');
     const consent = await webviewFrame(page, '#signals-consent h1');
     await consent.getByRole('button', { name: 'Turn On' }).click();

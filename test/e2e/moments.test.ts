@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { runCommand } from './harness';
 import {
+  addPerson,
   answerStep,
   expandPane,
   pane,
@@ -72,10 +73,7 @@ describe('The five actions in one step each, and the Today view at the height it
   });
 
   it('logs a moment from the palette, with someone: it shows on their page', async () => {
-    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/2', 'Sam');
-    await answerStep(page, '2/2');
-    await quickInput(page).waitFor({ state: 'hidden' });
+    await addPerson(page, 'Sam');
     await runCommand(page, 'Tech Lead: Log Moment…', undefined, { opensQuickInput: true });
     await quickInputRows(page).filter({ hasText: 'Explained the bigger picture' }).first().click();
     await quickInputRows(page).filter({ hasText: 'Sam' }).first().click();

@@ -13,7 +13,17 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
 import { localTime, TestRepository } from './gitRepository';
 import { runCommand } from './harness';
-import { answerStep, expandPane, openProductWindow, quickInput, quickInputBox, quickInputRows, waitUntil, webviewFrame } from './ui';
+import {
+  addPerson,
+  linkSuggestedAuthor,
+  expandPane,
+  openProductWindow,
+  quickInput,
+  quickInputBox,
+  quickInputRows,
+  waitUntil,
+  webviewFrame,
+} from './ui';
 
 const SAM = { name: 'Sam Lee', email: 'sam.lee@team.example' };
 const PRIYA = { name: 'Priya Sharma', email: 'priya.sharma@team.example' };
@@ -58,13 +68,6 @@ describe('Repository signals: opt in, link authors, pace and shipped on a person
   repo.commit(LEAD, localTime(1, 16, 0, CET), CET, 'README.md', 'Notes for the team');
   let page: Page;
 
-  const addPerson = async (name: string): Promise<void> => {
-    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/2', name);
-    await answerStep(page, '2/2');
-    await quickInput(page).waitFor({ state: 'hidden' });
-  };
-
   const openPersonPage = async (name: string) => {
     await runCommand(page, 'Tech Lead: Open Person', undefined, { opensQuickInput: true });
     await quickInputRows(page).filter({ hasText: name }).first().click();
@@ -75,8 +78,8 @@ describe('Repository signals: opt in, link authors, pace and shipped on a person
   before(async () => {
     page = product.page;
     await expandPane(page, 'Team');
-    await addPerson(SAM.name);
-    await addPerson(PRIYA.name);
+    await addPerson(page, SAM.name);
+    await addPerson(page, PRIYA.name);
   });
 
   it('opts in from the one page that says what is read, and links the two authors it suggests', async () => {
@@ -95,17 +98,7 @@ describe('Repository signals: opt in, link authors, pace and shipped on a person
     // One quick pick per author: Sam (most commits) first, then Priya; never the bot or the lead.
     const asked: string[] = [];
     for (const author of [SAM, PRIYA]) {
-      await quickInputBox(page).waitFor({ state: 'visible', timeout: 60_000 });
-      const prompt = await waitUntil(
-        `the linking step for ${author.name}`,
-        () => quickInputBox(page).getAttribute('placeholder'),
-        (p) => (p ?? '').includes(author.email),
-        60_000,
-      );
-      asked.push(prompt ?? '');
-      const suggested = quickInputRows(page).filter({ hasText: 'suggested' }).first();
-      assert.match(await suggested.innerText(), new RegExp(author.name));
-      await suggested.click();
+      asked.push(await linkSuggestedAuthor(page, author));
     }
     await quickInput(page).waitFor({ state: 'hidden' });
     assert.ok(

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { localTime, TestRepository } from './gitRepository';
 import { runCommand } from './harness';
-import { answerStep, expandPane, openProductWindow, quickInput, quickInputBox, quickInputRows, waitUntil, webviewFrame } from './ui';
+import { addPerson, expandPane, linkSuggestedAuthor, openProductWindow, quickInput, webviewFrame } from './ui';
 
 const SAM = { name: 'Sam Lee', email: 'sam.lee@team.example' };
 const PRIYA = { name: 'Priya Sharma', email: 'priya.sharma@team.example' };
@@ -38,40 +38,19 @@ describe('Repository signals: a repository added to the workspace is read withou
   writeWorkspace(['api']);
   let page: Page;
 
-  const addPerson = async (name: string): Promise<void> => {
-    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/2', name);
-    await answerStep(page, '2/2');
-    await quickInput(page).waitFor({ state: 'hidden' });
-  };
-
-  /** Waits for the linking step to ask about `author`, and links the person it suggests. */
-  const linkSuggested = async (author: { name: string; email: string }): Promise<void> => {
-    await quickInputBox(page).waitFor({ state: 'visible', timeout: 60_000 });
-    await waitUntil(
-      `the linking step for ${author.name}`,
-      () => quickInputBox(page).getAttribute('placeholder'),
-      (p) => (p ?? '').includes(author.email),
-      60_000,
-    );
-    const suggested = quickInputRows(page).filter({ hasText: 'suggested' }).first();
-    assert.match(await suggested.innerText(), new RegExp(author.name));
-    await suggested.click();
-    await quickInput(page).waitFor({ state: 'hidden' });
-  };
-
   before(async () => {
     page = product.page;
     await expandPane(page, 'Team');
-    await addPerson(SAM.name);
-    await addPerson(PRIYA.name);
+    await addPerson(page, SAM.name);
+    await addPerson(page, PRIYA.name);
   });
 
   it('turned on with one repository there, asks only about its author', async () => {
     await runCommand(page, 'Tech Lead: Turn On Repository Signals…');
     const consent = await webviewFrame(page, '#signals-consent h1');
     await consent.getByRole('button', { name: 'Turn On' }).click();
-    await linkSuggested(SAM);
+    await linkSuggestedAuthor(page, SAM);
+    await quickInput(page).waitFor({ state: 'hidden' });
     // Nobody else is unlinked: the linking command says so instead of asking.
     await runCommand(page, 'Tech Lead: Link Commit Authors to People…');
     await page
@@ -91,6 +70,7 @@ describe('Repository signals: a repository added to the workspace is read withou
     });
     await toast.waitFor({ timeout: 60_000 });
     await toast.getByRole('button', { name: 'Link…' }).click();
-    await linkSuggested(PRIYA);
+    await linkSuggestedAuthor(page, PRIYA);
+    await quickInput(page).waitFor({ state: 'hidden' });
   });
 });

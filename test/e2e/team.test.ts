@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { runCommand } from './harness';
 import {
+  addPerson,
   activityBarIcon,
   answerStep,
   expandPane,
@@ -36,10 +37,7 @@ describe('The team: people, 1:1s and feedback', function () {
   });
 
   it('adds a person, who shows with "no 1:1 yet"', async () => {
-    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/2', 'Priya');
-    await answerStep(page, '2/2', 'Backend engineer');
-    await quickInput(page).waitFor({ state: 'hidden' });
+    await addPerson(page, 'Priya', 'Backend engineer');
     const rows = await waitUntil(
       'the person row',
       () => treeRows(page, 'Team'),
@@ -200,10 +198,7 @@ describe('Three days later: a 1:1 falls due, and the nudge names the person', fu
     const page = await open(0);
     await openSidebar(page);
     await expandPane(page, 'Team');
-    await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
-    await answerStep(page, '1/2', 'Noor');
-    await answerStep(page, '2/2');
-    await quickInput(page).waitFor({ state: 'hidden' });
+    await addPerson(page, 'Noor');
     await waitUntil(
       'Noor in the Team view',
       () => treeRows(page, 'Team'),

@@ -1,4 +1,5 @@
 /** Locators and small actions for the Tech Lead Coach UI inside the VS Code workbench. */
+import * as assert from 'node:assert/strict';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../src/ids';
 import * as fs from 'node:fs';
@@ -8,6 +9,7 @@ import {
   freePort,
   openWorkbench,
   repoRoot,
+  runCommand,
   screenshotOnFailure,
   startCodeServer,
   STATUS_BAR_SELECTOR,
@@ -212,6 +214,33 @@ export async function answerStep(page: Page, expectedStep: string, text?: string
     await box.fill(text);
   }
   await box.press('Enter');
+}
+
+/** Tech Lead: Add Person, by keyboard: the name, then the role (left empty unless given). */
+export async function addPerson(page: Page, name: string, role?: string): Promise<void> {
+  await runCommand(page, 'Tech Lead: Add Person', undefined, { opensQuickInput: true });
+  await answerStep(page, '1/2', name);
+  await answerStep(page, '2/2', role);
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/**
+ * In the signals' linking step: waits until it asks about `author` (by email), checks that the
+ * person it suggests is them and picks that person. Returns what the step asked. The step may go on
+ * to the next author: the caller waits for the quick input to close.
+ */
+export async function linkSuggestedAuthor(page: Page, author: { readonly name: string; readonly email: string }): Promise<string> {
+  await quickInputBox(page).waitFor({ state: 'visible', timeout: 60_000 });
+  const prompt = await waitUntil(
+    `the linking step for ${author.name}`,
+    () => quickInputBox(page).getAttribute('placeholder'),
+    (p) => (p ?? '').includes(author.email),
+    60_000,
+  );
+  const suggested = quickInputRows(page).filter({ hasText: 'suggested' }).first();
+  assert.match(await suggested.innerText(), new RegExp(author.name));
+  await suggested.click();
+  return prompt ?? '';
 }
 
 /**
