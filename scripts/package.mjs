@@ -13,7 +13,7 @@
 // Each is packaged by vsce in a folder of its own holding only what it ships (.vscodeignore then
 // says what of that is left out).
 // Both builds in one package made it 314,811 bytes on 2026-12-02 (80 KB of it the web build, which
-// the desktop never runs); see CONTRIBUTING.md, "Packages".
+// the desktop never runs); see CONTRIBUTING.md, "Building and testing".
 //
 //   node scripts/package.mjs product web | test
 import { spawnSync } from 'node:child_process';
@@ -38,12 +38,15 @@ const common = [
   'dist/webview',
   'dist/lessons',
 ];
-const nodeBuild = [
-  ...readdirSync(join(root, 'dist'))
-    .filter((name) => name.endsWith('.mjs'))
-    .map((name) => `dist/${name}`),
-  'dist/chunks',
-];
+// No dist/ yet: nothing to list, and the entry check below says to build first.
+const nodeBuild = existsSync(join(root, 'dist'))
+  ? [
+      ...readdirSync(join(root, 'dist'))
+        .filter((name) => name.endsWith('.mjs'))
+        .map((name) => `dist/${name}`),
+      'dist/chunks',
+    ]
+  : [];
 
 const packages = {
   product: { out: 'tech-lead-coach.vsix', drop: 'browser', files: nodeBuild },

@@ -102,8 +102,7 @@ export async function startIfOn(services: Services): Promise<void> {
 export async function restartIfOn(services: Services): Promise<void> {
   if (services.state.get(StateMap.signalsOn)) {
     await stopEngine(services);
-    const running = await startEngine(services);
-    await offerLinking(services, running);
+    await startIfOn(services);
   }
 }
 
